@@ -1,0 +1,206 @@
+"""The typed data model every pipeline stage shares.
+
+A source file is read into a :class:`Document` (clean, line-numbered text), extracted
+into a :class:`Summary` (the contract of ``docs/summary-format.md``), saved as YAML and
+rendered into pages. Nothing else in the package redefines these shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+SCHEMA_VERSION = 1
+
+KINDS = ("transcript", "article", "digest")
+SIDES = ("management", "analyst", "operator", "other")
+SCOPES = ("quarter", "fiscal_year", "half_year", "year_to_date", "month")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a source file, after cleaning."""
+
+    number: int
+    """1-based line number in the original file."""
+    original: str
+    """The line exactly as decoded from the file (no trailing newline)."""
+    text: str
+    """The cleaned line shown to readers ("" when the whole line is boilerplate)."""
+    norm: str
+    """``text`` normalised for matching: simplified Chinese, half-width punctuation.
+    Same length as ``text``, so an offset in ``norm`` is an offset in ``text``."""
+
+
+@dataclass
+class Document:
+    """A source file read, decoded and cleaned; the input of every extractor."""
+
+    path: str
+    """Path relative to the project root (or as given), with forward slashes."""
+    sha256: str
+    """SHA-256 of the raw file bytes, lower-case hex."""
+    encoding: str
+    """The encoding the bytes were decoded with (utf-8, utf-8-sig, gb18030, big5)."""
+    lines: list[Line]
+    """Every line of the file, in order; ``lines[i].number == i + 1``."""
+    title: str | None = None
+    """The first meaningful line, or an HTML ``<title>``."""
+
+    def line(self, number: int) -> Line:
+        """The line with this 1-based number."""
+        return self.lines[number - 1]
+
+    def content_lines(self) -> list[Line]:
+        """The lines that still hold text after cleaning."""
+        return [ln for ln in self.lines if ln.text.strip()]
+
+
+@dataclass
+class SourceInfo:
+    """Where a summary came from."""
+
+    path: str
+    """The transcript's path relative to the project root."""
+    sha256: str
+    """SHA-256 of the raw file bytes."""
+    title: str | None = None
+    """The title as found in the text, or None."""
+    kind: str = "transcript"
+    """transcript | article | digest."""
+    encoding: str | None = None
+    """The encoding the file was decoded with."""
+
+
+@dataclass
+class Company:
+    """The company the call is about."""
+
+    name: str | None = None
+    """Canonical name (simplified Chinese when the text is Chinese)."""
+    tickers: list[str] = field(default_factory=list)
+    """Tickers as found, e.g. ["BABA", "9988"]."""
+    id: str | None = None
+    """The key of the companies lexicon (e.g. "alibaba"), or None when unknown."""
+
+
+@dataclass
+class Period:
+    """The fiscal period the call reports."""
+
+    fiscal_year: int | None = None
+    """The company's own fiscal year."""
+    fiscal_quarter: int | None = None
+    """1-4, or None for a full-year call or when unknown."""
+    period_end: date | None = None
+    """Last day of the reported period."""
+
+
+@dataclass
+class Participant:
+    """A person who speaks or is named as taking part."""
+
+    name: str
+    """Canonical name as written (one entry per person)."""
+    side: str
+    """management | analyst | operator | other."""
+    role: str | None = None
+    """Title for management (首席执行官, CFO, 董事会主席, …)."""
+    firm: str | None = None
+    """The analyst's firm."""
+    aliases: list[str] = field(default_factory=list)
+    """Other ways the text names this person (吴总, 吳泳銘, …)."""
+
+
+@dataclass
+class Evidence:
+    """Where a value stands in the source."""
+
+    line: int
+    """1-based line number in the source file."""
+    text: str
+    """A verbatim substring of that line (of ``Line.original``)."""
+
+
+@dataclass
+class Metric:
+    """One reported figure of the company."""
+
+    metric: str
+    """An id of the metric vocabulary (revenue, net_income, …)."""
+    evidence: Evidence
+    """The line the figure comes from."""
+    segment: str | None = None
+    """Business unit as written, for segment figures."""
+    scope: str | None = None
+    """quarter | fiscal_year | half_year | year_to_date | month | None."""
+    value: float | int | None = None
+    """In base units (yuan, dollars, users); None when only a change is given."""
+    unit: str | None = None
+    """CNY | USD | HKD | % | users | orders | shares | …"""
+    yoy_pct: float | None = None
+    """Year-on-year change in percent."""
+    qoq_pct: float | None = None
+    """Quarter-on-quarter change in percent."""
+    change_pp: float | None = None
+    """Change in percentage points, for ratios."""
+    as_written: str | None = None
+    """The figure exactly as it stands in the text."""
+    approximate: bool = False
+    """True for 近/约/多 figures."""
+    corrected: bool = False
+    """True when a person's correction set or changed this metric."""
+
+
+@dataclass
+class QAExchange:
+    """One analyst exchange: a question (and its follow-ups) and the answers."""
+
+    question: str
+    """The question, or its first sentences."""
+    asker: str | None = None
+    """The analyst's name, or None when the source does not name them."""
+    firm: str | None = None
+    """The analyst's firm."""
+    answered_by: list[str] = field(default_factory=list)
+    """Who answered, in order of first answer."""
+    topics: list[str] = field(default_factory=list)
+    """Topic names from the topics lexicon."""
+    line: int | None = None
+    """Line where the question starts."""
+    answer_lines: list[int] = field(default_factory=list)
+    """Lines of the answers, in order."""
+
+
+@dataclass
+class Quote:
+    """A management statement worth reading, verbatim."""
+
+    speaker: str | None
+    """Who said it, or None when unknown."""
+    text: str
+    """Verbatim text from the source line."""
+    line: int
+    """1-based line number in the source."""
+    topics: list[str] = field(default_factory=list)
+    """Topic names from the topics lexicon."""
+
+
+@dataclass
+class Summary:
+    """Everything extracted from one transcript: the YAML summary's content."""
+
+    source: SourceInfo
+    company: Company = field(default_factory=Company)
+    period: Period = field(default_factory=Period)
+    call_date: date | None = None
+    """The call's (or the publication's) date, or None when unknown."""
+    participants: list[Participant] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    qa: list[QAExchange] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+    """What a person should check: guesses, conflicts, gaps."""
+    corrections: list[str] = field(default_factory=list)
+    """Dotted paths of the fields a person's corrections file set (e.g. "period", "metrics[3]")."""
+    schema: int = SCHEMA_VERSION
