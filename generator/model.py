@@ -30,6 +30,16 @@ class Line:
     norm: str
     """``text`` normalised for matching: simplified Chinese, half-width punctuation.
     Same length as ``text``, so an offset in ``norm`` is an offset in ``text``."""
+    origin: tuple[int, ...] | None = None
+    """For each character of ``text``, its index in ``original``; None when ``text == original``."""
+
+    def original_slice(self, start: int, end: int) -> str:
+        """The verbatim part of ``original`` that ``text[start:end]`` was cleaned from."""
+        if self.origin is None:
+            return self.original[start:end]
+        if start >= end:
+            return ""
+        return self.original[self.origin[start] : self.origin[end - 1] + 1]
 
 
 @dataclass
