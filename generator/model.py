@@ -197,6 +197,28 @@ class Quote:
 
 
 @dataclass
+class Turn:
+    """One uninterrupted contribution of a speaker (an intermediate of extraction; not saved)."""
+
+    line: int
+    """1-based line of the speaker label."""
+    label: str
+    """The label as written (normalised), e.g. "瑞士信贷分析师Kenneth Fong" or "Q1"."""
+    kind: str = "speech"
+    """speech | question | answer | operator: a digest's Q/A markers give question/answer."""
+    speaker: str | None = None
+    """The person's name from the label (simplified), or None for unnamed Q/A markers."""
+    side: str | None = None
+    """management | analyst | operator, or None when the label alone cannot tell."""
+    role: str | None = None
+    """Canonical role from the label (首席执行官, …)."""
+    firm: str | None = None
+    """The analyst's firm from the label."""
+    body: list[tuple[int, int]] = field(default_factory=list)
+    """(line number, offset in ``Line.text`` where the speech starts) for every line of the turn."""
+
+
+@dataclass
 class Summary:
     """Everything extracted from one transcript: the YAML summary's content."""
 
