@@ -1,27 +1,50 @@
 """Stage 1: a source file (.txt, .md, .html) -> a decoded, cleaned, line-numbered Document.
 
-(Minimal first version: UTF-8 only, no cleaning. Replaced by the full reader.)
+Decoding is in :mod:`generator.decode`, HTML text in :mod:`generator.htmltext`, cleaning in
+:mod:`generator.clean`, matching normalisation in :mod:`generator.chinese`. This module puts
+them together and never changes line numbering: ``Document.lines[i]`` is line ``i + 1`` of
+the file (as ``str.splitlines`` counts), boilerplate lines included with ``text == ""``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import unicodedata
+import re
 from pathlib import Path
 
+from generator import chinese
+from generator.clean import (
+    Cleaned,
+    boilerplate,
+    boilerplate_lines,
+    clean_syntax,
+    collapse_spaces,
+    is_blank,
+    remove_inline,
+)
+from generator.decode import decode
 from generator.errors import SourceError
+from generator.htmltext import visible_lines
 from generator.model import Document, Line
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+"""A .txt or .md file that starts like this is a saved web page, and is read as HTML."""
+
+TITLE_SEPARATOR = re.compile(r"(\s*_\s*|\s+[-–—|]\s+)")
+SITE_NAME_MAX = 16
+"""A trailing ``<title>`` segment this short (``_新浪财经_新浪网``) is the site's name."""
+
+TITLE_MAX = 60
+"""A first line longer than this is cut at its first sentence end to serve as a title."""
+
+SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def normalise(text: str) -> str:
-    """Per-character normalisation for matching; keeps the length of ``text``."""
-    out = []
-    for ch in text:
-        n = unicodedata.normalize("NFKC", ch)
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out)
+    """Per-character normalisation for matching (simplified, half-width); keeps the length."""
+    return chinese.normalise(text)
 
 
 def display_path(path: Path, root: Path | None) -> str:
@@ -37,25 +60,71 @@ def display_path(path: Path, root: Path | None) -> str:
 def read_source(path: Path, root: Path | None = None) -> Document:
     """Read one transcript file into a Document; raise SourceError when it cannot be read."""
     name = display_path(path, root)
+    suffix = path.suffix.lower()
+    if suffix not in SOURCE_SUFFIXES:
+        raise SourceError(f"unsupported file type '{suffix}' (expected {', '.join(SOURCE_SUFFIXES)})", name)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot read file: {exc.strerror}", name) from exc
-    if not data.strip():
-        raise SourceError("empty file", name)
+        raise SourceError(f"cannot read file: {exc.strerror or exc}", name) from exc
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError("not UTF-8 text", name) from exc
-    lines = [
-        Line(number=i + 1, original=raw, text=raw, norm=normalise(raw))
-        for i, raw in enumerate(text.splitlines())
-    ]
-    title = next((ln.text.strip() for ln in lines if ln.text.strip()), None)
+        text, encoding = decode(data)
+    except SourceError as exc:
+        raise SourceError(exc.message, name) from exc
+    is_html = suffix in HTML_SUFFIXES or bool(HTML_START.match(text[:256]))
+    lines, title = clean_lines(text, is_html, name)
     return Document(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
-        encoding="utf-8",
+        encoding=encoding,
         lines=lines,
-        title=title,
+        title=title or first_meaningful(lines),
     )
+
+
+def clean_lines(text: str, is_html: bool, name: str = "") -> tuple[list[Line], str | None]:
+    """Decoded text -> one cleaned Line per original line, and the HTML title if any."""
+    originals = text.splitlines()
+    title = None
+    if is_html:
+        try:
+            visible, title = visible_lines(text, len(originals))
+        except (AssertionError, ValueError, IndexError) as exc:  # html.parser on pathological input
+            raise SourceError(f"cannot parse HTML: {exc}", name) from exc
+        cleaned = [collapse_spaces(clean_syntax(v, markdown=False)) for v in visible]
+    else:
+        cleaned = [clean_syntax(Cleaned.of(o)) for o in originals]
+    rules = boilerplate()
+    cleaned = [remove_inline(c, rules) for c in cleaned]
+    cleaned = [Cleaned("", ()) if is_blank(c.text) else c for c in cleaned]
+    norms = [normalise(c.text) for c in cleaned]
+    dropped = boilerplate_lines(norms, rules)
+    lines = []
+    for i, (original, c, norm) in enumerate(zip(originals, cleaned, norms, strict=True)):
+        if i in dropped:
+            c, norm = Cleaned("", ()), ""
+        origin = None if c.text == original else c.origin
+        lines.append(Line(number=i + 1, original=original, text=c.text, norm=norm, origin=origin))
+    return lines, site_title(title) if title else None
+
+
+def site_title(title: str) -> str:
+    """An HTML title without trailing site names (``阿里财报_新浪财经_新浪网`` -> ``阿里财报``)."""
+    pieces = TITLE_SEPARATOR.split(title)  # segment, separator, segment, ...
+    while len(pieces) > 1 and len(pieces[-1]) <= SITE_NAME_MAX:
+        del pieces[-2:]
+    return "".join(pieces)
+
+
+def first_meaningful(lines: list[Line]) -> str | None:
+    """The first line with some words in it, cut to its first sentence when long."""
+    for line in lines:
+        text = line.text.strip()
+        if sum(ch.isalpha() for ch in text) < 4:
+            continue
+        if len(text) > TITLE_MAX:
+            end = SENTENCE_END.search(text)
+            if end:
+                text = text[: end.end()]
+        return text
+    return None

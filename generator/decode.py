@@ -1,0 +1,169 @@
+"""Bytes -> text: a deterministic strict-decoding cascade for Chinese sources.
+
+Order: byte-order marks (UTF-8, UTF-16, UTF-32); refuse empty and binary files; strict
+UTF-8; UTF-8 with a handful of broken bytes (a scraper cut a character in half); then
+GB18030 (a superset of GBK and GB2312) against Big5, decided by which decodes strictly
+and yields more common CJK characters. A result made mostly of rare characters is mojibake,
+and is refused rather than passed on.
+
+Errors are :class:`generator.errors.SourceError` without a path; the reader adds it.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import lru_cache
+
+from generator.errors import SourceError
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte-order marks and the codec that reads past them (UTF-32 LE first: it starts like UTF-16 LE)."""
+
+MAGIC = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP or Office document"),
+    (b"\xd0\xcf\x11\xe0", "Office document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"{\\rtf", "RTF document"),
+)
+"""Signatures of file types that are often saved under a text name by mistake."""
+
+BIG5_CODECS = ("big5", "cp950", "big5hkscs")
+"""Big5 and its supersets, tried in this order; the first that decodes strictly is used."""
+
+CONTROL_BYTES = frozenset([*range(0, 9), *range(14, 27), *range(28, 32), 127])
+"""Control bytes that plain text does not hold (tab, newlines, form feed and ESC are allowed)."""
+
+MAX_CONTROL_SHARE = 0.02
+"""More control bytes than this share of the file means it is binary."""
+
+MAX_UTF8_REPAIRS = 8
+"""At most this many broken sequences are repaired (as U+FFFD) in an otherwise UTF-8 file..."""
+
+UTF8_GOOD_PER_BAD = 50
+"""...and only when there are at least this many good non-ASCII characters per broken one."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode a source file's bytes; return ``(text, encoding)`` or raise SourceError."""
+    if not data.strip():
+        raise SourceError("empty file")
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _with_bom(data, codec)
+    _refuse_binary(data)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    repaired = _repaired_utf8(data)
+    if repaired is not None:
+        return repaired, "utf-8"
+    return _decode_cjk(data)
+
+
+def _with_bom(data: bytes, codec: str) -> tuple[str, str]:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"starts with a {codec.upper()} byte-order mark but is not valid {codec}") from exc
+    if not text.strip():
+        raise SourceError("empty file")
+    return text, codec
+
+
+def _refuse_binary(data: bytes) -> None:
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            raise SourceError(f"binary file ({kind}), not text")
+    if b"\x00" in data:
+        raise SourceError("binary file (contains NUL bytes), not text")
+    controls = sum(data.count(bytes([b])) for b in CONTROL_BYTES)
+    if controls > MAX_CONTROL_SHARE * len(data):
+        raise SourceError("binary file (mostly control bytes), not text")
+
+
+def _repaired_utf8(data: bytes) -> str | None:
+    """The text when ``data`` is UTF-8 but for a few broken sequences, else None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    if 0 < bad <= MAX_UTF8_REPAIRS and good >= UTF8_GOOD_PER_BAD * bad:
+        return text
+    return None
+
+
+def _decode_cjk(data: bytes) -> tuple[str, str]:
+    """GB18030 against Big5: the strict decoding with the better score wins (GB18030 on a tie)."""
+    candidates: list[tuple[int, str, str]] = []
+    for group in (("gb18030",), BIG5_CODECS):
+        for codec in group:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            candidates.append((score(text), codec, text))
+            break
+    if not candidates:
+        raise SourceError("cannot decode: not UTF-8, GB18030/GBK or Big5 text")
+    best = max(candidates, key=lambda c: c[0])  # max keeps the first of equals: gb18030
+    _, codec, text = best
+    if not looks_like_text(text):
+        raise SourceError("cannot decode: not UTF-8, GB18030/GBK or Big5 text (decodes to gibberish)")
+    return text, codec
+
+
+def score(text: str) -> int:
+    """Common characters minus other non-ASCII characters: high for the right decoding."""
+    common = common_chars()
+    good = bad = 0
+    for ch in text:
+        if ord(ch) < 128:
+            continue
+        if ch in common or _is_punctuation(ch):
+            good += 1
+        else:
+            bad += 1
+    return good - bad
+
+
+def looks_like_text(text: str) -> bool:
+    """True when at least half of the non-ASCII characters are common CJK or punctuation."""
+    common = common_chars()
+    wide = [ch for ch in text if ord(ch) > 127]
+    if not wide:
+        return True
+    good = sum(1 for ch in wide if ch in common or _is_punctuation(ch))
+    return 2 * good >= len(wide)
+
+
+def _is_punctuation(ch: str) -> bool:
+    """CJK and full-width punctuation, general punctuation (“” … —) and the middle dot."""
+    code = ord(ch)
+    return 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2010 <= code <= 0x206F or code == 0xB7
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """The everyday characters of both scripts: GB2312 level 1 and Big5 常用字."""
+    chars: set[str] = set()
+    for lead, trails, codec in (
+        (range(0xB0, 0xD8), range(0xA1, 0xFF), "gb2312"),
+        (range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)], "big5"),
+    ):
+        for b1 in lead:
+            for b2 in trails:
+                try:
+                    chars.add(bytes((b1, b2)).decode(codec))
+                except UnicodeDecodeError:
+                    continue
+    return frozenset(chars)
