@@ -214,6 +214,10 @@ class Turn:
     """Canonical role from the label (首席执行官, …)."""
     firm: str | None = None
     """The analyst's firm from the label."""
+    org: str | None = None
+    """An affiliation written in the label ("Sidney Huang - JD.com, Inc." -> "JD.com, Inc.")."""
+    alias: str | None = None
+    """Another name the label gives ("刘丽娣(Lidia Liu)" -> "Lidia Liu")."""
     body: list[tuple[int, int]] = field(default_factory=list)
     """(line number, offset in ``Line.text`` where the speech starts) for every line of the turn."""
 

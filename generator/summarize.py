@@ -1,17 +1,68 @@
 """Stage 2: a Document -> a Summary (the contract of docs/summary-format.md).
 
-This module only orchestrates; each kind of extraction has its own module.
-(First version: fills what can be known for sure and leaves the rest null.)
+This module only orchestrates; each kind of extraction has its own module:
+
+    turns     speaker turns and the shape of the source (transcript | article | digest)
+    identify  company, tickers, fiscal period, call date
+    people    participants
+    qa        analyst exchanges
+    quotes    key management statements
+    metrics   reported figures (optional until that module exists)
 """
 
 from __future__ import annotations
 
-from generator.model import Document, SourceInfo, Summary
+from collections.abc import Callable
+
+from generator.identify import date_context, fiscal_start, identify_call_date, identify_company, identify_period
+from generator.model import Company, Document, Metric, Period, SourceInfo, Summary
+from generator.people import find_people
+from generator.qa import find_exchanges
+from generator.quotes import select_quotes
+from generator.turns import source_kind, split_turns
+
+MetricExtractor = Callable[[Document, Company, Period], tuple[list[Metric], list[str]]]
+
+
+def _metric_extractor() -> MetricExtractor | None:
+    """``generator.metrics.extract_metrics`` when that module is installed, else None."""
+    try:
+        from generator.metrics import extract_metrics
+    except ImportError:
+        return None
+    return extract_metrics
 
 
 def summarize(doc: Document) -> Summary:
     """Extract the summary of one transcript. Never invents: unknown fields stay None."""
-    source = SourceInfo(path=doc.path, sha256=doc.sha256, title=doc.title, encoding=doc.encoding)
+    turns = split_turns(doc)
+    kind = source_kind(turns)
+    source = SourceInfo(path=doc.path, sha256=doc.sha256, title=doc.title, kind=kind, encoding=doc.encoding)
     summary = Summary(source=source)
-    summary.review.append("extraction not yet implemented: company, period and metrics are empty")
+    review = summary.review
+
+    company = identify_company(doc)
+    summary.company = company
+    if company.name is None:
+        review.append("company not recognised: add it to the companies lexicon")
+
+    dates = date_context(doc)
+    review.extend(dates.notes)
+    period = identify_period(doc, fiscal_start(company), dates)
+    summary.period = period
+    if period.period_end is None:
+        review.append("fiscal period not found in the text")
+    summary.call_date = identify_call_date(doc, dates, period)
+
+    speaking_turns = turns if kind != "article" else []
+    people = find_people(doc, turns, kind, company)
+    summary.participants = people.participants()
+    summary.qa = find_exchanges(doc, speaking_turns, people) if speaking_turns else []
+    summary.quotes = select_quotes(doc, speaking_turns, people, kind)
+
+    extractor = _metric_extractor()
+    if extractor is not None:
+        metrics, notes = extractor(doc, company, period)
+        summary.metrics = metrics
+        review.extend(notes)
     return summary

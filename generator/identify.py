@@ -1,0 +1,380 @@
+"""Which company, which fiscal period, and when: the identity of a call.
+
+* The company is the one the text is mostly about: mentions of every name in the
+  ``companies`` lexicon are counted, those in the title and the first lines weigh more.
+* Dates: the publication line (``2024年05月14日 23:19``), the call's own date
+  (``北京时间8月10日…公布了…业绩``), and when the text states no date at all, the year
+  guessed from context (``2024年`` figures reported as past -> written in 2025).
+* The period: explicit fiscal wording (``2024财年第四财季``, ``FY2024 Q4``), a period end
+  (``截至2023年6月30日``), calendar quarters (``去年四季度``, ``Q3 2024``), each resolved
+  with the company's ``fiscal_year_start_month``; the best-supported period wins.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator import lexicon
+from generator.model import Company, Document, Line, Period
+
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+ENGLISH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+}
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+HEAD_LINES = 8
+"""How many content lines at the top may hold the publication date."""
+
+
+def quarter_number(token: str) -> int | None:
+    """1-4 from ``四``, ``4``, ``fourth``."""
+    token = token.strip().lower()
+    value = CN_DIGITS.get(token) or ENGLISH_ORDINALS.get(token) or (int(token) if token.isdigit() else None)
+    return value if value in (1, 2, 3, 4) else None
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """A date, or None when the numbers do not make one."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- company -----------------------------------------------------------------------------
+
+
+def _name_pattern(name: str) -> str:
+    escaped = re.escape(name)
+    return rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if name.isascii() else escaped
+
+
+def company_mentions(doc: Document) -> dict[str, float]:
+    """Weighted mentions of each lexicon company (title x5, first lines x3, elsewhere x1)."""
+    companies = lexicon.load("companies")["companies"]
+    owner = {}
+    for cid, entry in companies.items():
+        for name in entry.get("names", []):
+            owner.setdefault(str(name).lower(), cid)
+    if not owner:
+        return {}
+    pattern = re.compile(
+        "|".join(_name_pattern(n) for n in sorted(owner, key=lambda n: (-len(n), n))), re.IGNORECASE
+    )
+    scores: dict[str, float] = {}
+    weighted = [(doc.title or "", 5.0)] + [
+        (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(doc.content_lines())
+    ]
+    for text, weight in weighted:
+        for m in pattern.finditer(text):
+            cid = owner[m.group(0).lower()]
+            scores[cid] = scores.get(cid, 0.0) + weight
+    return scores
+
+
+def identify_company(doc: Document) -> Company:
+    """The company the text is mostly about, with the tickers the text gives for it."""
+    scores = company_mentions(doc)
+    if not scores:
+        return Company()
+    cid = min(scores, key=lambda c: (-scores[c], c))
+    entry = lexicon.load("companies")["companies"][cid]
+    return Company(name=entry.get("name"), tickers=find_tickers(doc, entry.get("tickers", [])), id=cid)
+
+
+def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
+    """The company's tickers that stand in the text (digit tickers only beside an exchange)."""
+    text = "\n".join(ln.norm for ln in doc.content_lines())
+    found = []
+    for ticker in tickers:
+        t = re.escape(str(ticker))
+        if str(ticker).isdigit():
+            pattern = rf"(?:HKEX|HK|SEHK|港交所|港股|股票代码|代码|SH|SZ|TWSE)\s*[:.：]?\s*0*{t}(?!\d)|(?<!\d){t}\.(?:HK|SH|SZ|TW)"
+        else:
+            pattern = rf"(?<![A-Za-z]){t}(?![A-Za-z])"
+        if re.search(pattern, text, re.IGNORECASE if not str(ticker).isdigit() else 0):
+            found.append(str(ticker))
+    return found
+
+
+def fiscal_start(company: Company) -> int:
+    """The month the company's fiscal year starts (1 when unknown)."""
+    if company.id is None:
+        return 1
+    entry = lexicon.load("companies")["companies"].get(company.id, {})
+    return int(entry.get("fiscal_year_start_month", 1) or 1)
+
+
+def fiscal_period(end: date, start_month: int) -> Period:
+    """The fiscal year and quarter whose quarter ends on ``end``'s month."""
+    fiscal_year = end.year + (1 if start_month > 1 and end.month >= start_month else 0)
+    quarter = ((end.month - start_month) % 12) // 3 + 1
+    return Period(fiscal_year=fiscal_year, fiscal_quarter=quarter, period_end=month_end(end.year, end.month))
+
+
+def quarter_end(fiscal_year: int, quarter: int | None, start_month: int) -> date:
+    """Last day of fiscal quarter ``quarter`` (or of the whole year when None)."""
+    first_year = fiscal_year - 1 if start_month > 1 else fiscal_year
+    months = 3 * (quarter or 4)
+    index = start_month - 1 + months - 1
+    return month_end(first_year + index // 12, index % 12 + 1)
+
+
+# --- dates -------------------------------------------------------------------------------
+
+FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
+ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b")
+CALL_DATE = re.compile(
+    r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。;!?]{0,40}?"
+    r"(?:发布|公布|召开|举行|披露|举办)[^。;!?]{0,40}?(?:财报|业绩|电话会|季报|年报)"
+)
+PUBLISHED_TODAY = re.compile(r"(?:今日|今天|今晨|今晚)[^。;!?]{0,20}?(?:发布|公布|召开|举行)[^。;!?]{0,40}?(?:财报|业绩|电话会)")
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+@dataclass
+class DateContext:
+    """What the text says about when it was written."""
+
+    published: date | None = None
+    """The publication date from the head of the text."""
+    year: int | None = None
+    """The year the text was written in, for relative wording (去年, 本季度)."""
+    year_guessed: bool = False
+    """True when ``year`` was inferred from context, not read from a date."""
+    notes: list[str] = field(default_factory=list)
+
+
+def publication_date(doc: Document) -> date | None:
+    """A full date standing in a short line at the top (a dateline), else None."""
+    for ln in doc.content_lines()[:HEAD_LINES]:
+        text = ln.norm.strip()
+        for m in FULL_DATE.finditer(text):
+            short = len(text) <= 60 or re.match(r"\s*\d{1,2}:\d{2}", text[m.end() :])
+            found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found and short:
+                return found
+        m = ENGLISH_DATE.search(text)
+        if m and m.group(1).lower() in MONTHS and len(text) <= 60:
+            found = safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+            if found:
+                return found
+    return None
+
+
+YEAR_MENTION = re.compile(r"(?<![\d.])(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d)")
+QUARTER_AFTER = re.compile(r"\s*(?:第?\s*[一二三四1-4]\s*季度|[Qq][1-4]|上半年|下半年|前三季度)")
+
+
+def _words(key: str) -> re.Pattern[str]:
+    words = sorted({str(w) for w in lexicon.load("periods")[key]}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def infer_year(doc: Document) -> int | None:
+    """The earliest year the text can have been written in, from years it reports as past."""
+    future, result = _words("future"), _words("result")
+    best: int | None = None
+    for ln in doc.content_lines():
+        for clause in re.split(r"[。!?;,]", ln.norm):
+            for m in YEAR_MENTION.finditer(clause):
+                year, rest = int(m.group(1)), clause[m.end() :]
+                before = clause[max(0, m.start() - 2) : m.start()]
+                if future.search(clause) or re.search(r"[到至]\s*$", before):
+                    continue
+                if QUARTER_AFTER.match(rest):
+                    candidate = year
+                elif result.search(clause) and re.search(r"\d", rest):
+                    candidate = year + 1
+                else:
+                    continue
+                best = candidate if best is None else max(best, candidate)
+    return best
+
+
+def date_context(doc: Document) -> DateContext:
+    """Publication date and reference year of the text."""
+    published = publication_date(doc)
+    if published:
+        return DateContext(published=published, year=published.year)
+    explicit = [
+        safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        for ln in doc.content_lines()
+        for m in FULL_DATE.finditer(ln.norm)
+    ]
+    dated = [d for d in explicit if d]
+    if dated:
+        return DateContext(year=max(dated).year)
+    year = infer_year(doc)
+    if year is None:
+        return DateContext()
+    note = (
+        f"the text states no date: its year ({year}) was inferred from context "
+        "(years it reports as past); period and dates resolved from it are a guess"
+    )
+    return DateContext(year=year, year_guessed=True, notes=[note])
+
+
+def _year_for(month: int, day: int, after: date | None, fallback: int | None, weekday: str | None) -> int | None:
+    """The year of a month/day written without one."""
+    if after is not None:
+        year = after.year if (month, day) > (after.month, after.day) else after.year + 1
+        return year
+    if weekday in WEEKDAYS and fallback:
+        for year in (fallback, fallback - 1, fallback + 1):
+            d = safe_date(year, month, day)
+            if d and d.weekday() == WEEKDAYS[weekday]:
+                return year
+    return fallback
+
+
+def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date | None:
+    """The call's (or the publication's) date as stated in the text, else None."""
+    for ln in doc.content_lines():
+        for m in CALL_DATE.finditer(ln.norm):
+            month, day = int(m.group(2)), int(m.group(3))
+            weekday = re.match(r"\s*(?:周|星期)([一二三四五六日天])", ln.norm[m.start(3) + len(m.group(3)) + 1 :])
+            if m.group(1):
+                year: int | None = int(m.group(1))
+            elif ctx.year_guessed:
+                continue
+            else:
+                year = _year_for(month, day, period.period_end, ctx.year, weekday.group(1) if weekday else None)
+            found = safe_date(year, month, day) if year else None
+            if found and (period.period_end is None or found > period.period_end):
+                return found
+    return ctx.published
+
+
+# --- period ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    end: date
+    quarter: bool
+    weight: float
+    position: int
+
+
+FISCAL_YQ = [
+    re.compile(r"(20\d\d)\s*财年\s*(?:的\s*)?第?\s*([一二三四1-4])\s*(?:财季|财政季度|季度|季)"),
+    re.compile(r"(20\d\d)\s*财年\s*[Qq]([1-4])"),
+    re.compile(r"\b[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])\b"),
+    re.compile(r"\b[Qq]([1-4])\s*[Ff][Yy]\s*'?(20\d\d|\d\d)\b", re.I),
+    re.compile(r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I),
+]
+FISCAL_Q = re.compile(r"(?<![上下本前])第\s*([一二三四1-4])\s*(?:财季|财政季度)|(?<![上下本前])([一二三四])\s*财季")
+FISCAL_YEAR = re.compile(r"(20\d\d)\s*财年|\b[Ff]iscal\s+(?:[Yy]ear\s+)?(20\d\d)\b|\b[Ff][Yy]\s*(20\d\d)\b")
+PERIOD_END = re.compile(
+    r"截至\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日|"
+    r"(?:quarter|three months|period|year)\s+ended\s+([A-Z][a-z]+)\s+(\d{1,2}),?\s+(20\d\d)"
+)
+CAL_Q = re.compile(
+    r"(?:(20\d\d)\s*年\s*|(今年|本年|去年|上年|前年)\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*季度|"
+    r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*(20\d\d)|"
+    r"(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(20\d\d)"
+)
+TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
+
+
+def _two_digit(year: str) -> int:
+    return int(year) if len(year) == 4 else 2000 + int(year)
+
+
+def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> list[_Candidate]:
+    text = line.norm
+    out: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(end: date | None, quarter: bool, weight: float, span: tuple[int, int]) -> None:
+        if end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
+            out.append(_Candidate(end, quarter, weight, offset + span[0]))
+            taken.append(span)
+
+    for i, pattern in enumerate(FISCAL_YQ):
+        for m in pattern.finditer(text):
+            if i in (3, 4):
+                q, y = quarter_number(m.group(1)), _two_digit(m.group(2))
+            else:
+                y, q = _two_digit(m.group(1)), quarter_number(m.group(2))
+            if q:
+                add(quarter_end(y, q, start_month), True, 3.0, m.span())
+    for m in PERIOD_END.finditer(text):
+        if m.group(2):
+            month, day = int(m.group(2)), int(m.group(3))
+            year = int(m.group(1)) if m.group(1) else ctx.year
+            if year and ctx.published and not m.group(1) and (month, day) > (ctx.published.month, ctx.published.day):
+                year -= 1
+        else:
+            month, day, year = MONTHS.get(m.group(4).lower(), 0), int(m.group(5)), int(m.group(6))
+        end = safe_date(year, month, day) if year and month else None
+        if end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
+            add(end, True, 3.0, m.span())
+    for m in CAL_Q.finditer(text):
+        if m.group(3):
+            year = int(m.group(1)) if m.group(1) else (ctx.year + RELATIVE_YEARS[m.group(2)] if ctx.year else None)
+            q = quarter_number(m.group(3))
+        elif m.group(5):
+            year, q = int(m.group(4)), quarter_number(m.group(5))
+        elif m.group(6):
+            year, q = int(m.group(7)), quarter_number(m.group(6))
+        else:
+            year, q = int(m.group(9)), quarter_number(m.group(8))
+        if year and q:
+            add(month_end(year, 3 * q), True, 2.0, m.span())
+    for m in FISCAL_Q.finditer(text):
+        q = quarter_number(m.group(1) or m.group(2))
+        if q and ctx.year:
+            add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 1.0, m.span())
+    for m in FISCAL_YEAR.finditer(text):
+        y = int(next(g for g in m.groups() if g))
+        add(quarter_end(y, None, start_month), False, 1.0, m.span())
+    return out
+
+
+def _latest_fiscal_quarter_end(quarter: int, start_month: int, ctx: DateContext) -> date | None:
+    """The end of fiscal quarter ``quarter`` most recently before the text was written."""
+    assert ctx.year is not None
+    limit = ctx.published or date(ctx.year, 12, 31)
+    ends = [quarter_end(y, quarter, start_month) for y in range(ctx.year - 1, ctx.year + 2)]
+    past = [e for e in ends if e <= limit]
+    return max(past) if past else None
+
+
+def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
+    """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
+    candidates: list[_Candidate] = []
+    title = doc.title or ""
+    for m in TITLE_Q.finditer(title):
+        if ctx.year:
+            end = _latest_fiscal_quarter_end(int(m.group(1)), start_month, ctx)
+            if end:
+                candidates.append(_Candidate(end, True, 1.0, -1))
+    offset = 0
+    for ln in doc.content_lines():
+        candidates.extend(_candidates(ln, start_month, ctx, offset))
+        offset += len(ln.norm) + 1
+    limit = ctx.published or (date(ctx.year, 12, 31) if ctx.year else None)
+    if limit:
+        candidates = [c for c in candidates if c.end <= limit]
+    quarters = [c for c in candidates if c.quarter] or candidates
+    if not quarters:
+        return Period()
+    totals: dict[date, float] = {}
+    for c in quarters:
+        totals[c.end] = totals.get(c.end, 0.0) + c.weight
+    end = max(totals, key=lambda e: (totals[e], e))
+    if quarters[0].quarter:
+        return fiscal_period(end, start_month)
+    fiscal_year = end.year + (1 if start_month > 1 and end.month >= start_month else 0)
+    return Period(fiscal_year=fiscal_year, fiscal_quarter=None, period_end=end)

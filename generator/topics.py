@@ -1,0 +1,44 @@
+"""Topic tagging: which themes of the ``topics`` lexicon a text touches."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from generator import lexicon
+
+
+@lru_cache(maxsize=8)
+def _patterns(_key: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for topic, words in lexicon.load("topics")["topics"].items():
+        parts = []
+        for word in sorted({str(w) for w in words or []}, key=lambda w: (-len(w), w)):
+            escaped = re.escape(word)
+            parts.append(rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if word.isascii() else escaped)
+        if parts:
+            out.append((str(topic), re.compile("|".join(parts), re.IGNORECASE)))
+    return out
+
+
+def patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(topic, keyword pattern) in lexicon order."""
+    return _patterns(tuple(str(d) for d in lexicon.extra_dirs()))
+
+
+def topic_hits(text: str) -> dict[str, int]:
+    """How many keyword hits each topic has in ``text`` (simplified, half-width)."""
+    hits = {}
+    for topic, pattern in patterns():
+        count = len(pattern.findall(text))
+        if count:
+            hits[topic] = count
+    return hits
+
+
+def tag(text: str, limit: int = 3) -> list[str]:
+    """The ``limit`` topics with most hits, in lexicon order."""
+    hits = topic_hits(text)
+    order = {topic: i for i, (topic, _) in enumerate(patterns())}
+    best = sorted(hits, key=lambda t: (-hits[t], order[t]))[:limit]
+    return sorted(best, key=lambda t: order[t])

@@ -1,0 +1,358 @@
+"""Speaker turns and the shape of a source: transcript, article or Q&A digest.
+
+A *label* opens a turn: ``徐宏:``, ``瑞士信贷分析师Kenneth Fong:``, ``吴泳铭(CEO):``,
+``主持人|投资者关系主管 刘丽娣(Lidia Liu):``, ``Q1:`` / ``回答:``, ``问:`` / ``答:``, or a line
+holding only a speaker (``Sidney Huang - JD.com, Inc.``, ``Operator``). Matching runs on
+``Line.norm`` (simplified, half-width), so full-width colons and Traditional text work alike.
+Every word that decides what a label is comes from the ``titles``, ``firms`` and
+``speakers`` lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator import lexicon
+from generator.model import Document, Line, Turn
+
+HAN = r"\u3400-\u9fff"
+ENGLISH_NAME = r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){1,3}"
+_ENGLISH_NAME_RE = re.compile(ENGLISH_NAME)
+_HAN_RE = re.compile(f"[{HAN}]")
+_LABEL_TRIM = " \t*#>【】[]「」"
+_MAX_LABEL = 48
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """The label-related lexicons, compiled once."""
+
+    role_of: dict[str, str]
+    """Every title wording (lower-cased) -> canonical role."""
+    role_rank: dict[str, int]
+    """Canonical role -> priority (0 = highest)."""
+    role_re: re.Pattern[str]
+    operators: frozenset[str]
+    analyst_re: re.Pattern[str]
+    firm_of: dict[str, str]
+    """Every firm wording (lower-cased) -> canonical firm."""
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    not_labels: frozenset[str]
+    question_re: re.Pattern[str]
+    answer_re: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _vocab_cached(_key: int) -> Vocab:
+    titles = lexicon.load("titles")
+    speakers = lexicon.load("speakers")
+    firms = lexicon.load("firms")["firms"]
+    role_of: dict[str, str] = {}
+    rank: dict[str, int] = {}
+    for i, (role, words) in enumerate(titles["roles"].items()):
+        rank[role] = i
+        for w in [role, *words]:
+            role_of.setdefault(str(w).lower(), role)
+    # ASCII titles need word boundaries ("CEO" but not "CEOs", "IR" not in "IRR").
+    ascii_words = [w for w in role_of if w.isascii()]
+    han_words = [w for w in role_of if not w.isascii()]
+    role_re = re.compile(
+        f"(?:{_alternation(han_words)})|(?<![A-Za-z])(?:{_alternation(ascii_words)})(?![A-Za-z])", re.I
+    )
+    firm_of: dict[str, str] = {}
+    for canon, words in firms.items():
+        for w in [canon, *(words or [])]:
+            firm_of.setdefault(str(w).lower(), str(canon))
+    markers = lambda ws: re.compile(  # noqa: E731
+        rf"(?:{_alternation([str(w) for w in ws])})\s*(\d{{1,2}})?\s*(?:[(\[](.+?)[)\]])?", re.I
+    )
+    return Vocab(
+        role_of=role_of,
+        role_rank=rank,
+        role_re=role_re,
+        operators=frozenset(str(w).lower() for w in titles["operator"]),
+        analyst_re=re.compile(_alternation([str(w) for w in titles["analyst"]]), re.I),
+        firm_of=firm_of,
+        surnames=frozenset(str(s) for s in speakers["surnames"]),
+        not_names=frozenset(str(s) for s in speakers["not_names"]),
+        not_labels=frozenset(str(s).lower() for s in speakers["not_labels"]),
+        question_re=markers(speakers["question_markers"]),
+        answer_re=markers(speakers["answer_markers"]),
+    )
+
+
+def vocab() -> Vocab:
+    """The compiled label vocabulary (reloaded when the lexicon folders change)."""
+    return _vocab_cached(hash(tuple(lexicon.extra_dirs())))
+
+
+# --- names -------------------------------------------------------------------------------
+
+
+def is_chinese_name(text: str) -> bool:
+    """True for a plausible Chinese personal name: a known surname plus one to three characters."""
+    v = vocab()
+    if not re.fullmatch(f"[{HAN}]{{2,4}}", text) or text in v.not_names or text.lower() in v.not_labels:
+        return False
+    if text.lower() in v.firm_of or text.lower() in v.role_of or text.lower() in v.operators:
+        return False
+    if text[:2] in v.surnames:
+        return len(text) in (3, 4)
+    return text[0] in v.surnames and len(text) in (2, 3)
+
+
+def is_english_name(text: str) -> bool:
+    """True for two to four capitalised words that are not a title, firm or boilerplate word."""
+    v = vocab()
+    if not _ENGLISH_NAME_RE.fullmatch(text):
+        return False
+    low = text.lower()
+    if low in v.not_labels or low in v.firm_of or low in v.operators or v.role_re.search(text):
+        return False
+    return not any(word.lower() in v.not_labels for word in text.split())
+
+
+def is_name(text: str) -> bool:
+    """A personal name in Chinese or English."""
+    return is_chinese_name(text) or is_english_name(text)
+
+
+def surname_alias(text: str) -> bool:
+    """True for a polite short form such as ``吴总`` (surname + 总)."""
+    return len(text) == 2 and text[1] == "总" and text[0] in vocab().surnames
+
+
+def canonical_firm(written: str) -> str:
+    """A firm as written when spelled out in Chinese (3+ characters), else the lexicon's name."""
+    written = written.strip(" -—·,")
+    if len(_HAN_RE.findall(written)) >= 3:
+        return written
+    return vocab().firm_of.get(written.lower(), written)
+
+
+def known_firm(text: str) -> str | None:
+    """The canonical firm when ``text`` is exactly a firm of the lexicon."""
+    return vocab().firm_of.get(text.strip().lower())
+
+
+def best_role(text: str) -> str | None:
+    """The highest-priority canonical role named in ``text``."""
+    v = vocab()
+    roles = {v.role_of[m.group(0).lower()] for m in v.role_re.finditer(text)}
+    return min(roles, key=lambda r: v.role_rank[r]) if roles else None
+
+
+# --- labels ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Label:
+    """What a speaker label says."""
+
+    kind: str
+    speaker: str | None = None
+    side: str | None = None
+    role: str | None = None
+    firm: str | None = None
+    org: str | None = None
+    alias: str | None = None
+
+
+def _person(core: str, extra: str | None) -> Label | None:
+    """Parse the person part of a label (no Q/A marker); ``extra`` is a parenthetical."""
+    v = vocab()
+    core = core.strip(" -—:")
+    alias = role = firm = None
+    if extra:
+        extra = extra.strip()
+        if known_firm(extra):
+            firm = canonical_firm(extra)
+        elif is_name(extra):
+            alias = extra
+        else:
+            role = best_role(extra)
+            if role is None and not v.analyst_re.search(extra):
+                return None
+    if core.lower() in v.operators:
+        return Label("operator", side="operator")
+    m = v.analyst_re.search(core)
+    if m:
+        name = core[m.end() :].strip(" -—:·") or alias or ""
+        before = core[: m.start()].strip(" -—·的")
+        if not is_name(name):
+            return None
+        return Label("speech", name, "analyst", firm=canonical_firm(before) if before else firm)
+    titles = list(v.role_re.finditer(core))
+    if titles:
+        name = core[titles[-1].end() :].strip(" -—:·") or alias or ""
+        joints = [core[a.end() : b.start()] for a, b in zip(titles, titles[1:])]
+        if not is_name(name) or any(j.strip(" 兼和及、&,/") for j in joints):
+            return None
+        org = core[: titles[0].start()].strip(" -—·") or None
+        return Label("speech", name, "management", best_role(core), org=org, alias=alias)
+    m = re.fullmatch(rf"({ENGLISH_NAME})\s*(?:[-–—]+|,)\s*(.+)", core)
+    if m:
+        name, aff = m.group(1), m.group(2).strip()
+        if known_firm(aff):
+            return Label("speech", name, "analyst", firm=canonical_firm(aff))
+        aff_role = best_role(aff)
+        if aff_role:
+            return Label("speech", name, "management", aff_role, alias=alias)
+        return Label("speech", name, None, org=aff, alias=alias) if is_english_name(name) else None
+    for written in sorted(v.firm_of, key=len, reverse=True):
+        if core.lower().startswith(written) and is_name(core[len(written) :].strip()):
+            return Label("speech", core[len(written) :].strip(), "analyst", firm=canonical_firm(written))
+    if is_name(core) or surname_alias(core):
+        side = "analyst" if firm else ("management" if role else None)
+        return Label("speech", core, side, role, firm, alias=alias)
+    return None
+
+
+def parse_label(raw: str) -> Label | None:
+    """Parse a speaker label (the text before the colon), or None when it is not one."""
+    v = vocab()
+    text = raw.strip(_LABEL_TRIM)
+    if not text or len(text) > _MAX_LABEL or text.lower() in v.not_labels:
+        return None
+    head = re.split(r"\s+[-–—]+\s+", text, maxsplit=1)[0]
+    if re.search(r"[,。;!?、\"“”《》]|https?", head):
+        return None
+    for kind, marker in (("question", v.question_re), ("answer", v.answer_re)):
+        m = marker.fullmatch(text)
+        if m:
+            inner = _parse_inner(m.group(2)) if m.group(2) else None
+            if inner is None:
+                return Label(kind)
+            return Label(kind, inner.speaker, inner.side, inner.role, inner.firm, inner.org, inner.alias)
+    parts = [p for p in re.split(r"\s*\|\s*", text) if p]
+    person_part = parts[-1]
+    extra_roles = " ".join(parts[:-1])
+    m = re.fullmatch(r"(.+?)\s*[(\[](.+?)[)\]]", person_part)
+    core, extra = (m.group(1), m.group(2)) if m else (person_part, None)
+    label = _person(core, extra)
+    if label is None and extra_roles:
+        return None
+    if label is not None and extra_roles and label.kind == "speech":
+        role = label.role or best_role(extra_roles)
+        side = label.side or ("management" if role else "operator")
+        return Label("speech", label.speaker, side, role, label.firm, label.org, label.alias)
+    return label
+
+
+def _parse_inner(text: str) -> Label | None:
+    inner = parse_label(text)
+    return inner if inner is not None and inner.kind == "speech" else None
+
+
+# --- turns -------------------------------------------------------------------------------
+
+
+def _is_prose(norm: str) -> bool:
+    """A line of running speech (not a caption, link or boilerplate stub)."""
+    if "http" in norm:
+        return False
+    return bool(re.search(r"[。,;!?…]|\.\s|\.$", norm.strip()))
+
+
+def _colon_label(line: Line) -> tuple[Label, int] | None:
+    norm = line.norm
+    lead = len(norm) - len(norm.lstrip())
+    colon = norm.find(":", lead, lead + _MAX_LABEL + 6)
+    if colon <= lead:
+        return None
+    label = parse_label(norm[lead:colon])
+    if label is None:
+        return None
+    start = colon + 1
+    while start < len(norm) and norm[start].isspace():
+        start += 1
+    return label, start
+
+
+def _standalone_label(line: Line, following: Line | None) -> Label | None:
+    """A line that holds only a speaker, followed by a line of speech."""
+    text = line.norm.strip(_LABEL_TRIM)
+    if not text or len(text) > 70 or following is None or not _is_prose(following.norm):
+        return None
+    if _colon_label(following) is not None:
+        return None
+    v = vocab()
+    if text.lower() in v.operators:
+        return Label("operator", side="operator")
+    if re.fullmatch(rf"{ENGLISH_NAME}(?:\s*[-–—]+\s*.+)?", text) or re.search(r"[(\[].+[)\]]$", text):
+        label = parse_label(text)
+        if label is not None and label.kind == "speech":
+            return label
+    return None
+
+
+def split_turns(doc: Document) -> list[Turn]:
+    """Cut the document into speaker turns; lines before the first label belong to none."""
+    lines = doc.lines
+    content = [ln for ln in lines if ln.text.strip()]
+    after = {a.number: b for a, b in zip(content, content[1:])}
+    turns: list[Turn] = []
+    current: Turn | None = None
+    for ln in content:
+        hit = _colon_label(ln)
+        label, start = hit if hit else (_standalone_label(ln, after.get(ln.number)), len(ln.text))
+        if label is not None:
+            current = Turn(
+                line=ln.number,
+                label=ln.norm.strip()[:_MAX_LABEL],
+                kind=label.kind,
+                speaker=label.speaker,
+                side=label.side,
+                role=label.role,
+                firm=label.firm,
+                org=label.org,
+                alias=label.alias,
+            )
+            if ln.text[start:].strip():
+                current.body.append((ln.number, start))
+            turns.append(current)
+        elif current is not None:
+            if not _is_prose(ln.norm):
+                current = None
+                continue
+            current.body.append((ln.number, len(ln.text) - len(ln.text.lstrip())))
+    return turns
+
+
+def turn_text(doc: Document, turn: Turn, norm: bool = False) -> str:
+    """The whole speech of a turn, its lines joined."""
+    parts = []
+    for number, start in turn.body:
+        line = doc.line(number)
+        parts.append((line.norm if norm else line.text)[start:].strip())
+    return join_lines(parts)
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join lines of speech: no space between Chinese lines, one between Latin ones."""
+    out = ""
+    for part in parts:
+        if out and part and (out[-1].isascii() and part[0].isascii()):
+            out += " "
+        out += part
+    return out
+
+
+def source_kind(turns: list[Turn]) -> str:
+    """transcript (named speakers), digest (Q/A markers) or article (neither)."""
+    questions = sum(1 for t in turns if t.kind == "question")
+    answers = sum(1 for t in turns if t.kind == "answer")
+    named = [t for t in turns if t.kind == "speech" and t.speaker]
+    analysts = sum(1 for t in named if t.side == "analyst")
+    if questions >= 2 and answers >= 1 and questions >= analysts:
+        return "digest"
+    if len(named) >= 3 and len({t.speaker for t in named}) >= 2:
+        return "transcript"
+    return "article"
