@@ -1,0 +1,269 @@
+"""The metrics lexicon compiled into matchers: metric words, change wording, scope cues, exclusions.
+
+All the wording lives in ``generator/lexicons/metrics.yaml``; this module only turns it into
+regular expressions and small questions (is this a year-on-year change? which scope cue is
+nearest?) that :mod:`generator.metrics` asks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from generator import lexicon
+from generator.errors import SummaryError
+from generator.numbers import Amount, Percent
+
+if TYPE_CHECKING:
+    from generator.metrics import Context, Word
+
+CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
+PUNCT_OR_SPACE = re.compile(r"[\s\W\d_]")
+NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A scope cue found in a text."""
+
+    start: int
+    end: int
+    scope: str
+    quarter: int | None = None
+    year: int | None = None
+    fiscal: bool = False
+    """True when the quarter or year is named as fiscal (第四财季, 2024财年)."""
+
+
+def _pattern(words: list[str]) -> str:
+    """An alternation of ``words``, longest first; ASCII words only match as whole words."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        esc = re.escape(w)
+        parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if w.isascii() and w[-1:].isalpha() else esc)
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(_pattern(words), re.IGNORECASE)
+
+
+class Rules:
+    """The metrics lexicon, ready to match against ``Line.norm``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        try:
+            self.metrics: dict[str, dict[str, Any]] = data["metrics"]
+            self._word_to_metric: dict[str, tuple[str, bool]] = {}
+            self._variants: dict[str, dict[str, list[str]]] = {}
+            self._base: dict[str, str] = {}
+            self._needs_head: set[str] = set()
+            self._group_words: set[str] = set()
+            for mid, spec in self.metrics.items():
+                for w in spec.get("words", []):
+                    self._word_to_metric.setdefault(w.lower(), (mid, False))
+                for w in spec.get("loss_words", []):
+                    self._word_to_metric.setdefault(w.lower(), (mid, True))
+                self._needs_head |= {w.lower() for w in spec.get("needs_head", [])}
+                self._group_words |= {w.lower() for w in spec.get("group_words", [])}
+                self._variants[mid] = spec.get("variants") or {}
+                for vid in self._variants[mid]:
+                    self._base[vid] = mid
+                if spec.get("segment_metric"):
+                    self._base.setdefault(spec["segment_metric"], mid)
+            self._ignore = {w.lower() for w in data.get("ignore", [])}
+            self._words_re = _regex(list(self._word_to_metric) + list(self._ignore))
+            self._heads = data.get("heads", [])
+            self.yoy_re = _regex(data["yoy_cues"])
+            self.qoq_re = _regex(data["qoq_cues"])
+            self.up_re = _regex(data["up_words"])
+            self.down_re = _regex(data["down_words"])
+            self.direction_re = _regex(data["up_words"] + data["down_words"])
+            self._up = {w.lower() for w in data["up_words"]}
+            self.prior_re = _regex(data["prior_markers"])
+            self.to_words: list[str] = data["to_words"]
+            self._reset_re = _regex(data["up_words"] + data["down_words"] + ["至", "到", "达到", "变为"])
+            self._approx_before = sorted(data["approx_before"], key=len, reverse=True)
+            self._approx_after = data["approx_after"]
+            self.conversion_cues: list[str] = data["conversion_cues"]
+            self._list_re = _regex(data["list_cues"])
+            exclusions: dict[str, list[str]] = data["exclusions"]
+            self.rivals: list[str] = exclusions.get("rivals", [])
+            self._excluded_re = _regex([w for ws in exclusions.values() for w in ws])
+            self._scope_res = [
+                (scope, re.compile(p, re.IGNORECASE)) for scope, ps in data["scope_cues"].items() for p in ps
+            ]
+            self._point_in_time = set(data.get("point_in_time", []))
+        except (KeyError, TypeError, AttributeError, re.error) as exc:
+            raise SummaryError(
+                f"metrics lexicon: missing or malformed field {exc}", "lexicons/metrics.yaml"
+            ) from exc
+
+    # ----------------------------------------------------------------- metric words
+
+    def kind(self, metric: str) -> str:
+        """money | per_share | ratio | users for any metric id (variants take their base's kind)."""
+        while metric not in self.metrics and metric in self._base:
+            metric = self._base[metric]
+        return self.metrics.get(metric, {}).get("kind", "money")
+
+    def is_point_in_time(self, metric: str) -> bool:
+        """True for balances (a remaining authorisation) that have no reporting scope."""
+        return metric in self._point_in_time
+
+    def find_words(self, text: str, ctx: Context) -> list[Word]:
+        """Metric words in ``text``, longest match first, without ignored look-alikes."""
+        from generator.metrics import Word
+
+        found = []
+        for m in self._words_re.finditer(text):
+            key = m.group(0).lower()
+            if key in self._ignore or key not in self._word_to_metric:
+                continue
+            if key in self._needs_head and not self._has_head(text[: m.start()], ctx):
+                continue
+            metric, loss = self._word_to_metric[key]
+            found.append(Word(m.start(), m.end(), metric, loss))
+        return found
+
+    def _has_head(self, before: str, ctx: Context) -> bool:
+        """True when what stands before a bare word (收入) lets it name the whole figure."""
+        before = before.rstrip()
+        if not before or PUNCT_OR_SPACE.match(before[-1]):
+            return True
+        names = self._heads + ctx.own_names + list(ctx.segments)
+        return any(before.endswith(n) for n in names)
+
+    def is_group_word(self, word: str) -> bool:
+        """True for words that name the whole group's figure (总收入)."""
+        return word.lower() in self._group_words
+
+    def variant(self, metric: str, window: str) -> tuple[str, int] | None:
+        """The variant id whose modifier stands in ``window`` (and the modifier's offset)."""
+        for vid, cues in sorted(self._variants.get(metric, {}).items()):
+            m = _regex(cues).search(window)
+            if m:
+                return vid, m.start()
+        return None
+
+    def variant_cues(self, metric: str) -> list[str]:
+        """Every modifier cue of ``metric``'s variants."""
+        return [c for cues in self._variants.get(metric, {}).values() for c in cues]
+
+    # ----------------------------------------------------------------- figures
+
+    def excluded(self, text: str) -> bool:
+        """True when ``text`` holds a cue of someone else's figure (market, consensus, share price…)."""
+        return bool(self._excluded_re.search(text))
+
+    def is_list(self, text: str) -> bool:
+        """True when ``text`` announces a list of figures for several periods (分别为)."""
+        return bool(self._list_re.search(text))
+
+    def prior_before(self, before: str) -> bool:
+        """True when the figure right after ``before`` is an earlier period's (上年同期的2055.55亿元)."""
+        last = None
+        for m in self.prior_re.finditer(before):
+            last = m
+        if last is None:
+            return False
+        return not self._reset_re.search(before[last.end() :])
+
+    is_prior = prior_before
+
+    @staticmethod
+    def ends_with(text: str, cues: list[str]) -> bool:
+        """True when ``text`` (stripped) ends with one of ``cues``."""
+        text = text.rstrip()
+        return any(text.endswith(c) for c in cues)
+
+    def approximate(self, text: str, amount: Amount, sentence_start: int) -> bool:
+        """True when 近/约/超过… stands just before ``amount`` or 左右 just after it."""
+        before = text[sentence_start : amount.start].rstrip()
+        if any(before.endswith(w) for w in self._approx_before):
+            return True
+        after = text[amount.end :].lstrip()
+        return any(after.startswith(w) for w in self._approx_after)
+
+    def change_of(self, text: str, pct: Percent, clause_start: int) -> tuple[str, float] | None:
+        """("yoy" | "qoq" | "pp", signed value) when ``pct`` is a change; None when it is a level."""
+        before = text[clause_start : pct.start]
+        if self.ends_with(before, self.to_words):
+            return None  # 增长至20.5%: a level
+        direction = None
+        for m in self.direction_re.finditer(before):
+            gap = before[m.end() :]
+            if len(gap.strip()) <= NEAR_DIRECTION and not re.search(r"\d", gap):
+                direction = m.group(0).lower()
+        if direction is None:
+            after = re.match(
+                r"\s*的?[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
+            )
+            if after and not re.search(r"\d", after.group(0)):
+                direction = after.group(1).lower()
+        if pct.points:
+            kind = "pp"
+        elif self.qoq_re.search(before):
+            kind = "qoq"
+        elif self.yoy_re.search(before) or direction is not None:
+            kind = "yoy"
+        else:
+            return None
+        if direction is None and not self.yoy_re.search(before) and not self.qoq_re.search(before):
+            return None
+        value = float(pct.value)
+        if direction is not None and direction not in self._up:
+            value = -abs(value)
+        return kind, value
+
+    # ----------------------------------------------------------------- scope
+
+    def scope_cues(self, text: str) -> list[Cue]:
+        """Every scope cue in ``text`` (except those inside 上季度 / 上年同期 wording)."""
+        priors = [(m.start(), m.end()) for m in self.prior_re.finditer(text)]
+        cues = []
+        for scope, rx in self._scope_res:
+            for m in rx.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in priors):
+                    continue
+                cues.append(_cue(scope, m))
+        return cues
+
+    def nearest_scope(self, text: str, pos: int) -> Cue | None:
+        """The scope cue that ends nearest before ``pos`` (the longest one on ties)."""
+        before = [c for c in self.scope_cues(text) if c.end <= pos]
+        return max(before, key=lambda c: (c.end, -c.start), default=None)
+
+
+def _cue(scope: str, m: re.Match[str]) -> Cue:
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    quarter = year = None
+    fiscal = False
+    if "fq" in groups:
+        quarter, fiscal = _quarter(groups["fq"]), True
+    elif "q" in groups or "q2" in groups:
+        quarter = _quarter(groups.get("q") or groups["q2"])
+        fiscal = "财年" in m.group(0)
+    if "fy" in groups or "fy2" in groups:
+        y = int(groups.get("fy") or groups["fy2"])
+        year, fiscal = (y + 2000 if y < 100 else y), True
+    elif "y" in groups:
+        year = int(groups["y"])
+        fiscal = fiscal or "财年" in m.group(0)
+    return Cue(m.start(), m.end(), scope, quarter, year, fiscal)
+
+
+def _quarter(text: str) -> int:
+    return CN_QUARTER.get(text) or int(text)
+
+
+_COMPILED: dict[int, Rules] = {}
+
+
+def load_rules() -> Rules:
+    """The metrics lexicon (bundled + user extension), compiled once per loaded lexicon."""
+    data = lexicon.load("metrics")
+    if id(data) not in _COMPILED:
+        _COMPILED[id(data)] = Rules(data)
+    return _COMPILED[id(data)]

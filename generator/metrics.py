@@ -1,0 +1,619 @@
+"""Stage 2b: the company's reported figures in a Document -> Metric list (+ review notes).
+
+Reads ``Line.norm`` sentence by sentence and clause by clause. A metric word (lexicon
+``metrics``) opens an entry; the amount that follows it in its clause (or in the next
+clauses while it still has none) is its value, a percentage with year-on-year or
+quarter-on-quarter wording is its change. Figures of other companies, of the market, of
+an earlier period, of a consensus, or the same figure converted to another currency are
+left out. When in doubt a figure is left out and a review note says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator import lexicon
+from generator.chinese import normalise
+from generator.metric_rules import Rules, load_rules
+from generator.model import Company, Document, Evidence, Line, Metric, Period
+from generator.numbers import Amount, Percent, find_amounts, find_percents
+
+SENTENCE_RE = re.compile(r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])")
+CLAUSE_RE = re.compile(r"[,，:：、]")
+
+
+@dataclass
+class Span:
+    """A piece of a sentence: [start, end) offsets in the line."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Word:
+    """A metric word found in a line."""
+
+    start: int
+    end: int
+    metric: str
+    loss: bool = False
+
+
+@dataclass
+class Entry:
+    """A metric being assembled from a sentence."""
+
+    word: Word
+    metric: str
+    clause: int
+    sentence: Span
+    segment: str | None = None
+    start: int = 0
+    amount: Amount | None = None
+    approximate: bool = False
+    changes: dict[str, tuple[float, Percent]] = field(default_factory=dict)
+    ratio: Percent | None = None
+    excluded: bool = False
+    inferred_currency: str | None = None
+
+    def has_figure(self) -> bool:
+        return self.amount is not None or self.ratio is not None or bool(self.changes)
+
+
+@dataclass
+class Context:
+    """What extraction needs to know about the call besides the text."""
+
+    rules: Rules
+    own_names: list[str]
+    segments: dict[str, str]
+    """Every name of a business unit of the company -> its canonical name."""
+    others: list[str]
+    period: Period
+    fiscal_start: int
+    plain_quarters_are_calendar: bool
+    default_currency: str
+
+
+def extract_metrics(doc: Document, company: Company, period: Period) -> tuple[list[Metric], list[str]]:
+    """The company's figures in ``doc`` (deduplicated, sorted by line then id) and review notes."""
+    ctx = _context(doc, company, period)
+    entries: list[tuple[Line, Entry]] = []
+    notes: list[str] = []
+    headline_lines: set[int] = set()
+    for line in doc.lines:
+        if line.norm.strip():
+            entries.extend((line, e) for e in _line_entries(line, ctx, notes))
+        elif line.original.strip() and _names_only_this_company(line.original, ctx):
+            headline = Line(line.number, line.original, line.original, normalise(line.original))
+            found = _line_entries(headline, ctx, notes)
+            entries.extend((headline, e) for e in found)
+            headline_lines.update(headline.number for _ in found[:1])
+    metrics = []
+    for line, entry in entries:
+        metric = _to_metric(line, entry, ctx, notes, strict=line.number in headline_lines)
+        if metric is not None:
+            metrics.append(metric)
+    kept = _deduplicate(metrics, notes, headline_lines)
+    for m in kept:
+        if m.evidence.line in headline_lines:
+            notes.append(
+                f"line {m.evidence.line}: {m.metric} taken from a link or headline line the reader dropped"
+            )
+    return kept, sorted(set(notes), key=_note_key)
+
+
+def _names_only_this_company(text: str, ctx: Context) -> bool:
+    """True when a dropped line (a related-article link) names this company and no other."""
+    norm = normalise(text)
+    own = any(_rfind_name(norm, n) >= 0 for n in ctx.own_names)
+    return own and not any(_rfind_name(norm, n) >= 0 for n in ctx.others)
+
+
+def _note_key(note: str) -> tuple[int, str]:
+    m = re.match(r"line (\d+)", note)
+    return (int(m.group(1)) if m else 0, note)
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _context(doc: Document, company: Company, period: Period) -> Context:
+    companies = (lexicon.load("companies") or {}).get("companies", {})
+    own_id = company.id if company.id in companies else _find_company(companies, company.name)
+    own = companies.get(own_id, {}) if own_id else {}
+    own_names = list(own.get("names", [])) + ([company.name] if company.name else [])
+    segments: dict[str, str] = {}
+    for canonical, aliases in (own.get("segments") or {}).items():
+        for name in [canonical, *(aliases or [])]:
+            segments[name] = canonical
+    rules = load_rules()
+    others = [n for cid, c in companies.items() if cid != own_id for n in c.get("names", [])]
+    others = [n for n in others + rules.rivals if n not in own_names and n not in segments]
+    fiscal_start = int(own.get("fiscal_year_start_month", 1) or 1)
+    return Context(
+        rules=rules,
+        own_names=own_names,
+        segments=segments,
+        others=others,
+        period=period,
+        fiscal_start=fiscal_start,
+        plain_quarters_are_calendar=_plain_quarters_are_calendar(doc, period, fiscal_start, rules),
+        default_currency=_default_currency(doc),
+    )
+
+
+def _find_company(companies: dict, name: str | None) -> str | None:
+    if not name:
+        return None
+    for cid, c in sorted(companies.items()):
+        if name == c.get("name") or name in c.get("names", []):
+            return cid
+    return None
+
+
+def _calendar_quarter(period: Period) -> int | None:
+    return (period.period_end.month - 1) // 3 + 1 if isinstance(period.period_end, date) else None
+
+
+def _plain_quarters_are_calendar(doc: Document, period: Period, fiscal_start: int, rules: Rules) -> bool:
+    """True when the text names quarters by calendar (四季度 for Oct-Dec) rather than by fiscal quarter."""
+    cal = _calendar_quarter(period)
+    if fiscal_start == 1 or cal is None or cal == period.fiscal_quarter:
+        return True
+    for line in doc.lines:
+        for cue in rules.scope_cues(line.norm):
+            if cue.quarter is not None and not cue.fiscal and cue.quarter == cal:
+                return True
+    return False
+
+
+def _default_currency(doc: Document) -> str:
+    """The currency most often written with a magnitude in the document (CNY when none)."""
+    counts: dict[str, int] = {}
+    for line in doc.lines:
+        for a in find_amounts(line.norm):
+            if a.currency and a.has_magnitude:
+                counts[a.currency] = counts.get(a.currency, 0) + 1
+    return max(sorted(counts), key=lambda c: counts[c]) if counts else "CNY"
+
+
+# --------------------------------------------------------------------------- one line
+
+
+def _sentences(text: str, protected: list[tuple[int, int]]) -> list[Span]:
+    cuts = [m for m in SENTENCE_RE.finditer(text) if not _inside(m.start(), protected)]
+    spans, start = [], 0
+    for m in cuts:
+        spans.append(Span(start, m.start()))
+        start = m.end()
+    spans.append(Span(start, len(text)))
+    return [s for s in spans if s.end > s.start]
+
+
+def _clause_starts(text: str, protected: list[tuple[int, int]]) -> list[int]:
+    starts = [0] + [m.end() for m in CLAUSE_RE.finditer(text) if not _inside(m.start(), protected)]
+    starts += [m.end() for m in SENTENCE_RE.finditer(text)]
+    return sorted(set(starts))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _clause_of(pos: int, starts: list[int]) -> int:
+    idx = 0
+    for i, s in enumerate(starts):
+        if s <= pos:
+            idx = i
+    return idx
+
+
+def _parenthesised(text: str) -> list[tuple[int, int]]:
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            spans.append((stack.pop(), i + 1))
+    return spans
+
+
+def _line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:
+    text = line.norm
+    amounts = find_amounts(text)
+    percents = [p for p in find_percents(text) if not any(a.start <= p.start < a.end for a in amounts)]
+    if not amounts and not percents:
+        return []
+    protected = [(a.start, a.end) for a in amounts] + [(p.start, p.end) for p in percents]
+    words = [w for w in ctx.rules.find_words(text, ctx) if not _inside(w.start, protected)]
+    if not words:
+        return []
+    parens = _parenthesised(text)
+    clauses = _clause_starts(text, protected)
+    entries: list[Entry] = []
+    for sentence in _sentences(text, protected):
+        entries.extend(
+            _sentence_entries(line, sentence, clauses, parens, amounts, percents, words, ctx, notes)
+        )
+    return entries
+
+
+def _sentence_entries(
+    line: Line,
+    sentence: Span,
+    clauses: list[int],
+    parens: list[tuple[int, int]],
+    amounts: list[Amount],
+    percents: list[Percent],
+    words: list[Word],
+    ctx: Context,
+    notes: list[str],
+) -> list[Entry]:
+    text = line.norm
+    inside = lambda x: sentence.start <= x.start < sentence.end  # noqa: E731
+    events: list[tuple[int, object]] = [(w.start, w) for w in words if inside(w)]
+    events += [(a.start, a) for a in amounts if inside(a)]
+    events += [(p.start, p) for p in percents if inside(p)]
+    if not any(isinstance(e, Word) for _, e in events):
+        return []
+    entries: list[Entry] = []
+    open_entry: Entry | None = None
+    last_figure_end = sentence.start
+    loose: list[Amount | Percent] = []  # figures no entry took yet (a later word may take them)
+    for _, ev in sorted(events, key=lambda e: e[0]):
+        if isinstance(ev, Word):
+            entry = _open_entry(text, ev, sentence, last_figure_end, clauses, ctx)
+            if entry is None:
+                continue
+            if entry.excluded:
+                open_entry = entry
+                continue
+            for fig in reversed(loose):
+                if _takes_following(text, fig, ev, entry, clauses, ctx):
+                    _assign(text, entry, fig, sentence, clauses, ctx)
+                    break
+            loose = []
+            entries.append(entry)
+            open_entry = entry
+            continue
+        fig = ev
+        assert isinstance(fig, (Amount, Percent))
+        last_figure_end = max(last_figure_end, fig.end)
+        if _skip_figure(text, fig, sentence, clauses, parens, ctx):
+            continue
+        if open_entry is not None and not open_entry.excluded and _takes(text, open_entry, fig, clauses, ctx):
+            _assign(text, open_entry, fig, sentence, clauses, ctx)
+        else:
+            loose.append(fig)
+    return [e for e in entries if e.has_figure()]
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def _open_entry(
+    text: str, word: Word, sentence: Span, window_start: int, clauses: list[int], ctx: Context
+) -> Entry | None:
+    """A new entry for ``word``: its final metric id, segment and whether it is excluded."""
+    rules = ctx.rules
+    clause = _clause_of(word.start, clauses)
+    clause_start = max(clauses[clause], sentence.start)
+    if rules.is_prior(text[clause_start : word.start]):
+        return None  # 与上年同期的净利润…: the earlier period's figure
+    window_start = min(max(window_start, sentence.start), clause_start)
+    entry = Entry(word=word, metric=word.metric, clause=clause, sentence=sentence, start=word.start)
+    spec = rules.metrics[word.metric]
+    window_end = _clause_end(text, word.end, clauses, sentence)
+    digit = re.search(r"\d", text[word.end : window_end])
+    variant = rules.variant(
+        word.metric, text[window_start : word.end + digit.start() if digit else window_end]
+    )
+    if variant:
+        entry.metric, entry.start = variant[0], min(entry.start, window_start + variant[1])
+    segment = _segment_before(text, window_start, word, ctx)
+    if segment and not rules.is_group_word(text[word.start : word.end]):
+        seg_metric = spec.get("segment_metric")
+        if not seg_metric:
+            return None  # a unit's ratio or count is not the group's
+        entry.metric, entry.segment = seg_metric, segment[0]
+        entry.start = min(entry.start, segment[1])
+    entry.excluded = rules.excluded(text[clause_start : word.start]) or _other_company(
+        text[sentence.start : word.start], ctx
+    )
+    return entry
+
+
+def _clause_start(pos: int, clauses: list[int], sentence: Span) -> int:
+    return max(clauses[_clause_of(pos, clauses)], sentence.start)
+
+
+def _clause_end(text: str, pos: int, clauses: list[int], sentence: Span) -> int:
+    idx = _clause_of(pos, clauses)
+    end = clauses[idx + 1] if idx + 1 < len(clauses) else len(text)
+    return min(end, sentence.end)
+
+
+def _segment_before(text: str, window_start: int, word: Word, ctx: Context) -> tuple[str, int] | None:
+    """The business unit named nearest before ``word`` in the window, with its offset."""
+    best: tuple[str, int] | None = None
+    best_end = -1
+    window = text[window_start : word.start]
+    for name, canonical in ctx.segments.items():
+        pos = window.rfind(name)
+        if pos >= 0 and pos + len(name) > best_end:
+            best, best_end = (canonical, window_start + pos), pos + len(name)
+    return best
+
+
+def _other_company(before: str, ctx: Context) -> bool:
+    """True when the last company named in ``before`` is not this one."""
+    last_other = max((_rfind_name(before, n) for n in ctx.others), default=-1)
+    if last_other < 0:
+        return False
+    last_own = max((_rfind_name(before, n) for n in ctx.own_names + list(ctx.segments)), default=-1)
+    return last_other > last_own
+
+
+def _rfind_name(text: str, name: str) -> int:
+    if name.isascii():
+        found = [m.start() for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.I)]
+        return found[-1] if found else -1
+    return text.rfind(name)
+
+
+def _skip_figure(
+    text: str,
+    fig: Amount | Percent,
+    sentence: Span,
+    clauses: list[int],
+    parens: list[tuple[int, int]],
+    ctx: Context,
+) -> bool:
+    """True for figures that are never the company's result: conversions, earlier periods, others'."""
+    rules = ctx.rules
+    clause_start = max(clauses[_clause_of(fig.start, clauses)], sentence.start)
+    before = text[clause_start : fig.start]
+    if (
+        isinstance(fig, Amount)
+        and _inside(fig.start, parens)
+        and any(
+            s > sentence.start and re.search(r"\d", text[sentence.start : s])
+            for s, e in parens
+            if s <= fig.start < e
+        )
+    ):
+        return True  # 2341.56亿元(约合322.92亿美元): the same figure converted
+    if isinstance(fig, Amount) and rules.ends_with(before, rules.conversion_cues):
+        return True
+    if rules.prior_before(before) or rules.is_list(text[sentence.start : fig.start]):
+        return True
+    if rules.excluded(before) or _other_company(text[sentence.start : fig.start], ctx):
+        return True
+    return False
+
+
+def _takes(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], ctx: Context) -> bool:
+    """True when the open ``entry`` takes the figure that follows it in the sentence."""
+    if isinstance(fig, Percent):
+        change = ctx.rules.change_of(text, fig, _clause_start(fig.start, clauses, entry.sentence))
+        if change is None:
+            return entry.ratio is None and ctx.rules.kind(entry.metric) == "ratio" and not fig.points
+        return change[0] not in entry.changes
+    if entry.amount is not None or not _fits(entry.metric, fig, ctx):
+        return False
+    clause = _clause_of(fig.start, clauses)
+    if clause == entry.clause:
+        return True
+    if not entry.has_figure():
+        return True  # 可以用于回购的金额, 我们还有近300亿
+    before = text[max(clauses[clause], entry.sentence.start) : fig.start].strip()
+    return any(before.endswith(w) or before == w for w in ctx.rules.to_words)  # …下降31%, 至390.2亿元
+
+
+def _takes_following(
+    text: str, fig: Amount | Percent, word: Word, entry: Entry, clauses: list[int], ctx: Context
+) -> bool:
+    """True when a figure written just before ``word`` is its figure (165亿美元的股东回报, 5%的CMR增长)."""
+    if _clause_of(fig.start, clauses) != _clause_of(word.start, clauses):
+        return False
+    gap = text[fig.end : word.start].strip()
+    if isinstance(fig, Percent):
+        start = _clause_start(fig.start, clauses, entry.sentence)
+        return gap == "的" and ctx.rules.change_of(text, fig, start) is not None
+    if fig.chinese or not _fits(entry.metric, fig, ctx):
+        return False
+    modifiers = ctx.rules.variant_cues(word.metric)
+    return gap in ("", "的") or any(m in gap for m in modifiers)
+
+
+def _fits(metric: str, amount: Amount, ctx: Context) -> bool:
+    """True when ``amount`` is the kind of figure ``metric`` takes."""
+    kind = ctx.rules.kind(metric)
+    if kind == "users":
+        return amount.currency is None and (amount.has_magnitude or amount.users)
+    if amount.users:
+        return False
+    if kind == "per_share":
+        return amount.currency is not None and not amount.has_magnitude
+    if kind == "money":
+        return amount.has_magnitude or (amount.currency is not None and abs(amount.value) >= 10**6)
+    return False
+
+
+def _assign(
+    text: str, entry: Entry, fig: Amount | Percent, sentence: Span, clauses: list[int], ctx: Context
+) -> None:
+    if isinstance(fig, Amount):
+        entry.amount = fig
+        entry.approximate = fig.approximate or ctx.rules.approximate(text, fig, sentence.start)
+        return
+    change = ctx.rules.change_of(text, fig, _clause_start(fig.start, clauses, sentence))
+    if change is None:
+        entry.ratio = fig
+    elif not entry.word.loss:  # the change of a loss has no agreed sign
+        entry.changes[change[0]] = (change[1], fig)
+
+
+# --------------------------------------------------------------------------- to Metric
+
+
+def _to_metric(
+    line: Line, entry: Entry, ctx: Context, notes: list[str], strict: bool = False
+) -> Metric | None:
+    """The Metric of a finished entry; None when its scope cue names another period.
+
+    ``strict``: keep it only when a cue names this period's quarter or year (for headline lines).
+    """
+    text = line.norm
+    anchor = min(x.start for x in _figures(entry))
+    cue = ctx.rules.nearest_scope(text, anchor)
+    if cue is not None and not _same_period(cue, ctx):
+        return None
+    if strict and (cue is None or (cue.quarter is None and cue.year is None)):
+        return None
+    value: int | float | None = None
+    unit: str | None = None
+    as_written = None
+    if entry.amount is not None:
+        a = entry.amount
+        value = -a.value if entry.word.loss else a.value
+        if ctx.rules.kind(entry.metric) == "users":
+            unit = "users"
+        else:
+            unit = a.currency or _currency_before(text, a.start) or ctx.default_currency
+            if a.currency is None:
+                notes.append(
+                    f"line {line.number}: {entry.metric} {text[a.start : a.end].strip()} has no currency; "
+                    f"{unit} assumed"
+                )
+        as_written = line.original_slice(a.start, a.end).strip()
+    elif entry.ratio is not None:
+        value, unit = entry.ratio.value, "%"
+        as_written = line.original_slice(entry.ratio.start, entry.ratio.end).strip()
+    changes = {k: v for k, (v, _) in entry.changes.items()}
+    if value is None and not changes:
+        return None
+    start = min(entry.start, anchor)
+    end = max([x.end for x in _figures(entry)] + [entry.word.end])
+    return Metric(
+        metric=entry.metric,
+        evidence=Evidence(line=line.number, text=line.original_slice(start, end).strip()),
+        segment=entry.segment,
+        scope=cue.scope if cue and not ctx.rules.is_point_in_time(entry.metric) else None,
+        value=value,
+        unit=unit,
+        yoy_pct=changes.get("yoy"),
+        qoq_pct=changes.get("qoq"),
+        change_pp=changes.get("pp"),
+        as_written=as_written,
+        approximate=entry.approximate,
+    )
+
+
+def _figures(entry: Entry) -> list[Amount | Percent]:
+    figs: list[Amount | Percent] = [p for _, p in entry.changes.values()]
+    if entry.amount is not None:
+        figs.append(entry.amount)
+    if entry.ratio is not None:
+        figs.append(entry.ratio)
+    return figs
+
+
+def _currency_before(text: str, pos: int) -> str | None:
+    """The currency of the nearest amount written before ``pos`` on the line."""
+    found = [a.currency for a in find_amounts(text[:pos]) if a.currency]
+    return found[-1] if found else None
+
+
+def _same_period(cue, ctx: Context) -> bool:
+    """False when the scope cue names a quarter or year other than the call's."""
+    period = ctx.period
+    years = {y for y in (period.fiscal_year, period.period_end.year if period.period_end else None) if y}
+    if cue.year is not None and years:
+        if cue.fiscal and period.fiscal_year and cue.year != period.fiscal_year:
+            return False
+        if cue.year not in years:
+            return False
+    if cue.quarter is not None and period.fiscal_quarter is not None:
+        if cue.fiscal or not ctx.plain_quarters_are_calendar:
+            return cue.quarter == period.fiscal_quarter
+        return cue.quarter == (_calendar_quarter(period) or period.fiscal_quarter)
+    return True
+
+
+# --------------------------------------------------------------------------- dedup
+
+
+def _deduplicate(metrics: list[Metric], notes: list[str], headline_lines: set[int]) -> list[Metric]:
+    """One metric per metric/segment/scope/value; value-less repeats of a valued one dropped."""
+    groups: dict[tuple[str, str | None], list[Metric]] = {}
+    for m in metrics:
+        groups.setdefault((m.metric, m.segment), []).append(m)
+    kept: list[Metric] = []
+    for (metric_id, segment), group in groups.items():
+        valued = [m for m in group if m.value is not None]
+        clusters: list[list[Metric]] = []
+        for m in sorted(valued, key=lambda m: (m.scope is None, m.evidence.line)):
+            home = next((c for c in clusters if _same_figure(c[0], m)), None)
+            if home is None:
+                clusters.append([m])
+            else:
+                home.append(m)
+        best = [_best(c, headline_lines) for c in clusters]
+        kept.extend(best)
+        by_scope: dict[str | None, list[Metric]] = {}
+        for m in best:
+            by_scope.setdefault(m.scope, []).append(m)
+        for scope, ms in sorted(by_scope.items(), key=lambda kv: str(kv[0])):
+            if len(ms) > 1:
+                listed = ", ".join(f"{m.as_written} (line {m.evidence.line})" for m in sorted(ms, key=_order))
+                label = f"{metric_id}{'/' + segment if segment else ''}/{scope or '-'}"
+                notes.append(f"line {min(m.evidence.line for m in ms)}: several values for {label}: {listed}")
+        bare: list[Metric] = []
+        for m in sorted((m for m in group if m.value is None), key=lambda m: m.evidence.line):
+            if any(_covers(v, m) for v in best + bare):
+                continue
+            bare.append(m)
+        kept.extend(bare)
+    return sorted(kept, key=_order)
+
+
+def _order(m: Metric) -> tuple:
+    return (m.evidence.line, m.metric, m.segment or "", m.scope or "", m.value if m.value is not None else 0)
+
+
+def _same_figure(a: Metric, b: Metric) -> bool:
+    if a.unit != b.unit or a.value is None or b.value is None:
+        return False
+    if a.scope is not None and b.scope is not None and a.scope != b.scope:
+        return False
+    big = max(abs(a.value), abs(b.value)) or 1
+    return abs(a.value - b.value) / big <= 0.001
+
+
+def _best(cluster: list[Metric], headline_lines: set[int]) -> Metric:
+    """The most complete metric of a cluster (then the most precise, then body text, then the earliest)."""
+
+    def score(m: Metric) -> tuple:
+        filled = sum(x is not None for x in (m.value, m.yoy_pct, m.qoq_pct, m.change_pp)) + (
+            m.scope is not None
+        )
+        digits = len(re.sub(r"\D", "", m.as_written or ""))
+        return (-filled, -digits, m.evidence.line in headline_lines, m.evidence.line)
+
+    return min(cluster, key=score)
+
+
+def _covers(full: Metric, bare: Metric) -> bool:
+    """True when ``bare`` (no value) says nothing that ``full`` does not."""
+    if full.scope is not None and bare.scope is not None and full.scope != bare.scope:
+        return False
+    for key in ("yoy_pct", "qoq_pct", "change_pp"):
+        b, f = getattr(bare, key), getattr(full, key)
+        if b is not None and (f is None or abs(f - b) > 0.5):
+            return False
+    return True

@@ -1,0 +1,256 @@
+"""Figures in normalised text: amounts (number, magnitude, currency) and percentages.
+
+Works on ``Line.norm`` (simplified Chinese, half-width punctuation); every figure keeps its
+``start``/``end`` offsets so callers can slice the verbatim original. Values are exact
+(:class:`decimal.Decimal` arithmetic) and returned as ``int`` when integral.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+MAGNITUDES: dict[str, Decimal] = {
+    "万亿": Decimal(10) ** 12,
+    "萬億": Decimal(10) ** 12,
+    "千亿": Decimal(10) ** 11,
+    "百亿": Decimal(10) ** 10,
+    "十亿": Decimal(10) ** 9,
+    "亿": Decimal(10) ** 8,
+    "億": Decimal(10) ** 8,
+    "千万": Decimal(10) ** 7,
+    "千萬": Decimal(10) ** 7,
+    "百万": Decimal(10) ** 6,
+    "百萬": Decimal(10) ** 6,
+    "万": Decimal(10) ** 4,
+    "萬": Decimal(10) ** 4,
+    "trillion": Decimal(10) ** 12,
+    "billion": Decimal(10) ** 9,
+    "million": Decimal(10) ** 6,
+    "bn": Decimal(10) ** 9,
+    "mn": Decimal(10) ** 6,
+}
+
+# Written currency -> ISO code. Prefixes stand before the number, suffixes after it.
+CURRENCY_PREFIXES = {
+    "人民币": "CNY",
+    "RMB": "CNY",
+    "CNY": "CNY",
+    "¥": "CNY",
+    "US$": "USD",
+    "USD": "USD",
+    "美元": "USD",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "港币": "HKD",
+    "港元": "HKD",
+    "NT$": "TWD",
+    "新台币": "TWD",
+    "$": "USD",
+}
+CURRENCY_SUFFIXES = {
+    "元人民币": "CNY",
+    "人民币": "CNY",
+    "美元": "USD",
+    "美金": "USD",
+    "港元": "HKD",
+    "港币": "HKD",
+    "新台币": "TWD",
+    "台币": "TWD",
+    "日元": "JPY",
+    "欧元": "EUR",
+    "元": "CNY",
+    "RMB": "CNY",
+    "USD": "USD",
+    "HKD": "HKD",
+}
+USER_SUFFIXES = ("人次", "人", "户", "名")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万|億|萬)"
+AMOUNT_RE = re.compile(
+    rf"(?:(?P<pc>{_alt(list(CURRENCY_PREFIXES))})\s*)?"
+    rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{_alt(list(MAGNITUDES))})?|(?P<cn>{_CHINESE}))"
+    rf"(?P<more2>多|余)?"
+    rf"(?:\s*(?P<sc>{_alt(list(CURRENCY_SUFFIXES))}))?"
+    rf"(?P<users>{_alt(list(USER_SUFFIXES))})?",
+    re.IGNORECASE,
+)
+PERCENT_RE = re.compile(
+    r"(?P<sign>[-−+负])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|个百分点|百分点|个基点|基点|pp\b|bps?\b)"
+    r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
+    re.IGNORECASE,
+)
+RANGE_AFTER_RE = re.compile(r"^\s*(?:%\s*)?[-~～至到]\s*\d")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with its magnitude and currency (or user count), as found in a text."""
+
+    start: int
+    end: int
+    value: int | float
+    """In base units (yuan, dollars, users)."""
+    currency: str | None
+    """ISO code when written (CNY, USD, HKD, TWD, …), else None."""
+    has_magnitude: bool
+    """True when a magnitude word (万, 亿, million, …) was written."""
+    approximate: bool
+    """True for "290多亿" / "300余万" (a 多/余 inside the figure)."""
+    chinese: bool
+    """True when the number is written in Chinese numerals (百亿)."""
+    users: bool
+    """True when a people suffix (人, 户, 名) follows."""
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percentage or a change in percentage points, as found in a text."""
+
+    start: int
+    end: int
+    value: float
+    """Signed when a sign was written (-3%)."""
+    points: bool
+    """True for 个百分点 / 基点 (converted to percentage points)."""
+
+
+def as_number(value: Decimal) -> int | float:
+    """``value`` as an int when integral, else a float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def parse_chinese_numeral(text: str) -> int:
+    """Parse a Chinese numeral such as 三千万, 一百二十亿, 两万亿 or 十; raise ValueError if it is not one."""
+    if not text or any(ch not in CN_DIGITS and ch not in CN_UNITS and ch not in CN_BIG for ch in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            section += (1 if digit is None else digit) * CN_UNITS[ch]
+            digit = None
+        else:
+            big = CN_BIG[ch]
+            section += digit or 0
+            digit = None
+            if big == 10**8 and total and total < 10**8:  # 三万亿: the 万 section scales with 亿
+                total = (total + section) * big
+            else:
+                total += (section or 1) * big
+            section = 0
+    return total + section + (digit or 0)
+
+
+def _cn_decimal(text: str) -> Decimal:
+    """百分之十二点五 digits -> Decimal."""
+    whole, _, frac = text.partition("点")
+    value = Decimal(parse_chinese_numeral(whole) if whole else 0)
+    if frac:
+        value += Decimal("0." + "".join(str(CN_DIGITS[ch]) for ch in frac))
+    return value
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every written amount in ``text`` that has a magnitude, a currency or a people suffix."""
+    found = []
+    for m in AMOUNT_RE.finditer(text):
+        if m.group("num") is None and m.group("cn") is None:
+            continue
+        if (
+            m.group("num")
+            and m.start("num") > 0
+            and (text[m.start("num") - 1].isdigit() or text[m.start("num") - 1] in ".,")
+        ):
+            continue
+        currency = CURRENCY_PREFIXES.get(_canon(m.group("pc"), CURRENCY_PREFIXES)) if m.group("pc") else None
+        if m.group("sc"):
+            currency = CURRENCY_SUFFIXES[_canon(m.group("sc"), CURRENCY_SUFFIXES)]
+        if m.group("cn"):
+            try:
+                value = Decimal(parse_chinese_numeral(m.group("cn")))
+            except ValueError:
+                continue
+            magnitude = True
+        else:
+            value = Decimal(m.group("num").replace(",", ""))
+            mag = m.group("mag")
+            magnitude = bool(mag)
+            if mag:
+                value *= MAGNITUDES[_canon(mag, MAGNITUDES)]
+        users = bool(m.group("users")) and currency is None
+        if not (magnitude or currency or users):
+            continue
+        end = m.end() if users or not m.group("users") else m.start("users")
+        found.append(
+            Amount(
+                start=m.start(),
+                end=end,
+                value=as_number(value),
+                currency=currency,
+                has_magnitude=magnitude,
+                approximate=bool(m.group("more1") or m.group("more2")),
+                chinese=bool(m.group("cn")),
+                users=users,
+            )
+        )
+    return found
+
+
+def _canon(word: str, table: dict) -> str:
+    """The key of ``table`` that ``word`` spells, ignoring case."""
+    if word in table:
+        return word
+    return next(k for k in table if k.lower() == word.lower())
+
+
+def find_percents(text: str) -> list[Percent]:
+    """Every percentage (or percentage-point change) in ``text``; ranges such as 60%-70% are skipped."""
+    found = []
+    for m in PERCENT_RE.finditer(text):
+        if m.group("cn"):
+            try:
+                value = _cn_decimal(m.group("cn"))
+            except (ValueError, KeyError):
+                continue
+            found.append(Percent(m.start(), m.end(), as_number(value), points=False))
+            continue
+        before = text[: m.start()]
+        if re.search(r"\d\s*%?\s*[-~～]\s*$", before) or RANGE_AFTER_RE.match(text[m.end() :]):
+            continue
+        if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
+            continue
+        value = Decimal(m.group("num"))
+        unit = m.group("unit").lower()
+        if "基点" in unit or unit.startswith("bp"):
+            value /= 100
+        if m.group("sign") in ("-", "−", "负"):
+            value = -value
+        points = unit != "%"
+        found.append(Percent(m.start(), m.end(), as_number(value), points=points))
+    return found
