@@ -1,0 +1,113 @@
+"""Data downloads: every metric as a row, for the whole site and for each call (CSV and JSON).
+
+One row per metric per call. Numbers stay numbers (base units, as in the summaries);
+text cells that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@`` …) are
+prefixed with an apostrophe in the CSV, never in the JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator.site_index import Call
+
+COLUMNS = (
+    "call_id",
+    "company_id",
+    "company",
+    "period",
+    "fiscal_year",
+    "fiscal_quarter",
+    "period_end",
+    "call_date",
+    "metric",
+    "segment",
+    "scope",
+    "value",
+    "unit",
+    "yoy_pct",
+    "qoq_pct",
+    "change_pp",
+    "as_written",
+    "approximate",
+    "corrected",
+    "source_path",
+    "source_line",
+    "evidence",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _number(value: float | int | None) -> float | int | None:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return int(value)
+    return value
+
+
+def metric_rows(call: Call) -> list[dict[str, Any]]:
+    """The call's metrics as rows (in the summary's order), keys as in :data:`COLUMNS`."""
+    s = call.summary
+    rows = []
+    for m in s.metrics:
+        rows.append(
+            {
+                "call_id": call.id,
+                "company_id": call.company_id,
+                "company": call.company_name,
+                "period": call.period,
+                "fiscal_year": s.period.fiscal_year,
+                "fiscal_quarter": s.period.fiscal_quarter,
+                "period_end": s.period.period_end.isoformat() if s.period.period_end else None,
+                "call_date": s.call_date.isoformat() if s.call_date else None,
+                "metric": m.metric,
+                "segment": m.segment,
+                "scope": m.scope,
+                "value": _number(m.value),
+                "unit": m.unit,
+                "yoy_pct": _number(m.yoy_pct),
+                "qoq_pct": _number(m.qoq_pct),
+                "change_pp": _number(m.change_pp),
+                "as_written": m.as_written,
+                "approximate": m.approximate,
+                "corrected": m.corrected,
+                "source_path": s.source.path,
+                "source_line": m.evidence.line,
+                "evidence": m.evidence.text,
+            }
+        )
+    return rows
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV (UTF-8 with a BOM so spreadsheets read the Chinese text; ``\\n`` line ends)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
+    return "\ufeff" + buf.getvalue()
+
+
+def to_json(rows: list[dict[str, Any]]) -> str:
+    """Rows as a JSON document ``{"columns": [...], "rows": [{...}, ...]}``."""
+    doc = {"columns": list(COLUMNS), "rows": rows}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def site_rows(calls: list[Call]) -> list[dict[str, Any]]:
+    """Every call's rows, calls newest first as given."""
+    return [row for call in calls for row in metric_rows(call)]

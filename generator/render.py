@@ -1,0 +1,430 @@
+"""Stage 4: summaries -> the Markdown pages, charts and downloads of the MkDocs site.
+
+Collect, then write: the calls, people, firms and topics are computed from the whole
+set first (:mod:`generator.site_index`), then each page is rendered from a Jinja2
+template in ``generator/templates``. Templates escape every ``{{ value }}`` for
+Markdown by default (see :func:`generator.format.md`); only text our code built
+(:class:`generator.format.Md`) passes as is.
+
+Layout under ``docs/``::
+
+    index.md                                   every call, newest first
+    calls/index.md                             companies -> calls/<company>/index.md
+    calls/<company>/index.md                   years     -> calls/<company>/<year>/index.md
+    calls/<company>/<year>/<call-id>.md        the call page
+    companies/index.md, companies/<company>/index.md (+ charts/*.svg)
+    people/management/<company>/<person>.md    an executive's quotes and answers
+    people/analysts/<firm>/index.md            a firm's questions
+    people/analysts/<firm>/<person>.md         an analyst's questions
+    topics/<topic>/index.md, topics/<topic>/<company>.md
+    data/index.md, data/metrics.csv|json, data/calls/<call-id>.csv|json
+
+The pages' styles (transcript anchors, quotes, print) are the static ``docs/assets/report.css``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator import charts, export, format
+from generator.errors import GeneratorError
+from generator.format import Md, md
+from generator.model import Document, Metric, Summary
+from generator.read import read_source
+from generator.site_index import (
+    Call,
+    MetricKey,
+    People,
+    Topic,
+    alias_map,
+    build_calls,
+    build_people,
+    build_topics,
+    by_company,
+    compare,
+    headline_revenue,
+    person_key,
+    previous_calls,
+    series,
+    slug,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+KIND_LABELS = {"transcript": "电话会实录", "article": "报道", "digest": "纪要"}
+
+
+class OutputTreeLike:
+    """What the renderer needs of :class:`generator.writer.OutputTree` (typing only)."""
+
+    def write(self, rel: str, content: str | bytes) -> Any: ...
+
+
+@dataclass
+class Linker:
+    """Relative links from one page to the others (MkDocs validates ``.md`` links)."""
+
+    page: str
+
+    def url(self, target: str, anchor: str = "") -> Md:
+        """The relative URL of ``target`` (a path under docs/) from this page."""
+        rel = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        return Md(f"{rel}#{anchor}" if anchor else rel) if target != self.page else Md(f"#{anchor}")
+
+    def to(self, target: str, text: object, anchor: str = "") -> Md:
+        """A Markdown link to ``target`` with escaped ``text`` (just the text on the page itself)."""
+        if target == self.page and not anchor:
+            return md(text)
+        return Md(f"[{md(text)}]({self.url(target, anchor)})")
+
+
+def _join(items: list[object], sep: str = "、") -> Md:
+    """Join Markdown-safe items and escaped data with ``sep``."""
+    return Md(sep.join(md(i) for i in items))
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        finalize=lambda v: "" if v is None else md(v),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        joinmd=_join,
+        value=format.metric_value,
+        pct=format.pct,
+        pp=format.pp,
+        metric=format.metric_label,
+        scope=format.scope_label,
+        day=format.day,
+        code=format.code_text,
+        html=format.html_text,
+        title=format.front_matter,
+    )
+    env.globals.update(Md=Md, kinds=KIND_LABELS)
+    return env
+
+
+# ---------------------------------------------------------------- view helpers
+
+
+@dataclass
+class TranscriptView:
+    """The call's source as the page shows it: its lines, or why it cannot be shown."""
+
+    document: Document | None
+    problem: str | None = None
+    changed: bool = False
+    """True when the file's SHA-256 differs from the one the summary was made from."""
+
+    def line_text(self, number: int) -> str | None:
+        """The original text of a line, or None when unknown."""
+        if self.document is None or not 1 <= number <= len(self.document.lines):
+            return None
+        return self.document.line(number).original
+
+
+def load_transcript(summary: Summary, root: Path) -> TranscriptView:
+    """Re-read the call's source for the full-text section; never raises."""
+    path = (root / summary.source.path).resolve()
+    try:
+        path.relative_to(root.resolve())
+    except ValueError:
+        return TranscriptView(None, "原文路径不在项目目录内,不予显示")
+    try:
+        doc = read_source(path, root)
+    except GeneratorError as exc:
+        return TranscriptView(None, f"原文无法读取:{exc.message}")
+    return TranscriptView(doc, None, bool(summary.source.sha256) and doc.sha256 != summary.source.sha256)
+
+
+@dataclass(frozen=True)
+class TranscriptRow:
+    """One line of the full-text section: its number (the anchor), text and kind."""
+
+    number: int
+    text: str
+    kind: str = "line"
+    """line | omitted (emptied as boilerplate) | excerpt (source unreadable) | missing (no such line)."""
+
+
+def referenced_lines(summary: Summary) -> dict[int, list[str]]:
+    """Line number -> the texts the summary cites from it (evidence, questions, quotes)."""
+    refs: dict[int, list[str]] = {}
+    for m in summary.metrics:
+        refs.setdefault(m.evidence.line, []).append(m.evidence.text)
+    for qa in summary.qa:
+        if qa.line is not None:
+            refs.setdefault(qa.line, []).append(qa.question)
+    for q in summary.quotes:
+        refs.setdefault(q.line, []).append(q.text)
+    return {n: list(dict.fromkeys(texts)) for n, texts in sorted(refs.items()) if n >= 1}
+
+
+def transcript_rows(view: TranscriptView, summary: Summary) -> list[TranscriptRow]:
+    """Every line to show, so that each line the summary links to has its anchor.
+
+    Lines emptied as boilerplate are left out unless cited; when the source cannot be
+    read, the cited excerpts stand at their line numbers instead.
+    """
+    refs = referenced_lines(summary)
+    if view.document is None:
+        return [TranscriptRow(n, " / ".join(texts), "excerpt") for n, texts in refs.items()]
+    lines = view.document.lines
+    rows = []
+    for line in lines:
+        if line.text.strip():
+            rows.append(TranscriptRow(line.number, line.text))
+        elif line.number in refs:
+            rows.append(TranscriptRow(line.number, line.original, "omitted"))
+    rows += [TranscriptRow(n, "", "missing") for n in refs if n > len(lines)]
+    return rows
+
+
+def corrected_fields(summary: Summary) -> set[str]:
+    """Top-level names of the fields a person's corrections set (``period``, ``metrics[3]``…)."""
+    return {c.split(".")[0] for c in summary.corrections}
+
+
+def is_corrected(summary: Summary, index: int, metric: Metric) -> bool:
+    """True when a correction set this metric (flag or ``metrics[i]`` path)."""
+    return metric.corrected or f"metrics[{index}]" in corrected_fields(summary)
+
+
+def evidence_ok(view: TranscriptView, metric: Metric) -> bool | None:
+    """Whether the evidence text stands on its line (None when the source is unavailable)."""
+    text = view.line_text(metric.evidence.line)
+    if text is None:
+        return None if view.document is None else False
+    return metric.evidence.text in text
+
+
+def _chart_name(key: MetricKey) -> str:
+    return slug("-".join(part for part in key if part) or "metric")
+
+
+# ---------------------------------------------------------------- the renderer
+
+
+class Renderer:
+    """Renders every page of the site from the collected calls."""
+
+    def __init__(self, summaries: list[Summary], root: Path, out: OutputTreeLike) -> None:
+        self.root = root
+        self.out = out
+        self.env = _environment()
+        self.calls = build_calls(summaries)
+        self.companies = by_company(self.calls)
+        self.people: People = build_people(self.calls)
+        self.person_pages = {p.key: p.page for p in self.people.people}
+        self.topics: list[Topic] = build_topics(self.calls)
+        self.topic_pages = {t.name: t.page() for t in self.topics}
+        self.previous = previous_calls(self.calls)
+        self.aliases = {c.id: alias_map(c.summary) for c in self.calls}
+
+    # -- plumbing
+
+    def write(self, path: str, template: str, **context: Any) -> None:
+        """Render ``template`` as the page at ``path`` (relative to docs/)."""
+        link = Linker(path)
+        text = self.env.get_template(template).render(
+            L=link, person=self.person_link(link), topic=self.topic_link(link), **context
+        )
+        self.out.write(path, text.rstrip("\n") + "\n")
+
+    def person_link(self, link: Linker) -> Any:
+        """A template function: a person's name linked to their page (plain text when none)."""
+
+        def person(name: str, call: Call | None = None) -> Md:
+            aliases = self.aliases.get(call.id, {}) if call else {}
+            key = person_key(aliases.get(person_key(name), name))
+            page = self.person_pages.get(key)
+            return link.to(page, name) if page else md(name)
+
+        return person
+
+    def topic_link(self, link: Linker) -> Any:
+        """A template function: topic names linked to their pages."""
+
+        def topics(names: list[str]) -> Md:
+            return Md("、".join(link.to(self.topic_pages[n.strip()], n) for n in names if n.strip()))
+
+        return topics
+
+    # -- pages
+
+    def render(self) -> None:
+        """Write every page, chart and download."""
+        self.write("index.md", "home.md.j2", calls=self.calls, revenue=headline_revenue)
+        for call in self.calls:
+            self.render_call(call)
+        self.render_call_indexes()
+        for company_id, calls in self.companies.items():
+            self.render_company(company_id, calls)
+        self.write("companies/index.md", "companies.md.j2", companies=self.companies)
+        self.render_people()
+        self.render_topics()
+        self.render_data()
+
+    def render_call(self, call: Call) -> None:
+        """The call page and its downloads."""
+        s = call.summary
+        view = load_transcript(s, self.root)
+        metrics = [
+            {"m": m, "corrected": is_corrected(s, i, m), "ok": evidence_ok(view, m)}
+            for i, m in enumerate(s.metrics)
+        ]
+        metrics.sort(key=lambda r: (r["m"].segment is not None, r["m"].evidence.line))
+        prev = self.previous.get(call.id)
+        self.write(
+            call.page,
+            "call.md.j2",
+            call=call,
+            s=s,
+            metrics=metrics,
+            view=view,
+            rows=transcript_rows(view, s),
+            fixed=corrected_fields(s),
+            comparison=compare(prev, call) if prev else None,
+        )
+        rows = export.metric_rows(call)
+        self.out.write(f"data/calls/{call.id}.csv", export.to_csv(rows))
+        self.out.write(f"data/calls/{call.id}.json", export.to_json(rows))
+
+    def render_call_indexes(self) -> None:
+        """calls/, calls/<company>/ and calls/<company>/<year>/ landing pages."""
+        self.write("calls/index.md", "calls_index.md.j2", companies=self.companies)
+        for company_id, calls in self.companies.items():
+            years: dict[str, list[Call]] = {}
+            for call in calls:
+                years.setdefault(call.year, []).append(call)
+            self.write(
+                f"calls/{company_id}/index.md",
+                "calls_company.md.j2",
+                company_id=company_id,
+                name=calls[0].company_name,
+                years=years,
+            )
+            for year, year_calls in years.items():
+                self.write(
+                    f"calls/{company_id}/{year}/index.md",
+                    "calls_year.md.j2",
+                    company_id=company_id,
+                    name=calls[0].company_name,
+                    title=year_calls[0].year_title,
+                    calls=list(reversed(year_calls)),
+                    revenue=headline_revenue,
+                )
+
+    def render_company(self, company_id: str, calls: list[Call]) -> None:
+        """The company page: calls, latest changes, metric tables and charts."""
+        folder = f"companies/{company_id}"
+        chart_order = format.lexicon.load("metric_labels").get("charts", [])
+        rank = {name: i for i, name in enumerate(chart_order)}
+        all_series = dict(
+            sorted(series(calls).items(), key=lambda kv: (rank.get(kv[0][0], len(rank)), kv[0]))
+        )
+        chart_files = []
+        for key, points in all_series.items():
+            values = [(c, m) for c, m in points if m.value is not None]
+            if key[0] not in chart_order or len(values) < 2:
+                continue
+            scale = charts.scale_for([float(m.value) for _, m in values if m.value is not None], key[3])
+            title = format.metric_name(key[0]) + (f" · {key[1]}" if key[1] else "")
+            title += f"({format.scope_label(key[2])})" if key[2] else ""
+            svg = charts.bar_chart(
+                format.one_line(title),
+                scale.label,
+                [c.period for c, _ in values],
+                [float(m.value) / scale.factor for _, m in values if m.value is not None],
+            )
+            path = f"{folder}/charts/{_chart_name(key)}.svg"
+            self.out.write(path, svg)
+            chart_files.append((chart_order.index(key[0]), key, path, title))
+        chart_files.sort(key=lambda item: (item[0], item[1]))
+        latest = calls[-1]
+        prev = self.previous.get(latest.id)
+        tickers = sorted({t for c in calls for t in c.summary.company.tickers})
+        self.write(
+            f"{folder}/index.md",
+            "company.md.j2",
+            name=latest.company_name,
+            tickers=tickers,
+            calls=list(reversed(calls)),
+            series=all_series,
+            charts=[(path, title) for _, _, path, title in chart_files],
+            comparison=compare(prev, latest) if prev else None,
+            revenue=headline_revenue,
+        )
+
+    def render_people(self) -> None:
+        """Executives by company, analysts by firm, one page each."""
+        management = self.people.management()
+        names = {cid: calls[0].company_name for cid, calls in self.companies.items()}
+        self.write("people/index.md", "people.md.j2", people=self.people, management=management, names=names)
+        self.write("people/management/index.md", "management.md.j2", management=management, names=names)
+        for company_id, members in management.items():
+            self.write(
+                f"people/management/{company_id}/index.md",
+                "management_company.md.j2",
+                name=names.get(company_id, company_id),
+                members=sorted(members, key=lambda p: (-len(p.quotes) - len(p.answers), p.key)),
+            )
+        self.write("people/analysts/index.md", "analysts.md.j2", firms=self.people.firms)
+        for firm in self.people.firms:
+            self.write(firm.page, "firm.md.j2", firm=firm, items=self._newest(firm.questions))
+        for p in self.people.people:
+            self.write(
+                p.page,
+                "person.md.j2",
+                p=p,
+                names=names,
+                quotes=self._newest(p.quotes),
+                answers=self._newest(p.answers),
+                questions=self._newest(p.questions),
+            )
+
+    def render_topics(self) -> None:
+        """A page per topic and per topic and company."""
+        self.write("topics/index.md", "topics.md.j2", topics=self.topics)
+        names = {cid: calls[0].company_name for cid, calls in self.companies.items()}
+        for t in self.topics:
+            self.write(t.page(), "topic.md.j2", t=t, names=names)
+            for company_id in t.companies():
+                self.write(
+                    t.page(company_id),
+                    "topic_company.md.j2",
+                    t=t,
+                    name=names.get(company_id, company_id),
+                    quotes=t.quotes.get(company_id, []),
+                    exchanges=t.qa.get(company_id, []),
+                )
+
+    def render_data(self) -> None:
+        """The whole site's metrics as CSV and JSON, and the page that links them."""
+        rows = export.site_rows(self.calls)
+        self.out.write("data/metrics.csv", export.to_csv(rows))
+        self.out.write("data/metrics.json", export.to_json(rows))
+        self.write("data/index.md", "data.md.j2", rows=len(rows), calls=self.calls, columns=export.COLUMNS)
+
+    def _newest(self, items: list[tuple[Call, Any]]) -> list[tuple[Call, Any]]:
+        """(call, item) pairs, newest call first, then in the call's own order."""
+        rank = {c.id: i for i, c in enumerate(self.calls)}
+        return sorted(items, key=lambda ci: rank[ci[0].id])
+
+
+def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> None:
+    """Render the whole site for ``summaries`` into ``out`` (an OutputTree rooted at docs/).
+
+    ``root`` is the project root: each transcript is re-read from ``root / source.path``
+    for the call page's full text; one that cannot be read is reported on its page.
+    """
+    Renderer(summaries, root, out).render()

@@ -1,0 +1,449 @@
+"""Cross-call aggregation: call ids and pages, companies, people, firms, topics, series.
+
+Everything here is computed once from the whole set of summaries (collect, then write)
+and sorted, so the pages built from it are deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePosixPath
+
+from generator import lexicon
+from generator.format import period_label, year_label
+from generator.model import Metric, QAExchange, Quote, Summary
+
+TRANSCRIPTS_DIR = "content/transcripts"
+
+
+# ---------------------------------------------------------------- slugs and ids
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A URL- and file-safe name: lower case, letters (any script) and digits, ``-`` between."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    out = re.sub(r"[^\w]+", "-", norm, flags=re.UNICODE).strip("-_")
+    out = out[:limit].strip("-_")
+    return out if out and out != "index" else f"x-{short_hash(text)}"
+
+
+def short_hash(text: str) -> str:
+    """Eight hex digits of SHA-256: a stable tie-breaker for colliding slugs."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def unique_slugs(keys: Iterable[str], base: dict[str, str] | None = None) -> dict[str, str]:
+    """A slug per key; keys whose slugs collide each get ``-<hash>`` appended."""
+    keys = sorted(set(keys))
+    wanted = {k: (base or {}).get(k) or slug(k) for k in keys}
+    counts = Counter(wanted.values())
+    return {k: (s if counts[s] == 1 else f"{s}-{short_hash(k)}") for k, s in wanted.items()}
+
+
+def call_slug(source_path: str) -> str:
+    """The readable part of a call id: the path under content/transcripts, without suffix."""
+    path = PurePosixPath(source_path.replace("\\", "/"))
+    parts = list(path.with_suffix("").parts)
+    prefix = PurePosixPath(TRANSCRIPTS_DIR).parts
+    if tuple(parts[: len(prefix)]) == prefix:
+        parts = parts[len(prefix) :]
+    parts = [p for p in parts if p not in ("", ".", "..", "/")]
+    return slug("-".join(parts), limit=100)
+
+
+def person_key(name: str) -> str:
+    """The identity of a person's or firm's name: NFKC, case-folded, single spaces."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name)).strip().casefold()
+
+
+# ---------------------------------------------------------------- calls
+
+
+@dataclass
+class Call:
+    """One summary with everything the pages need to place and name it."""
+
+    id: str
+    summary: Summary
+    company_id: str
+    company_name: str
+    year: str
+    """Folder name of the fiscal year ("2024", or "unknown")."""
+    year_title: str
+    """``FY2024`` / ``2024`` / ``期间未知``."""
+    period: str
+    """``FY2024 Q4`` …"""
+    page: str
+    """Path of the call page under docs/."""
+
+    @property
+    def when(self) -> date | None:
+        """The call date, else the period end: what orders calls in time."""
+        return self.summary.call_date or self.summary.period.period_end
+
+    def chrono_key(self) -> tuple[int, int, str, str]:
+        """Oldest first: fiscal year, quarter (full year after Q4), date, id."""
+        p = self.summary.period
+        quarter = p.fiscal_quarter if p.fiscal_quarter is not None else 5
+        return (p.fiscal_year or 0, quarter, self.when.isoformat() if self.when else "", self.id)
+
+    def topics(self) -> set[str]:
+        """Every topic of the call's Q&A and quotes."""
+        s = self.summary
+        return {t for item in [*s.qa, *s.quotes] for t in item.topics}
+
+
+def company_identity(summary: Summary) -> tuple[str, str]:
+    """(folder id, display name) of the summary's company."""
+    c = summary.company
+    known = lexicon.load("companies").get("companies", {})
+    entry = known.get(c.id) if c.id else None
+    name = c.name or (entry.get("name") if isinstance(entry, dict) else None)
+    cid = slug(c.id) if c.id else (slug(c.name) if c.name else "unknown")
+    return cid, name or c.id or "未知公司"
+
+
+def build_calls(summaries: list[Summary]) -> list[Call]:
+    """A Call per summary, ids unique and deterministic, sorted newest first."""
+    paths = [s.source.path for s in summaries]
+    ids = unique_slugs(paths, {p: call_slug(p) for p in paths})
+    calls = []
+    for s in summaries:
+        cid, name = company_identity(s)
+        fy = s.period.fiscal_year
+        year = str(fy) if fy is not None else "unknown"
+        call_id = ids[s.source.path]
+        calls.append(
+            Call(
+                id=call_id,
+                summary=s,
+                company_id=cid,
+                company_name=name,
+                year=year,
+                year_title=year_label(s.company.id, s.period) or "期间未知",
+                period=period_label(s.company.id, s.period),
+                page=f"calls/{cid}/{year}/{call_id}.md",
+            )
+        )
+    return newest_first(calls)
+
+
+def newest_first(calls: list[Call]) -> list[Call]:
+    """Calls by date (undated last), then company and id."""
+    dated = sorted((c for c in calls if c.when), key=lambda c: (c.when, c.company_id, c.id), reverse=True)
+    undated = sorted((c for c in calls if not c.when), key=lambda c: (c.company_id, c.chrono_key()))
+    return dated + undated
+
+
+def by_company(calls: list[Call]) -> dict[str, list[Call]]:
+    """Company id -> its calls, oldest first."""
+    out: dict[str, list[Call]] = {}
+    for call in calls:
+        out.setdefault(call.company_id, []).append(call)
+    return {k: sorted(v, key=Call.chrono_key) for k, v in sorted(out.items())}
+
+
+# ---------------------------------------------------------------- metric series
+
+
+MetricKey = tuple[str, str, str, str]
+"""(metric id, segment, scope, unit) with "" for None."""
+
+
+def metric_key(m: Metric) -> MetricKey:
+    """The identity of a figure across calls."""
+    return (m.metric, m.segment or "", m.scope or "", m.unit or "")
+
+
+def headline_metrics(summary: Summary) -> dict[MetricKey, Metric]:
+    """One metric per key: corrected ones first, then those with a value, then the earliest line."""
+    best: dict[MetricKey, Metric] = {}
+    for m in sorted(
+        summary.metrics, key=lambda m: (not m.corrected, m.value is None, m.evidence.line, m.metric)
+    ):
+        best.setdefault(metric_key(m), m)
+    return best
+
+
+def series(calls: list[Call]) -> dict[MetricKey, list[tuple[Call, Metric]]]:
+    """Each metric key -> its (call, metric) points, in the order of ``calls``."""
+    out: dict[MetricKey, list[tuple[Call, Metric]]] = {}
+    for call in calls:
+        for key, m in headline_metrics(call.summary).items():
+            out.setdefault(key, []).append((call, m))
+    return dict(sorted(out.items()))
+
+
+def headline_revenue(summary: Summary) -> Metric | None:
+    """The total revenue of the call's own period (quarter first), or None."""
+    revenue = [m for m in summary.metrics if m.metric == "revenue" and not m.segment]
+    order = {"quarter": 0, None: 1, "half_year": 2, "fiscal_year": 3}
+    revenue.sort(key=lambda m: (order.get(m.scope, 4), not m.corrected, m.value is None, m.evidence.line))
+    return revenue[0] if revenue else None
+
+
+# ---------------------------------------------------------------- changes between calls
+
+
+@dataclass
+class MetricChange:
+    """A figure reported by two consecutive calls of a company."""
+
+    key: MetricKey
+    before: Metric
+    after: Metric
+
+    @property
+    def change_pct(self) -> float | None:
+        """Percent change of the value, when both values are known and the first is not 0."""
+        a, b = self.before.value, self.after.value
+        if a is None or b is None or a == 0:
+            return None
+        return (b - a) / abs(a) * 100
+
+
+@dataclass
+class Comparison:
+    """What changed from one call of a company to the next."""
+
+    previous: Call
+    current: Call
+    metrics: list[MetricChange] = field(default_factory=list)
+    topics_new: list[str] = field(default_factory=list)
+    topics_gone: list[str] = field(default_factory=list)
+
+
+def compare(previous: Call, current: Call) -> Comparison:
+    """The metrics both calls report (same key) and the topics that appeared or went away."""
+    before = headline_metrics(previous.summary)
+    after = headline_metrics(current.summary)
+    changes = [MetricChange(k, before[k], after[k]) for k in sorted(set(before) & set(after))]
+    old, new = previous.topics(), current.topics()
+    return Comparison(previous, current, changes, sorted(new - old), sorted(old - new))
+
+
+def previous_calls(calls: list[Call]) -> dict[str, Call]:
+    """Call id -> the company's call just before it in time."""
+    out: dict[str, Call] = {}
+    for company_calls in by_company(calls).values():
+        for before, after in zip(company_calls, company_calls[1:], strict=False):
+            out[after.id] = before
+    return out
+
+
+# ---------------------------------------------------------------- people and firms
+
+
+@dataclass
+class Person:
+    """A person across every call: an executive (quotes, answers) or an analyst (questions)."""
+
+    key: str
+    name: str
+    side: str
+    """management | analyst."""
+    roles: list[str] = field(default_factory=list)
+    firms: list[str] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+    """Company ids, most calls first."""
+    group: str = ""
+    """Folder the page lives in: a company id (management) or a firm slug (analysts)."""
+    page: str = ""
+    quotes: list[tuple[Call, Quote]] = field(default_factory=list)
+    answers: list[tuple[Call, QAExchange]] = field(default_factory=list)
+    questions: list[tuple[Call, QAExchange]] = field(default_factory=list)
+
+
+@dataclass
+class Firm:
+    """An analysts' firm: every question asked by its people."""
+
+    key: str
+    name: str
+    slug: str
+    page: str
+    analysts: list[Person] = field(default_factory=list)
+    questions: list[tuple[Call, QAExchange]] = field(default_factory=list)
+
+
+UNKNOWN_FIRM = "未知机构"
+
+
+def alias_map(summary: Summary) -> dict[str, str]:
+    """Every way this summary names a participant -> the participant's canonical name."""
+    out: dict[str, str] = {}
+    for p in summary.participants:
+        for alias in p.aliases:
+            out.setdefault(person_key(alias), p.name)
+    for p in summary.participants:
+        out[person_key(p.name)] = p.name
+    return out
+
+
+def canonical(name: str, aliases: dict[str, str]) -> str:
+    """The canonical name of ``name`` in one summary."""
+    return aliases.get(person_key(name), name.strip())
+
+
+class _People:
+    """Accumulates people and firms over the calls."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self.roles: dict[str, Counter[str]] = {}
+        self.firms: dict[str, Counter[str]] = {}
+        self.companies: dict[str, Counter[str]] = {}
+        self.firm_names: dict[str, Counter[str]] = {}
+        self.firm_questions: dict[str, list[tuple[Call, QAExchange]]] = {}
+
+    def person(self, name: str, side: str, call: Call) -> Person:
+        key = person_key(name)
+        p = self.people.get(key)
+        if p is None:
+            p = self.people[key] = Person(key=key, name=name.strip(), side=side)
+        elif side == "management":
+            p.side = "management"
+        self.companies.setdefault(key, Counter())[call.company_id] += 1
+        return p
+
+    def firm(self, name: str | None) -> str:
+        label = (name or "").strip() or UNKNOWN_FIRM
+        key = person_key(label)
+        self.firm_names.setdefault(key, Counter())[label] += 1
+        return key
+
+    def add_call(self, call: Call) -> None:
+        s = call.summary
+        aliases = alias_map(s)
+        for part in s.participants:
+            if part.side not in ("management", "analyst"):
+                continue
+            p = self.person(part.name, part.side, call)
+            if part.role:
+                self.roles.setdefault(p.key, Counter())[part.role.strip()] += 1
+            if part.firm:
+                self.firms.setdefault(p.key, Counter())[part.firm.strip()] += 1
+        for q in s.quotes:
+            if q.speaker:
+                self.person(canonical(q.speaker, aliases), "management", call).quotes.append((call, q))
+        for qa in s.qa:
+            for name in dict.fromkeys(canonical(n, aliases) for n in qa.answered_by):
+                self.person(name, "management", call).answers.append((call, qa))
+            firm_key = self.firm(qa.firm)
+            self.firm_questions.setdefault(firm_key, []).append((call, qa))
+            if qa.asker:
+                p = self.person(canonical(qa.asker, aliases), "analyst", call)
+                p.questions.append((call, qa))
+                if qa.firm:
+                    self.firms.setdefault(p.key, Counter())[qa.firm.strip()] += 1
+
+
+def _ranked(counter: Counter[str] | None) -> list[str]:
+    return [k for k, _ in sorted((counter or Counter()).items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+@dataclass
+class People:
+    """Everyone across the calls, placed in folders."""
+
+    people: list[Person]
+    firms: list[Firm]
+
+    def management(self) -> dict[str, list[Person]]:
+        """Company id -> its executives, by name."""
+        out: dict[str, list[Person]] = {}
+        for p in self.people:
+            if p.side == "management":
+                out.setdefault(p.group, []).append(p)
+        return dict(sorted(out.items()))
+
+    def by_name(self) -> dict[str, Person]:
+        """person_key -> Person."""
+        return {p.key: p for p in self.people}
+
+
+def build_people(calls: list[Call]) -> People:
+    """Executives, analysts and firms of all calls, each with a page path."""
+    acc = _People()
+    for call in sorted(calls, key=lambda c: (c.company_id, c.chrono_key())):
+        acc.add_call(call)
+    firm_labels = {k: _ranked(v)[0] for k, v in acc.firm_names.items()}
+    for p in acc.people.values():
+        p.roles = _ranked(acc.roles.get(p.key))
+        p.firms = _ranked(acc.firms.get(p.key))
+        p.companies = _ranked(acc.companies.get(p.key))
+        if p.side == "management":
+            p.group = p.companies[0] if p.companies else "unknown"
+        else:
+            firm_key = person_key(p.firms[0]) if p.firms else person_key(UNKNOWN_FIRM)
+            firm_labels.setdefault(firm_key, p.firms[0] if p.firms else UNKNOWN_FIRM)
+            p.group = firm_key
+    firm_slugs = unique_slugs(firm_labels, {k: slug(v) for k, v in firm_labels.items()})
+    firms = {
+        k: Firm(k, firm_labels[k], firm_slugs[k], f"people/analysts/{firm_slugs[k]}/index.md")
+        for k in firm_labels
+    }
+    for k, questions in acc.firm_questions.items():
+        firms[k].questions = questions
+    groups: dict[str, list[Person]] = {}
+    for p in acc.people.values():
+        groups.setdefault(p.group, []).append(p)
+    for group, members in groups.items():
+        slugs = unique_slugs([m.key for m in members])
+        for m in members:
+            if m.side == "management":
+                m.page = f"people/management/{group}/{slugs[m.key]}.md"
+            else:
+                firm = firms[group]
+                m.page = f"people/analysts/{firm.slug}/{slugs[m.key]}.md"
+                firm.analysts.append(m)
+    for firm in firms.values():
+        firm.analysts.sort(key=lambda p: p.key)
+    people = sorted(acc.people.values(), key=lambda p: (p.side, p.group, p.key))
+    return People(people, sorted(firms.values(), key=lambda f: f.slug))
+
+
+# ---------------------------------------------------------------- topics
+
+
+@dataclass
+class Topic:
+    """Every quote and Q&A exchange about one topic, by company."""
+
+    name: str
+    slug: str
+    quotes: dict[str, list[tuple[Call, Quote]]] = field(default_factory=dict)
+    qa: dict[str, list[tuple[Call, QAExchange]]] = field(default_factory=dict)
+
+    def companies(self) -> list[str]:
+        """Company ids with anything about this topic."""
+        return sorted(set(self.quotes) | set(self.qa))
+
+    def page(self, company_id: str | None = None) -> str:
+        """The topic's landing page, or its page for one company."""
+        return f"topics/{self.slug}/{company_id or 'index'}.md"
+
+    def count(self) -> int:
+        """Number of quotes and exchanges."""
+        return sum(map(len, self.quotes.values())) + sum(map(len, self.qa.values()))
+
+
+def build_topics(calls: list[Call]) -> list[Topic]:
+    """Topics found in the calls' quotes and Q&A, each listing its items newest first."""
+    names = sorted({t.strip() for c in calls for t in c.topics() if t.strip()})
+    slugs = unique_slugs(names)
+    topics = {n: Topic(n, slugs[n]) for n in names}
+    for call in calls:  # newest first
+        for q in call.summary.quotes:
+            for t in dict.fromkeys(x.strip() for x in q.topics if x.strip()):
+                topics[t].quotes.setdefault(call.company_id, []).append((call, q))
+        for qa in call.summary.qa:
+            for t in dict.fromkeys(x.strip() for x in qa.topics if x.strip()):
+                topics[t].qa.setdefault(call.company_id, []).append((call, qa))
+    return sorted(topics.values(), key=lambda t: (-t.count(), t.slug))
