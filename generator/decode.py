@@ -49,7 +49,7 @@ MAX_CONTROL_SHARE = 0.02
 MAX_UTF8_REPAIRS = 8
 """At most this many broken sequences are repaired (as U+FFFD) in an otherwise UTF-8 file..."""
 
-UTF8_GOOD_PER_BAD = 50
+UTF8_GOOD_PER_BAD = 10
 """...and only when there are at least this many good non-ASCII characters per broken one."""
 
 
