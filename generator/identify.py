@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator import lexicon
+from generator import chinese, lexicon
 from generator.model import Company, Document, Line, Period
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -101,8 +101,10 @@ def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
             pattern = rf"(?:HKEX|HK|SEHK|港交所|港股|股票代码|代码|SH|SZ|TWSE)\s*[:.：]?\s*0*{t}(?!\d)|(?<!\d){t}\.(?:HK|SH|SZ|TW)"
         else:
             pattern = rf"(?<![A-Za-z]){t}(?![A-Za-z])"
-        if re.search(pattern, text, re.IGNORECASE if not str(ticker).isdigit() else 0):
-            found.append(str(ticker))
+        m = re.search(pattern, text, re.IGNORECASE if not str(ticker).isdigit() else 0)
+        if m:
+            digits = re.search(r"0*" + t, m.group(0))
+            found.append(digits.group(0) if str(ticker).isdigit() and digits else str(ticker))
     return found
 
 
@@ -154,10 +156,25 @@ class DateContext:
     notes: list[str] = field(default_factory=list)
 
 
+def _head_texts(doc: Document) -> list[str]:
+    """The first content lines, with the blanked (boilerplate) non-markup lines among them:
+    a dateline is often boilerplate the reader blanked, so it is read from the original."""
+    out: list[str] = []
+    seen = 0
+    for ln in doc.lines:
+        if seen >= HEAD_LINES:
+            break
+        if ln.text.strip():
+            seen += 1
+            out.append(ln.norm.strip())
+        elif ln.original.strip() and "<" not in ln.original:
+            out.append(chinese.normalise(ln.original).strip())
+    return out
+
+
 def publication_date(doc: Document) -> date | None:
     """A full date standing in a short line at the top (a dateline), else None."""
-    for ln in doc.content_lines()[:HEAD_LINES]:
-        text = ln.norm.strip()
+    for text in _head_texts(doc):
         for m in FULL_DATE.finditer(text):
             short = len(text) <= 60 or re.match(r"\s*\d{1,2}:\d{2}", text[m.end() :])
             found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -245,7 +262,7 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
             weekday = re.match(r"\s*(?:周|星期)([一二三四五六日天])", ln.norm[m.start(3) + len(m.group(3)) + 1 :])
             if m.group(1):
                 year: int | None = int(m.group(1))
-            elif ctx.year_guessed:
+            elif ctx.year_guessed and period.period_end is None:
                 continue
             else:
                 year = _year_for(month, day, period.period_end, ctx.year, weekday.group(1) if weekday else None)
