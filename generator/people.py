@@ -22,6 +22,8 @@ from generator.model import Company, Document, Participant, Turn
 from generator.turns import (
     ENGLISH_NAME,
     HAN,
+    Label,
+    parse_label,
     best_role,
     canonical_firm,
     is_chinese_name,
@@ -265,6 +267,10 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
     turn_lines = {n for t in use_turns for n, _ in t.body} | {t.line for t in use_turns}
     free = [ln for ln in doc.content_lines() if ln.number not in turn_lines]
     for ln in free:
+        roster = _roster_entry(ln.norm)
+        if roster is not None:
+            builder.add(roster.speaker or "", ln.number, side=roster.side, role=roster.role, firm=roster.firm)
+            continue
         for mention in title_mentions(ln.norm, known):
             other = _org_company(mention.org)
             if other and company.id and other != company.id:
@@ -287,6 +293,17 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
     by_name = _aliases(doc, builder.persons)
     persons = sorted(builder.persons.values(), key=lambda p: (p.order, p.name))
     return People(persons=persons, by_name=by_name)
+
+
+def _roster_entry(norm: str) -> Label | None:
+    """A participant list line: ``Sandy Xu - 首席执行官`` or ``Alicia Yap - 花旗``."""
+    text = norm.strip(" ·•-")
+    if not re.fullmatch(rf"(?:{ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[-–—:]+\s*\S.{{0,40}}", text):
+        return None
+    label = parse_label(text.replace(":", " - ", 1) if ":" in text else text)
+    if label is None or label.kind != "speech" or not label.speaker or not (label.role or label.firm):
+        return None
+    return label
 
 
 def _spoken_for_other(text: str, mention: Mention, company: Company) -> bool:

@@ -189,14 +189,6 @@ def _person(core: str, extra: str | None) -> Label | None:
         if not is_name(name):
             return None
         return Label("speech", name, "analyst", firm=canonical_firm(before) if before else firm)
-    titles = list(v.role_re.finditer(core))
-    if titles:
-        name = core[titles[-1].end() :].strip(" -—:·") or alias or ""
-        joints = [core[a.end() : b.start()] for a, b in zip(titles, titles[1:])]
-        if not is_name(name) or any(j.strip(" 兼和及、&,/") for j in joints):
-            return None
-        org = core[: titles[0].start()].strip(" -—·") or None
-        return Label("speech", name, "management", best_role(core), org=org, alias=alias)
     m = re.fullmatch(rf"({ENGLISH_NAME})\s*(?:[-–—]+|,)\s*(.+)", core)
     if m:
         name, aff = m.group(1), m.group(2).strip()
@@ -206,6 +198,14 @@ def _person(core: str, extra: str | None) -> Label | None:
         if aff_role:
             return Label("speech", name, "management", aff_role, alias=alias)
         return Label("speech", name, None, org=aff, alias=alias) if is_english_name(name) else None
+    titles = list(v.role_re.finditer(core))
+    if titles:
+        name = core[titles[-1].end() :].strip(" -—:·") or alias or ""
+        joints = [core[a.end() : b.start()] for a, b in zip(titles, titles[1:])]
+        if not is_name(name) or any(j.strip(" 兼和及、&,/") for j in joints):
+            return None
+        org = core[: titles[0].start()].strip(" -—·") or None
+        return Label("speech", name, "management", best_role(core), org=org, alias=alias)
     for written in sorted(v.firm_of, key=len, reverse=True):
         if core.lower().startswith(written) and is_name(core[len(written) :].strip()):
             return Label("speech", core[len(written) :].strip(), "analyst", firm=canonical_firm(written))
