@@ -83,7 +83,10 @@ class Rules:
             self._up = {w.lower() for w in data["up_words"]}
             self.prior_re = _regex(data["prior_markers"])
             self.to_words: list[str] = data["to_words"]
-            self._reset_re = _regex(data["up_words"] + data["down_words"] + ["至", "到", "达到", "变为"])
+            self._reset_re = _regex(
+                data["up_words"] + data["down_words"] + ["至", "到", "达到", "变为"] + data["current_markers"]
+            )
+            self._sentence_excluded_re = _regex(data.get("sentence_exclusions", []))
             self._approx_before = sorted(data["approx_before"], key=len, reverse=True)
             self._approx_after = data["approx_after"]
             self.conversion_cues: list[str] = data["conversion_cues"]
@@ -156,6 +159,10 @@ class Rules:
     def excluded(self, text: str) -> bool:
         """True when ``text`` holds a cue of someone else's figure (market, consensus, share price…)."""
         return bool(self._excluded_re.search(text))
+
+    def cites_others(self, text: str) -> bool:
+        """True when a sentence prefix cites a third party's data (协会, 统计局, 行业数据…)."""
+        return bool(self._sentence_excluded_re.search(text))
 
     def is_list(self, text: str) -> bool:
         """True when ``text`` announces a list of figures for several periods (分别为)."""

@@ -302,8 +302,8 @@ def _open_entry(
     rules = ctx.rules
     clause = _clause_of(word.start, clauses)
     clause_start = max(clauses[clause], sentence.start)
-    if rules.is_prior(text[clause_start : word.start]):
-        return None  # 与上年同期的净利润…: the earlier period's figure
+    if rules.is_prior(text[sentence.start : word.start]):
+        return None  # 与上年同期的净利润… / 去年同期,总营收为…: the earlier period's figure
     window_start = min(max(window_start, sentence.start), clause_start)
     entry = Entry(word=word, metric=word.metric, clause=clause, sentence=sentence, start=word.start)
     spec = rules.metrics[word.metric]
@@ -314,7 +314,7 @@ def _open_entry(
     )
     if variant:
         entry.metric, entry.start = variant[0], min(entry.start, window_start + variant[1])
-    segment = _segment_before(text, window_start, word, ctx)
+    segment = _segment_before(text, _paragraph_start(text, sentence.start), word, ctx)
     if segment and not rules.is_group_word(text[word.start : word.end]):
         seg_metric = spec.get("segment_metric")
         if not seg_metric:
@@ -335,6 +335,12 @@ def _clause_end(text: str, pos: int, clauses: list[int], sentence: Span) -> int:
     idx = _clause_of(pos, clauses)
     end = clauses[idx + 1] if idx + 1 < len(clauses) else len(text)
     return min(end, sentence.end)
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Start of the full sentence (。!?) around ``pos``: a unit named before a ; still applies after it."""
+    ends = [m.end() for m in re.finditer(r"[。!?！？]", text[:pos])]
+    return ends[-1] if ends else 0
 
 
 def _segment_before(text: str, window_start: int, word: Word, ctx: Context) -> tuple[str, int] | None:
@@ -392,6 +398,8 @@ def _skip_figure(
     if rules.prior_before(before) or rules.is_list(text[sentence.start : fig.start]):
         return True
     if rules.excluded(before) or _other_company(text[sentence.start : fig.start], ctx):
+        return True
+    if rules.cites_others(text[sentence.start : fig.start]):
         return True
     return False
 
@@ -538,6 +546,9 @@ def _same_period(cue, ctx: Context) -> bool:
             return False
         if cue.year not in years:
             return False
+    if cue.scope == "fiscal_year" and period.fiscal_quarter in (1, 2, 3):
+        if cue.year is None or cue.year == period.fiscal_year:
+            return False  # the year is not over: a full-year figure in a Q1-Q3 call is a plan
     if cue.quarter is not None and period.fiscal_quarter is not None:
         if cue.fiscal or not ctx.plain_quarters_are_calendar:
             return cue.quarter == period.fiscal_quarter
