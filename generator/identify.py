@@ -202,15 +202,18 @@ def infer_year(doc: Document) -> int | None:
     future, result = _words("future"), _words("result")
     best: int | None = None
     for ln in doc.content_lines():
-        for clause in re.split(r"[。!?;,]", ln.norm):
-            for m in YEAR_MENTION.finditer(clause):
-                year, rest = int(m.group(1)), clause[m.end() :]
-                before = clause[max(0, m.start() - 2) : m.start()]
+        for sentence in re.split(r"[。!?;]", ln.norm):
+            for m in YEAR_MENTION.finditer(sentence):
+                year, rest = int(m.group(1)), sentence[m.end() :]
+                start = max(sentence.rfind(p, 0, m.start()) for p in ",:") + 1
+                ends = [i for i in (sentence.find(p, m.end()) for p in ",:") if i >= 0]
+                clause = sentence[start : min(ends) if ends else len(sentence)]
+                before = sentence[max(0, m.start() - 2) : m.start()]
                 if future.search(clause) or re.search(r"[到至]\s*$", before):
                     continue
                 if QUARTER_AFTER.match(rest):
                     candidate = year
-                elif result.search(clause) and re.search(r"\d", rest):
+                elif result.search(rest) and re.search(r"\d", rest):
                     candidate = year + 1
                 else:
                     continue

@@ -276,6 +276,13 @@ def _colon_label(line: Line) -> tuple[Label, int] | None:
     return label, start
 
 
+def _editor_note(line: Line) -> bool:
+    """A line opened by a non-speaker label (``注:``, ``来源:``): it ends the current turn."""
+    norm = line.norm.strip()
+    colon = norm.find(":", 0, 12)
+    return colon > 0 and norm[:colon].strip(_LABEL_TRIM).lower() in vocab().not_labels
+
+
 def _standalone_label(line: Line, following: Line | None) -> Label | None:
     """A line that holds only a speaker, followed by a line of speech."""
     text = line.norm.strip(_LABEL_TRIM)
@@ -319,7 +326,7 @@ def split_turns(doc: Document) -> list[Turn]:
                 current.body.append((ln.number, start))
             turns.append(current)
         elif current is not None:
-            if not _is_prose(ln.norm):
+            if not _is_prose(ln.norm) or _editor_note(ln):
                 current = None
                 continue
             current.body.append((ln.number, len(ln.text) - len(ln.text.lstrip())))
@@ -351,7 +358,7 @@ def source_kind(turns: list[Turn]) -> str:
     answers = sum(1 for t in turns if t.kind == "answer")
     named = [t for t in turns if t.kind == "speech" and t.speaker]
     analysts = sum(1 for t in named if t.side == "analyst")
-    if questions >= 2 and answers >= 1 and questions >= analysts:
+    if questions >= 2 and questions > analysts and (answers or named):
         return "digest"
     if len(named) >= 3 and len({t.speaker for t in named}) >= 2:
         return "transcript"

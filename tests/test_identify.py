@@ -1,0 +1,129 @@
+"""Company, period and dates: inline texts of many shapes, then every transcript with gold."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.identify import (
+    date_context,
+    fiscal_period,
+    fiscal_start,
+    identify_call_date,
+    identify_company,
+    identify_period,
+    quarter_end,
+)
+from generator.model import Document
+from generator.read import read_source
+from generator.summarize import summarize
+from tests.seeds import IDS, PAIRS
+
+
+def doc_of(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_source(path, tmp_path)
+
+
+def identify(doc: Document):
+    company = identify_company(doc)
+    ctx = date_context(doc)
+    period = identify_period(doc, fiscal_start(company), ctx)
+    return company, ctx, period, identify_call_date(doc, ctx, period)
+
+
+def test_fiscal_calendars() -> None:
+    assert quarter_end(2024, 4, 4) == date(2024, 3, 31)
+    assert quarter_end(2024, 1, 4) == date(2023, 6, 30)
+    assert quarter_end(2024, 3, 1) == date(2024, 9, 30)
+    assert quarter_end(2024, None, 10) == date(2024, 9, 30)
+    p = fiscal_period(date(2024, 12, 31), 4)
+    assert (p.fiscal_year, p.fiscal_quarter) == (2025, 3)
+    p = fiscal_period(date(2024, 12, 31), 10)
+    assert (p.fiscal_year, p.fiscal_quarter) == (2025, 1)
+
+
+def test_calendar_company_with_dateline(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "腾讯第二季度业绩会实录\n2024年08月14日 21:05 网易科技\n\n"
+        "腾讯控股今日公布了截至2024年6月30日的第二季度业绩。本季度腾讯收入同比增长8%。\n"
+        "分析师还问到阿里巴巴的竞争。\n",
+    )
+    company, ctx, period, call = identify(doc)
+    assert (company.id, company.name) == ("tencent", "腾讯控股")
+    assert (period.fiscal_year, period.fiscal_quarter, period.period_end) == (2024, 2, date(2024, 6, 30))
+    assert call == date(2024, 8, 14) and not ctx.year_guessed
+
+
+def test_fiscal_quarter_and_beijing_time(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "阿里巴巴业绩\n\n阿里巴巴第一财季营收增长14%。\n\n"
+        "北京时间8月10日周四晚间,阿里巴巴公布了截至2023年6月30日的业绩。第一财季净利润增长。\n",
+    )
+    _, _, period, call = identify(doc)
+    assert (period.fiscal_year, period.fiscal_quarter, period.period_end) == (2024, 1, date(2023, 6, 30))
+    assert call == date(2023, 8, 10)
+
+
+def test_explicit_fiscal_wording(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "Alibaba results\n2024-05-14\n阿里巴巴(NYSE: BABA;HKEX: 9988)发布了2024财年第四财季及全年财报。\n",
+    )
+    company, _, period, call = identify(doc)
+    assert company.tickers == ["BABA", "9988"]
+    assert (period.fiscal_year, period.fiscal_quarter) == (2024, 4)
+    assert call == date(2024, 5, 14)
+
+
+def test_undated_text_guesses_year_and_says_so(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "京东点评\n去年四季度,京东收入同比增长3.6%。\n2024年,京东全年收入达到1.16万亿元,同比增长6.8%。\n"
+        "其2026年目标为再增长10%。\n",
+    )
+    company, ctx, period, call = identify(doc)
+    assert company.id == "jd"
+    assert ctx.year == 2025 and ctx.year_guessed and ctx.notes
+    assert (period.fiscal_year, period.fiscal_quarter, period.period_end) == (2024, 4, date(2024, 12, 31))
+    assert call is None
+
+
+def test_no_date_no_call_date(tmp_path: Path) -> None:
+    doc = doc_of(tmp_path, "百度点评\n百度本季度收入下降。\n")
+    company, _, period, call = identify(doc)
+    assert company.id == "baidu" and call is None and period.period_end is None
+
+
+def test_rival_in_passing_is_not_the_company(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "美团三季度业绩:核心本地商业稳健\n美团收入增长22%。美团外卖订单增长。\n"
+        "与阿里巴巴和抖音相比,美团的到店业务更强。美团管理层表示会持续投入。\n",
+    )
+    assert identify_company(doc).id == "meituan"
+
+
+def test_traditional_text(tmp_path: Path) -> None:
+    doc = doc_of(tmp_path, "中芯國際第三季業績\n2024年11月8日\n中芯國際公布截至2024年9月30日止第三季度業績。\n")
+    company, _, period, call = identify(doc)
+    assert company.id == "smic"
+    assert (period.fiscal_year, period.fiscal_quarter) == (2024, 3)
+    assert call == date(2024, 11, 8)
+
+
+@pytest.mark.parametrize(("doc", "gold"), PAIRS, ids=IDS)
+def test_gold_identity(doc: Document, gold: dict) -> None:
+    summary = summarize(doc)
+    gp = gold["period"]
+    got = (summary.period.fiscal_year, summary.period.fiscal_quarter, summary.period.period_end)
+    assert got == (gp["fiscal_year"], gp["fiscal_quarter"], gp["period_end"])
+    assert summary.call_date == gold.get("call_date")
+    names = [gold["company"]["name"], *gold["company"].get("aliases", [])]
+    assert summary.company.name in names
+    assert summary.source.kind == gold["kind"]

@@ -1,0 +1,115 @@
+"""Speaker labels, turns and the shape of a source, on small inline texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.model import Document
+from generator.read import read_source
+from generator.turns import parse_label, source_kind, split_turns
+
+
+def doc_of(tmp_path: Path, text: str, name: str = "t.txt") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_source(path, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker", "side", "role", "firm"),
+    [
+        ("徐宏", "徐宏", None, None, None),
+        ("瑞士信贷分析师Kenneth Fong", "Kenneth Fong", "analyst", None, "瑞士信贷"),
+        ("吴泳铭(CEO)", "吴泳铭", "management", "首席执行官", None),
+        ("主持人|投资者关系主管 刘丽娣(Lidia Liu)", "刘丽娣", "management", "投资者关系", None),
+        ("腾讯总裁刘炽平", "刘炽平", "management", "总裁", None),
+        ("首席执行官兼董事长张勇", "张勇", "management", "首席执行官", None),
+        ("Sidney Huang - JD.com, Inc.", "Sidney Huang", None, None, None),
+        ("Alicia Yap - Citigroup", "Alicia Yap", "analyst", None, "花旗"),
+        ("大摩分析师Gary Yu", "Gary Yu", "analyst", None, "摩根士丹利"),
+        ("Alex Ng(高盛)", "Alex Ng", "analyst", None, "高盛"),
+    ],
+)
+def test_person_labels(label: str, speaker: str, side: str | None, role: str | None, firm: str | None) -> None:
+    parsed = parse_label(label)
+    assert parsed is not None
+    assert (parsed.speaker, parsed.side, parsed.role, parsed.firm) == (speaker, side, role, firm)
+
+
+@pytest.mark.parametrize("label", ["Q1", "问", "Q", "提问"])
+def test_question_markers(label: str) -> None:
+    parsed = parse_label(label)
+    assert parsed is not None and parsed.kind == "question" and parsed.speaker is None
+
+
+@pytest.mark.parametrize("label", ["回答", "答", "A"])
+def test_answer_markers(label: str) -> None:
+    parsed = parse_label(label)
+    assert parsed is not None and parsed.kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "label", ["注", "详见", "专题", "看图", "责任编辑", "来源", "但我想说的是", "市场认为", "公司", "2024年05月14日 23"]
+)
+def test_not_labels(label: str) -> None:
+    assert parse_label(label) is None
+
+
+def test_operator_label() -> None:
+    for label in ("Operator", "会议助手", "主持人"):
+        parsed = parse_label(label)
+        assert parsed is not None and parsed.kind == "operator"
+
+
+def test_turns_full_and_half_width(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "腾讯2024年第二季度业绩电话会\n\n"
+        "摩根士丹利分析师Gary Yu：我的问题是关于游戏业务。\n"
+        "腾讯总裁刘炽平:谢谢你的问题。我们对游戏很有信心。\n"
+        "第二段回答,继续说明。\n"
+        "注:以上内容有删减。\n",
+    )
+    turns = split_turns(doc)
+    assert [(t.line, t.speaker) for t in turns] == [(3, "Gary Yu"), (4, "刘炽平")]
+    assert [n for n, _ in turns[1].body] == [4, 5]
+    assert doc.line(4).text[turns[1].body[0][1] :].startswith("谢谢")
+
+
+def test_english_name_lines(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "JD Q4 call\n\nOperator\n\n第一个问题来自花旗的Alicia Yap。\n\n"
+        "Alicia Yap - Citigroup\n\n我的问题是关于收入增长展望,谢谢。\n\n"
+        "Sandy Xu - JD.com, Inc.\n\n谢谢Alicia的问题。我们的目标是稳健增长。\n\n"
+        "Ian Su Shan - JD.com, Inc.\n\n补充一点,利润率会继续改善。\n",
+    )
+    turns = split_turns(doc)
+    assert [(t.kind, t.speaker) for t in turns] == [
+        ("operator", None),
+        ("speech", "Alicia Yap"),
+        ("speech", "Sandy Xu"),
+        ("speech", "Ian Su Shan"),
+    ]
+    assert turns[2].org == "JD.com, Inc."
+    assert source_kind(turns) == "transcript"
+
+
+def test_traditional_labels(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "中芯國際業績會\n\n機構分析師Charlie Chan：請問毛利率的展望如何？\n趙海軍：我們預計毛利率會改善。\n"
+        "機構分析師Randy Abrams：想問折舊。\n吳俊峰：折舊會增長。\n",
+    )
+    turns = split_turns(doc)
+    assert [t.speaker for t in turns] == ["Charlie Chan", "赵海军", "Randy Abrams", "吴俊峰"]
+    assert turns[0].side == "analyst"
+
+
+def test_kinds(tmp_path: Path) -> None:
+    digest = doc_of(tmp_path, "要点\n\n问:云业务怎么看?\n答:我们很乐观。\n问:利润率呢?\n答:会改善。\n", "d.txt")
+    assert source_kind(split_turns(digest)) == "digest"
+    article = doc_of(tmp_path, "阿里财报点评\n吴泳铭表示,AI是最大的机会。\n专题:阿里巴巴财报\n", "a.txt")
+    assert source_kind(split_turns(article)) == "article"
