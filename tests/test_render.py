@@ -1,0 +1,314 @@
+"""Rendering summaries into the site's Markdown pages (through the real OutputTree)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import markdown
+import pytest
+from sample_summaries import (
+    HOSTILE,
+    alibaba_q1,
+    alibaba_q4,
+    sample_set,
+    tencent_q3,
+    write_transcripts,
+)
+
+from generator.model import Participant, QAExchange, Quote, SourceInfo, Summary
+from generator.render import render_pages
+from generator.site_index import build_calls, call_slug
+from generator.writer import OutputTree
+
+MD_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
+Q4_PAGE = "calls/alibaba/2024/alibaba-2024-05-14_fy2024-q4_sina-call-transcript.md"
+Q1_PAGE = "calls/alibaba/2024/alibaba-2023-08-10_fy2024-q1_qa-digest.md"
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def render(root: Path, summaries: list[Summary]) -> Path:
+    """Render into root/docs like the build does; return the docs folder."""
+    docs = root / "docs"
+    out = OutputTree(docs)
+    render_pages(summaries, root, out)
+    out.finish()
+    return docs
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    write_transcripts(tmp_path)
+    return render(tmp_path, sample_set())
+
+
+def pages(docs: Path) -> dict[str, str]:
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def test_layout_groups_calls_by_company_and_year(site: Path) -> None:
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    for expected in (
+        "index.md",
+        "calls/index.md",
+        "calls/alibaba/index.md",
+        "calls/alibaba/2024/index.md",
+        Q4_PAGE,
+        "calls/tencent/2024/tencent-2024-11-13_2024-q3.md",
+        "companies/index.md",
+        "companies/alibaba/index.md",
+        "companies/tencent/charts/revenue-quarter-cny.svg",
+        "people/index.md",
+        "people/management/alibaba/吴泳铭.md",
+        "people/analysts/高盛/index.md",
+        "people/analysts/高盛/ronald-keung.md",
+        "topics/index.md",
+        "topics/ai/index.md",
+        "topics/ai/tencent.md",
+        "data/index.md",
+        "data/metrics.csv",
+        "data/metrics.json",
+        "data/calls/tencent-2024-11-13_2024-q3.csv",
+        "data/calls/tencent-2024-11-13_2024-q3.json",
+    ):
+        assert expected in files, expected
+    for folder in {p.parent for p in site.rglob("*.md")}:
+        assert (folder / "index.md").is_file(), f"{folder} has no landing page"
+
+
+def test_home_lists_every_call_newest_first(site: Path) -> None:
+    home = (site / "index.md").read_text(encoding="utf-8")
+    rows = [line for line in home.splitlines() if line.startswith("| [")]
+    assert len(rows) == 4
+    assert [r.split("|")[2].strip() for r in rows] == ["2024 Q3", "2024 Q2", "FY2024 Q4", "FY2024 Q1"]
+    assert "1,671.93 亿元 | +8%" in rows[0]
+    assert f"]({Q4_PAGE})" in home
+
+
+def test_call_page_header_metrics_and_marks(site: Path) -> None:
+    page = (site / Q4_PAGE).read_text(encoding="utf-8")
+    assert page.startswith('---\ntitle: "阿里巴巴 FY2024 Q4 业绩会"\n---\n')
+    assert "| 股票代码 | BABA, 9988 |" in page
+    assert "| 期末 | 2024-03-31 |" in page and "| 电话会日期 | 2024-05-14 |" in page
+    assert "| 营收 |  | 季度 | 2,218.74 亿元 | +7% |" in page
+    assert "| 净利润 |  | 季度 | 9.19 亿元 | -96% |" in page
+    assert "| 近 300 亿美元 |" in page
+    assert "](#L4)" in page and "](#L6)" in page
+    revenue_row = next(line for line in page.splitlines() if "2,218.74" in line and line.startswith("| 营收"))
+    buyback_row = next(line for line in page.splitlines() if "125 亿美元" in line)
+    assert "✎" in buyback_row and "✎" not in revenue_row
+    assert "期末日期由财年推算" in page
+    assert "../../../data/calls/alibaba-2024-05-14_fy2024-q4_sina-call-transcript.csv" in page
+
+
+def test_call_page_people_qa_and_quotes(site: Path) -> None:
+    page = (site / Q4_PAGE).read_text(encoding="utf-8")
+    assert "[吴泳铭](../../../people/management/alibaba/吴泳铭.md) — 首席执行官" in page
+    assert "[Kenneth Fong](../../../people/analysts/瑞士信贷/kenneth-fong.md) — 瑞士信贷" in page
+    # The alias 吴总 links to the canonical person's page.
+    assert "[吴总](../../../people/management/alibaba/吴泳铭.md)" in page
+    assert "[原文 L7](#L7)" in page and "[AI](../../../topics/ai/index.md)" in page
+    # A quote is an indented code block (Material adds a copy button to it).
+    assert "\n    我们会继续投入AI和云,这是长期战略。\n" in page
+    html = markdown.markdown(page.split("\n---\n", 1)[1], extensions=MD_EXTENSIONS)
+    assert "<pre><code>我们会继续投入AI和云" in html
+
+
+def test_every_transcript_line_has_its_anchor(site: Path, tmp_path: Path) -> None:
+    page = (site / Q4_PAGE).read_text(encoding="utf-8")
+    source = (tmp_path / alibaba_q4().source.path).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(source, start=1):
+        if line.strip():
+            assert f'<p id="L{number}" class="line"><a class="ln" href="#L{number}">{number}</a> ' in page
+        else:
+            assert f'id="L{number}"' not in page
+
+
+def test_unreadable_transcript_is_reported_and_cited_lines_keep_anchors(site: Path) -> None:
+    page = (site / Q1_PAGE).read_text(encoding="utf-8")
+    assert "原文无法显示" in page and "原文无法读取" in page
+    for line in {m.evidence.line for m in alibaba_q1().metrics}:
+        assert f'<p id="L{line}" class="excerpt">' in page
+
+
+def test_source_outside_the_project_is_not_shown(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容\n", encoding="utf-8")
+    root = tmp_path / "project"
+    root.mkdir()
+    s = replace(tencent_q3(), source=SourceInfo(path="../secret.txt", sha256="0" * 64))
+    docs = render(root, [s])
+    text = "".join(pages(docs).values())
+    assert "机密内容" not in text and "原文路径不在项目目录内" in text
+
+
+def test_links_between_pages_resolve(site: Path) -> None:
+    all_pages = pages(site)
+    for name, text in all_pages.items():
+        for target in LINK.findall(text):
+            path, _, anchor = target.partition("#")
+            if not path:
+                resolved, body = name, text
+            else:
+                full = (site / Path(name).parent / path).resolve()
+                assert full.is_file(), f"{name}: broken link {target}"
+                resolved = full.relative_to(site.resolve()).as_posix()
+                body = all_pages.get(resolved, "")
+            if anchor.startswith("L"):
+                assert f'id="{anchor}"' in body, f"{name}: {target} has no anchor in {resolved}"
+
+
+def test_company_page_series_charts_and_changes(site: Path) -> None:
+    page = (site / "companies/tencent/index.md").read_text(encoding="utf-8")
+    assert "## 最新变化:2024 Q3 对比 2024 Q2" in page
+    assert "| 1,611.17 亿元(同比 +8%) | 1,671.93 亿元(同比 +8%) | ↑ +3.77% |" in page
+    assert "新出现的话题" in page and "不再出现的话题" in page
+    assert "![营收(季度)](charts/revenue-quarter-cny.svg){ .chart }" in page.replace("&#40;", "(").replace(
+        "&#41;", ")"
+    )
+    series_rows = [line for line in page.splitlines() if line.startswith("| [2024 Q")]
+    assert any("13.82 亿用户" in r for r in series_rows) and any("13.71 亿用户" in r for r in series_rows)
+    svg = ET.fromstring(
+        (site / "companies/tencent/charts/revenue-quarter-cny.svg").read_text(encoding="utf-8")
+    )
+    assert len(svg.findall("{http://www.w3.org/2000/svg}rect")) == 2
+
+
+def test_people_and_firm_pages_span_calls(site: Path) -> None:
+    analyst = (site / "people/analysts/高盛/ronald-keung.md").read_text(encoding="utf-8")
+    assert "## 提问(2)" in analyst
+    assert analyst.index("请问AI对广告的拉动") < analyst.index("游戏业务的展望")  # newest first
+    firm = (site / "people/analysts/高盛/index.md").read_text(encoding="utf-8")
+    assert "[Ronald Keung](ronald-keung.md)" in firm and "共 2 个提问" in firm
+    exec_page = (site / "people/management/alibaba/吴泳铭.md").read_text(encoding="utf-8")
+    assert "## 引述(1)" in exec_page and "## 回答的问题(1)" in exec_page
+    assert "首席执行官" in exec_page
+
+
+def test_topic_pages_by_company(site: Path) -> None:
+    ai = (site / "topics/ai/index.md").read_text(encoding="utf-8")
+    assert "[阿里巴巴](alibaba.md)" in ai and "[腾讯控股](tencent.md)" in ai
+    tencent = (site / "topics/ai/tencent.md").read_text(encoding="utf-8")
+    assert "AI 提升了广告的点击率" in tencent and "请问AI对广告的拉动" in tencent
+    cloud = (site / "topics/云/alibaba.md").read_text(encoding="utf-8")
+    assert cloud.index("FY2024 Q4") < cloud.index("FY2024 Q1")
+
+
+def test_rendering_is_deterministic(tmp_path: Path) -> None:
+    outputs = []
+    for name, summaries in (("a", sample_set()), ("b", list(reversed(sample_set())))):
+        root = tmp_path / name
+        write_transcripts(root)
+        docs = render(root, summaries)
+        outputs.append(
+            {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+        )
+    assert outputs[0] == outputs[1]
+
+
+def test_call_ids_are_unique_and_url_safe() -> None:
+    a = replace(tencent_q3(), source=SourceInfo(path="content/transcripts/tencent/q3.txt", sha256="a"))
+    b = replace(tencent_q3(), source=SourceInfo(path="content/transcripts/tencent/q3.html", sha256="b"))
+    ids = [c.id for c in build_calls([a, b])]
+    assert len(set(ids)) == 2 and all(i.startswith("tencent-q3") for i in ids)
+    assert (
+        call_slug("content/transcripts/alibaba/2024-05-14_fy2024-q4_x.txt")
+        == "alibaba-2024-05-14_fy2024-q4_x"
+    )
+    assert re.fullmatch(r"[\w-]+", call_slug("content/transcripts/x/季报 (终版)?#.txt"))
+
+
+def hostile_summary() -> Summary:
+    s = tencent_q3()
+    s.company.name = HOSTILE
+    s.company.id = None
+    s.source = SourceInfo(path="content/transcripts/evil/evil.txt", sha256="0" * 64, title=HOSTILE)
+    s.participants = [
+        Participant(HOSTILE, "management", role=HOSTILE),
+        Participant("*A*", "analyst", firm=HOSTILE),
+    ]
+    s.metrics[0].segment = HOSTILE
+    s.metrics[0].evidence.text = HOSTILE
+    s.qa = [
+        QAExchange(
+            question=HOSTILE, asker="*A*", firm=HOSTILE, answered_by=[HOSTILE], topics=[HOSTILE], line=1
+        )
+    ]
+    s.quotes = [Quote(speaker=HOSTILE, text=HOSTILE, line=2, topics=[HOSTILE])]
+    s.review = [HOSTILE]
+    return s
+
+
+def write_hostile_transcript(root: Path) -> None:
+    path = root / "content/transcripts/evil/evil.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{HOSTILE}\n<img src=x onerror=alert(3)>\n", encoding="utf-8")
+
+
+def test_hostile_text_never_becomes_markup(tmp_path: Path) -> None:
+    write_hostile_transcript(tmp_path)
+    docs = render(tmp_path, [hostile_summary()])
+    for name, text in pages(docs).items():
+        body = text.split("\n---\n", 1)[1]
+        html = markdown.markdown(body, extensions=MD_EXTENSIONS)
+        assert "<script" not in html and "<img" not in html, name
+        assert "javascript:" not in re.findall(r'href="([^"]*)"', html).__str__(), name
+        assert "<em>" not in html and "<code>c" not in html, name
+        assert "title: " in text.split("\n---\n", 1)[0] and "<" not in text.split("\n---\n", 1)[0], name
+
+
+MKDOCS_YML = """site_name: test
+docs_dir: docs
+site_dir: site
+use_directory_urls: true
+theme:
+  name: material
+  language: zh
+  font: false
+  features: [navigation.indexes, navigation.sections, navigation.prune, content.code.copy]
+hooks:
+  - {hook}
+extra_css: [assets/report.css]
+plugins:
+  - search:
+      lang: zh
+markdown_extensions:
+  - tables
+  - attr_list
+  - md_in_html
+  - admonition
+  - toc:
+      permalink: true
+"""
+
+
+def test_mkdocs_strict_build(tmp_path: Path) -> None:
+    write_transcripts(tmp_path)
+    write_hostile_transcript(tmp_path)
+    docs = render(tmp_path, [*sample_set(), hostile_summary()])
+    (docs / "assets").mkdir(exist_ok=True)
+    (docs / "assets/report.css").write_text("", encoding="utf-8")
+    hook = Path(__file__).resolve().parent.parent / "generator" / "nav_titles.py"
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(hook=hook.as_posix()), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    built = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    assert len(built) > 20
+    for path, html in built.items():
+        assert "<script>alert" not in html and "<img src=x" not in html, path
+        assert 'href="javascript:' not in html, path
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "电话会" in home and "人物" in home  # section titles from the index pages (hook)
+    q4 = (site / Q4_PAGE.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert 'id="L4"' in q4 and "<pre><code>我们会继续投入AI和云" in q4
