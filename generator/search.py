@@ -82,6 +82,12 @@ def index_site(site_dir: Path) -> None:
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise BuildError("no built site here (index.html missing): run mkdocs build first", str(site_dir))
+    if "data-pagefind-body" not in (site_dir / "index.html").read_text(encoding="utf-8", errors="replace"):
+        raise BuildError(
+            "pages have no data-pagefind-body: the theme override overrides/main.html is not in use "
+            "(theme.custom_dir in mkdocs.yml), so search would index menus and footers",
+            str(site_dir),
+        )
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     try:
         done = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, timeout=1800)
