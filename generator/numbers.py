@@ -189,7 +189,7 @@ def find_amounts(text: str) -> list[Amount]:
         ):
             continue
         currency = CURRENCY_PREFIXES.get(_canon(m.group("pc"), CURRENCY_PREFIXES)) if m.group("pc") else None
-        if m.group("sc"):
+        if m.group("sc") and not (currency and m.group("sc") == "元"):  # 新台币8,686亿元 stays TWD
             currency = CURRENCY_SUFFIXES[_canon(m.group("sc"), CURRENCY_SUFFIXES)]
         if m.group("cn"):
             try:
@@ -241,6 +241,8 @@ def find_percents(text: str) -> list[Percent]:
             found.append(Percent(m.start(), m.end(), as_number(value), points=False))
             continue
         before = text[: m.start()]
+        if m.group("sign") and re.search(r"[\d%]\s*$", before):
+            continue  # 60%-70%: the second end of a range
         if re.search(r"\d\s*%?\s*[-~～]\s*$", before) or RANGE_AFTER_RE.match(text[m.end() :]):
             continue
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):

@@ -1,0 +1,83 @@
+"""Figures in text: Chinese numerals, magnitudes, currencies, percentages."""
+
+import pytest
+
+from generator.numbers import find_amounts, find_percents, parse_chinese_numeral
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("十", 10),
+        ("百亿", 10**10),
+        ("三千万", 3 * 10**7),
+        ("一百二十亿", 12 * 10**9),
+        ("两万亿", 2 * 10**12),
+        ("二十亿五千万", 2_050_000_000),
+    ],
+)
+def test_chinese_numerals(text, value):
+    assert parse_chinese_numeral(text) == value
+
+
+def test_chinese_numeral_rejects_other_text():
+    with pytest.raises(ValueError):
+        parse_chinese_numeral("营收")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("营收为2218.74亿元", 221_874_000_000, "CNY"),
+        ("总收入为人民币1,671.9亿元", 167_190_000_000, "CNY"),
+        ("净收入为2,606亿元人民币", 260_600_000_000, "CNY"),
+        ("销售收入为21.7亿美元", 2_170_000_000, "USD"),
+        ("回购了489亿港元", 48_900_000_000, "HKD"),
+        ("营收为新台币8,686亿元", 868_600_000_000, "TWD"),
+        ("revenue of US$1.2 billion", 1_200_000_000, "USD"),
+        ("GMV 约 3.5 万亿元", 3_500_000_000_000, "CNY"),
+        ("还有290多亿美金", 29_000_000_000, "USD"),
+        ("每ADS收益17.37元人民币", 17.37, "CNY"),
+        ("收入 317.42 亿,同比增长", 31_742_000_000, None),
+    ],
+)
+def test_amounts(text, value, currency):
+    (amount,) = find_amounts(text)
+    assert amount.value == value
+    assert amount.currency == currency
+
+
+def test_amount_offsets_cover_the_written_figure():
+    text = "营收为2341.56亿元(约合322.92亿美元)"
+    first, second = find_amounts(text)
+    assert text[first.start : first.end] == "2341.56亿元"
+    assert text[second.start : second.end] == "322.92亿美元"
+
+
+def test_more_marks_an_approximate_figure():
+    (amount,) = find_amounts("做了130多亿美金的股东回报")
+    assert amount.approximate and amount.value == 13_000_000_000
+
+
+def test_bare_numbers_are_not_amounts():
+    assert find_amounts("2027年3月,共有6个季度,5日达,88VIP") == []
+
+
+def test_users_suffix():
+    (amount,) = find_amounts("月均付费用户达3200万人")
+    assert amount.users and amount.value == 32_000_000
+
+
+def test_percents_and_points():
+    found = find_percents("同比增长7%,同比下降-3.5%,提升2.8个百分点,下降50个基点,百分之十二点五")
+    assert [(p.value, p.points) for p in found] == [
+        (7, False),
+        (-3.5, False),
+        (2.8, True),
+        (0.5, True),
+        (12.5, False),
+    ]
+
+
+def test_percent_ranges_are_skipped():
+    assert find_percents("约60%-70%是用于推理的") == []
