@@ -126,6 +126,7 @@ class Mention:
     org: str | None = None
     speaks: bool = False
     at_call: bool = False
+    alias: str | None = None
 
 
 def _name_after(text: str, known: set[str]) -> str | None:
@@ -177,7 +178,9 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         sentence = _sentence_around(text, m.start())
         speaks = bool(re.match(rf"(?:在[^,。;!?]{{1,16}}?[上中时里])?(?:{adverbs})*(?:{verbs})", after))
         at_call = bool(re.search(context, sentence, re.I))
-        out.append(Mention(name, m.start(), best_role(text[m.start() : end]), org, speaks, at_call))
+        paren = re.match(rf"\s*[(]\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[)]", after)
+        alias = paren.group(1) if paren and is_name(paren.group(1)) else None
+        out.append(Mention(name, m.start(), best_role(text[m.start() : end]), org, speaks, at_call, alias))
     return out
 
 
@@ -228,6 +231,7 @@ class _Builder:
         person = self.persons.get(name)
         if person is None:
             person = self.persons[name] = Person(name=name, order=order)
+        person.order = min(person.order, order)
         for key in ("side", "role", "firm", "org"):
             value = facts.get(key)
             if value and not getattr(person, key):
@@ -276,7 +280,9 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
             if other and company.id and other != company.id:
                 continue
             if mention.name in known or mention.speaks or mention.at_call:
-                builder.add(mention.name, ln.number, side="management", role=mention.role, org=mention.org)
+                person = builder.add(mention.name, ln.number, side="management", role=mention.role, org=mention.org)
+                if mention.alias:
+                    person.aliases.add(mention.alias)
         if kind != "transcript":
             for mention in speech_mentions(ln.norm):
                 if _spoken_for_other(ln.norm, mention, company):

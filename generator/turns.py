@@ -233,6 +233,13 @@ def parse_label(raw: str) -> Label | None:
             return Label(kind, inner.speaker, inner.side, inner.role, inner.firm, inner.org, inner.alias)
     parts = [p for p in re.split(r"\s*\|\s*", text) if p]
     person_part = parts[-1]
+    markers = [p for p in parts[:-1] if v.question_re.fullmatch(p) or v.answer_re.fullmatch(p)]
+    if markers and len(parts) == 2:
+        inner = _parse_inner(person_part)
+        kind = "question" if v.question_re.fullmatch(markers[0]) else "answer"
+        if inner is not None:
+            side = inner.side or ("analyst" if kind == "question" else "management")
+            return Label(kind, inner.speaker, side, inner.role, inner.firm, inner.org, inner.alias)
     extra_roles = " ".join(parts[:-1])
     m = re.fullmatch(r"(.+?)\s*[(\[](.+?)[)\]]", person_part)
     core, extra = (m.group(1), m.group(2)) if m else (person_part, None)
