@@ -315,7 +315,9 @@ def _open_entry(
     if variant:
         entry.metric, entry.start = variant[0], min(entry.start, window_start + variant[1])
     segment = _segment_before(text, _paragraph_start(text, sentence.start), word, ctx)
-    if segment and not rules.is_group_word(text[word.start : word.end]):
+    if segment and rules.is_group_word(text[word.start : word.end]) and segment[1] < clause_start:
+        segment = None  # 总收入 after a unit named in an earlier clause: the group's
+    if segment:
         seg_metric = spec.get("segment_metric")
         if not seg_metric:
             return None  # a unit's ratio or count is not the group's
@@ -441,6 +443,8 @@ def _takes_following(
 def _fits(metric: str, amount: Amount, ctx: Context) -> bool:
     """True when ``amount`` is the kind of figure ``metric`` takes."""
     kind = ctx.rules.kind(metric)
+    if amount.shares:
+        return False
     if kind == "users":
         return amount.currency is None and (amount.has_magnitude or amount.users)
     if amount.users:

@@ -125,6 +125,8 @@ class Amount:
     """True when the number is written in Chinese numerals (百亿)."""
     users: bool
     """True when a people suffix (人, 户, 名) follows."""
+    shares: bool = False
+    """True when 股 / 份 follows (a share count, not money)."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ def find_amounts(text: str) -> list[Amount]:
                 approximate=bool(m.group("more1") or m.group("more2")),
                 chinese=bool(m.group("cn")),
                 users=users,
+                shares=currency is None and bool(re.match(r"\s*(股|份)", text[end:])),
             )
         )
     return found

@@ -211,3 +211,13 @@ def test_any_text_no_crash(tmp_path_factory, text):
     metrics, notes = extract_metrics(doc, Company(name="阿里巴巴"), ALI_FY24_Q4)
     for m in metrics:
         assert m.evidence.text in doc.line(m.evidence.line).original
+
+
+def test_share_counts_are_not_money(tmp_path):
+    ms, _ = extract(tmp_path, "本季度我们回购约1.12亿股股份。", "腾讯控股", Q2_2024)
+    assert ms == []
+
+
+def test_unit_named_in_the_same_clause_wins_over_total(tmp_path):
+    ms, _ = extract(tmp_path, "第三季度，爱奇艺第三季度总营收为72亿元，同比下降10%。", "百度", Q3_2024)
+    assert [(m.metric, m.segment) for m in ms] == [("segment_revenue", "爱奇艺")]
