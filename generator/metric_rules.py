@@ -98,6 +98,7 @@ class Rules:
                 (scope, re.compile(p, re.IGNORECASE)) for scope, ps in data["scope_cues"].items() for p in ps
             ]
             self._point_in_time = set(data.get("point_in_time", []))
+            self.unit_nouns: list[str] = data.get("unit_nouns", [])
         except (KeyError, TypeError, AttributeError, re.error) as exc:
             raise SummaryError(
                 f"metrics lexicon: missing or malformed field {exc}", "lexicons/metrics.yaml"

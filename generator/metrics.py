@@ -266,7 +266,7 @@ def _sentence_entries(
     loose: list[Amount | Percent] = []  # figures no entry took yet (a later word may take them)
     for _, ev in sorted(events, key=lambda e: e[0]):
         if isinstance(ev, Word):
-            entry = _open_entry(text, ev, sentence, last_figure_end, clauses, ctx)
+            entry = _open_entry(text, ev, sentence, last_figure_end, clauses, ctx, notes, line.number)
             if entry is None:
                 continue
             if entry.excluded:
@@ -296,7 +296,14 @@ def _sentence_entries(
 
 
 def _open_entry(
-    text: str, word: Word, sentence: Span, window_start: int, clauses: list[int], ctx: Context
+    text: str,
+    word: Word,
+    sentence: Span,
+    window_start: int,
+    clauses: list[int],
+    ctx: Context,
+    notes: list[str],
+    line_number: int,
 ) -> Entry | None:
     """A new entry for ``word``: its final metric id, segment and whether it is excluded."""
     rules = ctx.rules
@@ -317,6 +324,16 @@ def _open_entry(
     segment = _segment_before(text, _paragraph_start(text, sentence.start), word, ctx)
     if segment and rules.is_group_word(text[word.start : word.end]) and segment[1] < clause_start:
         segment = None  # 总收入 after a unit named in an earlier clause: the group's
+    if (
+        segment is None
+        and spec.get("segment_metric")
+        and rules.ends_with(text[: word.start], rules.unit_nouns)
+    ):
+        notes.append(
+            f"line {line_number}: {text[clause_start : word.end].strip()}: a business unit that is not "
+            "in the companies lexicon; its figure is left out"
+        )
+        return None
     if segment:
         seg_metric = spec.get("segment_metric")
         if not seg_metric:

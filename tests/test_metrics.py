@@ -221,3 +221,12 @@ def test_share_counts_are_not_money(tmp_path):
 def test_unit_named_in_the_same_clause_wins_over_total(tmp_path):
     ms, _ = extract(tmp_path, "第三季度，爱奇艺第三季度总营收为72亿元，同比下降10%。", "百度", Q3_2024)
     assert [(m.metric, m.segment) for m in ms] == [("segment_revenue", "爱奇艺")]
+
+
+def test_unknown_business_unit_is_not_the_group(tmp_path):
+    text = (
+        "| 创新及其他业务净收入 | 17.0 亿元 | -4.7% |\nIoT与生活消费产品业务收入达到261亿元,同比增长37.8%。"
+    )
+    ms, notes = extract(tmp_path, text, "网易", Q3_2024)
+    assert ms == []
+    assert len([n for n in notes if "business unit" in n]) == 2
