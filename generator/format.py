@@ -117,9 +117,13 @@ def approx_word(metric: Metric) -> str:
     if not metric.approximate:
         return ""
     written = metric.as_written or ""
-    for word in _APPROX_WORDS:
-        if word in written:
-            return {"约合": "约", "大约": "约", "超过": "超", "接近": "近"}.get(word, word)
+    evidence = metric.evidence.text
+    at = evidence.find(written) if written else -1
+    # The hedge as written: in the figure itself, else just before it in the evidence.
+    for context in (written, evidence[max(at - 3, 0) : at] if at > 0 else ""):
+        for word in _APPROX_WORDS:
+            if word in context:
+                return {"约合": "约", "大约": "约", "超过": "超", "接近": "近"}.get(word, word)
     return "约"
 
 

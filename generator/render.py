@@ -207,6 +207,16 @@ def evidence_ok(view: TranscriptView, metric: Metric) -> bool | None:
     return metric.evidence.text in text
 
 
+SCOPE_ORDER = {"quarter": 0, "month": 1, "half_year": 2, "year_to_date": 3, "fiscal_year": 4, None: 5}
+
+
+def statement_order(m: Metric) -> tuple[bool, str, int, int, int]:
+    """Group figures before segment figures; then the vocabulary's order, scope, source line."""
+    labels = list(format.lexicon.load("metric_labels").get("labels", {}))
+    rank = labels.index(m.metric) if m.metric in labels else len(labels)
+    return (m.segment is not None, m.segment or "", rank, SCOPE_ORDER.get(m.scope, 6), m.evidence.line)
+
+
 def _chart_name(key: MetricKey) -> str:
     return slug("-".join(part for part in key if part) or "metric")
 
@@ -282,7 +292,7 @@ class Renderer:
             {"m": m, "corrected": is_corrected(s, i, m), "ok": evidence_ok(view, m)}
             for i, m in enumerate(s.metrics)
         ]
-        metrics.sort(key=lambda r: (r["m"].segment is not None, r["m"].evidence.line))
+        metrics.sort(key=lambda r: statement_order(r["m"]))
         prev = self.previous.get(call.id)
         self.write(
             call.page,

@@ -98,6 +98,8 @@ def test_call_page_header_metrics_and_marks(site: Path) -> None:
     assert "| 净利润 |  | 季度 | 9.19 亿元 | -96% |" in page
     assert "| 近 300 亿美元 |" in page
     assert "](#L4)" in page and "](#L6)" in page
+    table = [line for line in page.splitlines() if line.startswith("| ") and "](#L" in line]
+    assert [r.split("|")[1].strip() for r in table[:2]] == ["营收", "营收"]  # revenue leads
     revenue_row = next(line for line in page.splitlines() if "2,218.74" in line and line.startswith("| 营收"))
     buyback_row = next(line for line in page.splitlines() if "125 亿美元" in line)
     assert "✎" in buyback_row and "✎" not in revenue_row
