@@ -94,6 +94,10 @@ MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((?:https?://|www\.|/|#)[^()\s]*\)
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+MD_EMPHASIS = re.compile(r"(?<![*\w])(\*)(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![*\w])")
+MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+MD_TOC = re.compile(r"^\s*\[(TOC|toc)\]\s*$")
+HTML_COMMENT = re.compile(r"<!--.*?-->")
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 SYLLABLE = rf"[a-zü{TONED}]*[{TONED}ǖǘǚǜ][a-zü{TONED}]*"
@@ -138,6 +142,7 @@ def clean_syntax(line: Cleaned, markdown: bool = True) -> Cleaned:
     if "&" in line.text:
         line = rewrite(line, ENTITY, _entity)
     if "<" in line.text:
+        line = delete(line, HTML_COMMENT)
         line = rewrite(line, TAG, _strip_tag)
     if markdown:
         line = clean_markdown(line)
@@ -147,7 +152,9 @@ def clean_syntax(line: Cleaned, markdown: bool = True) -> Cleaned:
 
 
 def clean_markdown(line: Cleaned) -> Cleaned:
-    """Markdown syntax -> its visible text: links, headings, quotes, bold."""
+    """Markdown syntax -> its visible text: links, headings, quotes, emphasis; table rules go."""
+    if MD_TABLE_RULE.match(line.text) or MD_TOC.match(line.text):
+        return Cleaned("", ())
     if "](" in line.text:
         line = rewrite(line, MD_LINK, lambda m: (1,))
     if line.text[:4].lstrip().startswith(("#", ">")):
@@ -155,6 +162,8 @@ def clean_markdown(line: Cleaned) -> Cleaned:
         line = delete(line, MD_QUOTE)
     if "**" in line.text or "__" in line.text:
         line = rewrite(line, MD_STRONG, lambda m: (2,))
+    if "*" in line.text:
+        line = rewrite(line, MD_EMPHASIS, lambda m: (2,))
     return line
 
 
@@ -183,6 +192,8 @@ class Boilerplate:
     inline: re.Pattern[str] | None
     block_start: tuple[re.Pattern[str], ...]
     tail_start: tuple[re.Pattern[str], ...]
+    hidden_classes: frozenset[str] = frozenset()
+    """Words of HTML class/id names that mark page chrome."""
 
     def is_line(self, norm: str) -> bool:
         """True when a whole line (its normalised, stripped text) is boilerplate."""
@@ -214,6 +225,17 @@ def _compile(dirs: tuple[object, ...]) -> Boilerplate:
         inline=re.compile("|".join(f"(?:{p.pattern})" for p in inline), re.IGNORECASE) if inline else None,
         block_start=tuple(_patterns(data, "block_start")),
         tail_start=tuple(_patterns(data, "tail_start")),
+        hidden_classes=_words(data, "html_hidden_classes"),
+    )
+
+
+def _words(data: Any, section: str) -> frozenset[str]:
+    """The lower-case words of one section (a mapping of kind -> list of words)."""
+    groups = (data or {}).get(section) or {}
+    if not isinstance(groups, dict):
+        raise SummaryError(f"section '{section}' must map kinds to lists of words", "lexicon boilerplate")
+    return frozenset(
+        str(w).lower() for items in groups.values() for w in (items if isinstance(items, list) else [items])
     )
 
 

@@ -78,7 +78,7 @@ def read_source(path: Path, root: Path | None = None) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         lines=lines,
-        title=title or first_meaningful(lines),
+        title=title or front_matter_title(lines) or first_meaningful(lines),
     )
 
 
@@ -86,15 +86,15 @@ def clean_lines(text: str, is_html: bool, name: str = "") -> tuple[list[Line], s
     """Decoded text -> one cleaned Line per original line, and the HTML title if any."""
     originals = text.splitlines()
     title = None
+    rules = boilerplate()
     if is_html:
         try:
-            visible, title = visible_lines(text, len(originals))
+            visible, title = visible_lines(text, len(originals), rules.hidden_classes)
         except (AssertionError, ValueError, IndexError) as exc:  # html.parser on pathological input
             raise SourceError(f"cannot parse HTML: {exc}", name) from exc
         cleaned = [collapse_spaces(clean_syntax(v, markdown=False)) for v in visible]
     else:
         cleaned = [clean_syntax(Cleaned.of(o)) for o in originals]
-    rules = boilerplate()
     cleaned = [remove_inline(c, rules) for c in cleaned]
     cleaned = [Cleaned("", ()) if is_blank(c.text) else c for c in cleaned]
     norms = [normalise(c.text) for c in cleaned]
@@ -114,6 +114,24 @@ def site_title(title: str) -> str:
     while len(pieces) > 1 and len(pieces[-1]) <= SITE_NAME_MAX:
         del pieces[-2:]
     return "".join(pieces)
+
+
+FRONT_MATTER_TITLE = re.compile(r"^title\s*:\s*[\"']?(.+?)[\"']?\s*$", re.IGNORECASE)
+FRONT_MATTER_MAX = 40
+"""A YAML front matter block (``---`` … ``---``) is looked for in this many first lines."""
+
+
+def front_matter_title(lines: list[Line]) -> str | None:
+    """The ``title:`` of a Markdown file's YAML front matter, if it has one."""
+    if not lines or lines[0].original.strip() != "---":
+        return None
+    for line in lines[1:FRONT_MATTER_MAX]:
+        if line.original.strip() in ("---", "..."):
+            return None
+        match = FRONT_MATTER_TITLE.match(line.original.strip())
+        if match:
+            return match.group(1)
+    return None
 
 
 def first_meaningful(lines: list[Line]) -> str | None:

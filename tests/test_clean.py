@@ -253,3 +253,18 @@ def test_cleaning_any_text_keeps_verbatim_origins(text: str) -> None:
         assert len(cleaned.origin) == len(cleaned.text)
         assert list(cleaned.origin) == sorted(cleaned.origin)
         assert all(0 <= o < len(original) for o in cleaned.origin)
+
+
+@pytest.mark.parametrize(
+    ("original", "text"),
+    [
+        ("*本文为个人整理的会议纪要。*", "本文为个人整理的会议纪要。"),
+        ("| --- | :---: | ---: |", ""),
+        ("[TOC]", ""),
+        ("营收增长<!-- 更新记录：补充 -->。", "营收增长。"),
+        ("| 净收入 | 262.1 亿元 | -3.9% |", "| 净收入 | 262.1 亿元 | -3.9% |"),
+        ("2*3*4 = 24", "2*3*4 = 24"),
+    ],
+)
+def test_more_markdown_syntax(original: str, text: str) -> None:
+    assert clean(original).text == text

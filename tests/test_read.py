@@ -326,7 +326,7 @@ def test_any_text_reads_with_consistent_lines(tmp_path: Path, text: str, suffix:
     except SourceError as exc:
         # UTF-8 text is only refused when it is blank or full of control characters
         blank = not text.encode("utf-8").removeprefix(b"\xef\xbb\xbf").strip()
-        controls = any(ord(c) < 32 and c not in "\t\n\r\x0b\x0c\x1b" for c in text)
+        controls = any((ord(c) < 32 or c == "\x7f") and c not in "\t\n\r\x0b\x0c\x1b" for c in text)
         assert (blank and exc.message == "empty file") or (controls and "binary" in exc.message)
         return
     check_invariants(doc)
@@ -345,3 +345,26 @@ def check_invariants(doc: Document) -> None:
             assert list(line.origin) == sorted(line.origin)
         if line.text:
             assert line.original_slice(0, len(line.text)) in line.original
+
+
+def test_markdown_front_matter_gives_the_title(tmp_path: Path) -> None:
+    text = '---\ntitle: "网易 2024Q3 业绩会纪要"\ndate: 2024-11-14\n---\n\n正文第一段很长，说明情况。\n'
+    doc = read_source(write(tmp_path, "notes.md", text))
+    assert doc.title == "网易 2024Q3 业绩会纪要"
+    assert doc.line(3).text == "date: 2024-11-14"
+
+
+def test_html_chrome_is_hidden_by_class_name_unless_it_holds_most_of_the_page(tmp_path: Path) -> None:
+    page = (
+        "<body><div class='article'><p>营收同比增长26%，毛利率提升。</p><p>管理层表示将继续投入。</p></div>\n"
+        "<section class='comments'><p>网友：终于盈利了！</p></section>\n"
+        "<div id='ad_top'>开户送好礼</div>\n"
+        "</body>"
+    )
+    doc = read_source(write(tmp_path, "c.html", page))
+    assert doc.line(1).text == "营收同比增长26%，毛利率提升。 管理层表示将继续投入。"
+    assert doc.line(2).text == "" and doc.line(3).text == ""
+    wrapped = (
+        "<div class='share-enabled'>\n<p>营收同比增长26%，毛利率提升，管理层表示将继续投入。</p>\n</div>"
+    )
+    assert read_source(write(tmp_path, "w.html", wrapped)).line(2).text.startswith("营收同比增长26%")
