@@ -20,7 +20,19 @@ from datetime import date
 from generator import chinese, lexicon
 from generator.model import Company, Document, Line, Period
 
-CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 ENGLISH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
@@ -61,7 +73,7 @@ def _name_pattern(name: str) -> str:
 def company_mentions(doc: Document) -> dict[str, float]:
     """Weighted mentions of each lexicon company (title x5, first lines x3, elsewhere x1)."""
     companies = lexicon.load("companies")["companies"]
-    owner = {}
+    owner: dict[str, str] = {}
     for cid, entry in companies.items():
         for name in entry.get("names", []):
             owner.setdefault(str(name).lower(), cid)
@@ -98,7 +110,10 @@ def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
     for ticker in tickers:
         t = re.escape(str(ticker))
         if str(ticker).isdigit():
-            pattern = rf"(?:HKEX|HK|SEHK|港交所|港股|股票代码|代码|SH|SZ|TWSE)\s*[:.：]?\s*0*{t}(?!\d)|(?<!\d){t}\.(?:HK|SH|SZ|TW)"
+            pattern = (
+                rf"(?:HKEX|HK|SEHK|港交所|港股|股票代码|代码|SH|SZ|TWSE)\s*[:.]?\s*0*{t}(?!\d)"
+                rf"|(?<!\d)0*{t}\.(?:HK|SH|SZ|TW)"
+            )
         else:
             pattern = rf"(?<![A-Za-z]){t}(?![A-Za-z])"
         m = re.search(pattern, text, re.IGNORECASE if not str(ticker).isdigit() else 0)
@@ -139,7 +154,9 @@ CALL_DATE = re.compile(
     r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。;!?]{0,40}?"
     r"(?:发布|公布|召开|举行|披露|举办)[^。;!?]{0,40}?(?:财报|业绩|电话会|季报|年报)"
 )
-PUBLISHED_TODAY = re.compile(r"(?:今日|今天|今晨|今晚)[^。;!?]{0,20}?(?:发布|公布|召开|举行)[^。;!?]{0,40}?(?:财报|业绩|电话会)")
+PUBLISHED_TODAY = re.compile(
+    r"(?:今日|今天|今晨|今晚)[^。;!?]{0,20}?(?:发布|公布|召开|举行)[^。;!?]{0,40}?(?:财报|业绩|电话会)"
+)
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -180,9 +197,9 @@ def publication_date(doc: Document) -> date | None:
             found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if found and short:
                 return found
-        m = ENGLISH_DATE.search(text)
-        if m and m.group(1).lower() in MONTHS and len(text) <= 60:
-            found = safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        eng = ENGLISH_DATE.search(text)
+        if eng and eng.group(1).lower() in MONTHS and len(text) <= 60:
+            found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
             if found:
                 return found
     return None
@@ -244,7 +261,9 @@ def date_context(doc: Document) -> DateContext:
     return DateContext(year=year, year_guessed=True, notes=[note])
 
 
-def _year_for(month: int, day: int, after: date | None, fallback: int | None, weekday: str | None) -> int | None:
+def _year_for(
+    month: int, day: int, after: date | None, fallback: int | None, weekday: str | None
+) -> int | None:
     """The year of a month/day written without one."""
     if after is not None:
         year = after.year if (month, day) > (after.month, after.day) else after.year + 1
@@ -262,13 +281,17 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     for ln in doc.content_lines():
         for m in CALL_DATE.finditer(ln.norm):
             month, day = int(m.group(2)), int(m.group(3))
-            weekday = re.match(r"\s*(?:周|星期)([一二三四五六日天])", ln.norm[m.start(3) + len(m.group(3)) + 1 :])
+            weekday = re.match(
+                r"\s*(?:周|星期)([一二三四五六日天])", ln.norm[m.start(3) + len(m.group(3)) + 1 :]
+            )
             if m.group(1):
                 year: int | None = int(m.group(1))
             elif ctx.year_guessed and period.period_end is None:
                 continue
             else:
-                year = _year_for(month, day, period.period_end, ctx.year, weekday.group(1) if weekday else None)
+                year = _year_for(
+                    month, day, period.period_end, ctx.year, weekday.group(1) if weekday else None
+                )
             found = safe_date(year, month, day) if year else None
             if found and (period.period_end is None or found > period.period_end):
                 return found
@@ -291,9 +314,13 @@ FISCAL_YQ = [
     re.compile(r"(20\d\d)\s*财年\s*[Qq]([1-4])"),
     re.compile(r"\b[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])\b"),
     re.compile(r"\b[Qq]([1-4])\s*[Ff][Yy]\s*'?(20\d\d|\d\d)\b", re.I),
-    re.compile(r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I),
+    re.compile(
+        r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I
+    ),
 ]
-FISCAL_Q = re.compile(r"(?<![上下本前])第\s*([一二三四1-4])\s*(?:财季|财政季度)|(?<![上下本前])([一二三四])\s*财季")
+FISCAL_Q = re.compile(
+    r"(?<![上下本前])第\s*([一二三四1-4])\s*(?:财季|财政季度)|(?<![上下本前])([一二三四])\s*财季"
+)
 FISCAL_YEAR = re.compile(r"(20\d\d)\s*财年|\b[Ff]iscal\s+(?:[Yy]ear\s+)?(20\d\d)\b|\b[Ff][Yy]\s*(20\d\d)\b")
 PERIOD_END = re.compile(
     r"截至\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日|"
@@ -333,7 +360,12 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         if m.group(2):
             month, day = int(m.group(2)), int(m.group(3))
             year = int(m.group(1)) if m.group(1) else ctx.year
-            if year and ctx.published and not m.group(1) and (month, day) > (ctx.published.month, ctx.published.day):
+            if (
+                year
+                and ctx.published
+                and not m.group(1)
+                and (month, day) > (ctx.published.month, ctx.published.day)
+            ):
                 year -= 1
         else:
             month, day, year = MONTHS.get(m.group(4).lower(), 0), int(m.group(5)), int(m.group(6))
@@ -342,7 +374,11 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(end, True, 3.0, m.span())
     for m in CAL_Q.finditer(text):
         if m.group(3):
-            year = int(m.group(1)) if m.group(1) else (ctx.year + RELATIVE_YEARS[m.group(2)] if ctx.year else None)
+            year = (
+                int(m.group(1))
+                if m.group(1)
+                else (ctx.year + RELATIVE_YEARS[m.group(2)] if ctx.year else None)
+            )
             q = quarter_number(m.group(3))
         elif m.group(5):
             year, q = int(m.group(4)), quarter_number(m.group(5))

@@ -23,12 +23,12 @@ from generator.turns import (
     ENGLISH_NAME,
     HAN,
     Label,
-    parse_label,
     best_role,
     canonical_firm,
     is_chinese_name,
     is_name,
     known_firm,
+    parse_label,
     surname_alias,
     turn_text,
     vocab,
@@ -214,7 +214,9 @@ def operator_intros(text: str) -> list[tuple[str, str]]:
     for m in re.finditer(rf"来自([^,。;!?的]{{2,16}}?)的\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})", text):
         if is_name(m.group(2)):
             out.append((m.group(2), canonical_firm(m.group(1))))
-    for m in re.finditer(rf"({ENGLISH_NAME})\s+(?:from|of|with)\s+([A-Z][A-Za-z.&' ]{{1,40}}?)(?=[,.;]|$)", text):
+    for m in re.finditer(
+        rf"({ENGLISH_NAME})\s+(?:from|of|with)\s+([A-Z][A-Za-z.&' ]{{1,40}}?)(?=[,.;]|$)", text
+    ):
         if is_name(m.group(1)):
             out.append((m.group(1), canonical_firm(m.group(2).strip())))
     return out
@@ -280,7 +282,9 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
             if other and company.id and other != company.id:
                 continue
             if mention.name in known or mention.speaks or mention.at_call:
-                person = builder.add(mention.name, ln.number, side="management", role=mention.role, org=mention.org)
+                person = builder.add(
+                    mention.name, ln.number, side="management", role=mention.role, org=mention.org
+                )
                 if mention.alias:
                     person.aliases.add(mention.alias)
         if kind != "transcript":

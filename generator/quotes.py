@@ -28,7 +28,9 @@ MIN_SCORE = 3.0
 MIN_CHARS, MAX_CHARS = 18, 160
 _SENTENCE = re.compile(r"[^。!?;]+[。!?;]?")
 _QUOTED = re.compile(r"[\"“「『]\s*([^\"“”「」『』]{10,300}?)\s*[\"”」』]")
-_OPENERS = re.compile(r"^(?:所以|但是|但|另外|其次|首先|同时|而且|因此|此外|当然|那么|然后|就是|也就是说|对于|至于|关于)")
+_OPENERS = re.compile(
+    r"^(?:所以|但是|但|另外|其次|首先|同时|而且|因此|此外|当然|那么|然后|就是|也就是说|对于|至于|关于)"
+)
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,9 @@ def _article_candidates(doc: Document, people: People) -> list[_Candidate]:
             a, b = m.start(1), m.end(1)
             person = people.find(speaker)
             out.append(
-                _Candidate(score_sentence(line.norm[a:b]) + 2.0, line.number, a, b, person.name if person else None)
+                _Candidate(
+                    score_sentence(line.norm[a:b]) + 2.0, line.number, a, b, person.name if person else None
+                )
             )
     return out
 
@@ -137,7 +141,9 @@ def _attribute(norm: str, start: int, end: int, managers: list[str]) -> str | No
 
 def select_quotes(doc: Document, turns: list[Turn], people: People, kind: str) -> list[Quote]:
     """The best management statements (at most ``MAX_QUOTES``), in the order of the text."""
-    candidates = _article_candidates(doc, people) if kind == "article" else _turn_candidates(doc, turns, people)
+    candidates = (
+        _article_candidates(doc, people) if kind == "article" else _turn_candidates(doc, turns, people)
+    )
     ranked = sorted(candidates, key=lambda c: (-c.score, c.line, c.start))
     chosen: list[_Candidate] = []
     per_speaker: dict[str | None, int] = {}
@@ -154,5 +160,7 @@ def select_quotes(doc: Document, turns: list[Turn], people: People, kind: str) -
     for c in sorted(chosen, key=lambda c: (c.line, c.start)):
         line = doc.line(c.line)
         text = line.original_slice(c.start, c.end).strip()
-        quotes.append(Quote(speaker=c.speaker, text=text, line=c.line, topics=tag(line.norm[c.start : c.end])))
+        quotes.append(
+            Quote(speaker=c.speaker, text=text, line=c.line, topics=tag(line.norm[c.start : c.end]))
+        )
     return quotes

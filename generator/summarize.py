@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.identify import date_context, fiscal_start, identify_call_date, identify_company, identify_period
+from generator.identify import (
+    date_context,
+    fiscal_start,
+    identify_call_date,
+    identify_company,
+    identify_period,
+)
 from generator.model import Company, Document, Metric, Period, SourceInfo, Summary
 from generator.people import find_people
 from generator.qa import find_exchanges

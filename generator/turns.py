@@ -201,7 +201,7 @@ def _person(core: str, extra: str | None) -> Label | None:
     titles = list(v.role_re.finditer(core))
     if titles:
         name = core[titles[-1].end() :].strip(" -—:·") or alias or ""
-        joints = [core[a.end() : b.start()] for a, b in zip(titles, titles[1:])]
+        joints = [core[a.end() : b.start()] for a, b in zip(titles, titles[1:], strict=False)]
         if not is_name(name) or any(j.strip(" 兼和及、&,/") for j in joints):
             return None
         org = core[: titles[0].start()].strip(" -—·") or None
@@ -311,7 +311,7 @@ def split_turns(doc: Document) -> list[Turn]:
     """Cut the document into speaker turns; lines before the first label belong to none."""
     lines = doc.lines
     content = [ln for ln in lines if ln.text.strip()]
-    after = {a.number: b for a, b in zip(content, content[1:])}
+    after = {a.number: b for a, b in zip(content, content[1:], strict=False)}
     turns: list[Turn] = []
     current: Turn | None = None
     for ln in content:

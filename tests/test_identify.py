@@ -110,7 +110,9 @@ def test_rival_in_passing_is_not_the_company(tmp_path: Path) -> None:
 
 
 def test_traditional_text(tmp_path: Path) -> None:
-    doc = doc_of(tmp_path, "中芯國際第三季業績\n2024年11月8日\n中芯國際公布截至2024年9月30日止第三季度業績。\n")
+    doc = doc_of(
+        tmp_path, "中芯國際第三季業績\n2024年11月8日\n中芯國際公布截至2024年9月30日止第三季度業績。\n"
+    )
     company, _, period, call = identify(doc)
     assert company.id == "smic"
     assert (period.fiscal_year, period.fiscal_quarter) == (2024, 3)

@@ -32,7 +32,9 @@ def doc_of(tmp_path: Path, text: str, name: str = "t.txt") -> Document:
         ("Alex Ng(高盛)", "Alex Ng", "analyst", None, "高盛"),
     ],
 )
-def test_person_labels(label: str, speaker: str, side: str | None, role: str | None, firm: str | None) -> None:
+def test_person_labels(
+    label: str, speaker: str, side: str | None, role: str | None, firm: str | None
+) -> None:
     parsed = parse_label(label)
     assert parsed is not None
     assert (parsed.speaker, parsed.side, parsed.role, parsed.firm) == (speaker, side, role, firm)
@@ -51,7 +53,19 @@ def test_answer_markers(label: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["注", "详见", "专题", "看图", "责任编辑", "来源", "但我想说的是", "市场认为", "公司", "2024年05月14日 23"]
+    "label",
+    [
+        "注",
+        "详见",
+        "专题",
+        "看图",
+        "责任编辑",
+        "来源",
+        "但我想说的是",
+        "市场认为",
+        "公司",
+        "2024年05月14日 23",
+    ],
 )
 def test_not_labels(label: str) -> None:
     assert parse_label(label) is None
@@ -109,7 +123,9 @@ def test_traditional_labels(tmp_path: Path) -> None:
 
 
 def test_kinds(tmp_path: Path) -> None:
-    digest = doc_of(tmp_path, "要点\n\n问:云业务怎么看?\n答:我们很乐观。\n问:利润率呢?\n答:会改善。\n", "d.txt")
+    digest = doc_of(
+        tmp_path, "要点\n\n问:云业务怎么看?\n答:我们很乐观。\n问:利润率呢?\n答:会改善。\n", "d.txt"
+    )
     assert source_kind(split_turns(digest)) == "digest"
     article = doc_of(tmp_path, "阿里财报点评\n吴泳铭表示,AI是最大的机会。\n专题:阿里巴巴财报\n", "a.txt")
     assert source_kind(split_turns(article)) == "article"
