@@ -38,7 +38,7 @@ lint: $(VENV)/.dev-deps
 
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
 $(VENV)/.site-deps: requirements.txt
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
