@@ -197,6 +197,7 @@ class Boilerplate:
 
     def is_line(self, norm: str) -> bool:
         """True when a whole line (its normalised, stripped text) is boilerplate."""
+        # separate searches beat one alternation: most patterns are anchored and fail at once
         return any(p.search(norm) for p in self.line)
 
 
@@ -220,13 +221,21 @@ def _patterns(data: Any, section: str) -> list[re.Pattern[str]]:
 def _compile(dirs: tuple[object, ...]) -> Boilerplate:
     data = lexicon.load("boilerplate")
     inline = _patterns(data, "inline")
+    line = _patterns(data, "line")
     return Boilerplate(
-        line=tuple(_patterns(data, "line")),
-        inline=re.compile("|".join(f"(?:{p.pattern})" for p in inline), re.IGNORECASE) if inline else None,
+        line=tuple(line),
+        inline=_alternation(inline),
         block_start=tuple(_patterns(data, "block_start")),
         tail_start=tuple(_patterns(data, "tail_start")),
         hidden_classes=_words(data, "html_hidden_classes"),
     )
+
+
+def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex matching where any of ``patterns`` matches (patterns hold no backreferences)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 def _words(data: Any, section: str) -> frozenset[str]:

@@ -12,6 +12,7 @@ Errors are :class:`generator.errors.SourceError` without a path; the reader adds
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 from functools import lru_cache
 
 from generator.errors import SourceError
@@ -96,7 +97,7 @@ def _repaired_utf8(data: bytes) -> str | None:
     """The text when ``data`` is UTF-8 but for a few broken sequences, else None."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
     if 0 < bad <= MAX_UTF8_REPAIRS and good >= UTF8_GOOD_PER_BAD * bad:
         return text
     return None
@@ -104,46 +105,40 @@ def _repaired_utf8(data: bytes) -> str | None:
 
 def _decode_cjk(data: bytes) -> tuple[str, str]:
     """GB18030 against Big5: the strict decoding with the better score wins (GB18030 on a tie)."""
-    candidates: list[tuple[int, str, str]] = []
+    candidates: list[tuple[int, str, str, tuple[int, int]]] = []
     for group in (("gb18030",), BIG5_CODECS):
         for codec in group:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            candidates.append((score(text), codec, text))
+            good, bad = tally(text)
+            candidates.append((good - bad, codec, text, (good, bad)))
             break
     if not candidates:
         raise SourceError("cannot decode: not UTF-8, GB18030/GBK or Big5 text")
-    best = max(candidates, key=lambda c: c[0])  # max keeps the first of equals: gb18030
-    _, codec, text = best
-    if not looks_like_text(text):
+    _, codec, text, (good, bad) = max(candidates, key=lambda c: c[0])  # the first of equals: gb18030
+    if good < bad:
         raise SourceError("cannot decode: not UTF-8, GB18030/GBK or Big5 text (decodes to gibberish)")
     return text, codec
 
 
-def score(text: str) -> int:
-    """Common characters minus other non-ASCII characters: high for the right decoding."""
+def tally(text: str) -> tuple[int, int]:
+    """How many non-ASCII characters are common CJK or punctuation (good), how many not (bad).
+
+    The right decoding scores high; a wrong one turns into rare characters. Text whose
+    non-ASCII characters are mostly rare is not text in that encoding.
+    """
     common = common_chars()
     good = bad = 0
-    for ch in text:
+    for ch, n in Counter(text).items():
         if ord(ch) < 128:
             continue
         if ch in common or _is_punctuation(ch):
-            good += 1
+            good += n
         else:
-            bad += 1
-    return good - bad
-
-
-def looks_like_text(text: str) -> bool:
-    """True when at least half of the non-ASCII characters are common CJK or punctuation."""
-    common = common_chars()
-    wide = [ch for ch in text if ord(ch) > 127]
-    if not wide:
-        return True
-    good = sum(1 for ch in wide if ch in common or _is_punctuation(ch))
-    return 2 * good >= len(wide)
+            bad += n
+    return good, bad
 
 
 def _is_punctuation(ch: str) -> bool:
