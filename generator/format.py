@@ -33,6 +33,7 @@ _WS = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # ASCII characters with a meaning in Markdown/HTML (or in common extensions) anywhere in a line.
 _INLINE = set("\\`*_{}[]()#!|<>&~^=:$@")
+_INLINE_TABLE = str.maketrans({ch: f"&#{ord(ch)};" for ch in _INLINE})
 _LEADING_LIST = re.compile(r"^(\d+)([.)])")
 
 
@@ -48,10 +49,9 @@ def md(text: object) -> Md:
     if isinstance(text, Md):
         return text
     line = one_line(text)
-    out = [f"&#{ord(ch)};" if ch in _INLINE else ch for ch in line]
-    if out and out[0] in ("-", "+", ".", "'", '"'):
-        out[0] = f"&#{ord(out[0])};"
-    escaped = "".join(out)
+    escaped = line.translate(_INLINE_TABLE)
+    if escaped[:1] in ("-", "+", ".", "'", '"'):
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     m = _LEADING_LIST.match(escaped)
     if m:
         escaped = f"{m.group(1)}&#{ord(m.group(2))};{escaped[m.end() :]}"

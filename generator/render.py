@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,17 @@ class OutputTreeLike:
     def write(self, rel: str, content: str | bytes) -> Any: ...
 
 
+@lru_cache(maxsize=65536)
+def relative(folder: str, target: str) -> str:
+    """``target`` relative to ``folder`` (both forward-slash paths under docs/, "" = docs/)."""
+    here = folder.split("/") if folder else []
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
+
+
 @dataclass
 class Linker:
     """Relative links from one page to the others (MkDocs validates ``.md`` links)."""
@@ -72,8 +84,10 @@ class Linker:
 
     def url(self, target: str, anchor: str = "") -> Md:
         """The relative URL of ``target`` (a path under docs/) from this page."""
-        rel = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
-        return Md(f"{rel}#{anchor}" if anchor else rel) if target != self.page else Md(f"#{anchor}")
+        if target == self.page:
+            return Md(f"#{anchor}")
+        rel = relative(posixpath.dirname(self.page), target)
+        return Md(f"{rel}#{anchor}" if anchor else rel)
 
     def to(self, target: str, text: object, anchor: str = "") -> Md:
         """A Markdown link to ``target`` with escaped ``text`` (just the text on the page itself)."""
@@ -90,6 +104,7 @@ def _join(items: list[object], sep: str = "、") -> Md:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        auto_reload=False,
         autoescape=False,
         finalize=lambda v: "" if v is None else md(v),
         trim_blocks=True,

@@ -335,8 +335,9 @@ class _People:
         for qa in s.qa:
             for name in dict.fromkeys(canonical(n, aliases) for n in qa.answered_by):
                 self.person(name, "management", call).answers.append((call, qa))
-            firm_key = self.firm(qa.firm)
-            self.firm_questions.setdefault(firm_key, []).append((call, qa))
+            if qa.firm or qa.asker:  # a question nobody is named for belongs to no firm's page
+                firm_key = self.firm(qa.firm)
+                self.firm_questions.setdefault(firm_key, []).append((call, qa))
             if qa.asker:
                 p = self.person(canonical(qa.asker, aliases), "analyst", call)
                 p.questions.append((call, qa))
