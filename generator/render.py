@@ -222,6 +222,17 @@ def evidence_ok(view: TranscriptView, metric: Metric) -> bool | None:
     return metric.evidence.text in text
 
 
+@dataclass(frozen=True)
+class MetricRow:
+    """A metric as the call page lists it."""
+
+    m: Metric
+    corrected: bool
+    """Set or changed by a person's correction (shown with ✎)."""
+    ok: bool | None
+    """Whether the evidence stands on its line (None: source unavailable)."""
+
+
 SCOPE_ORDER = {"quarter": 0, "month": 1, "half_year": 2, "year_to_date": 3, "fiscal_year": 4, None: 5}
 
 
@@ -303,11 +314,8 @@ class Renderer:
         """The call page and its downloads."""
         s = call.summary
         view = load_transcript(s, self.root)
-        metrics = [
-            {"m": m, "corrected": is_corrected(s, i, m), "ok": evidence_ok(view, m)}
-            for i, m in enumerate(s.metrics)
-        ]
-        metrics.sort(key=lambda r: statement_order(r["m"]))
+        metrics = [MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m)) for i, m in enumerate(s.metrics)]
+        metrics.sort(key=lambda r: statement_order(r.m))
         prev = self.previous.get(call.id)
         self.write(
             call.page,

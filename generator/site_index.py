@@ -96,7 +96,7 @@ class Call:
     def topics(self) -> set[str]:
         """Every topic of the call's Q&A and quotes."""
         s = self.summary
-        return {t for item in [*s.qa, *s.quotes] for t in item.topics}
+        return {t for qa in s.qa for t in qa.topics} | {t for q in s.quotes for t in q.topics}
 
 
 def company_identity(summary: Summary) -> tuple[str, str]:
