@@ -30,7 +30,7 @@ class Md(str):
 
 
 _WS = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 # ASCII characters with a meaning in Markdown/HTML (or in common extensions) anywhere in a line.
 _INLINE = set("\\`*_{}[]()#!|<>&~^=:$@")
 _INLINE_TABLE = str.maketrans({ch: f"&#{ord(ch)};" for ch in _INLINE})

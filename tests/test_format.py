@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import markdown
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.format import (
+    front_matter,
     html_text,
     md,
     metric_value,
@@ -108,6 +110,13 @@ def test_md_escape_never_yields_markup(text: str) -> None:
     assert "<script" not in html.lower()
     assert "<a " not in html and "<em>" not in html and "<strong>" not in html
     assert "\n" not in md(text)
+
+
+@given(st.text(max_size=60))
+def test_front_matter_is_valid_yaml_holding_the_title(text: str) -> None:
+    meta = yaml.safe_load(front_matter(text).strip().strip("-"))
+    assert meta["title"] == plain_title(text)
+    assert "<" not in meta["title"]
 
 
 def test_html_text_and_titles() -> None:
