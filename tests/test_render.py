@@ -275,9 +275,7 @@ theme:
 hooks:
   - {hook}
 extra_css: [assets/report.css]
-plugins:
-  - search:
-      lang: zh
+plugins: []
 markdown_extensions:
   - tables
   - attr_list
