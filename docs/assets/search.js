@@ -286,7 +286,9 @@
         return showMore(ui, seq);
       })
       .then(function () {
-        if (seq === state.seq) ui.box.setAttribute("data-search-state", "done");
+        if (seq !== state.seq) return;
+        ui.box.setAttribute("data-search-query", query); // for tests and benchmarks: what "done" answers
+        ui.box.setAttribute("data-search-state", "done");
       })
       .catch(function (err) {
         if (seq !== state.seq) return;
