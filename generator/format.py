@@ -171,6 +171,18 @@ def pp(change: float | int | None) -> Md:
     return Md(f"{sign}{text} 个百分点")
 
 
+def changes(metric: Metric) -> Md:
+    """Every change the text gives, in one cell: ``同比 +7%``, ``环比 -31%``, ``+1.2 个百分点``."""
+    parts = []
+    if metric.yoy_pct is not None:
+        parts.append(f"同比 {pct(metric.yoy_pct)}")
+    if metric.qoq_pct is not None:
+        parts.append(f"环比 {pct(metric.qoq_pct)}")
+    if metric.change_pp is not None:
+        parts.append(str(pp(metric.change_pp)))
+    return Md("<br>".join(parts))
+
+
 def day(value: date | None) -> str:
     """An ISO date, or "" when unknown."""
     return value.isoformat() if value else ""

@@ -117,6 +117,7 @@ def _environment() -> jinja2.Environment:
         value=format.metric_value,
         pct=format.pct,
         pp=format.pp,
+        changes=format.changes,
         metric=format.metric_label,
         scope=format.scope_label,
         day=format.day,
