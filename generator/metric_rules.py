@@ -83,9 +83,6 @@ class Rules:
             self._up = {w.lower() for w in data["up_words"]}
             self.prior_re = _regex(data["prior_markers"])
             self.to_words: list[str] = data["to_words"]
-            self._reset_re = _regex(
-                data["up_words"] + data["down_words"] + ["至", "到", "达到", "变为"] + data["current_markers"]
-            )
             self._sentence_excluded_re = _regex(data.get("sentence_exclusions", []))
             self._approx_before = sorted(data["approx_before"], key=len, reverse=True)
             self._approx_after = data["approx_after"]
@@ -99,6 +96,29 @@ class Rules:
             ]
             self._point_in_time = set(data.get("point_in_time", []))
             self.unit_nouns: list[str] = data.get("unit_nouns", [])
+            self._rate_nouns = sorted(data.get("rate_nouns", []), key=len, reverse=True)
+            self._flat_re = _regex(data.get("flat_words", []))
+            self._double_re = _regex(data.get("double_words", []))
+            self._hedges = data.get("hedges", [])
+            change_words = data.get("flat_words", []) + data.get("double_words", [])
+            self._reset_re = _regex(
+                data["up_words"]
+                + data["down_words"]
+                + ["至", "到", "达到", "变为"]
+                + data["current_markers"]
+                + change_words
+            )
+            self._guidance_re = _regex(data.get("guidance_cues", []))
+            self._not_guidance_re = _regex(data.get("not_guidance", []))
+            self._from_words: list[str] = data.get("from_words", [])
+            self._loss_re = _regex(data.get("loss_cues", []))
+            self._profit_re = _regex(data.get("profit_cues", []))
+            to_ish = [w for w in data["up_words"] + data["down_words"] if w[-1:] in ("至", "到")]
+            direction = [w for w in data["up_words"] + data["down_words"] if w not in to_ish]
+            self._delta_re = re.compile(
+                rf"(?:{_pattern(direction)})\s*(?:了|by|of)?\s*(?:{_pattern(data['approx_before'])})?\s*$",
+                re.IGNORECASE,
+            )
         except (KeyError, TypeError, AttributeError, re.error) as exc:
             raise SummaryError(
                 f"metrics lexicon: missing or malformed field {exc}", "lexicons/metrics.yaml"
@@ -197,8 +217,8 @@ class Rules:
     def change_of(self, text: str, pct: Percent, clause_start: int) -> tuple[str, float] | None:
         """("yoy" | "qoq" | "pp", signed value) when ``pct`` is a change; None when it is a level."""
         before = text[clause_start : pct.start]
-        if self.ends_with(before, self.to_words):
-            return None  # 增长至20.5%: a level
+        if self.ends_with(before, self.to_words) and not self._rate_before_to(before):
+            return None  # 增长至20.5%: a level (but 增幅为8% is a change)
         direction = None
         for m in self.direction_re.finditer(before):
             gap = before[m.end() :]
@@ -224,6 +244,50 @@ class Rules:
         if direction is not None and direction not in self._up:
             value = -abs(value)
         return kind, value
+
+    def _rate_before_to(self, before: str) -> bool:
+        """True when ``before`` ends with a rate noun and a to-word (增幅为, 增速达)."""
+        stem = before.rstrip()
+        for w in sorted(self.to_words, key=len, reverse=True):
+            if stem.endswith(w):
+                stem = stem[: -len(w)].rstrip()
+                break
+        return any(stem.endswith(n) for n in self._rate_nouns)
+
+    def wording_changes(self, text: str) -> list[Percent]:
+        """Changes written in words after a yoy/qoq cue: 同比持平 (0), 同比翻倍 (+100)."""
+        found = []
+        for rx, value in ((self._flat_re, 0), (self._double_re, 100)):
+            for m in rx.finditer(text):
+                before = text[max(0, m.start() - 8) : m.start()]
+                cues = list(self.yoy_re.finditer(before)) + list(self.qoq_re.finditer(before))
+                if not cues or any(before.rstrip().endswith(h) for h in self._hedges):
+                    continue
+                if not re.search(r"\d", before[max(c.end() for c in cues) :]):
+                    found.append(Percent(m.start(), m.end(), value, points=False, wording=True))
+        return found
+
+    def is_guidance(self, sentence_before: str) -> bool:
+        """True when a sentence speaks of the future before a figure (预计下季度收入…, 指引, 展望)."""
+        cleaned = self._not_guidance_re.sub(" ", sentence_before)
+        return bool(self._guidance_re.search(cleaned))
+
+    def is_delta(self, before: str) -> bool:
+        """True when the amount after ``before`` is a change (同比增加50亿元), not a level."""
+        return bool(self._delta_re.search(before))
+
+    def is_from(self, before: str, after: str) -> bool:
+        """True for the starting figure of 从A…至B: ``before`` ends with 从 and a to-word follows."""
+        if not self.ends_with(before, self._from_words):
+            return False
+        return any(w in after for w in ("至", "到", " to "))
+
+    def says_loss(self, between: str) -> bool:
+        """True when the words between a profit word and its amount make it a loss (净利润亏损3亿元)."""
+        last_loss = max((m.end() for m in self._loss_re.finditer(between)), default=-1)
+        if last_loss < 0:
+            return False
+        return not self._profit_re.search(between)
 
     # ----------------------------------------------------------------- scope
 

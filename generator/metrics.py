@@ -11,17 +11,22 @@ left out. When in doubt a figure is left out and a review note says why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from generator import lexicon
 from generator.chinese import normalise
 from generator.metric_rules import Rules, load_rules
+from generator.metric_tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
 from generator.model import Company, Document, Evidence, Line, Metric, Period
 from generator.numbers import Amount, Percent, find_amounts, find_percents
 
 SENTENCE_RE = re.compile(r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])")
 CLAUSE_RE = re.compile(r"[,，:：、]")
+RANGE_AFTER = re.compile(
+    r"^\s*(?:至|到|-|~|～|—|–|to)\s*(?:人民币|RMB|US\$|\$)?\s*[\d一二三四五六七八九十两]", re.I
+)
+RANGE_BEFORE = re.compile(r"[\d亿万元]\s*(?:至|到|-|~|～|—|–)\s*(?:人民币|RMB|US\$|\$)?\s*$", re.I)
 
 
 @dataclass
@@ -58,6 +63,13 @@ class Entry:
     ratio: Percent | None = None
     excluded: bool = False
     inferred_currency: str | None = None
+    negative: bool = False
+    """True when the text says the figure is a loss (净利润亏损3亿元, -3亿元)."""
+    from_table: bool = False
+    """True when the entry is a table row: its scope comes from the column header."""
+    table_scope: str | None = None
+    span: tuple[int, int] | None = None
+    """For table rows: the [start, end) of the evidence on the entry's line."""
 
     def has_figure(self) -> bool:
         return self.amount is not None or self.ratio is not None or bool(self.changes)
@@ -81,10 +93,12 @@ class Context:
 def extract_metrics(doc: Document, company: Company, period: Period) -> tuple[list[Metric], list[str]]:
     """The company's figures in ``doc`` (deduplicated, sorted by line then id) and review notes."""
     ctx = _context(doc, company, period)
-    entries: list[tuple[Line, Entry]] = []
     notes: list[str] = []
+    entries, table_lines = _table_entries(doc, ctx, notes)
     headline_lines: set[int] = set()
     for line in doc.lines:
+        if line.number in table_lines:
+            continue
         if line.norm.strip():
             entries.extend((line, e) for e in _line_entries(line, ctx, notes))
         elif line.original.strip() and _names_only_this_company(line.original, ctx):
@@ -226,6 +240,7 @@ def _line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:
     text = line.norm
     amounts = find_amounts(text)
     percents = [p for p in find_percents(text) if not any(a.start <= p.start < a.end for a in amounts)]
+    percents = sorted(percents + ctx.rules.wording_changes(text), key=lambda p: p.start)
     if not amounts and not percents:
         return []
     protected = [(a.start, a.end) for a in amounts] + [(p.start, p.end) for p in percents]
@@ -280,16 +295,163 @@ def _sentence_entries(
             entries.append(entry)
             open_entry = entry
             continue
+        assert isinstance(ev, (Amount, Percent))
         fig = ev
-        assert isinstance(fig, (Amount, Percent))
         last_figure_end = max(last_figure_end, fig.end)
-        if _skip_figure(text, fig, sentence, clauses, parens, ctx):
+        reason = _skip_figure(text, fig, sentence, clauses, parens, ctx)
+        if reason:
+            if reason == "guidance" and open_entry is not None and not open_entry.excluded:
+                notes.append(
+                    f"line {line.number}: {open_entry.metric} {text[fig.start : fig.end].strip()} "
+                    "is guidance or an outlook, not a reported figure; left out"
+                )
             continue
         if open_entry is not None and not open_entry.excluded and _takes(text, open_entry, fig, clauses, ctx):
             _assign(text, open_entry, fig, sentence, clauses, ctx)
         else:
             loose.append(fig)
     return [e for e in entries if e.has_figure()]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _table_entries(
+    doc: Document, ctx: Context, notes: list[str]
+) -> tuple[list[tuple[Line, Entry]], set[int]]:
+    """Entries of every headed table of results, and the lines those tables stand on."""
+    entries: list[tuple[Line, Entry]] = []
+    owned: set[int] = set()
+    for table in find_tables(doc):
+        if not set_columns(table, ctx.rules, lambda cue: _relation(cue, ctx)):
+            continue
+        owned |= table.lines()
+        for row in table.rows:
+            entries.extend(_row_entries(row, table, ctx, notes))
+    return entries, owned
+
+
+def _relation(cue, ctx: Context) -> str:
+    """How the period a header names relates to the call's: same | yoy | qoq | other."""
+    if _same_period(cue, ctx):
+        return "same"
+    p = ctx.period
+    if p.fiscal_year is None or p.fiscal_quarter is None or p.period_end is None:
+        return "other"
+    end = p.period_end
+    year_ago = Period(p.fiscal_year - 1, p.fiscal_quarter, end.replace(year=end.year - 1, day=28))
+    if _same_period(cue, replace(ctx, period=year_ago)):
+        return "yoy"
+    month = end.month - 3 if end.month > 3 else end.month + 9
+    prev = Period(
+        p.fiscal_year - (p.fiscal_quarter == 1),
+        p.fiscal_quarter - 1 or 4,
+        date(end.year - (end.month <= 3), month, 28),
+    )
+    return "qoq" if _same_period(cue, replace(ctx, period=prev)) else "other"
+
+
+def _row_entries(row: list[Cell], table: Table, ctx: Context, notes: list[str]) -> list[tuple[Line, Entry]]:
+    """One entry per value column (with the change columns after it) of a table row."""
+    if len(row) != len(table.columns) or not row[0].text:
+        return []
+    label = row[0]
+    words = ctx.rules.find_words(label.text, ctx)
+    if not words:
+        return []
+    w = words[0]
+    word = Word(label.start + w.start, label.start + w.end, w.metric, w.loss)
+    line = label.line
+    sentence = Span(label.start, label.end)
+    entry = _open_entry(line.norm, word, sentence, label.start, [0, label.start], ctx, notes, line.number)
+    if entry is None or entry.excluded or ctx.rules.is_prior(label.text):
+        return []
+    entry.start = label.start
+    out = []
+    for i, column in enumerate(table.columns):
+        if column.role != "value":
+            continue
+        changes = []
+        for j in range(i + 1, len(row)):
+            if table.columns[j].role == "value":
+                break
+            if table.columns[j].role in ("yoy", "qoq"):
+                changes.append((table.columns[j].role, row[j]))
+        found = _row_entry(entry, label, row[i], column.unit or table.unit, changes, ctx)
+        if found is not None:
+            found[1].table_scope = column.scope
+            out.append(found)
+    if not any(c.role == "value" for c in table.columns):
+        changes = [(c.role, row[j]) for j, c in enumerate(table.columns) if c.role in ("yoy", "qoq")]
+        found = _row_entry(entry, label, None, None, changes, ctx)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _row_entry(
+    base: Entry,
+    label: Cell,
+    value: Cell | None,
+    unit: Unit | None,
+    changes: list[tuple[str, Cell]],
+    ctx: Context,
+) -> tuple[Line, Entry] | None:
+    """The entry of one value cell of a row and its change cells; None when nothing fits.
+
+    Its evidence is the part of the value's line (the label's when there is no value cell) that
+    holds the cells used; a row spread over several HTML lines keeps its value's line.
+    """
+    entry = replace(base, changes={}, from_table=True)
+    kind = ctx.rules.kind(entry.metric)
+    used = [label]
+    if value is not None:
+        if kind == "ratio":
+            pcts = find_percents(value.text)
+            if pcts and not pcts[0].points:
+                p = pcts[0]
+                entry.ratio = Percent(value.start + p.start, value.start + p.end, p.value, False)
+        else:
+            amount = cell_amount(value, unit if kind == "money" else None)
+            if amount is not None and (
+                _fits(entry.metric, amount, ctx) or kind == "money" and amount.value < 0
+            ):
+                entry.amount = amount
+                entry.approximate = amount.approximate
+        if entry.amount is None and entry.ratio is None:
+            return None  # a row whose figure this column does not hold (a share count, a ratio of 元)
+        used.append(value)
+    for role, cell in changes:
+        change = _cell_change(cell, kind, ctx)
+        if change is not None and not entry.word.loss:
+            key = "pp" if change[2].points else role
+            entry.changes[key] = (change[0], change[2])
+            used.append(cell)
+    if not entry.has_figure():
+        return None
+    home = value.line if value is not None else label.line
+    on_home = [c for c in used if c.line is home]
+    entry.span = (min(c.start for c in on_home), max(c.end for c in on_home))
+    entry.start = entry.span[0]
+    return home, entry
+
+
+def _cell_change(cell: Cell, kind: str, ctx: Context) -> tuple[float, str, Percent] | None:
+    """(signed value, written text, Percent) of a change cell (-24.4%, +1.6pct, 下降3.9%), or None."""
+    text = cell.text
+    pcts = find_percents(text)
+    if not pcts:
+        return None
+    p = pcts[0]
+    if kind == "ratio" and not p.points:
+        return None  # a margin's change in % is ambiguous (points or relative)
+    if kind != "ratio" and p.points:
+        return None
+    value = float(p.value)
+    if ctx.rules.down_re.search(text[: p.start]) or ctx.rules.down_re.search(text[p.end :]):
+        value = -abs(value)
+    pct = Percent(cell.start + p.start, cell.start + p.end, p.value, p.points)
+    return value, text, pct
 
 
 # --------------------------------------------------------------------------- entries
@@ -397,8 +559,8 @@ def _skip_figure(
     clauses: list[int],
     parens: list[tuple[int, int]],
     ctx: Context,
-) -> bool:
-    """True for figures that are never the company's result: conversions, earlier periods, others'."""
+) -> str | None:
+    """Why a figure is not the company's result (conversion, earlier period, others', guidance…), or None."""
     rules = ctx.rules
     clause_start = max(clauses[_clause_of(fig.start, clauses)], sentence.start)
     before = text[clause_start : fig.start]
@@ -411,16 +573,25 @@ def _skip_figure(
             if s <= fig.start < e
         )
     ):
-        return True  # 2341.56亿元(约合322.92亿美元): the same figure converted
+        return "conversion"  # 2341.56亿元(约合322.92亿美元): the same figure converted
     if isinstance(fig, Amount) and rules.ends_with(before, rules.conversion_cues):
-        return True
+        return "conversion"
     if rules.prior_before(before) or rules.is_list(text[sentence.start : fig.start]):
-        return True
+        return "prior"
     if rules.excluded(before) or _other_company(text[sentence.start : fig.start], ctx):
-        return True
+        return "excluded"
     if rules.cites_others(text[sentence.start : fig.start]):
-        return True
-    return False
+        return "others"
+    if rules.is_guidance(text[sentence.start : fig.start]):
+        return "guidance"
+    if isinstance(fig, Amount):
+        if rules.is_delta(before):
+            return "delta"  # 同比增加50亿元: the change, not the level
+        if rules.is_from(before, text[fig.end : sentence.end]):
+            return "prior"  # 从8亿元收窄至3亿元: the starting figure
+        if RANGE_AFTER.match(text[fig.end : sentence.end]) or RANGE_BEFORE.search(before):
+            return "guidance"  # 1,150亿元至1,180亿元: a range is an outlook, not a result
+    return None
 
 
 def _takes(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], ctx: Context) -> bool:
@@ -479,11 +650,19 @@ def _assign(
     if isinstance(fig, Amount):
         entry.amount = fig
         entry.approximate = fig.approximate or ctx.rules.approximate(text, fig, sentence.start)
+        between = text[entry.word.end : fig.start] if entry.word.end <= fig.start else ""
+        written_sign = re.search(r"[-−负]\s*$", text[: fig.start])
+        entry.negative = bool(written_sign) or ctx.rules.says_loss(between)
         return
     change = ctx.rules.change_of(text, fig, _clause_start(fig.start, clauses, sentence))
     if change is None:
         entry.ratio = fig
-    elif not entry.word.loss:  # the change of a loss has no agreed sign
+    elif entry.word.loss:
+        return  # the change of a loss has no agreed sign
+    elif fig.wording and ctx.rules.kind(entry.metric) == "ratio":
+        if change[1] == 0:
+            entry.changes["pp"] = (0, fig)  # 毛利率同比持平: unchanged in points
+    else:
         entry.changes[change[0]] = (change[1], fig)
 
 
@@ -499,17 +678,18 @@ def _to_metric(
     """
     text = line.norm
     anchor = min(x.start for x in _figures(entry))
-    cue = ctx.rules.nearest_scope(text, anchor)
+    cue = None if entry.from_table else ctx.rules.nearest_scope(text, anchor)
     if cue is not None and not _same_period(cue, ctx):
         return None
     if strict and (cue is None or (cue.quarter is None and cue.year is None)):
         return None
+    scope = cue.scope if cue else entry.table_scope
     value: int | float | None = None
     unit: str | None = None
     as_written = None
     if entry.amount is not None:
         a = entry.amount
-        value = -a.value if entry.word.loss else a.value
+        value = -abs(a.value) if entry.word.loss or entry.negative else a.value
         if ctx.rules.kind(entry.metric) == "users":
             unit = "users"
         else:
@@ -528,11 +708,13 @@ def _to_metric(
         return None
     start = min(entry.start, anchor)
     end = max([x.end for x in _figures(entry)] + [entry.word.end])
+    if entry.span is not None:
+        start, end = entry.span
     return Metric(
         metric=entry.metric,
         evidence=Evidence(line=line.number, text=line.original_slice(start, end).strip()),
         segment=entry.segment,
-        scope=cue.scope if cue and not ctx.rules.is_point_in_time(entry.metric) else None,
+        scope=scope if not ctx.rules.is_point_in_time(entry.metric) else None,
         value=value,
         unit=unit,
         yoy_pct=changes.get("yoy"),

@@ -81,6 +81,11 @@ CURRENCY_SUFFIXES = {
     "RMB": "CNY",
     "USD": "USD",
     "HKD": "HKD",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "US dollars": "USD",
+    "dollars": "USD",
+    "HK dollars": "HKD",
 }
 USER_SUFFIXES = ("人次", "人", "户", "名")
 
@@ -100,7 +105,8 @@ AMOUNT_RE = re.compile(
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(
-    r"(?P<sign>[-−+负])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|个百分点|百分点|个基点|基点|pp\b|bps?\b)"
+    r"(?P<sign>[-−+负])?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b)"
     r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
     re.IGNORECASE,
 )
@@ -139,6 +145,8 @@ class Percent:
     """Signed when a sign was written (-3%)."""
     points: bool
     """True for 个百分点 / 基点 (converted to percentage points)."""
+    wording: bool = False
+    """True for a change written in words (同比持平 = 0, 同比翻倍 = +100)."""
 
 
 def as_number(value: Decimal) -> int | float:
@@ -256,6 +264,6 @@ def find_percents(text: str) -> list[Percent]:
             value /= 100
         if m.group("sign") in ("-", "−", "负"):
             value = -value
-        points = unit != "%"
+        points = unit not in ("%", "％", "percent")
         found.append(Percent(m.start(), m.end(), as_number(value), points=points))
     return found
