@@ -157,7 +157,17 @@ def build_date_epoch(root: Path) -> str:
 
 def run_mkdocs(root: Path, site_dir: Path, strict: bool) -> None:
     """``mkdocs build`` of the project's mkdocs.yml into ``site_dir``."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--quiet",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-d",
+        str(site_dir),
+    ]
     if strict:
         cmd.append("--strict")
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(root)}
@@ -168,9 +178,7 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool) -> None:
         raise BuildError(f"mkdocs build failed: {detail}", "mkdocs.yml")
 
 
-def build_site(
-    root: Path, site_dir: Path | None = None, strict: bool = False, search: bool = True
-) -> Report:
+def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, search: bool = True) -> Report:
     """Summarize, render, build with MkDocs and index for search. Returns the report."""
     layout = Layout.of(root)
     report = Report()
@@ -190,4 +198,3 @@ def build_site(
     except GeneratorError as exc:
         report.errors.append(exc)
     return report
-

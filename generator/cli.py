@@ -55,19 +55,39 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder of a person's corrections, merged into every summary (default: %(default)s)",
     )
-    p.add_argument("--prune", action="store_true", help="remove summaries this tool wrote earlier for transcripts now gone")
-    p.add_argument("--root", type=Path, default=Path("."), help="project root; source paths are relative to it")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove summaries this tool wrote earlier for transcripts now gone",
+    )
+    p.add_argument(
+        "--root", type=Path, default=Path("."), help="project root; source paths are relative to it"
+    )
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or bad file")
 
     p = command("render", "render every summary under SUMMARIES into the site's Markdown pages")
     p.add_argument("summaries", type=Path, metavar="SUMMARIES", help="folder of YAML summaries")
-    p.add_argument("--out", type=Path, default=Path("docs"), metavar="DOCS", help="MkDocs docs folder (default: %(default)s)")
-    p.add_argument("--root", type=Path, default=Path("."), help="project root, where transcripts are read from")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("docs"),
+        metavar="DOCS",
+        help="MkDocs docs folder (default: %(default)s)",
+    )
+    p.add_argument(
+        "--root", type=Path, default=Path("."), help="project root, where transcripts are read from"
+    )
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or bad file")
 
-    p = command("build", "the whole chain: summarize content/transcripts, render docs/, build site/ with search")
-    p.add_argument("--root", type=Path, default=Path("."), help="project root holding mkdocs.yml and content/")
-    p.add_argument("--site", type=Path, default=None, metavar="DIR", help="output folder (default: ROOT/site)")
+    p = command(
+        "build", "the whole chain: summarize content/transcripts, render docs/, build site/ with search"
+    )
+    p.add_argument(
+        "--root", type=Path, default=Path("."), help="project root holding mkdocs.yml and content/"
+    )
+    p.add_argument(
+        "--site", type=Path, default=None, metavar="DIR", help="output folder (default: ROOT/site)"
+    )
     p.add_argument("--no-search", action="store_true", help="skip the search index (faster previews)")
     p.add_argument("--strict", action="store_true", help="stop on the first stage with a warning or bad file")
 
@@ -82,8 +102,10 @@ def _finish(report: Report, strict: bool, what: str) -> int:
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     removed = f", {len(report.removed)} removed" if report.removed else ""
-    print(f"{what}: {report.written} written, {report.unchanged} unchanged{removed}; "
-          f"{len(report.errors)} errors, {len(report.warnings)} warnings")
+    print(
+        f"{what}: {report.written} written, {report.unchanged} unchanged{removed}; "
+        f"{len(report.errors)} errors, {len(report.warnings)} warnings"
+    )
     if report.errors and strict:
         return 1
     if report.warnings and strict:

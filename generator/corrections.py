@@ -42,23 +42,9 @@ from typing import Any
 
 from generator.errors import SummaryError
 from generator.model import Document, Summary
-from generator.store import (
-    _Checker,
-    metric_from_dict,
-    participant_from_dict,
-    qa_from_dict,
-    quote_from_dict,
-    read_yaml,
-    summary_from_dict,
-    summary_to_dict,
-)
+from generator.store import read_yaml, summary_from_dict, summary_to_dict
 
-LIST_FIELDS = {
-    "metrics": metric_from_dict,
-    "participants": participant_from_dict,
-    "qa": qa_from_dict,
-    "quotes": quote_from_dict,
-}
+LIST_FIELDS = ("metrics", "participants", "qa", "quotes")
 MAPPING_FIELDS = ("company", "period", "source")
 SCALAR_FIELDS = ("call_date", "review")
 OPERATIONS = ("add", "remove", "fix")
@@ -181,7 +167,9 @@ class _Merge:
             ev = add.get("evidence") or {}
             line, text = ev.get("line"), ev.get("text")
             if not isinstance(line, int) or not isinstance(text, str):
-                raise SummaryError(f"metrics.add {_label(add)}: evidence line and text are required", self.path)
+                raise SummaryError(
+                    f"metrics.add {_label(add)}: evidence line and text are required", self.path
+                )
             if not evidence_stands(self.source, line, text):
                 raise SummaryError(
                     f"metrics.add {_label(add)}: evidence text does not stand on line {line} of the source",

@@ -28,7 +28,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 
@@ -59,7 +59,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 KIND_LABELS = {"transcript": "电话会实录", "article": "报道", "digest": "纪要"}
 
 
-class OutputTreeLike:
+class OutputTreeLike(Protocol):
     """What the renderer needs of :class:`generator.writer.OutputTree` (typing only)."""
 
     def write(self, rel: str, content: str | bytes) -> Any: ...

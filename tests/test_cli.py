@@ -28,7 +28,11 @@ def test_help_lists_every_command_with_an_example() -> None:
     for command in ("summarize", "render", "build", "check"):
         assert command in done.stdout
         sub = run(command, "--help")
-        assert sub.returncode == 0 and "example:" in sub.stdout and f"python -m generator {command}" in sub.stdout
+        assert (
+            sub.returncode == 0
+            and "example:" in sub.stdout
+            and f"python -m generator {command}" in sub.stdout
+        )
 
 
 def _project(tmp_path: Path) -> Path:
@@ -62,7 +66,10 @@ def test_strict_fails_on_bad_files(tmp_path: Path) -> None:
 def test_summarize_twice_is_byte_identical(tmp_path: Path) -> None:
     out1, out2 = tmp_path / "one", tmp_path / "two"
     for out in (out1, out2):
-        assert main(["summarize", str(ROOT / "content/transcripts"), "--out", str(out), "--root", str(ROOT)]) == 0
+        assert (
+            main(["summarize", str(ROOT / "content/transcripts"), "--out", str(out), "--root", str(ROOT)])
+            == 0
+        )
     files1 = sorted(p.relative_to(out1) for p in out1.rglob("*") if p.is_file())
     files2 = sorted(p.relative_to(out2) for p in out2.rglob("*") if p.is_file())
     assert files1 == files2 and len(files1) >= 4

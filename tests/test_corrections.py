@@ -25,7 +25,9 @@ def _summary() -> Summary:
     return Summary(
         source=SourceInfo(path="t.txt", sha256="0" * 64),
         metrics=[
-            Metric(metric="revenue", scope="quarter", value=1e9, unit="CNY", evidence=Evidence(1, "营收10亿元")),
+            Metric(
+                metric="revenue", scope="quarter", value=1e9, unit="CNY", evidence=Evidence(1, "营收10亿元")
+            ),
             Metric(metric="gmv", value=3.5e12, unit="CNY", evidence=Evidence(2, "GMV约3.5万亿元")),
         ],
     )

@@ -26,7 +26,11 @@ from generator.store import load_summaries, load_summary, summary_from_dict, sum
 
 text = st.text(min_size=1, max_size=30)
 maybe_text = st.none() | text
-number = st.none() | st.integers(-(10**15), 10**15) | st.floats(-1e6, 1e6, allow_nan=False).map(lambda f: round(f, 4))
+number = (
+    st.none()
+    | st.integers(-(10**15), 10**15)
+    | st.floats(-1e6, 1e6, allow_nan=False).map(lambda f: round(f, 4))
+)
 
 metrics = st.builds(
     Metric,
@@ -87,7 +91,9 @@ summaries = st.builds(
         max_size=3,
     ),
     quotes=st.lists(
-        st.builds(Quote, speaker=maybe_text, text=text, line=st.integers(1, 999), topics=st.lists(text, max_size=2)),
+        st.builds(
+            Quote, speaker=maybe_text, text=text, line=st.integers(1, 999), topics=st.lists(text, max_size=2)
+        ),
         max_size=3,
     ),
     review=st.lists(text, max_size=2),
@@ -111,7 +117,9 @@ def test_round_trip_through_yaml(summary: Summary) -> None:
 
 
 def test_yaml_keeps_unicode_and_contract_order() -> None:
-    s = Summary(source=SourceInfo(path="a.txt", sha256="0" * 64), company=Company(name="阿里巴巴", tickers=["9988"]))
+    s = Summary(
+        source=SourceInfo(path="a.txt", sha256="0" * 64), company=Company(name="阿里巴巴", tickers=["9988"])
+    )
     out = summary_to_yaml(s)
     assert "阿里巴巴" in out and "'9988'" in out
     keys = [ln.split(":")[0] for ln in out.splitlines() if ln and not ln.startswith((" ", "#", "-"))]
@@ -130,7 +138,12 @@ def test_every_problem_is_named_with_its_field(tmp_path: Path) -> None:
         load_summary(bad)
     message = str(err.value)
     assert message.startswith(str(bad))
-    for field in ("period.fiscal_quarter", "period.period_end", "metrics[0].value", "metrics[0].evidence.line"):
+    for field in (
+        "period.fiscal_quarter",
+        "period.period_end",
+        "metrics[0].value",
+        "metrics[0].evidence.line",
+    ):
         assert field in message
 
 
