@@ -154,15 +154,20 @@
     return state.pagefind;
   }
 
-  /* Pagefind's ranking of the candidates; those it did not rank follow in site order */
-  function ranked(query, ids) {
+  /* Pagefind's ranked result ids for the query (none when Pagefind cannot load) */
+  function pagefindOrder(query) {
     return loadPagefind().then(function (pf) { return pf.search(query); }).then(function (search) {
-      var wanted = new Set(ids), order = [];
-      ((search && search.results) || []).forEach(function (r) {
-        if (wanted.has(r.id)) { order.push(r.id); wanted.delete(r.id); }
-      });
-      return order.concat(ids.filter(function (id) { return wanted.has(id); }));
-    }, function () { return ids; });
+      return ((search && search.results) || []).map(function (r) { return r.id; });
+    }, function () { return []; });
+  }
+
+  /* the candidates in Pagefind's order; those it did not rank follow in site order */
+  function ranked(ids, order) {
+    var wanted = new Set(ids), out = [];
+    order.forEach(function (id) {
+      if (wanted.has(id)) { out.push(id); wanted.delete(id); }
+    });
+    return out.concat(ids.filter(function (id) { return wanted.has(id); }));
   }
 
   function parts() {
@@ -239,15 +244,18 @@
     state.loading = true;
     var batch = state.results.slice(state.shown, state.shown + PAGE_SIZE);
     state.shown += batch.length;
-    return Promise.all(batch.map(fragment)).then(function (datas) {
-      state.loading = false;
-      if (seq !== state.seq) return;
-      var dropped = 0;
-      datas.forEach(function (d) {
+    var dropped = 0, chain = Promise.resolve();
+    batch.map(fragment).forEach(function (loading) { // fetched at once, shown in order as they come
+      chain = chain.then(function () { return loading; }).then(function (d) {
+        if (seq !== state.seq) return;
         var spot = locate(d, state.terms);
         if (spot) ui.list.appendChild(resultItem(d, spot));
         else dropped++;
       });
+    });
+    return chain.then(function () {
+      state.loading = false;
+      if (seq !== state.seq) return;
       if (dropped) {
         state.total -= dropped;
         count(ui, state.total);
@@ -272,8 +280,8 @@
       return;
     }
     ui.box.setAttribute("data-search-state", "searching");
-    candidates(terms)
-      .then(function (ids) { return ids.length ? ranked(query, ids) : ids; })
+    Promise.all([candidates(terms), pagefindOrder(query)]) // both at once: the first result comes sooner
+      .then(function (both) { return ranked(both[0], both[1]); })
       .then(function (ids) {
         if (seq !== state.seq) return;
         state.terms = terms;

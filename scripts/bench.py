@@ -1,0 +1,218 @@
+"""Benchmark: build a synthetic corpus of N calls and print build, size and search figures.
+
+    .venv/bin/python scripts/bench.py              # 1,000 calls (about 10 minutes on 2 cores)
+    .venv/bin/python scripts/bench.py --calls 100  # quicker
+
+The corpus is derived from the project's transcripts (content/transcripts): each copy
+shifts the years (so calls land in other periods and year folders) and scales the
+figures, so pages differ. It is written into a temporary project, built stage by stage
+(summarize -> render -> mkdocs -> search index) and served from 127.0.0.1; Debian's
+Chromium (headless) then types a few queries into the search box and we count the bytes
+it downloads and the time until the first result (or "no result") shows.
+This prints numbers; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.build import Layout, render_tree, run_mkdocs, summarize_tree  # noqa: E402
+from generator.search import index_site  # noqa: E402
+
+QUERIES = ("全站推广", "云智能", "回购", "量子纠缠咖啡馆")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+YEAR = re.compile(r"(?<!\d)(20[0-3]\d)(?!\d)")
+DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+
+
+def vary(text: str, shift: int, factor: float) -> str:
+    """The text with every year moved back ``shift`` years and every decimal figure scaled."""
+    text = YEAR.sub(lambda m: str(int(m.group(1)) - shift), text)
+
+    def scale(m: re.Match[str]) -> str:
+        decimals = len(m.group(2))
+        return f"{float(m.group(0)) * factor:.{decimals}f}"
+
+    return DECIMAL.sub(scale, text)
+
+
+def synth_corpus(dest: Path, calls: int) -> int:
+    """Write ``calls`` varied transcripts under ``dest``/<company>/; returns how many."""
+    seeds = sorted(p for p in (ROOT / "content" / "transcripts").rglob("*") if p.is_file())
+    if not seeds:
+        raise SystemExit("no transcripts in content/transcripts to derive a corpus from")
+    for i in range(calls):
+        seed = seeds[i % len(seeds)]
+        shift = (i // len(seeds)) % 25
+        factor = 1 + (i % 13) / 100
+        text = vary(seed.read_text(encoding="utf-8", errors="replace"), shift, factor)
+        name = vary(seed.stem, shift, 1.0) + f"-s{i:04d}" + seed.suffix
+        out = dest / seed.parent.name / name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    return calls
+
+
+def make_project(root: Path, calls: int, site_url: str) -> None:
+    """A project folder with the real config, theme, assets and a synthetic corpus."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {site_url}", config), "utf-8")
+    for folder in ("overrides", "generator"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=ignore)
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    synth_corpus(root / "content" / "transcripts", calls)
+
+
+def timed(label: str, times: dict[str, float], fn: Callable[[], Any]) -> Any:
+    start = time.perf_counter()
+    result = fn()
+    times[label] = time.perf_counter() - start
+    print(f"  {label:<10} {times[label]:8.1f} s", flush=True)
+    return result
+
+
+def site_figures(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    bundle = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    exact = sum(p.stat().st_size for p in (site / "pagefind" / "exact").rglob("*") if p.is_file())
+    html = sum(p.stat().st_size for p in pages)
+    largest = pages[-1]
+    print(f"  HTML pages      {len(pages):8d}")
+    print(f"  site size       {total / 1e6:8.1f} MB   (HTML {html / 1e6:.1f} MB)")
+    print(f"  search bundle   {bundle / 1e6:8.1f} MB   (exact-match table {exact / 1e6:.1f} MB)")
+    print(f"  average page    {html / len(pages) / 1e3:8.1f} KB")
+    print(f"  largest page    {largest.stat().st_size / 1e3:8.1f} KB   {largest.relative_to(site)}")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(site: Path, port: int) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+DONE = """q => { const b = document.querySelector('[data-pagefind-search]');
+  return b.dataset.searchQuery === q && ['done', 'error'].includes(b.dataset.searchState); }"""
+FIRST = """q => { const b = document.querySelector('[data-pagefind-search]');
+  return document.querySelector('.md-search-result__item') !== null || b.dataset.searchQuery === q; }"""
+
+
+def measure_query(page: Any, query: str) -> tuple[float, int, int, str]:
+    """Type ``query``; return (seconds to first result, bytes, requests, result line)."""
+    sizes: list[int] = []
+
+    def finished(request: Any) -> None:
+        try:
+            s = request.sizes()
+            sizes.append(int(s.get("responseBodySize", 0)) + int(s.get("responseHeadersSize", 0)))
+        except Exception:
+            pass
+
+    page.on("requestfinished", finished)
+    page.keyboard.press("/")
+    page.locator(".md-search__input").fill("")
+    page.wait_for_timeout(200)
+    sizes.clear()
+    start = time.perf_counter()
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    page.wait_for_function(FIRST, arg=query, timeout=60000, polling=10)
+    first = time.perf_counter() - start
+    page.wait_for_function(DONE, arg=query, timeout=60000)
+    page.wait_for_timeout(300)
+    page.remove_listener("requestfinished", finished)
+    return first, sum(sizes), len(sizes), page.inner_text(".md-search-result__meta").strip()
+
+
+def browser_figures(base_url: str) -> None:
+    """Each query in a fresh browser (cold cache), then all of them in one session."""
+    from playwright.sync_api import sync_playwright
+
+    def row(label: str, query: str, page: Any) -> None:
+        first, size, count, meta = measure_query(page, query)
+        print(f"  {query:<10} {label:<8} {first * 1000:7.0f} ms {size / 1024:7.0f} KB {count:5d}  {meta}")
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print(f"  {'query':<10} {'browser':<8} {'1st result':>10} {'download':>10} {'reqs':>5}  shown")
+        for query in QUERIES:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base_url)
+            page.wait_for_load_state("networkidle")
+            row("fresh", query, page)
+            context.close()
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base_url)
+        page.wait_for_load_state("networkidle")
+        for query in QUERIES:
+            row("session", query, page)
+        context.close()
+        browser.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--calls", type=int, default=1000, help="number of synthetic calls (default 1000)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temp folder)")
+    args = parser.parse_args(argv)
+    port = free_port()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        print(f"corpus: {args.calls} calls in {work}", flush=True)
+        make_project(work, args.calls, f"http://127.0.0.1:{port}/")
+        layout = Layout.of(work)
+        times: dict[str, float] = {}
+        print("build:")
+        timed("summarize", times, lambda: summarize_tree(layout.transcripts, layout.summaries, work))
+        timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
+        timed("mkdocs", times, lambda: run_mkdocs(work, layout.site, strict=False))
+        timed("search", times, lambda: index_site(layout.site))
+        print(f"  {'total':<10} {sum(times.values()):8.1f} s")
+        print("site:")
+        site_figures(layout.site)
+        print("search in headless Chromium on loopback (cold = fresh browser cache):")
+        with serve(layout.site, port) as base_url:
+            browser_figures(base_url)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
