@@ -91,6 +91,7 @@ class Rules:
             exclusions: dict[str, list[str]] = data["exclusions"]
             self.rivals: list[str] = exclusions.get("rivals", [])
             self._excluded_re = _regex([w for ws in exclusions.values() for w in ws])
+            self._excluded_kinds = [(kind, _regex(ws)) for kind, ws in sorted(exclusions.items())]
             self._scope_res = [
                 (scope, re.compile(p, re.IGNORECASE)) for scope, ps in data["scope_cues"].items() for p in ps
             ]
@@ -181,6 +182,12 @@ class Rules:
         """True when ``text`` holds a cue of someone else's figure (market, consensus, share price…)."""
         return bool(self._excluded_re.search(text))
 
+    def excluded_kind(self, text: str) -> str | None:
+        """The kind of exclusion cue in ``text`` (market, consensus, guidance…); guidance only when alone."""
+        kinds = [kind for kind, rx in self._excluded_kinds if rx.search(text)]
+        others = [k for k in kinds if k != "guidance"]
+        return others[0] if others else (kinds[0] if kinds else None)
+
     def cites_others(self, text: str) -> bool:
         """True when a sentence prefix cites a third party's data (协会, 统计局, 行业数据…)."""
         return bool(self._sentence_excluded_re.search(text))
@@ -230,15 +237,19 @@ class Rules:
             )
             if after and not re.search(r"\d", after.group(0)):
                 direction = after.group(1).lower()
+        tail = re.match(r"[^,;。!?]{0,30}", text[pct.end :])
+        following = tail.group(0) if tail else ""  # up 8% year over year: English names the period after
+        qoq = self.qoq_re.search(before) or (not self.yoy_re.search(before) and self.qoq_re.search(following))
+        yoy = self.yoy_re.search(before) or self.yoy_re.search(following)
         if pct.points:
             kind = "pp"
-        elif self.qoq_re.search(before):
+        elif qoq:
             kind = "qoq"
-        elif self.yoy_re.search(before) or direction is not None:
+        elif yoy or direction is not None:
             kind = "yoy"
         else:
             return None
-        if direction is None and not self.yoy_re.search(before) and not self.qoq_re.search(before):
+        if direction is None and not yoy and not qoq:
             return None
         value = float(pct.value)
         if direction is not None and direction not in self._up:

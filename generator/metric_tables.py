@@ -262,7 +262,7 @@ VALUE_WORDS = re.compile(r"金额|数值|数据|实际|本期|当期|本季|本�
 
 
 def set_columns(table: Table, rules: Rules, relation: Callable[[Cue], str]) -> bool:
-    """Give each column of a headed table its role; True when a value or change column was found.
+    """Give each column of a headed table its role; True when the header names a period or a change.
 
     ``relation(cue)`` tells how a period named in a header relates to the call's period:
     "same", "yoy" (a year earlier), "qoq" (the quarter before) or "other".
@@ -282,7 +282,7 @@ def set_columns(table: Table, rules: Rules, relation: Callable[[Cue], str]) -> b
         elif c.role.startswith("prior"):
             c.role = "prior"
     table.columns = columns
-    return any(c.role in ("value", "yoy", "qoq") for c in columns)
+    return any(c.role in ("value", "prior", "yoy", "qoq") for c in columns)
 
 
 def _column(text: str, rules: Rules, relation: Callable[[Cue], str]) -> Column:
@@ -342,6 +342,7 @@ def cell_amount(cell: Cell, unit: Unit | None) -> Amount | None:
             a.chinese,
             a.users,
             a.shares,
+            a.bare_yuan,
         )
     m = BARE_NUMBER.match(text)
     if m is None or unit is None:

@@ -88,6 +88,8 @@ class Context:
     fiscal_start: int
     plain_quarters_are_calendar: bool
     default_currency: str
+    yuan_currency: str = "CNY"
+    """What a bare 元 means: CNY, or TWD in a text that writes 新台币 more often than 人民币."""
 
 
 def extract_metrics(doc: Document, company: Company, period: Period) -> tuple[list[Metric], list[str]]:
@@ -157,6 +159,7 @@ def _context(doc: Document, company: Company, period: Period) -> Context:
         fiscal_start=fiscal_start,
         plain_quarters_are_calendar=_plain_quarters_are_calendar(doc, period, fiscal_start, rules),
         default_currency=_default_currency(doc),
+        yuan_currency=_yuan_currency(doc),
     )
 
 
@@ -183,6 +186,16 @@ def _plain_quarters_are_calendar(doc: Document, period: Period, fiscal_start: in
             if cue.quarter is not None and not cue.fiscal and cue.quarter == cal:
                 return True
     return False
+
+
+def _yuan_currency(doc: Document) -> str:
+    """TWD when the text names 新台币 / NT$ more often than 人民币 / RMB (a Taiwan filing), else CNY."""
+    counts = {"CNY": 0, "TWD": 0}
+    for line in doc.lines:
+        for a in find_amounts(line.norm):
+            if a.currency in counts and not a.bare_yuan:
+                counts[a.currency] += 1
+    return "TWD" if counts["TWD"] > counts["CNY"] else "CNY"
 
 
 def _default_currency(doc: Document) -> str:
@@ -578,12 +591,15 @@ def _skip_figure(
         return "conversion"
     if rules.prior_before(before) or rules.is_list(text[sentence.start : fig.start]):
         return "prior"
-    if rules.excluded(before) or _other_company(text[sentence.start : fig.start], ctx):
+    kind = rules.excluded_kind(before)
+    if kind and kind != "guidance":
+        return "excluded"  # a consensus, the market, a share price
+    if kind == "guidance" or rules.is_guidance(text[sentence.start : fig.start]):
+        return "guidance"
+    if _other_company(text[sentence.start : fig.start], ctx):
         return "excluded"
     if rules.cites_others(text[sentence.start : fig.start]):
         return "others"
-    if rules.is_guidance(text[sentence.start : fig.start]):
-        return "guidance"
     if isinstance(fig, Amount):
         if rules.is_delta(before):
             return "delta"  # 同比增加50亿元: the change, not the level
@@ -600,6 +616,8 @@ def _takes(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], c
         change = ctx.rules.change_of(text, fig, _clause_start(fig.start, clauses, entry.sentence))
         if change is None:
             return entry.ratio is None and ctx.rules.kind(entry.metric) == "ratio" and not fig.points
+        if change[0] == "pp" and ctx.rules.kind(entry.metric) != "ratio":
+            return False  # 收入增速提升8个百分点: points are a ratio's change, not an amount's
         return change[0] not in entry.changes
     if entry.amount is not None or not _fits(entry.metric, fig, ctx):
         return False
@@ -694,6 +712,8 @@ def _to_metric(
             unit = "users"
         else:
             unit = a.currency or _currency_before(text, a.start) or ctx.default_currency
+            if a.bare_yuan:
+                unit = ctx.yuan_currency
             if a.currency is None:
                 notes.append(
                     f"line {line.number}: {entry.metric} {text[a.start : a.end].strip()} has no currency; "

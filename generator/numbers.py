@@ -133,6 +133,8 @@ class Amount:
     """True when a people suffix (人, 户, 名) follows."""
     shares: bool = False
     """True when 股 / 份 follows (a share count, not money)."""
+    bare_yuan: bool = False
+    """True when the only currency written is 元 (the local currency: CNY, or TWD in a Taiwan text)."""
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,7 @@ def find_amounts(text: str) -> list[Amount]:
                 chinese=bool(m.group("cn")),
                 users=users,
                 shares=currency is None and bool(re.match(r"\s*(股|份)", text[end:])),
+                bare_yuan=not m.group("pc") and (m.group("sc") or "") == "元",
             )
         )
     return found

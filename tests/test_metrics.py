@@ -230,3 +230,202 @@ def test_unknown_business_unit_is_not_the_group(tmp_path):
     ms, notes = extract(tmp_path, text, "网易", Q3_2024)
     assert ms == []
     assert len([n for n in notes if "business unit" in n]) == 2
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_markdown_table_reads_columns_by_header(tmp_path):
+    text = (
+        "| 指标 | 2023年第三季度 | 2024年第三季度 | 同比变动 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 营收 | 2,478.0 亿元 | 2,604.0 亿元 | +5.1% |\n"
+        "| 净利润 | 120.5 亿元 | 115.2 亿元 | -4.4% |\n"
+        "| 经调整净利润 | 130.0 亿元 | 140.0 亿元 | +7.7% |\n"
+        "| 毛利率 | 15.0% | 15.8% | +0.8pct |"
+    )
+    ms, _ = extract(tmp_path, text, "京东", Q3_2024)
+    rev, ni, adj, gm = (only(ms, k) for k in ("revenue", "net_income", "non_gaap_net_income", "gross_margin"))
+    assert (rev.value, rev.yoy_pct, rev.scope) == (260_400_000_000, 5.1, "quarter")
+    assert (ni.value, ni.yoy_pct) == (11_520_000_000, -4.4)
+    assert (adj.value, adj.yoy_pct) == (14_000_000_000, 7.7)
+    assert (gm.value, gm.change_pp, gm.yoy_pct) == (15.8, 0.8, None)
+    assert rev.evidence.text == "营收 | 2,478.0 亿元 | 2,604.0 亿元 | +5.1%"
+
+
+def test_tab_table_with_unit_caption_and_negative_figures(tmp_path):
+    text = (
+        "单位：人民币百万元\n"
+        "项目\t本季度\t去年同期\t同比\n"
+        "营业收入\t93,577\t84,160\t11.2%\n"
+        "经营亏损\t(1,234)\t(2,000)\t不适用\n"
+        "净利润\t-567\t1,100\t不适用"
+    )
+    ms, _ = extract(tmp_path, text, "美团", Q3_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (93_577_000_000, 11.2)
+    assert only(ms, "operating_income").value == -1_234_000_000
+    assert only(ms, "net_income").value == -567_000_000
+
+
+def test_html_table_rows_in_traditional_chinese(tmp_path):
+    text = (
+        "<html><body><p>台積公司第三季財務摘要</p>\n<table>\n"
+        "<tr><th>項目</th><th>本季</th><th>季增</th><th>年增</th></tr>\n"
+        "<tr><td>營收</td><td>新台幣7,596.9億元</td><td>12.8%</td><td>39.0%</td></tr>\n"
+        "<tr>\n<td>毛利率</td>\n<td>57.8%</td>\n<td>+4.6個百分點</td>\n<td>-</td>\n</tr>\n"
+        "</table></body></html>"
+    )
+    path = tmp_path / "call.html"
+    path.write_text(text, encoding="utf-8")
+    ms, _ = extract_metrics(read_source(path), Company(name="台积电"), Q3_2024)
+    rev, gm = only(ms, "revenue"), only(ms, "gross_margin")
+    assert (rev.value, rev.unit, rev.qoq_pct, rev.yoy_pct) == (759_690_000_000, "TWD", 12.8, 39.0)
+    assert (gm.value, gm.change_pp) == (57.8, 4.6)
+    lines = text.splitlines()
+    for m in ms:
+        assert m.evidence.text in lines[m.evidence.line - 1]
+
+
+def test_table_of_an_earlier_period_only_is_left_out(tmp_path):
+    text = "| 指标 | 2023Q3 |\n| --- | --- |\n| 营收 | 2,478.0 亿元 |"
+    ms, _ = extract(tmp_path, text, "京东", Q3_2024)
+    assert ms == []
+
+
+# --------------------------------------------------------------------------- losses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        ("本季度净利润亏损3亿元。", "net_income", -300_000_000),
+        ("本季度净亏损收窄至3.2亿元。", "net_income", -320_000_000),
+        ("本季度净亏损从8亿元收窄至3亿元。", "net_income", -300_000_000),
+        ("本季度經營虧損為5億元，去年同期經營虧損為8億元。", "operating_income", -500_000_000),
+        ("Net loss was RMB 1.2 billion in the quarter.", "net_income", -1_200_000_000),
+        ("本季度扭亏为盈，净利润为3亿元。", "net_income", 300_000_000),
+    ],
+)
+def test_losses_are_negative(tmp_path, sentence, metric, value):
+    ms, _ = extract(tmp_path, sentence, "哔哩哔哩", Q3_2024)
+    m = only(ms, metric)
+    assert m.value == value
+
+
+def test_change_of_a_loss_has_no_sign(tmp_path):
+    ms, _ = extract(tmp_path, "本季度经调整经营亏损为2亿元，同比收窄30%。", "哔哩哔哩", Q3_2024)
+    m = only(ms, "non_gaap_operating_income")
+    assert (m.value, m.yoy_pct) == (-200_000_000, None)
+
+
+# --------------------------------------------------------------------------- wording
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "yoy", "qoq"),
+    [
+        ("Total revenues were RMB 97.06 billion, up 8% year over year.", 97_060_000_000, "CNY", 8, None),
+        (
+            "Revenue reached 123.45 billion yuan, an increase of 8% year-over-year.",
+            123_450_000_000,
+            "CNY",
+            8,
+            None,
+        ),
+        ("Revenue was US$3.2 billion, down 2% quarter-over-quarter.", 3_200_000_000, "USD", None, -2),
+        ("本季度营收为人民币970.6亿元，增幅为8%。", 97_060_000_000, "CNY", 8, None),
+        ("第三季營收為新台幣NT$7,596.9億，季增12.8%，年增39%。", 759_690_000_000, "TWD", 39, 12.8),
+        ("本季度總收入為人民幣1,671.9億元，按年增長8%。", 167_190_000_000, "CNY", 8, None),
+        ("本季度营收两千亿元，较去年同期上升了8%。", 200_000_000_000, "CNY", 8, None),
+        ("本季度营收一百二十亿元，同比增加5%。", 12_000_000_000, "CNY", 5, None),
+        ("第三季度营收为1,234.5亿元（合170亿美元），同比持平。", 123_450_000_000, "CNY", 0, None),
+        ("本季度营收同比翻倍，为100亿元。", 10_000_000_000, "CNY", 100, None),
+        ("本季度营收为100亿元，同比基本持平。", 10_000_000_000, "CNY", None, None),
+        ("营收为1,234.5亿元，合170亿美元。", 123_450_000_000, "CNY", None, None),
+    ],
+)
+def test_revenue_wording(tmp_path, sentence, value, unit, yoy, qoq):
+    ms, _ = extract(tmp_path, sentence, "拼多多", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.yoy_pct, m.qoq_pct) == (value, unit, yoy, qoq)
+
+
+def test_a_change_in_amount_is_not_the_figure(tmp_path):
+    ms, _ = extract(tmp_path, "本季度营收同比增加50亿元，净利润同比多增20亿元。", "拼多多", Q3_2024)
+    assert [m for m in ms if m.value is not None] == []
+
+
+def test_points_belong_to_ratios(tmp_path):
+    text = (
+        "本季度毛利率同比持平。\n本季度营业收入增速同比提升8个百分点。\n本季度经营利润率同比增长2个百分点。"
+    )
+    ms, _ = extract(tmp_path, text, "拼多多", Q3_2024)
+    assert only(ms, "gross_margin").change_pp == 0
+    assert only(ms, "operating_margin").change_pp == 2
+    assert [m for m in ms if m.metric == "revenue"] == []
+
+
+def test_bare_yuan_in_a_taiwan_text_is_twd(tmp_path):
+    text = "第三季稅後純益新台幣3,252.6億元，每股盈餘12.54元。"
+    ms, _ = extract(tmp_path, text, "台积电", Q3_2024)
+    assert (only(ms, "net_income").unit, only(ms, "eps").unit) == ("TWD", "TWD")
+    assert only(ms, "eps").value == 12.54
+
+
+# --------------------------------------------------------------------------- guidance
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我们预计第四季度收入将介于1,150亿元至1,180亿元之间。",
+        "预计下一季度收入为300亿元，同比增长10%。",
+        "公司给出的指引为下季度营收300亿元。",
+        "展望未来，我们认为营收约为300亿元。",
+        "第四季度营收指引区间为21.5亿美元至22亿美元。",
+        "We expect revenue to be between US$2.1 billion and US$2.2 billion.",
+    ],
+)
+def test_guidance_is_not_a_metric(tmp_path, sentence):
+    ms, _ = extract(tmp_path, sentence, "中芯国际", Q3_2024)
+    assert [m for m in ms if m.value is not None or m.yoy_pct is not None] == []
+
+
+def test_guidance_note_and_a_result_above_guidance(tmp_path):
+    text = "本季度营收为21.7亿美元，超出此前指引的上限。\n展望第四季度，毛利率预计为20%左右。"
+    ms, notes = extract(tmp_path, text, "中芯国际", Q3_2024)
+    assert [(m.metric, m.value) for m in ms] == [("revenue", 2_170_000_000)]
+    assert any(n.startswith("line 2: gross_margin") and "guidance" in n for n in notes), notes
+
+
+# --------------------------------------------------------------------------- metric wording
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value", "unit"),
+    [
+        ("本季度毛利为150亿元。", "gross_profit", 15_000_000_000, "CNY"),
+        ("本季度Gross margin为45.2%。", "gross_margin", 45.2, "%"),
+        ("本季度營業利潤為120億元，按年增長12%。", "operating_income", 12_000_000_000, "CNY"),
+        ("第三季度經調整經營溢利為人民幣80億元。", "non_gaap_operating_income", 8_000_000_000, "CNY"),
+        ("本季度經調整EBITA為450億元。", "adjusted_ebita", 45_000_000_000, "CNY"),
+        ("本季度经营活动产生的现金流量净额为200亿元。", "operating_cash_flow", 20_000_000_000, "CNY"),
+        ("本季度自由現金流為300億元。", "free_cash_flow", 30_000_000_000, "CNY"),
+        ("本季度資本開支為150億元。", "capex", 15_000_000_000, "CNY"),
+        ("本季度每股美國存託股攤薄收益為2.5美元。", "eps_ads", 2.5, "USD"),
+        ("本季度非公认会计准则每股美国存托股摊薄收益为3.1美元。", "non_gaap_eps_ads", 3.1, "USD"),
+        ("董事会宣布派发现金股息，总额约为12亿美元。", "dividend", 1_200_000_000, "USD"),
+        ("本季度向股东返还共计20亿美元。", "shareholder_return", 2_000_000_000, "USD"),
+        ("本季度客户管理收入为1,003亿元。", "cmr", 100_300_000_000, "CNY"),
+        ("本季度GMV为1.5万亿元。", "gmv", 1_500_000_000_000, "CNY"),
+        ("本季度日活跃用户达到1.2亿。", "dau", 120_000_000, "users"),
+        ("本季度移动端月活为3.5亿。", "mau", 350_000_000, "users"),
+        ("Monthly active users reached 348 million in the quarter.", "mau", 348_000_000, "users"),
+        ("Free cash flow was RMB 3.1 billion in the quarter.", "free_cash_flow", 3_100_000_000, "CNY"),
+        ("Capital expenditures were US$1.5 billion in the quarter.", "capex", 1_500_000_000, "USD"),
+    ],
+)
+def test_metric_wording(tmp_path, sentence, metric, value, unit):
+    ms, _ = extract(tmp_path, sentence, "哔哩哔哩", Q3_2024)
+    m = only(ms, metric)
+    assert (m.value, m.unit) == (value, unit)
