@@ -325,14 +325,14 @@ def _cue(scope: str, m: re.Match[str]) -> Cue:
     fiscal = False
     if "fq" in groups:
         quarter, fiscal = _quarter(groups["fq"]), True
-    elif "q" in groups or "q2" in groups:
-        quarter = _quarter(groups.get("q") or groups["q2"])
+    elif "q" in groups or "q2" in groups or "q3" in groups:
+        quarter = _quarter(groups.get("q") or groups.get("q2") or groups["q3"])
         fiscal = "财年" in m.group(0)
     if "fy" in groups or "fy2" in groups:
         y = int(groups.get("fy") or groups["fy2"])
         year, fiscal = (y + 2000 if y < 100 else y), True
-    elif "y" in groups:
-        year = int(groups["y"])
+    elif "y" in groups or "yy" in groups:
+        year = int(groups["y"]) if "y" in groups else 2000 + int(groups["yy"])
         fiscal = fiscal or "财年" in m.group(0)
     return Cue(m.start(), m.end(), scope, quarter, year, fiscal)
 

@@ -244,6 +244,9 @@ def unit_of(text: str) -> Unit | None:
             factor = Decimal(1000) if mag == "千" else None
         if factor is None:
             continue
+        if not cur:
+            named = re.search(r"人民币|美元|港元|港币|新台币|RMB|US\$|USD|HK\$|HKD|NT\$", text, re.I)
+            cur = named.group(0) if named else None
         return Unit(factor, CURRENCY_WORDS.get(cur.lower()) if cur else None)
     if re.search(r"单位[:：]?\s*(?:人民币)?元|\((?:人民币)?元\)", text):
         return Unit(Decimal(1), "CNY")

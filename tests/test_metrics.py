@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.metric_tables import unit_of
 from generator.metrics import extract_metrics
 from generator.model import Company, Metric, Period
 from generator.read import read_source
@@ -286,6 +287,40 @@ def test_html_table_rows_in_traditional_chinese(tmp_path):
         assert m.evidence.text in lines[m.evidence.line - 1]
 
 
+def test_english_table_with_a_unit_header(tmp_path):
+    text = (
+        "| RMB in millions | 3Q23 | 3Q24 | YoY |\n"
+        "|---|---|---|---|\n"
+        "| Net revenues | 84,160 | 93,577 | 11% |\n"
+        "| Operating loss | (2,000) | (1,234) | n.m. |\n"
+        "| Daily active users | 96.5 million | 107.2 million | 11% |"
+    )
+    ms, _ = extract(tmp_path, text, "哔哩哔哩", Q3_2024)
+    rev = only(ms, "revenue")
+    assert (rev.value, rev.unit, rev.yoy_pct, rev.scope) == (93_577_000_000, "CNY", 11, "quarter")
+    assert only(ms, "operating_income").value == -1_234_000_000
+    assert only(ms, "dau").value == 107_200_000
+
+
+@pytest.mark.parametrize(
+    ("caption", "factor", "currency"),
+    [
+        ("单位：人民币百万元", 10**6, "CNY"),
+        ("金额(亿元)", 10**8, "CNY"),
+        ("RMB in millions", 10**6, "CNY"),
+        ("(in millions of US$)", 10**6, "USD"),
+        ("单位：新台币千元", 1000, "TWD"),
+    ],
+)
+def test_table_unit_captions(caption, factor, currency):
+    unit = unit_of(caption)
+    assert unit is not None and (unit.factor, unit.currency) == (factor, currency)
+
+
+def test_plain_words_are_not_units():
+    assert [unit_of(t) for t in ("指标", "2024Q3", "本季度", "同比")] == [None] * 4
+
+
 def test_table_of_an_earlier_period_only_is_left_out(tmp_path):
     text = "| 指标 | 2023Q3 |\n| --- | --- |\n| 营收 | 2,478.0 亿元 |"
     ms, _ = extract(tmp_path, text, "京东", Q3_2024)
@@ -429,3 +464,21 @@ def test_metric_wording(tmp_path, sentence, metric, value, unit):
     ms, _ = extract(tmp_path, sentence, "哔哩哔哩", Q3_2024)
     m = only(ms, metric)
     assert (m.value, m.unit) == (value, unit)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="营收净利润毛利率亿元同比环比本季度去年同期2024Q3%-0123456789.,( )|\t", max_size=30),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_table_no_crash(tmp_path_factory, rows):
+    text = "\n".join("| " + r.replace("\n", " ") + " |" for r in rows)
+    path = tmp_path_factory.mktemp("t") / "t.md"
+    path.write_text("| 指标 | 本季度 | 同比 |\n" + text, encoding="utf-8")
+    doc = read_source(path)
+    metrics, _ = extract_metrics(doc, Company(name="网易"), Q3_2024)
+    for m in metrics:
+        assert m.evidence.text in doc.line(m.evidence.line).original

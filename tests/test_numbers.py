@@ -81,3 +81,28 @@ def test_percents_and_points():
 
 def test_percent_ranges_are_skipped():
     assert find_percents("约60%-70%是用于推理的") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("revenue of 123.45 billion yuan", 123_450_000_000, "CNY"),
+        ("Total revenues were RMB 97.06 billion", 97_060_000_000, "CNY"),
+        ("净利润为两千亿元", 200_000_000_000, "CNY"),
+        ("第三季營收為NT$7,596.9億", 759_690_000_000, "TWD"),
+        ("营收为人民币970.6亿元", 97_060_000_000, "CNY"),
+    ],
+)
+def test_more_amounts(text, value, currency):
+    (amount,) = find_amounts(text)
+    assert (amount.value, amount.currency) == (value, currency)
+
+
+def test_bare_yuan_is_marked():
+    bare, named, prefixed = find_amounts("营收100亿元,净利润10亿元人民币,回购新台币5亿元")
+    assert (bare.bare_yuan, named.bare_yuan, prefixed.bare_yuan) == (True, False, False)
+
+
+def test_pct_and_percentage_points_are_points():
+    found = find_percents("毛利率+1.6pct,提升0.8 percentage points,增长8 percent")
+    assert [(p.value, p.points) for p in found] == [(1.6, True), (0.8, True), (8, False)]
