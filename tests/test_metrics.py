@@ -426,6 +426,18 @@ def test_guidance_is_not_a_metric(tmp_path, sentence):
     assert [m for m in ms if m.value is not None or m.yoy_pct is not None] == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本季度营收为100亿元，好于市场预期，净利润为20亿元。",
+        "Revenue was US$10 billion, better than expected, and net income was US$2 billion.",
+    ],
+)
+def test_results_beside_expectations_are_kept(tmp_path, sentence):
+    ms, _ = extract(tmp_path, sentence, "拼多多", Q3_2024)
+    assert sorted(m.metric for m in ms) == ["net_income", "revenue"]
+
+
 def test_guidance_note_and_a_result_above_guidance(tmp_path):
     text = "本季度营收为21.7亿美元，超出此前指引的上限。\n展望第四季度，毛利率预计为20%左右。"
     ms, notes = extract(tmp_path, text, "中芯国际", Q3_2024)
