@@ -220,6 +220,9 @@ class Turn:
     """Another name the label gives ("刘丽娣(Lidia Liu)" -> "Lidia Liu")."""
     body: list[tuple[int, int]] = field(default_factory=list)
     """(line number, offset in ``Line.text`` where the speech starts) for every line of the turn."""
+    narrated: bool = False
+    """True when the label is the writer's narration rather than a speaker's name or a Q/A
+    marker: an unnamed ``分析师:`` question, a ``魏哲家回答:`` answer (articles tell Q&A this way)."""
 
 
 @dataclass

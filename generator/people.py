@@ -263,7 +263,7 @@ def _speaker_sides(doc: Document, turns: list[Turn], people: dict[str, Person], 
 def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -> People:
     """The call's participants, with every name form that refers to them."""
     builder = _Builder()
-    use_turns = turns if kind != "article" else []
+    use_turns = turns
     for t in use_turns:
         if t.speaker and t.kind in ("speech", "question", "answer") and not surname_alias(t.speaker):
             person = builder.add(t.speaker, t.line, side=t.side, role=t.role, firm=t.firm, org=t.org)

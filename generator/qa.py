@@ -71,7 +71,7 @@ def find_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAE
                 exchanges.append(current)
                 question_text, answer_text = [norm], []
         elif side == "management" and current is not None:
-            if name and turn.kind == "speech" and name not in current.answered_by:
+            if name and turn.kind in ("speech", "answer") and name not in current.answered_by:
                 current.answered_by.append(name)
             current.answer_lines.extend(n for n, _ in turn.body if n not in current.answer_lines)
             answer_text.append(turn_text(doc, turn, norm=True))

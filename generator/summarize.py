@@ -60,11 +60,10 @@ def summarize(doc: Document) -> Summary:
         review.append("fiscal period not found in the text")
     summary.call_date = identify_call_date(doc, dates, period)
 
-    speaking_turns = turns if kind != "article" else []
     people = find_people(doc, turns, kind, company)
     summary.participants = people.participants()
-    summary.qa = find_exchanges(doc, speaking_turns, people) if speaking_turns else []
-    summary.quotes = select_quotes(doc, speaking_turns, people, kind)
+    summary.qa = find_exchanges(doc, turns, people)
+    summary.quotes = select_quotes(doc, turns, people, kind)
 
     extractor = _metric_extractor()
     if extractor is not None:

@@ -23,6 +23,12 @@ _ENGLISH_NAME_RE = re.compile(ENGLISH_NAME)
 _HAN_RE = re.compile(f"[{HAN}]")
 _LABEL_TRIM = " \t*#>【】[]「」"
 _MAX_LABEL = 48
+_NUMBERED = re.compile(r"[【\[]\s*([^】\]]{1,12}?)\s*[】\]]\s*(.+)")
+"""``【问题1】rest``: a bracketed Q/A marker before the person."""
+_BRACKETS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
+_BRACKETED_PERSON = re.compile(r"\s*[\[【(]\s*([^\]】)]{2,40}?)\s*[\]】)]\s*")
+"""``Q: [高盛 Tina Hou] …``: the person a Q/A marker names right after its colon."""
+_ANSWER_VERBS = ["补充回答", "回答", "答复", "补充", "回应", "答"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,24 @@ class Label:
     firm: str | None = None
     org: str | None = None
     alias: str | None = None
+    narrated: bool = False
+    """The writer's narration (``分析师``, ``魏哲家回答``), see :attr:`Turn.narrated`."""
+
+
+def _with_person(kind: str, inner: Label | None, narrated: bool = False) -> Label:
+    """A Q/A marker label carrying the person its brackets name (``答(孙洁)``, ``Q: [高盛 Tina Hou]``)."""
+    if inner is None:
+        return Label(kind, narrated=narrated)
+    side = inner.side or ("analyst" if kind == "question" else "management")
+    return Label(kind, inner.speaker, side, inner.role, inner.firm, inner.org, inner.alias, narrated)
+
+
+def _narrated_answer(core: str) -> Label | None:
+    """``魏哲家回答`` / ``黄仁昭补充``: a name followed by an answering verb."""
+    m = re.fullmatch(rf"(.+?)\s*(?:{_alternation(_ANSWER_VERBS)})", core)
+    if m is None or not is_name(m.group(1)):
+        return None
+    return Label("answer", m.group(1), "management", narrated=True)
 
 
 def _person(core: str, extra: str | None) -> Label | None:
@@ -186,6 +210,10 @@ def _person(core: str, extra: str | None) -> Label | None:
     if m:
         name = core[m.end() :].strip(" -—:·") or alias or ""
         before = core[: m.start()].strip(" -—·的")
+        if not name and (not before or known_firm(before)):
+            # An unnamed analyst: the writer's way of saying "a question".
+            firm = canonical_firm(before) if before else firm
+            return Label("question", side="analyst", firm=firm, narrated=True)
         if not is_name(name):
             return None
         return Label("speech", name, "analyst", firm=canonical_firm(before) if before else firm)
@@ -212,34 +240,58 @@ def _person(core: str, extra: str | None) -> Label | None:
     if is_name(core) or surname_alias(core):
         side = "analyst" if firm else ("management" if role else None)
         return Label("speech", core, side, role, firm, alias=alias)
+    return _narrated_answer(core) if extra is None else None
+
+
+def _marker_kind(text: str) -> str | None:
+    """question / answer when ``text`` is exactly a Q/A marker (``Q1``, ``问题2``, ``答``)."""
+    v = vocab()
+    if v.question_re.fullmatch(text):
+        return "question"
+    if v.answer_re.fullmatch(text):
+        return "answer"
     return None
+
+
+def _comma_label(text: str) -> Label | None:
+    """``赵佳臻,拼多多执行董事、联席CEO``: a name, a comma, then the person's titles."""
+    m = re.fullmatch(rf"({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*,\s*([^,。;!?:]{{2,30}})", text)
+    if m is None or not is_name(m.group(1)):
+        return None
+    titles = list(vocab().role_re.finditer(m.group(2)))
+    if not titles:
+        return None
+    org = m.group(2)[: titles[0].start()].strip(" -—·") or None
+    return Label("speech", m.group(1), "management", best_role(m.group(2)), org=org)
 
 
 def parse_label(raw: str) -> Label | None:
     """Parse a speaker label (the text before the colon), or None when it is not one."""
     v = vocab()
+    numbered = _NUMBERED.fullmatch(raw.strip(" \t*#>"))
+    if numbered and _marker_kind(numbered.group(1)):
+        # "【问题1】摩根大通分析师Alex Yao": a numbered marker before the person.
+        return _with_person(str(_marker_kind(numbered.group(1))), _parse_inner(numbered.group(2)))
     text = raw.strip(_LABEL_TRIM)
     if not text or len(text) > _MAX_LABEL or text.lower() in v.not_labels:
         return None
+    comma = _comma_label(text)
+    if comma is not None:
+        return comma
     head = re.split(r"\s+[-–—]+\s+", text, maxsplit=1)[0]
-    if re.search(r"[,。;!?、\"“”《》]|https?", head):
+    if re.search(r"[,。;!?、\"“”《》]|https?", _BRACKETS.sub("", head)):
         return None
     for kind, marker in (("question", v.question_re), ("answer", v.answer_re)):
         m = marker.fullmatch(text)
         if m:
-            inner = _parse_inner(m.group(2)) if m.group(2) else None
-            if inner is None:
-                return Label(kind)
-            return Label(kind, inner.speaker, inner.side, inner.role, inner.firm, inner.org, inner.alias)
+            return _with_person(kind, _parse_inner(m.group(2)) if m.group(2) else None)
     parts = [p for p in re.split(r"\s*\|\s*", text) if p]
     person_part = parts[-1]
-    markers = [p for p in parts[:-1] if v.question_re.fullmatch(p) or v.answer_re.fullmatch(p)]
+    markers = [p for p in parts[:-1] if _marker_kind(p)]
     if markers and len(parts) == 2:
         inner = _parse_inner(person_part)
-        kind = "question" if v.question_re.fullmatch(markers[0]) else "answer"
         if inner is not None:
-            side = inner.side or ("analyst" if kind == "question" else "management")
-            return Label(kind, inner.speaker, side, inner.role, inner.firm, inner.org, inner.alias)
+            return _with_person(str(_marker_kind(markers[0])), inner)
     extra_roles = " ".join(parts[:-1])
     m = re.fullmatch(r"(.+?)\s*[(\[](.+?)[)\]]", person_part)
     core, extra = (m.group(1), m.group(2)) if m else (person_part, None)
@@ -247,7 +299,11 @@ def parse_label(raw: str) -> Label | None:
     if label is None and extra_roles:
         return None
     if label is not None and extra_roles and label.kind == "speech":
+        # "主持人|投资者关系主管 刘丽娣": the parts before "|" must be roles, not a headline.
         role = label.role or best_role(extra_roles)
+        host = any(p.lower() in v.operators for p in parts[:-1])
+        if role is None and not host:
+            return None
         side = label.side or ("management" if role else "operator")
         return Label("speech", label.speaker, side, role, label.firm, label.org, label.alias)
     return label
@@ -280,6 +336,11 @@ def _colon_label(line: Line) -> tuple[Label, int] | None:
     start = colon + 1
     while start < len(norm) and norm[start].isspace():
         start += 1
+    if label.kind in ("question", "answer") and label.speaker is None:
+        bracket = _BRACKETED_PERSON.match(norm, start)
+        inner = _parse_inner(bracket.group(1)) if bracket else None
+        if bracket and inner is not None:
+            label, start = _with_person(label.kind, inner), bracket.end()
     return label, start
 
 
@@ -328,6 +389,7 @@ def split_turns(doc: Document) -> list[Turn]:
                 firm=label.firm,
                 org=label.org,
                 alias=label.alias,
+                narrated=label.narrated,
             )
             if ln.text[start:].strip():
                 current.body.append((ln.number, start))
@@ -360,13 +422,21 @@ def join_lines(parts: list[str]) -> str:
 
 
 def source_kind(turns: list[Turn]) -> str:
-    """transcript (named speakers), digest (Q/A markers) or article (neither)."""
-    questions = sum(1 for t in turns if t.kind == "question")
-    answers = sum(1 for t in turns if t.kind == "answer")
+    """The shape of the source, from its turns.
+
+    * digest: the Q&A laid out with Q/A markers (``问:``/``答:``, ``Q1``, ``【问题N】``);
+    * transcript: the call's own words under speakers' labels, analysts (or an operator) among them;
+    * article: the rest -- prose, quotes of executives under their names without any
+      exchange, or a Q&A the writer narrates (unnamed ``分析师:`` questions, ``X回答:`` answers).
+    """
+    marked = [t for t in turns if t.kind in ("question", "answer")]
+    questions = sum(1 for t in marked if t.kind == "question")
     named = [t for t in turns if t.kind == "speech" and t.speaker]
     analysts = sum(1 for t in named if t.side == "analyst")
-    if questions >= 2 and questions > analysts and (answers or named):
-        return "digest"
-    if len(named) >= 3 and len({t.speaker for t in named}) >= 2:
+    hosts = sum(1 for t in turns if t.kind == "operator" or t.side == "operator")
+    if questions >= 2 and questions > analysts and (len(marked) > questions or named):
+        narrated = sum(1 for t in marked if t.narrated)
+        return "article" if narrated * 2 >= len(marked) else "digest"
+    if len(named) >= 3 and len({t.speaker for t in named}) >= 2 and (analysts or hosts):
         return "transcript"
     return "article"

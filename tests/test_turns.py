@@ -129,3 +129,96 @@ def test_kinds(tmp_path: Path) -> None:
     assert source_kind(split_turns(digest)) == "digest"
     article = doc_of(tmp_path, "阿里财报点评\n吴泳铭表示,AI是最大的机会。\n专题:阿里巴巴财报\n", "a.txt")
     assert source_kind(split_turns(article)) == "article"
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "speaker", "side", "firm"),
+    [
+        ("答(王小明)", "answer", "王小明", "management", None),
+        ("补充(刘强)", "answer", "刘强", "management", None),
+        ("提问(花旗 Jenny Lam)", "question", "Jenny Lam", "analyst", "花旗"),
+        ("【问题3】瑞银分析师Peter Tan", "question", "Peter Tan", "analyst", "瑞银"),
+        ("[Q2]高盛分析师Mary Ho", "question", "Mary Ho", "analyst", "高盛"),
+        ("张伟回答", "answer", "张伟", "management", None),
+        ("李娜补充", "answer", "李娜", "management", None),
+        ("分析师", "question", None, "analyst", None),
+        ("花旗分析师", "question", None, "analyst", "花旗"),
+    ],
+)
+def test_marker_and_narrated_labels(
+    label: str, kind: str, speaker: str | None, side: str | None, firm: str | None
+) -> None:
+    parsed = parse_label(label)
+    assert parsed is not None
+    assert (parsed.kind, parsed.speaker, parsed.side, parsed.firm) == (kind, speaker, side, firm)
+
+
+def test_title_with_commas_inside_brackets_and_after_name() -> None:
+    bracket = parse_label("王小明(某某科技董事长、联席CEO)")
+    assert bracket is not None and (bracket.speaker, bracket.side) == ("王小明", "management")
+    assert bracket.role == "首席执行官"
+    comma = parse_label("刘强,某某科技执行董事、首席财务官")
+    assert comma is not None and (comma.speaker, comma.role, comma.org) == ("刘强", "首席财务官", "某某科技")
+    assert parse_label("我们认为,增长会放缓") is None
+
+
+def test_headline_before_a_bar_is_not_a_role() -> None:
+    assert parse_label("某某汽车Q3业绩会纪要|王小明") is None
+    host = parse_label("主持人|王小明")
+    assert host is not None and host.side == "operator"
+
+
+def test_bracketed_person_after_a_marker(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "某某汽车业绩会纪要\n\n"
+        "Q: [花旗 Jenny Lam] 明年的毛利率怎么看？\n"
+        "A: [王小明] 我们预计会继续改善。\n"
+        "A: [刘强] 补充一点，费用会下降。\n"
+        "Q: [瑞银 Peter Tan] 海外市场的进展如何？\n"
+        "A: [王小明] 进展顺利。\n",
+    )
+    turns = split_turns(doc)
+    assert [(t.kind, t.speaker, t.firm) for t in turns] == [
+        ("question", "Jenny Lam", "花旗"),
+        ("answer", "王小明", None),
+        ("answer", "刘强", None),
+        ("question", "Peter Tan", "瑞银"),
+        ("answer", "王小明", None),
+    ]
+    assert doc.line(3).text[turns[0].body[0][1] :].startswith("明年")
+    assert source_kind(turns) == "digest"
+
+
+def test_kind_of_narrated_qa_and_of_quotes_without_exchanges(tmp_path: Path) -> None:
+    narrated = doc_of(
+        tmp_path,
+        "某某半导体业绩会\n\n"
+        "分析师：请问毛利率的驱动因素是什么？\n王小明：主要是产能利用率提升。\n"
+        "分析师：明年的资本开支如何？\n刘强：会保持稳定。\n",
+        "n.txt",
+    )
+    assert source_kind(split_turns(narrated)) == "article"
+    told = doc_of(
+        tmp_path,
+        "某某科技法说会\n\n"
+        "提问(花旗 Jenny Lam)：需求可持续吗？\n王小明回答：需求是真实的。\n"
+        "提问(瑞银 Peter Tan)：产能呢？\n王小明回答：正在扩充。\n刘强补充：成本会下降。\n",
+        "t.txt",
+    )
+    assert source_kind(split_turns(told)) == "article"
+    numbered = doc_of(
+        tmp_path,
+        "某某科技业绩会\n\n"
+        "**【问题1】花旗分析师Jenny Lam：** 需求可持续吗？\n**王小明：** 需求是真实的。\n"
+        "**【问题2】瑞银分析师Peter Tan：** 产能呢？\n**刘强：** 正在扩充。\n",
+        "m.md",
+    )
+    assert source_kind(split_turns(numbered)) == "digest"
+    quotes = doc_of(
+        tmp_path,
+        "某某科技财报速读\n\n本季度收入增长5%，我的看法如下。\n"
+        "王小明(CEO)：“我们会继续投入。”\n刘强(CFO)：“回购会继续。”\n张伟(董事长)：“长期有信心。”\n",
+        "q.txt",
+    )
+    assert source_kind(split_turns(quotes)) == "article"
