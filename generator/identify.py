@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from generator import chinese, lexicon
 from generator.model import Company, Document, Line, Period
@@ -83,7 +83,7 @@ def company_mentions(doc: Document) -> dict[str, float]:
         "|".join(_name_pattern(n) for n in sorted(owner, key=lambda n: (-len(n), n))), re.IGNORECASE
     )
     scores: dict[str, float] = {}
-    weighted = [(doc.title or "", 5.0)] + [
+    weighted = [(chinese.normalise(doc.title or ""), 5.0)] + [
         (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(doc.content_lines())
     ]
     for text, weight in weighted:
@@ -94,33 +94,155 @@ def company_mentions(doc: Document) -> dict[str, float]:
 
 
 def identify_company(doc: Document) -> Company:
-    """The company the text is mostly about, with the tickers the text gives for it."""
+    """The company the text is mostly about, with the tickers the text gives for it.
+
+    A lexicon company wins unless an entity the text itself presents as the subject (named
+    before 财报/业绩会/季度 in the title, or beside a ticker) is not in the lexicon and is
+    mentioned more: then that entity is the company, with ``id`` None.
+    """
     scores = company_mentions(doc)
+    companies = lexicon.load("companies")["companies"]
+    guess = guess_company(doc)
+    if guess is not None:
+        owner = _lexicon_owner(guess.name, companies)
+        if owner is None and guess.score > max(scores.values(), default=0.0):
+            return Company(name=guess.name, tickers=guess.tickers, id=None)
+        if owner is not None and guess.score >= max(scores.values(), default=0.0):
+            scores[owner] = max(scores.values(), default=0.0) + guess.score
     if not scores:
         return Company()
     cid = min(scores, key=lambda c: (-scores[c], c))
-    entry = lexicon.load("companies")["companies"][cid]
+    entry = companies[cid]
     return Company(name=entry.get("name"), tickers=find_tickers(doc, entry.get("tickers", [])), id=cid)
 
 
 def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
-    """The company's tickers that stand in the text (digit tickers only beside an exchange)."""
+    """The company's tickers that stand in the text, in the lexicon's form.
+
+    Digit tickers count only beside an exchange or in brackets (``09988.HK``, ``HKEX: 9988``,
+    ``腾讯(00700)``, ``$阿里巴巴-W(09988)$``); leading zeros as written do not matter.
+    """
     text = "\n".join(ln.norm for ln in doc.content_lines())
     found = []
     for ticker in tickers:
-        t = re.escape(str(ticker))
+        t = re.escape(str(ticker).lstrip("0") or "0")
         if str(ticker).isdigit():
             pattern = (
                 rf"(?:HKEX|HK|SEHK|港交所|港股|股票代码|代码|SH|SZ|TWSE)\s*[:.]?\s*0*{t}(?!\d)"
-                rf"|(?<!\d)0*{t}\.(?:HK|SH|SZ|TW)"
+                rf"|(?<![\d.])0*{t}\.(?:HK|SH|SZ|TW)"
+                rf"|\(\s*0*{t}\s*[),;、]|[;,、]\s*0*{t}\s*\)"
             )
-        else:
-            pattern = rf"(?<![A-Za-z]){t}(?![A-Za-z])"
-        m = re.search(pattern, text, re.IGNORECASE if not str(ticker).isdigit() else 0)
-        if m:
-            digits = re.search(r"0*" + t, m.group(0))
-            found.append(digits.group(0) if str(ticker).isdigit() and digits else str(ticker))
+            if re.search(pattern, text):
+                found.append(str(ticker))
+        elif re.search(rf"(?<![A-Za-z]){re.escape(str(ticker))}(?![A-Za-z])", text, re.IGNORECASE):
+            found.append(str(ticker))
     return found
+
+
+# --- a company the lexicon does not know -------------------------------------------------
+
+HAN = r"\u3400-\u9fff"
+_RESULT_WORDS = (
+    r"(?:\s*(?:20\d\d\s*年?|FY\s*\d{2,4})?\s*(?:财年)?\s*"
+    r"(?:第?[一二三四1-4]\s*(?:季度|财季|季)|[Qq][1-4]|上半年|下半年|全年|年度|中期|财报|业绩|电话会|季报|年报|中报))"
+)
+_TITLE_SUBJECT = re.compile(rf"([{HAN}A-Za-z][{HAN}A-Za-z.&]{{1,15}}?)(?:-[A-Z]{{1,3}})?{_RESULT_WORDS}")
+_TICKER_SUBJECT = re.compile(
+    rf"([{HAN}A-Za-z.&]{{2,16}})(?:-[A-Z]{{1,3}})?\s*\(\s*"
+    r"(?:(NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
+    r"([A-Z]{1,5}|\d{4,6})(?:\.(US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
+)
+"""``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``: a name beside its ticker."""
+_SUBJECT_SEPARATORS = re.compile(r"[|丨:,!?。;、\s【】\[\]()“”\"'《》]")
+
+
+@dataclass
+class CompanyGuess:
+    """An entity the text presents as its subject, though the lexicon does not name it."""
+
+    name: str
+    """As written (simplified)."""
+    score: float
+    """Weighted mentions, counted as :func:`company_mentions` counts lexicon names."""
+    tickers: list[str] = field(default_factory=list)
+
+
+def _generic_subjects() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon.load("companies").get("generic_subjects", []))
+
+
+def _ticker_form(code: str, exchange: str | None) -> str:
+    """``09866`` + HK -> ``9866``; ``00700`` -> ``0700``; A-share and US codes unchanged."""
+    if code.isdigit() and (exchange == "HK" or (exchange is None and len(code) == 5)):
+        return code.lstrip("0").zfill(4)
+    return code
+
+
+_NOT_A_NAME = re.compile(r"[\d季年月日]|财报|业绩")
+
+
+def _best_suffix(run: str, text: str) -> str | None:
+    """The name ending ``run`` ("周四收盘后蔚来" -> "蔚来"): the longest ending (2+ characters)
+    the text repeats at least half as often as its most repeated ending."""
+    generic = _generic_subjects()
+    counts = {
+        run[i:]: text.count(run[i:])
+        for i in range(len(run) - 1)
+        if run[i:].lower() not in generic and not _NOT_A_NAME.search(run[i:])
+    }
+    if not counts:
+        return None
+    most = max(counts.values())
+    return max((c for c in counts if counts[c] * 2 >= most), key=lambda c: (len(c), c))
+
+
+def guess_company(doc: Document) -> CompanyGuess | None:
+    """The subject the title or a ticker names, with its weighted mentions; None when none."""
+    lines = doc.content_lines()
+    text = "\n".join(ln.norm for ln in lines)
+    title = chinese.normalise(doc.title or "")
+    candidates: list[str] = []
+    for head in [title] + [ln.norm for ln in lines[:1]]:
+        for piece in _SUBJECT_SEPARATORS.split(head)[:4]:
+            m = _TITLE_SUBJECT.match(piece)
+            if m:
+                name = _best_suffix(m.group(1), text)
+                if name:
+                    candidates.append(name)
+    tickers: dict[str, list[str]] = {}
+    for m in _TICKER_SUBJECT.finditer(text):
+        if not (m.group(2) or m.group(4) or m.group(3).isdigit()):
+            continue  # "(ADR)", "(IFRS)": letters alone are no ticker
+        name = _best_suffix(m.group(1), text)
+        if name:
+            candidates.append(name)
+            form = _ticker_form(m.group(3), m.group(4))
+            tickers.setdefault(name, [])
+            if form not in tickers[name]:
+                tickers[name].append(form)
+    if not candidates:
+        return None
+    weighted = [(title, 5.0)] + [(ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(lines)]
+    scored = {c: sum(w * t.count(c) for t, w in weighted) for c in set(candidates)}
+    name = min(scored, key=lambda c: (-scored[c], -len(c), c))
+    return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []))
+
+
+def _lexicon_owner(name: str, companies: dict) -> str | None:
+    """The lexicon company whose name or segment ``name`` is (or contains), if any."""
+    low = name.lower()
+    best: tuple[int, str] | None = None
+    for cid, entry in companies.items():
+        words = [entry.get("name"), *entry.get("names", []), *(entry.get("segments") or {})]
+        for seg_aliases in (entry.get("segments") or {}).values():
+            words.extend(seg_aliases or [])
+        for word in words:
+            w = str(word or "").lower()
+            if w and (w == low or (len(w) >= 2 and w in low)):
+                key = (len(w), cid)
+                if best is None or key > best:
+                    best = key
+    return best[1] if best else None
 
 
 def fiscal_start(company: Company) -> int:
@@ -193,6 +315,8 @@ def publication_date(doc: Document) -> date | None:
     """A full date standing in a short line at the top (a dateline), else None."""
     for text in _head_texts(doc):
         for m in FULL_DATE.finditer(text):
+            if re.search(r"(?:截至|截止|至|到)\s*$", text[: m.start()]) or text[m.end() :].startswith("止"):
+                continue  # "截至2024年9月30日止": a period's end, not a dateline
             short = len(text) <= 60 or re.match(r"\s*\d{1,2}:\d{2}", text[m.end() :])
             found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if found and short:
@@ -295,7 +419,64 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
             found = safe_date(year, month, day) if year else None
             if found and (period.period_end is None or found > period.period_end):
                 return found
-    return ctx.published
+    day_only = _day_only_call_date(doc, ctx, period)
+    return day_only or ctx.published
+
+
+DAY_ONLY = re.compile(
+    r"(?:(?:周|星期)([一二三四五六日天])\s*\(?\s*)?(?<![\d月/.\-])(?:本月\s*)?([1-3]?\d)\s*日(?![\d元])"
+)
+"""A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
+DAY_ONLY_CONTEXT = re.compile(r"^\s*\)?\s*(?:专讯|电|讯)|(?:发布|公布|召开|举行|披露|举办)")
+REPORT_LAG_DAYS = (10, 120)
+"""How long after its period's end a call is held: the window a day without a month is placed in."""
+
+
+def _day_only_call_date(doc: Document, ctx: DateContext, period: Period) -> date | None:
+    """The call's date from a day written without its month (``【…13日专讯】腾讯公布…业绩``).
+
+    The month is the publication's (or the one before it); without a publication date, the first
+    month after the period's end where that day is a weekday (the given one, if any) in the
+    usual reporting window -- a guess, noted for review. None when neither is known.
+    """
+    for ln in doc.content_lines():
+        for sentence in re.split(r"[。!?;]", ln.norm):
+            results = re.search(r"财报|业绩|电话会|季报|年报|业绩会", sentence)
+            for m in DAY_ONLY.finditer(sentence):
+                context = DAY_ONLY_CONTEXT.search(sentence[m.end() :])
+                if not results or not context or context.start() > 40:
+                    continue
+                found = _place_day(int(m.group(2)), m.group(1), ctx, period)
+                if found is not None:
+                    return found
+    return None
+
+
+def _place_day(day: int, weekday: str | None, ctx: DateContext, period: Period) -> date | None:
+    """The date of ``day`` (of an unwritten month) for a call about ``period``."""
+    if ctx.published is not None:
+        month_start = ctx.published.replace(day=1)
+        if day > ctx.published.day:
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        return safe_date(month_start.year, month_start.month, day)
+    if period.period_end is None:
+        return None
+    low, high = (period.period_end + timedelta(days=d) for d in REPORT_LAG_DAYS)
+    wanted = WEEKDAYS.get(weekday) if weekday else None
+    year, month = period.period_end.year, period.period_end.month
+    for _ in range(5):
+        month = month % 12 + 1
+        year += 1 if month == 1 else 0
+        found = safe_date(year, month, day)
+        if found is None or not low <= found <= high:
+            continue
+        if found.weekday() < 5 if wanted is None else found.weekday() == wanted:
+            ctx.notes.append(
+                f"the call date {found.isoformat()} is a guess: the text gives only the day ({day}日); "
+                "the month is the first after the period's end in which that day is a weekday"
+            )
+            return found
+    return None
 
 
 # --- period ------------------------------------------------------------------------------

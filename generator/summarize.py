@@ -51,14 +51,19 @@ def summarize(doc: Document) -> Summary:
     summary.company = company
     if company.name is None:
         review.append("company not recognised: add it to the companies lexicon")
+    elif company.id is None:
+        review.append(
+            f"company {company.name} is not in the companies lexicon: named after the title or a ticker; "
+            "check it and add it to the lexicon (its fiscal year is taken to start in January)"
+        )
 
     dates = date_context(doc)
-    review.extend(dates.notes)
     period = identify_period(doc, fiscal_start(company), dates)
     summary.period = period
+    summary.call_date = identify_call_date(doc, dates, period)
+    review.extend(dates.notes)
     if period.period_end is None:
         review.append("fiscal period not found in the text")
-    summary.call_date = identify_call_date(doc, dates, period)
 
     people = find_people(doc, turns, kind, company)
     summary.participants = people.participants()

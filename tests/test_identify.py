@@ -129,3 +129,62 @@ def test_gold_identity(doc: Document, gold: dict) -> None:
     names = [gold["company"]["name"], *gold["company"].get("aliases", [])]
     assert summary.company.name in names
     assert summary.source.kind == gold["kind"]
+
+
+def test_company_not_in_the_lexicon_named_after_title_and_ticker(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "星河动力2024Q3业绩会纪要：交付创新高\n2024年11月20日 08:00\n\n"
+        "星河动力(XHDL.US)公布了第三季度业绩，星河动力收入同比增长30%。\n"
+        "作为对比，小鹏汽车同期收入为100亿元。星河动力-SW(09777.HK)收报30港元。\n",
+    )
+    company = identify_company(doc)
+    assert (company.id, company.name) == (None, "星河动力")
+    assert company.tickers == ["XHDL", "9777"]
+    summary = summarize(doc)
+    assert any("星河动力" in note and "lexicon" in note for note in summary.review)
+
+
+def test_lexicon_company_wins_over_a_guess_it_outnumbers(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "蔚来公布第三季度业绩\n\n蔚来第三季度收入增长。蔚来交付量创新高，蔚来毛利率改善。\n"
+        "公司(NIO.US)股价上涨。\n",
+    )
+    assert identify_company(doc).id == "nio"
+
+
+@pytest.mark.parametrize(
+    ("line", "ticker"),
+    [
+        ("$阿里巴巴-W(09988)$ 今晚发布财报", "9988"),
+        ("腾讯(00700)公布第三季业绩", "0700"),
+        ("快手科技(01024.HK)发布业绩", "1024"),
+        ("百度集团(HKEX: 9888)发布业绩", "9888"),
+    ],
+)
+def test_tickers_in_the_lexicon_form(tmp_path: Path, line: str, ticker: str) -> None:
+    company = identify_company(doc_of(tmp_path, f"财报速读\n\n{line}\n"))
+    assert ticker in company.tickers
+
+
+def test_call_day_without_month(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "腾讯季绩\n\n【某某通讯社13日专讯】腾讯公布截至2024年9月30日止第三季业绩，收入增长8%。\n",
+    )
+    summary = summarize(doc)
+    assert summary.call_date == date(2024, 11, 13)  # Oct 13, 2024 is a Sunday
+    assert any("guess" in note and "13日" in note for note in summary.review)
+    weekday = doc_of(
+        tmp_path,
+        "腾讯季绩\n\n腾讯周日(13日)公布截至2024年9月30日止第三季业绩，收入增长8%。\n",
+    )
+    assert summarize(weekday).call_date == date(2024, 10, 13)
+    dated = doc_of(
+        tmp_path,
+        "腾讯季绩\n2024年11月14日 08:00\n\n腾讯13日晚间公布第三季度业绩，收入增长8%。\n",
+    )
+    assert summarize(dated).call_date == date(2024, 11, 13)
+    no_period = doc_of(tmp_path, "腾讯季绩\n\n腾讯13日公布业绩，收入增长8%。\n")
+    assert summarize(no_period).call_date is None
