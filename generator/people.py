@@ -22,6 +22,7 @@ from generator.model import Company, Document, Participant, Turn
 from generator.turns import (
     ENGLISH_NAME,
     HAN,
+    TRANSLITERATED_NAME,
     Label,
     best_role,
     canonical_firm,
@@ -131,7 +132,7 @@ class Mention:
 
 def _name_after(text: str, known: set[str]) -> str | None:
     """The personal name that starts ``text`` (after a title)."""
-    m = re.match(ENGLISH_NAME, text)
+    m = re.match(ENGLISH_NAME, text) or re.match(TRANSLITERATED_NAME, text)
     if m and _is_person_name(m.group(0)):
         return m.group(0)
     followers = _words("speakers", "name_followers") + _words("speakers", "speech_verbs")
@@ -205,6 +206,50 @@ def speech_mentions(text: str) -> list[Mention]:
         if _is_person_name(name):
             at_call = bool(m.group(2) and re.search(context, m.group(2), re.I))
             out.append(Mention(name, m.start(), speaks=True, at_call=at_call))
+    return out
+
+
+@dataclass(frozen=True)
+class Asked:
+    """An analyst's question told in prose (``高盛分析师Ronald Keung问及…``)."""
+
+    name: str
+    firm: str | None
+    start: int
+    """Where the mention (firm included) starts in the text."""
+    end: int
+    """Where the asking verb ends."""
+
+
+_LEAD_WORDS = re.compile(r"^(?:另有|还有|另外|此外|其中|而|另一位|一位|来自)+")
+
+
+def _firm_before(pre: str) -> str | None:
+    """The firm ending the words before ``分析师`` (``另有高盛`` -> 高盛)."""
+    v = vocab()
+    low = pre.lower()
+    for written in sorted(v.firm_of, key=len, reverse=True):
+        if low.endswith(written):
+            return canonical_firm(pre[len(pre) - len(written) :])
+    pre = _LEAD_WORDS.sub("", pre).strip(" 的")
+    return canonical_firm(pre) if len(pre) >= 2 else None
+
+
+def prose_questions(text: str) -> list[Asked]:
+    """Analysts' questions told in prose: ``摩根士丹利分析师Gary Yu于会上问及…``."""
+    v = vocab()
+    ask = _alt(_words("speakers", "ask_verbs"))
+    adverbs = _alt(_words("speakers", "verb_adverbs"))
+    pattern = re.compile(
+        rf"(?:^|(?<=[,。;:!?\s]))([^,。;:!?\s]{{0,16}}?)(?:{v.analyst_re.pattern})\s*"
+        rf"({ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}?)\s*(?:\([^)]{{1,30}}\)\s*)?"
+        rf"(?:[在于][^,。;!?]{{0,12}}?[上中时])?(?:{adverbs})*(?:{ask})",
+        re.I,
+    )
+    out = []
+    for m in pattern.finditer(text):
+        if is_name(m.group(2)):
+            out.append(Asked(m.group(2), _firm_before(m.group(1)), m.start(), m.end()))
     return out
 
 
@@ -287,6 +332,8 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
                 )
                 if mention.alias:
                     person.aliases.add(mention.alias)
+        for asked in prose_questions(ln.norm):
+            builder.add(asked.name, ln.number, side="analyst", firm=asked.firm)
         if kind != "transcript":
             for mention in speech_mentions(ln.norm):
                 if _spoken_for_other(ln.norm, mention, company):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from generator import lexicon
 from generator.model import Document, QAExchange, Turn
-from generator.people import People
+from generator.people import People, prose_questions
 from generator.topics import tag
 from generator.turns import turn_text
 
@@ -40,7 +41,16 @@ def _ends_with_question(doc: Document, turn: Turn) -> bool:
 
 
 def find_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAExchange]:
-    """The Q&A exchanges, in order."""
+    """The Q&A exchanges, in order: from question turns, else from questions told in prose."""
+    exchanges = turn_exchanges(doc, turns, people)
+    if exchanges:
+        return exchanges
+    in_turns = {n for t in turns for n, _ in t.body} | {t.line for t in turns}
+    return prose_exchanges(doc, people, in_turns)
+
+
+def turn_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAExchange]:
+    """The exchanges that question turns open (an analyst's label, a ``问:`` marker)."""
     exchanges: list[QAExchange] = []
     current: QAExchange | None = None
     question_text: list[str] = []
@@ -83,3 +93,81 @@ def find_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAE
 
 def _topics(questions: list[str], answers: list[str]) -> list[str]:
     return tag(" ".join(questions)) or tag(" ".join(answers))
+
+
+# --- Q&A told in prose -------------------------------------------------------------------
+
+
+def _answer_pattern(people: People) -> re.Pattern[str] | None:
+    """Management names (every form) or an answering body, right before a speech verb."""
+    names = [n for n, p in people.by_name.items() if p.side == "management"]
+    bodies = [str(w) for w in lexicon.load("speakers")["answering_bodies"]]
+    verbs = [str(w) for w in lexicon.load("speakers")["speech_verbs"]]
+    adverbs = [str(w) for w in lexicon.load("speakers")["verb_adverbs"]]
+    if not names and not bodies:
+        return None
+    return re.compile(
+        rf"({_alt(names + bodies)})\s*(?:在[^,。;!?]{{1,12}}?[上中时])?(?:{_alt(adverbs)})*(?:{_alt(verbs)})"
+    )
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _answerers(norm: str, pattern: re.Pattern[str], people: People) -> list[str] | None:
+    """Who answers in ``norm``, in order ([] for an unnamed body), or None when nobody does."""
+    found = list(pattern.finditer(norm))
+    if not found:
+        return None
+    out: list[str] = []
+    for m in found:
+        person = people.find(m.group(1))
+        if person is not None and person.side == "management" and person.name not in out:
+            out.append(person.name)
+    return out
+
+
+def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExchange]:
+    """Exchanges a news story tells: ``高盛分析师X问及…。Y回应指…``, answers in the same line or
+    in the lines right after it that open with an answering speaker (``Y补充,…``); any other
+    line ends the exchange."""
+    pattern = _answer_pattern(people)
+    exchanges: list[QAExchange] = []
+    current: QAExchange | None = None
+    for line in doc.content_lines():
+        if line.number in skip:
+            current = None
+            continue
+        asked = prose_questions(line.norm)
+        if asked:
+            first = asked[0]
+            end = _sentence_end(line.norm, first.end)
+            current = QAExchange(
+                question=first_sentences(line.text[first.start : end]),
+                asker=(people.find(first.name) or first).name,
+                firm=first.firm,
+                line=line.number,
+            )
+            exchanges.append(current)
+            rest = line.norm[end:]
+        elif current is None:
+            continue
+        else:
+            rest = line.norm
+        answerers = _answerers(rest, pattern, people) if pattern else None
+        if not asked and pattern is not None and not pattern.match(rest.lstrip()):
+            answerers = None  # a later line continues the answer only when it opens with a speaker
+            if not asked:
+                current = None
+            continue
+        current.answered_by.extend(n for n in answerers if n not in current.answered_by)
+        current.answer_lines.append(line.number)
+    for ex in exchanges:
+        ex.topics = tag(ex.question) or tag(" ".join(doc.line(n).norm for n in ex.answer_lines))
+    return exchanges
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [i + 1 for i in (text.find(p, start) for p in "。!?;") if i >= 0]
+    return min(ends) if ends else len(text)

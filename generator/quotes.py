@@ -2,7 +2,8 @@
 
 * Transcripts and digests: sentences of management's turns (a digest's unnamed answers
   give ``speaker: None``).
-* Articles: text inside quotation marks attributed to a named executive in the same line.
+* Articles: text inside quotation marks attributed to a named executive in the same line,
+  and the answers of any Q&A the article reports.
 
 Sentences are scored by the cues of the ``topics`` lexicon (``quote_cues``: forward-looking
 and strategy words, figures, topics; filler costs), then the best are kept, a few per
@@ -18,7 +19,7 @@ from functools import lru_cache
 
 from generator import lexicon
 from generator.model import Document, Line, Quote, Turn
-from generator.people import People
+from generator.people import People, speech_mentions
 from generator.topics import tag
 from generator.turns import HAN
 
@@ -103,6 +104,8 @@ def _turn_candidates(doc: Document, turns: list[Turn], people: People) -> list[_
         for number, start in turn.body:
             line = doc.line(number)
             for a, b in _sentences(line, start):
+                if any(m.position == 0 for m in speech_mentions(line.norm[a:b])):
+                    continue  # "徐宏还提到,…": the writer retelling, not the speaker's words
                 out.append(_Candidate(score_sentence(line.norm[a:b]), number, a, b, speaker))
     return out
 
@@ -141,9 +144,9 @@ def _attribute(norm: str, start: int, end: int, managers: list[str]) -> str | No
 
 def select_quotes(doc: Document, turns: list[Turn], people: People, kind: str) -> list[Quote]:
     """The best management statements (at most ``MAX_QUOTES``), in the order of the text."""
-    candidates = (
-        _article_candidates(doc, people) if kind == "article" else _turn_candidates(doc, turns, people)
-    )
+    candidates = _turn_candidates(doc, turns, people)
+    if kind == "article":
+        candidates = _article_candidates(doc, people) + candidates
     ranked = sorted(candidates, key=lambda c: (-c.score, c.line, c.start))
     chosen: list[_Candidate] = []
     per_speaker: dict[str | None, int] = {}

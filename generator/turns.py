@@ -20,6 +20,10 @@ from generator.model import Document, Line, Turn
 HAN = r"\u3400-\u9fff"
 ENGLISH_NAME = r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){1,3}"
 _ENGLISH_NAME_RE = re.compile(ENGLISH_NAME)
+NAME_DOTS = "·‧・•"
+TRANSLITERATED_NAME = rf"[{HAN}]{{1,6}}(?:[{NAME_DOTS}][{HAN}]{{1,8}}){{1,2}}"
+"""A foreign name written in Chinese, its parts joined by a middle dot (``詹姆斯·米切尔``)."""
+_TRANSLITERATED_RE = re.compile(TRANSLITERATED_NAME)
 _HAN_RE = re.compile(f"[{HAN}]")
 _LABEL_TRIM = " \t*#>【】[]「」"
 _MAX_LABEL = 48
@@ -28,6 +32,8 @@ _NUMBERED = re.compile(r"[【\[]\s*([^】\]]{1,12}?)\s*[】\]]\s*(.+)")
 _BRACKETS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
 _BRACKETED_PERSON = re.compile(r"\s*[\[【(]\s*([^\]】)]{2,40}?)\s*[\]】)]\s*")
 """``Q: [高盛 Tina Hou] …``: the person a Q/A marker names right after its colon."""
+_RULE = re.compile(r"\s*(?:[=\-_*~—─━]\s*){3,}")
+"""A line drawn across the text (``=====``, ``---``, ``***``)."""
 _ANSWER_VERBS = ["补充回答", "回答", "答复", "补充", "回应", "答"]
 
 
@@ -47,6 +53,8 @@ class Vocab:
     surnames: frozenset[str]
     not_names: frozenset[str]
     not_labels: frozenset[str]
+    narration_re: re.Pattern[str]
+    """Openings of a writer's paragraph (``另据``, ``据悉``)."""
     question_re: re.Pattern[str]
     answer_re: re.Pattern[str]
 
@@ -89,6 +97,7 @@ def _vocab_cached(_key: int) -> Vocab:
         surnames=frozenset(str(s) for s in speakers["surnames"]),
         not_names=frozenset(str(s) for s in speakers["not_names"]),
         not_labels=frozenset(str(s).lower() for s in speakers["not_labels"]),
+        narration_re=re.compile(rf"\s*(?:{_alternation([str(w) for w in speakers['narration_openers']])})"),
         question_re=markers(speakers["question_markers"]),
         answer_re=markers(speakers["answer_markers"]),
     )
@@ -125,9 +134,18 @@ def is_english_name(text: str) -> bool:
     return not any(word.lower() in v.not_labels for word in text.split())
 
 
+def is_transliterated_name(text: str) -> bool:
+    """True for a foreign name written in Chinese with middle dots (``詹姆斯‧米切爾``)."""
+    if not _TRANSLITERATED_RE.fullmatch(text):
+        return False
+    v = vocab()
+    parts = re.split(f"[{NAME_DOTS}]", text)
+    return not any(p in v.not_names or p.lower() in v.firm_of or p.lower() in v.role_of for p in parts)
+
+
 def is_name(text: str) -> bool:
-    """A personal name in Chinese or English."""
-    return is_chinese_name(text) or is_english_name(text)
+    """A personal name in Chinese or English (or a foreign name written in Chinese)."""
+    return is_chinese_name(text) or is_english_name(text) or is_transliterated_name(text)
 
 
 def surname_alias(text: str) -> bool:
@@ -255,7 +273,8 @@ def _marker_kind(text: str) -> str | None:
 
 def _comma_label(text: str) -> Label | None:
     """``赵佳臻,拼多多执行董事、联席CEO``: a name, a comma, then the person's titles."""
-    m = re.fullmatch(rf"({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*,\s*([^,。;!?:]{{2,30}})", text)
+    name = rf"{ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}"
+    m = re.fullmatch(rf"({name})\s*,\s*([^,。;!?:]{{2,30}})", text)
     if m is None or not is_name(m.group(1)):
         return None
     titles = list(vocab().role_re.finditer(m.group(2)))
@@ -345,8 +364,11 @@ def _colon_label(line: Line) -> tuple[Label, int] | None:
 
 
 def _editor_note(line: Line) -> bool:
-    """A line opened by a non-speaker label (``注:``, ``来源:``): it ends the current turn."""
+    """A line opened by a non-speaker label (``注:``, ``来源:``) or by the writer's own words
+    (``另据了解,``): it ends the current turn."""
     norm = line.norm.strip()
+    if vocab().narration_re.match(norm):
+        return True
     colon = norm.find(":", 0, 12)
     return colon > 0 and norm[:colon].strip(_LABEL_TRIM).lower() in vocab().not_labels
 
@@ -375,7 +397,11 @@ def split_turns(doc: Document) -> list[Turn]:
     after = {a.number: b for a, b in zip(content, content[1:], strict=False)}
     turns: list[Turn] = []
     current: Turn | None = None
-    for ln in content:
+    for ln in lines:
+        if not ln.text.strip():
+            if _RULE.fullmatch(ln.original):
+                current = None  # a horizontal rule ends the section, and the turn with it
+            continue
         hit = _colon_label(ln)
         label, start = hit if hit else (_standalone_label(ln, after.get(ln.number)), len(ln.text))
         if label is not None:

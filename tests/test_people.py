@@ -98,3 +98,48 @@ def test_gold_participants(doc: Document, gold: dict) -> None:
         for n in [p["name"], *p.get("aliases", [])]
     }
     assert [p.name for p in got if p.name not in gold_names] == []
+
+
+def test_executives_introduced_in_prose_then_labelled(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "星河汽车2024Q2业绩会纪要｜王小明：明年实现盈利\n\n"
+        "出席本次电话会的有：星河汽车创始人、董事长兼CEO王小明（Xiaoming Wang），"
+        "首席财务官曲晓（Xiao Qu）。\n\n"
+        "王小明：二季度交付量持续回升，我们有信心在四季度实现目标。\n"
+        "曲晓：二季度毛利率回升，主要得益于规模效应。\n\n"
+        "Q: [摩根士丹利 Jenny Lam] 新车型的销量预期如何？\n"
+        "A: [王小明] 我们希望在四季度达到月交付1万台。\n"
+        "Q: [美银 Ming-Hsun Lee] 盈利的路径是什么？\n"
+        "A: [曲晓] 主要依靠销量增长和费用效率。\n",
+    )
+    assert (people["王小明"].side, people["王小明"].role) == ("management", "首席执行官")
+    assert "Xiaoming Wang" in people["王小明"].aliases
+    assert (people["曲晓"].side, people["曲晓"].role) == ("management", "首席财务官")
+    assert (people["Jenny Lam"].side, people["Jenny Lam"].firm) == ("analyst", "摩根士丹利")
+    assert people["Ming-Hsun Lee"].side == "analyst" and "美银" in (people["Ming-Hsun Lee"].firm or "")
+    assert not any(p.side == "operator" for p in people.values())
+
+
+@pytest.mark.parametrize("dot", ["·", "‧", "・"])
+def test_names_with_middle_dots_stay_whole(tmp_path: Path, dot: str) -> None:
+    people = people_of(
+        tmp_path,
+        "某某控股第三季业绩\n\n"
+        f"某某控股总裁张伟、首席战略官约翰{dot}史密斯(John Smith)其后出席业绩电话会议。\n",
+    )
+    name = f"约翰{dot}史密斯"
+    assert name in people and (people[name].side, people[name].role) == ("management", "首席战略官")
+    assert "John Smith" in people[name].aliases
+    assert "约翰" not in people
+
+
+def test_analysts_asking_in_prose(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某控股第三季业绩\n\n某某控股总裁张伟出席业绩电话会议。\n"
+        "花旗分析师Jenny Lam于会上问及海外业务。张伟回应指，海外业务增长稳健。\n"
+        "另有瑞银分析师Peter Tan问及回购。张伟表示，回购会继续。\n",
+    )
+    assert (people["Jenny Lam"].side, people["Jenny Lam"].firm) == ("analyst", "花旗")
+    assert (people["Peter Tan"].side, people["Peter Tan"].firm) == ("analyst", "瑞银")

@@ -73,3 +73,65 @@ def test_gold_exchanges(doc: Document, gold: dict) -> None:
     assert len(qa) == gold.get("qa_count", 0)
     if gold.get("qa_first_answerer"):
         assert [ex.answered_by[0] if ex.answered_by else None for ex in qa] == gold["qa_first_answerer"]
+
+
+def test_named_answer_markers_and_narrated_answers(tmp_path: Path) -> None:
+    qa = qa_of(
+        tmp_path,
+        "某某旅行三季度业绩会\n\n"
+        "问：出境游的恢复情况如何？\n答（王小明）：已经恢复至2019年同期的120%。\n补充（张伟）：长期潜力很大。\n"
+        "问：股东回报有什么计划？\n答（Cindy Li）：我们会持续评估回购和分红。\n",
+    )
+    assert [(q.asker, q.answered_by) for q in qa] == [(None, ["王小明", "张伟"]), (None, ["Cindy Li"])]
+    told = qa_of(
+        tmp_path,
+        "某某科技法说会：需求非常真实\n\n某某科技今日发布第三季度财报。\n\n"
+        "提问（花旗 Jenny Lam）：毛利率高于指引的原因是什么？\n刘强回答：主要是产能利用率提升。\n"
+        "提问（瑞银 Peter Tan）：海外工厂进展如何？\n王小明回答：进展顺利。\n刘强补充：成本会下降。\n",
+    )
+    assert [(q.asker, q.firm, q.answered_by) for q in told] == [
+        ("Jenny Lam", "花旗", ["刘强"]),
+        ("Peter Tan", "瑞银", ["王小明", "刘强"]),
+    ]
+
+
+def test_numbered_questions_keep_the_firm_clean(tmp_path: Path) -> None:
+    qa = qa_of(
+        tmp_path,
+        "# 某某科技Q1业绩会\n\n**【问题1】摩根大通分析师Jenny Lam：** 广告增长来自哪些行业？\n\n"
+        "**王小明：** 主要来自短剧和小游戏。\n\n**【问题2】中金公司分析师张雪：** 大模型的投入有多大？\n\n"
+        "**刘强：** 投入会与回报相匹配。\n",
+    )
+    assert [(q.asker, q.firm, q.answered_by) for q in qa] == [
+        ("Jenny Lam", "摩根大通", ["王小明"]),
+        ("张雪", "中金公司", ["刘强"]),
+    ]
+
+
+def test_unnamed_analyst_paragraphs_in_an_article(tmp_path: Path) -> None:
+    qa = qa_of(
+        tmp_path,
+        "某某半导体二季度营收增长\n\n某某半导体总裁王小明、首席财务官刘强出席了业绩说明会。\n\n"
+        "分析师：毛利率的驱动因素是什么？\n\n刘强：主要是产能利用率提高。\n\n"
+        "分析师：新产线什么时候投产？\n\n王小明：预计年底开始投产。\n\n另据了解，同行营收增长21.8%。\n",
+    )
+    got = [(q.asker, q.answered_by, q.answer_lines) for q in qa]
+    assert got == [(None, ["刘强"], [7]), (None, ["王小明"], [11])]
+
+
+def test_questions_told_in_prose(tmp_path: Path) -> None:
+    qa = qa_of(
+        tmp_path,
+        "某某控股第三季纯利增长\n\n某某控股总裁张伟、首席财务官刘强其后出席业绩电话会议。\n\n"
+        "花旗分析师Jenny Lam于会上问及电商的发展。张伟回应指，电商正处于早期阶段。\n\n"
+        "瑞银分析师Peter Tan问及资本开支。刘强表示，资本开支将进一步上升。\n\n"
+        "张伟补充，集团会审慎投资。\n\n"
+        "另外，集团表示，上季收入为100亿元。\n\n"
+        "高盛分析师Mary Ho关心游戏业务。管理层回应称，对长远增长有信心。\n",
+    )
+    assert [(q.asker, q.firm, q.answered_by, q.line, q.answer_lines) for q in qa] == [
+        ("Jenny Lam", "花旗", ["张伟"], 5, [5]),
+        ("Peter Tan", "瑞银", ["刘强", "张伟"], 7, [7, 9]),
+        ("Mary Ho", "高盛", [], 13, [13]),
+    ]
+    assert qa[0].question.startswith("花旗分析师Jenny Lam")

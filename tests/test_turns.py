@@ -222,3 +222,13 @@ def test_kind_of_narrated_qa_and_of_quotes_without_exchanges(tmp_path: Path) -> 
         "q.txt",
     )
     assert source_kind(split_turns(quotes)) == "article"
+
+
+def test_a_rule_ends_the_turn(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "业绩会纪要\n\nQ: [花旗 Jenny Lam] 毛利率怎么看？\nA: [王小明] 会继续改善。\n\n======\n\n"
+        "某某科技周四收盘报5.25美元，跌2.6%。\n",
+    )
+    turns = split_turns(doc)
+    assert [n for n, _ in turns[-1].body] == [4]
