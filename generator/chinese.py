@@ -56,8 +56,15 @@ class _NormTable(dict[int, str]):
         return value
 
 
+# Middle dots between the parts of a transliterated name (詹姆斯‧米切爾) come in many code points.
+MIDDLE_DOTS = "\u2027\u30fb\uff65\u22c5\u0387"
+
+
 def _norm_char(ch: str) -> str:
-    """Simplified, then NFKC when NFKC gives exactly one character, then simplified again."""
+    """Simplified, then NFKC when NFKC gives exactly one character, then simplified again;
+    middle-dot variants become U+00B7."""
+    if ch in MIDDLE_DOTS:
+        return "\u00b7"
     ts = ts_table()
     out = ts.get(ord(ch), ch)
     nfkc = unicodedata.normalize("NFKC", out)

@@ -385,25 +385,14 @@ def _aliases(doc: Document, persons: dict[str, Person]) -> dict[str, Person]:
     for surname, group in by_surname.items():
         if len(group) == 1:
             by_name.setdefault(f"{surname}总", group[0])
-    written_counts: dict[str, dict[str, int]] = {}
     for ln in doc.content_lines():
         for name, person in list(by_name.items()):
             start = ln.norm.find(name)
             while start >= 0:
                 written = ln.text[start : start + len(name)]
-                if name == person.name:
-                    counts = written_counts.setdefault(person.name, {})
-                    counts[written] = counts.get(written, 0) + 1
                 if written != person.name:
                     person.aliases.add(written)
                 if written != name:
                     by_name.setdefault(written, person)
                 start = ln.norm.find(name, start + len(name))
-    for person in persons.values():
-        counts = written_counts.get(person.name, {})
-        if counts:
-            shown = max(counts, key=lambda w: (counts[w], w == person.name))
-            if shown != person.name:
-                person.aliases.add(person.name)
-                person.name = shown
     return by_name
