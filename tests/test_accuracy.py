@@ -31,6 +31,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"
 TEXTS_DIR = ROOT / "content" / "transcripts"
+GOLD_SETS = {
+    "": (GOLD_DIR, TEXTS_DIR),
+    "holdout/": (ROOT / "tests" / "holdout" / "gold", ROOT / "tests" / "holdout" / "transcripts"),
+}
+"""Gold folders and the transcripts they label: the site's own corpus, and a set written blind
+(without reading the extractor) and kept out of the site, whose failures were then fixed in
+general ways; both are regression guards."""
 SCORER = ROOT / "scripts" / "score.py"
 
 SEEDS = ("000_634cf63284fe0f89", "002_9847edd6dd809d4a", "004_1bcb33140c57b6e9")
@@ -53,17 +60,20 @@ def load_scorer() -> ModuleType:
 score = load_scorer()
 
 GOLD: dict[str, dict[str, Any]] = {
-    path.stem: score.load_yaml(path) for path in sorted(GOLD_DIR.glob("*.yaml"))
+    prefix + path.stem: score.load_yaml(path)
+    for prefix, (gold_dir, _) in GOLD_SETS.items()
+    for path in sorted(gold_dir.glob("*.yaml"))
 }
 FURTHER = tuple(sorted(set(GOLD) - set(SEEDS)))
 
 
 @cache
 def sources_by_sha() -> dict[str, Path]:
-    """Every file under content/transcripts, keyed by the SHA-256 of its bytes."""
+    """Every transcript of the gold sets, keyed by the SHA-256 of its bytes."""
     return {
         hashlib.sha256(path.read_bytes()).hexdigest(): path
-        for path in sorted(TEXTS_DIR.rglob("*"))
+        for _, texts_dir in GOLD_SETS.values()
+        for path in sorted(texts_dir.rglob("*"))
         if path.is_file()
     }
 
@@ -81,13 +91,15 @@ def summary_document(path: Path) -> dict[str, Any]:
 @cache
 def results() -> dict[str, dict[str, Any]]:
     """Score of every gold file: score_one's result, or {"error": ...} when it could not run."""
-    texts = score.texts_by_sha(TEXTS_DIR)
+    texts: dict[str, list[str]] = {}
+    for _, texts_dir in GOLD_SETS.values():
+        texts.update(score.texts_by_sha(texts_dir))
     out: dict[str, dict[str, Any]] = {}
     for name, gold in GOLD.items():
         sha = str(gold["sha256"]).lower()
         path = sources_by_sha().get(sha)
         if path is None:
-            out[name] = {"error": "no transcript under content/transcripts has this sha256"}
+            out[name] = {"error": "no transcript of the gold sets has this sha256"}
             continue
         try:
             doc = summary_document(path)
@@ -175,7 +187,7 @@ def seed_problems(r: dict[str, Any]) -> list[str]:
 
 def test_every_gold_file_names_a_transcript_of_the_project() -> None:
     missing = [name for name, gold in GOLD.items() if str(gold["sha256"]).lower() not in sources_by_sha()]
-    assert not missing, f"gold files whose sha256 matches no file under content/transcripts: {missing}"
+    assert not missing, f"gold files whose sha256 matches no transcript: {missing}"
 
 
 def test_gold_files_hold_what_the_scorer_reads() -> None:
