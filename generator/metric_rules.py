@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
 PUNCT_OR_SPACE = re.compile(r"[\s\W\d_]")
+JOINERS = "及和与、&"
+"""Characters that join two business lines' names (在线营销服务及其他收入)."""
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
 
 
@@ -60,6 +62,9 @@ class Rules:
             self._base: dict[str, str] = {}
             self._needs_head: set[str] = set()
             self._group_words: set[str] = set()
+            self._line_words: dict[str, str] = {}
+            self._preferred: set[str] = set()
+            self._unit_metrics: set[str] = set()
             for mid, spec in self.metrics.items():
                 for w in spec.get("words", []):
                     self._word_to_metric.setdefault(w.lower(), (mid, False))
@@ -67,6 +72,11 @@ class Rules:
                     self._word_to_metric.setdefault(w.lower(), (mid, True))
                 self._needs_head |= {w.lower() for w in spec.get("needs_head", [])}
                 self._group_words |= {w.lower() for w in spec.get("group_words", [])}
+                keep = spec.get("line_keep") or {}
+                self._line_words |= {w.lower(): keep.get(w, "") for w in spec.get("line_words", [])}
+                self._preferred |= {w.lower() for w in spec.get("preferred", [])}
+                if spec.get("unit_metric"):
+                    self._unit_metrics.add(mid)
                 self._variants[mid] = spec.get("variants") or {}
                 for vid in self._variants[mid]:
                     self._base[vid] = mid
@@ -110,6 +120,18 @@ class Rules:
                 + change_words
             )
             self._guidance_re = _regex(data.get("guidance_cues", []))
+            subjects = data.get("subjects") or {}
+            self.period_words: list[str] = subjects.get("period_words", [])
+            self.own_subjects: list[str] = subjects.get("own", [])
+            self.fillers: list[str] = sorted(subjects.get("fillers", []), key=len, reverse=True)
+            self.not_line_endings: list[str] = subjects.get("not_line_endings", [])
+            self.not_in_line: list[str] = subjects.get("not_in_line", [])
+            self.not_line_starts: list[str] = subjects.get("not_line_starts", [])
+            self.group_prefixes: set[str] = {w.lower() for w in subjects.get("group", [])}
+            self.max_line_chars = int(subjects.get("max_line_chars", 16))
+            self._ratio_effect_re = _regex(data.get("ratio_effects", []))
+            self._after_bounds = sorted(data.get("after_bounds", []), key=len, reverse=True)
+            self._quote_re = _regex(data.get("quote_cues", []))
             self._not_guidance_re = _regex(data.get("not_guidance", []))
             self._from_words: list[str] = data.get("from_words", [])
             self._loss_re = _regex(data.get("loss_cues", []))
@@ -144,13 +166,30 @@ class Rules:
         found = []
         for m in self._words_re.finditer(text):
             key = m.group(0).lower()
+            if key in self._ignore and m.start() > 0 and text[m.start() - 1] in JOINERS:
+                inner = self._inner_word(key)  # 在线营销服务及其他收入: a business line's name, not 其他收入
+                if inner:
+                    metric, loss = self._word_to_metric[inner]
+                    found.append(Word(m.end() - len(inner), m.end(), metric, loss))
+                continue
             if key in self._ignore or key not in self._word_to_metric:
                 continue
-            if key in self._needs_head and not self._has_head(text[: m.start()], ctx):
+            if (
+                key in self._needs_head
+                and key not in self._line_words
+                and not self._has_head(text[: m.start()], ctx)
+            ):
                 continue
             metric, loss = self._word_to_metric[key]
             found.append(Word(m.start(), m.end(), metric, loss))
         return found
+
+    def _inner_word(self, ignored: str) -> str | None:
+        """The longest metric word an ignored look-alike ends with (收入 of 其他收入)."""
+        for i in range(1, len(ignored)):
+            if ignored[i:] in self._word_to_metric:
+                return ignored[i:]
+        return None
 
     def _has_head(self, before: str, ctx: Context) -> bool:
         """True when what stands before a bare word (收入) lets it name the whole figure."""
@@ -163,6 +202,32 @@ class Rules:
     def is_group_word(self, word: str) -> bool:
         """True for words that name the whole group's figure (总收入)."""
         return word.lower() in self._group_words
+
+    def line_keep(self, word: str) -> str | None:
+        """For a word a business line's name may stand before (收入), what of it joins the name (销售 of
+        销售收入); None for other words."""
+        return self._line_words.get(word.lower())
+
+    def is_preferred(self, word: str) -> bool:
+        """True for the wording kept when a call gives two values of a figure (归母净利润, not 期内利润)."""
+        return word.lower() in self._preferred or word.lower() in self._group_words
+
+    def is_unit_metric(self, metric: str) -> bool:
+        """True for figures only a business unit reports (CMR): a unit named before it is no segment."""
+        return metric in self._unit_metrics
+
+    def is_ratio_effect(self, between: str) -> bool:
+        """True when the words between a ratio and its percentage make it an effect (毛利率稀释约2%)."""
+        return bool(self._ratio_effect_re.search(between))
+
+    def is_bound(self, after: str) -> bool:
+        """True when the words right after a figure make it a bound or a goal (53%及以上的目标)."""
+        after = after.lstrip()
+        return any(after.startswith(w) for w in self._after_bounds)
+
+    def is_quote(self, sentence: str) -> bool:
+        """True when a sentence is a share quote (收报406港元, 成交额约120亿港元)."""
+        return bool(self._quote_re.search(sentence))
 
     def variant(self, metric: str, window: str) -> tuple[str, int] | None:
         """The variant id whose modifier stands in ``window`` (and the modifier's offset)."""

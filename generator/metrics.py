@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from generator import lexicon
-from generator.chinese import normalise
-from generator.metric_rules import Rules, load_rules
+from generator.chinese import normalise, ts_table
+from generator.metric_rules import Cue, Rules, load_rules
+from generator.metric_segments import Subject, line_label, subject_before, to_traditional
 from generator.metric_tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
 from generator.model import Company, Document, Evidence, Line, Metric, Period
 from generator.numbers import Amount, Percent, find_amounts, find_percents
@@ -70,6 +71,10 @@ class Entry:
     table_scope: str | None = None
     span: tuple[int, int] | None = None
     """For table rows: the [start, end) of the evidence on the entry's line."""
+    segment_span: tuple[int, int] | None = None
+    """For a business unit the lexicon does not know: the [start, end) of its name as written."""
+    unclear: str | None = None
+    """The words before the metric word when they name no business line clearly (its figure is left out)."""
 
     def has_figure(self) -> bool:
         return self.amount is not None or self.ratio is not None or bool(self.changes)
@@ -90,6 +95,11 @@ class Context:
     default_currency: str
     yuan_currency: str = "CNY"
     """What a bare 元 means: CNY, or TWD in a text that writes 新台币 more often than 人民币."""
+    traditional: bool = False
+    """True when the text is written in Traditional Chinese (segment names are given in that script)."""
+    inherited: dict[int, tuple[Cue, bool]] = field(default_factory=dict)
+    """Line number -> the scope cue of the nearest earlier line that has one, and whether that line is
+    a heading (a heading's period holds for the lines under it; a sentence's only when it is a quarter)."""
 
 
 def extract_metrics(doc: Document, company: Company, period: Period) -> tuple[list[Metric], list[str]]:
@@ -109,11 +119,14 @@ def extract_metrics(doc: Document, company: Company, period: Period) -> tuple[li
             entries.extend((headline, e) for e in found)
             headline_lines.update(headline.number for _ in found[:1])
     metrics = []
+    preferred: set[int] = set()
     for line, entry in entries:
         metric = _to_metric(line, entry, ctx, notes, strict=line.number in headline_lines)
         if metric is not None:
             metrics.append(metric)
-    kept = _deduplicate(metrics, notes, headline_lines)
+            if ctx.rules.is_preferred(line.norm[entry.word.start : entry.word.end]):
+                preferred.add(id(metric))
+    kept = _deduplicate(metrics, notes, headline_lines, preferred)
     for m in kept:
         if m.evidence.line in headline_lines:
             notes.append(
@@ -150,7 +163,7 @@ def _context(doc: Document, company: Company, period: Period) -> Context:
     others = [n for cid, c in companies.items() if cid != own_id for n in c.get("names", [])]
     others = [n for n in others + rules.rivals if n not in own_names and n not in segments]
     fiscal_start = int(own.get("fiscal_year_start_month", 1) or 1)
-    return Context(
+    ctx = Context(
         rules=rules,
         own_names=own_names,
         segments=segments,
@@ -160,7 +173,10 @@ def _context(doc: Document, company: Company, period: Period) -> Context:
         plain_quarters_are_calendar=_plain_quarters_are_calendar(doc, period, fiscal_start, rules),
         default_currency=_default_currency(doc),
         yuan_currency=_yuan_currency(doc),
+        traditional=_is_traditional(doc),
     )
+    ctx.inherited = _inherited_cues(doc, rules)
+    return ctx
 
 
 def _find_company(companies: dict, name: str | None) -> str | None:
@@ -188,6 +204,54 @@ def _plain_quarters_are_calendar(doc: Document, period: Period, fiscal_start: in
     return False
 
 
+HEADING_RE = re.compile(
+    r"^\s*(?:#{1,6}\s|【[^】]*】\s*(?:[(（][^)）]*[)）])?\s*$|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+)
+INHERIT_LINES = 12
+"""How many lines back a line without a scope cue looks for the cue of its paragraph or heading."""
+
+
+def _is_heading(text: str) -> bool:
+    """True for a heading line: Markdown #, 【…】, 一、…, (一)…, short and without a full stop."""
+    stripped = text.strip()
+    return (
+        bool(stripped) and len(stripped) <= 40 and "。" not in stripped and bool(HEADING_RE.match(stripped))
+    )
+
+
+def _inherited_cues(doc: Document, rules: Rules) -> dict[int, tuple[Cue, bool]]:
+    """For each line, the last scope cue of the nearest earlier line (within INHERIT_LINES) that has one."""
+    out: dict[int, tuple[Cue, bool]] = {}
+    last: tuple[Cue, int] | None = None
+    heading: Cue | None = None
+    for line in doc.lines:
+        if last is not None and line.number - last[1] <= INHERIT_LINES:
+            out[line.number] = (last[0], False)
+        elif heading is not None:
+            out[line.number] = (heading, True)
+        if not line.norm.strip():
+            continue
+        cues = rules.scope_cues(line.norm)
+        cue = max(cues, key=lambda c: (c.end, c.end - c.start)) if cues else None
+        if _is_heading(line.norm):
+            heading, last = cue, None  # a heading's period holds until the next heading
+        elif cue is not None:
+            last = (cue, line.number)
+    return out
+
+
+def _is_traditional(doc: Document) -> bool:
+    """True when more than 3% of the text's Chinese characters are Traditional-only."""
+    table = ts_table()
+    han = trad = 0
+    for line in doc.lines:
+        for ch in line.text:
+            if "\u4e00" <= ch <= "\u9fff":
+                han += 1
+                trad += ord(ch) in table
+    return han > 0 and trad / han > 0.03
+
+
 def _yuan_currency(doc: Document) -> str:
     """TWD when the text names 新台币 / NT$ more often than 人民币 / RMB (a Taiwan filing), else CNY."""
     counts = {"CNY": 0, "TWD": 0}
@@ -211,14 +275,24 @@ def _default_currency(doc: Document) -> str:
 # --------------------------------------------------------------------------- one line
 
 
-def _sentences(text: str, protected: list[tuple[int, int]]) -> list[Span]:
-    cuts = [m for m in SENTENCE_RE.finditer(text) if not _inside(m.start(), protected)]
+def _sentences(text: str, protected: list[tuple[int, int]], rules: Rules) -> list[Span]:
+    cuts = [
+        m
+        for m in SENTENCE_RE.finditer(text)
+        if not _inside(m.start(), protected)
+        and not (m.group(0).isspace() and _change_follows(text, m.end(), rules))
+    ]
     spans, start = [], 0
     for m in cuts:
         spans.append(Span(start, m.start()))
         start = m.end()
     spans.append(Span(start, len(text)))
     return [s for s in spans if s.end > s.start]
+
+
+def _change_follows(text: str, pos: int, rules: Rules) -> bool:
+    """True when a change cue opens the text at ``pos`` (a wide-spaced row: 14.1亿　　按年 +3%)."""
+    return bool(rules.yoy_re.match(text, pos) or rules.qoq_re.match(text, pos))
 
 
 def _clause_starts(text: str, protected: list[tuple[int, int]]) -> list[int]:
@@ -249,6 +323,14 @@ def _parenthesised(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _abbreviation(word: Word, words: list[Word], parens: list[tuple[int, int]], text: str) -> bool:
+    """True for a word in brackets right after a word of the same metric: 客户管理收入（CMR）."""
+    for s, e in parens:
+        if s < word.start and word.end <= e and not text[s + 1 : word.start].strip():
+            return any(w.metric == word.metric and w.end <= s and not text[w.end : s].strip() for w in words)
+    return False
+
+
 def _line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:
     text = line.norm
     amounts = find_amounts(text)
@@ -261,9 +343,10 @@ def _line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:
     if not words:
         return []
     parens = _parenthesised(text)
+    words = [w for w in words if not _abbreviation(w, words, parens, text)]
     clauses = _clause_starts(text, protected)
     entries: list[Entry] = []
-    for sentence in _sentences(text, protected):
+    for sentence in _sentences(text, protected, ctx.rules):
         entries.extend(
             _sentence_entries(line, sentence, clauses, parens, amounts, percents, words, ctx, notes)
         )
@@ -296,6 +379,8 @@ def _sentence_entries(
         if isinstance(ev, Word):
             entry = _open_entry(text, ev, sentence, last_figure_end, clauses, ctx, notes, line.number)
             if entry is None:
+                if open_entry is not None and open_entry.word.metric != ev.metric:
+                    open_entry, loose = None, []  # another metric's word: its figures are not the open one's
                 continue
             if entry.excluded:
                 open_entry = entry
@@ -323,7 +408,18 @@ def _sentence_entries(
             _assign(text, open_entry, fig, sentence, clauses, ctx)
         else:
             loose.append(fig)
-    return [e for e in entries if e.has_figure()]
+    kept = []
+    for e in entries:
+        if not e.has_figure():
+            continue
+        if e.unclear:
+            notes.append(
+                f"line {line.number}: {e.unclear}: the words before the metric name no clear business line; "
+                "its figure is left out"
+            )
+            continue
+        kept.append(e)
+    return kept
 
 
 # --------------------------------------------------------------------------- tables
@@ -484,7 +580,8 @@ def _open_entry(
     rules = ctx.rules
     clause = _clause_of(word.start, clauses)
     clause_start = max(clauses[clause], sentence.start)
-    if rules.is_prior(text[sentence.start : word.start]):
+    subject_limit = max(clause_start, min(window_start, word.start))
+    if _prior_subject(text, sentence, clause_start, word, ctx):
         return None  # 与上年同期的净利润… / 去年同期,总营收为…: the earlier period's figure
     window_start = min(max(window_start, sentence.start), clause_start)
     entry = Entry(word=word, metric=word.metric, clause=clause, sentence=sentence, start=word.start)
@@ -496,29 +593,94 @@ def _open_entry(
     )
     if variant:
         entry.metric, entry.start = variant[0], min(entry.start, window_start + variant[1])
-    segment = _segment_before(text, _paragraph_start(text, sentence.start), word, ctx)
-    if segment and rules.is_group_word(text[word.start : word.end]) and segment[1] < clause_start:
-        segment = None  # 总收入 after a unit named in an earlier clause: the group's
+    subject = subject_before(text, word.start, word.end, subject_limit, ctx)
+    if subject.kind == "other":
+        entry.excluded = True  # 理想汽车二季度营收: another company's figure
+        return entry
+    segment = _segment_of(text, sentence, clause_start, word, subject, ctx)
     if (
-        segment is None
-        and spec.get("segment_metric")
-        and rules.ends_with(text[: word.start], rules.unit_nouns)
+        subject.kind == "unclear"
+        and segment is None
+        and rules.line_keep(text[word.start : word.end]) is not None
     ):
-        notes.append(
-            f"line {line_number}: {text[clause_start : word.end].strip()}: a business unit that is not "
-            "in the companies lexicon; its figure is left out"
-        )
-        return None
+        entry.unclear = text[clause_start : word.end].strip()
     if segment:
-        seg_metric = spec.get("segment_metric")
-        if not seg_metric:
-            return None  # a unit's ratio or count is not the group's
-        entry.metric, entry.segment = seg_metric, segment[0]
-        entry.start = min(entry.start, segment[1])
+        name, span, seg_start = segment
+        if rules.kind(word.metric) == "ratio":
+            if subject.kind != "line":
+                return None  # a unit named earlier: its ratio is not the group's, and not clearly the unit's
+        else:
+            seg_metric = spec.get("segment_metric")
+            if not seg_metric:
+                return None  # a unit's per-share figure or count is not the group's
+            entry.metric = seg_metric
+        entry.segment, entry.segment_span = name, span
+        if seg_start >= _paragraph_start(text, sentence.start):
+            entry.start = min(entry.start, seg_start)
     entry.excluded = rules.excluded(text[clause_start : word.start]) or _other_company(
         text[sentence.start : word.start], ctx
     )
     return entry
+
+
+def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx: Context) -> bool:
+    """True when the word names an earlier period's figure: a prior marker in its clause, or an
+    earlier clause that is only a prior marker (去年同期，总营收为…)."""
+    rules = ctx.rules
+    if rules.is_prior(text[clause_start : word.start]):
+        return True
+    before = text[sentence.start : clause_start]
+    parts = [p.strip() for p in CLAUSE_RE.split(before)]
+    for i in range(len(parts) - 1, -1, -1):
+        part = re.sub(r"^(?:在|于|而|但)|(?:内|里|时|的|为)$", "", parts[i])
+        if part and rules.prior_re.fullmatch(part):
+            later = ",".join(parts[i + 1 :]) + text[clause_start : word.start]
+            return rules.is_prior(parts[i] + later)
+    return False
+
+
+SegmentAt = tuple[str | None, tuple[int, int] | None, int]
+"""A business unit: its canonical name (None when unknown), the [start, end) of its name as written
+(None for a known unit), and where it starts in the line."""
+
+
+def _segment_of(
+    text: str, sentence: Span, clause_start: int, word: Word, subject: Subject, ctx: Context
+) -> SegmentAt | None:
+    """The business unit ``word`` belongs to; None for the group's figure."""
+    rules = ctx.rules
+    if rules.is_unit_metric(word.metric):
+        return None  # 客户管理收入 of 淘天: the metric is a unit's by nature
+    is_line_word = rules.line_keep(text[word.start : word.end]) is not None
+    if subject.kind == "line":
+        named: SegmentAt = (
+            subject.name,
+            None if subject.name else (subject.start, subject.end),
+            subject.start,
+        )
+        unit_named = subject.name is not None or any(
+            text[subject.start : subject.end].endswith(u) for u in rules.unit_nouns
+        )
+        if is_line_word or (rules.metrics[word.metric].get("segment_metric") and unit_named):
+            return named
+        return None if is_line_word else _segment_around(text, sentence, clause_start, word, ctx)
+    if subject.kind in ("own", "unclear"):
+        return None
+    return _segment_around(text, sentence, clause_start, word, ctx)
+
+
+def _segment_around(
+    text: str, sentence: Span, clause_start: int, word: Word, ctx: Context
+) -> SegmentAt | None:
+    """A known unit named earlier in the sentence (or as the line's label) that ``word`` belongs to."""
+    segment = _segment_before(text, _paragraph_start(text, sentence.start), word, ctx)
+    if segment and ctx.rules.is_group_word(text[word.start : word.end]) and segment[1] < clause_start:
+        return None  # 总收入 after a unit named in an earlier clause: the group's
+    if segment is None and not ctx.rules.is_group_word(text[word.start : word.end]):
+        label = line_label(text, ctx)
+        if label is not None and label.end <= word.start:
+            return label.name, None if label.name else (label.start, label.end), label.start
+    return (segment[0], None, segment[1]) if segment else None
 
 
 def _clause_start(pos: int, clauses: list[int], sentence: Span) -> int:
@@ -596,9 +758,14 @@ def _skip_figure(
         return "excluded"  # a consensus, the market, a share price
     if kind == "guidance" or rules.is_guidance(text[sentence.start : fig.start]):
         return "guidance"
+    if rules.is_bound(text[fig.end : sentence.end]):
+        return "guidance"  # 53%及以上的目标: a bound or a goal, not a result
+    if rules.is_quote(text[sentence.start : sentence.end]):
+        return "excluded"  # 收报406港元，成交额约120亿港元: a share quote
+        return "guidance"
     if _other_company(text[sentence.start : fig.start], ctx):
         return "excluded"
-    if rules.cites_others(text[sentence.start : fig.start]):
+    if rules.cites_others(text[_paragraph_start(text, sentence.start) : fig.start]):
         return "others"
     if isinstance(fig, Amount):
         if rules.is_delta(before):
@@ -613,6 +780,10 @@ def _skip_figure(
 def _takes(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], ctx: Context) -> bool:
     """True when the open ``entry`` takes the figure that follows it in the sentence."""
     if isinstance(fig, Percent):
+        if ctx.rules.kind(entry.metric) == "ratio" and ctx.rules.is_ratio_effect(
+            text[entry.word.end : fig.start]
+        ):
+            return False  # 毛利率稀释约2%: an effect on the margin, not its level
         change = ctx.rules.change_of(text, fig, _clause_start(fig.start, clauses, entry.sentence))
         if change is None:
             return entry.ratio is None and ctx.rules.kind(entry.metric) == "ratio" and not fig.points
@@ -702,6 +873,14 @@ def _to_metric(
     if strict and (cue is None or (cue.quarter is None and cue.year is None)):
         return None
     scope = cue.scope if cue else entry.table_scope
+    if cue is None and not entry.from_table and not strict:
+        inherited = ctx.inherited.get(line.number)
+        if inherited is not None:
+            inh, heading = inherited
+            if _same_period(inh, ctx):
+                scope = inh.scope if heading or inh.scope == "quarter" else None
+            elif heading and (inh.quarter is not None or inh.year is not None):
+                return None  # under a heading that names another period
     value: int | float | None = None
     unit: str | None = None
     as_written = None
@@ -710,6 +889,12 @@ def _to_metric(
         value = -abs(a.value) if entry.word.loss or entry.negative else a.value
         if ctx.rules.kind(entry.metric) == "users":
             unit = "users"
+        elif a.unknown_currency:
+            notes.append(
+                f"line {line.number}: {entry.metric} {text[a.start : a.end].strip()} is in a currency the "
+                "reader does not know; left out"
+            )
+            return None
         else:
             unit = a.currency or _currency_before(text, a.start) or ctx.default_currency
             if a.bare_yuan:
@@ -733,7 +918,7 @@ def _to_metric(
     return Metric(
         metric=entry.metric,
         evidence=Evidence(line=line.number, text=line.original_slice(start, end).strip()),
-        segment=entry.segment,
+        segment=_segment_name(line, entry, ctx),
         scope=scope if not ctx.rules.is_point_in_time(entry.metric) else None,
         value=value,
         unit=unit,
@@ -743,6 +928,16 @@ def _to_metric(
         as_written=as_written,
         approximate=entry.approximate,
     )
+
+
+def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:
+    """The unit's name: as written for units the lexicon does not know, else the canonical name in
+    the text's script (增值服務 in a Traditional text)."""
+    if entry.segment_span is not None:
+        return line.original_slice(*entry.segment_span).strip() or None
+    if entry.segment and ctx.traditional:
+        return to_traditional(entry.segment)
+    return entry.segment
 
 
 def _figures(entry: Entry) -> list[Amount | Percent]:
@@ -782,8 +977,11 @@ def _same_period(cue, ctx: Context) -> bool:
 # --------------------------------------------------------------------------- dedup
 
 
-def _deduplicate(metrics: list[Metric], notes: list[str], headline_lines: set[int]) -> list[Metric]:
-    """One metric per metric/segment/scope/value; value-less repeats of a valued one dropped."""
+def _deduplicate(
+    metrics: list[Metric], notes: list[str], headline_lines: set[int], preferred: set[int]
+) -> list[Metric]:
+    """One metric per metric/segment/scope/value; value-less repeats of a valued one dropped; of two
+    values of one figure, the one in the preferred wording (总收入, 归母净利润) kept."""
     groups: dict[tuple[str, str | None], list[Metric]] = {}
     for m in metrics:
         groups.setdefault((m.metric, m.segment), []).append(m)
@@ -798,6 +996,7 @@ def _deduplicate(metrics: list[Metric], notes: list[str], headline_lines: set[in
             else:
                 home.append(m)
         best = [_best(c, headline_lines) for c in clusters]
+        best = _one_value(best, metric_id, segment, notes, preferred)
         kept.extend(best)
         by_scope: dict[str | None, list[Metric]] = {}
         for m in best:
@@ -814,6 +1013,38 @@ def _deduplicate(metrics: list[Metric], notes: list[str], headline_lines: set[in
             bare.append(m)
         kept.extend(bare)
     return sorted(kept, key=_order)
+
+
+ONE_VALUE = ("revenue", "net_income")
+"""Figures a call states once per scope and currency: a second value is another unit's or another kind."""
+
+
+def _one_value(
+    best: list[Metric], metric_id: str, segment: str | None, notes: list[str], preferred: set[int]
+) -> list[Metric]:
+    """For the group's revenue and net income, one value per scope and currency: the one in total or
+    attributable wording when only some are, else (revenue) the first the text states."""
+    if metric_id not in ONE_VALUE or segment is not None:
+        return best
+    groups: dict[tuple[str | None, str | None], list[Metric]] = {}
+    for m in best:
+        groups.setdefault((m.scope, m.unit), []).append(m)
+    out: list[Metric] = []
+    for (scope, _unit), ms in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        ms = sorted(ms, key=lambda m: m.evidence.line)
+        chosen = [m for m in ms if id(m) in preferred]
+        if len(ms) > 1 and (len(chosen) == 1 or (not chosen and metric_id == "revenue")):
+            keep = (chosen or ms)[0]
+            for m in ms:
+                if m is not keep:
+                    notes.append(
+                        f"line {m.evidence.line}: {metric_id} {m.as_written} left out: the {metric_id} "
+                        f"for {scope or 'the period'} is {keep.as_written} (line {keep.evidence.line})"
+                    )
+            out.append(keep)
+        else:
+            out.extend(ms)
+    return out
 
 
 def _order(m: Metric) -> tuple:

@@ -64,6 +64,11 @@ CURRENCY_PREFIXES = {
     "港元": "HKD",
     "NT$": "TWD",
     "新台币": "TWD",
+    "EUR": "EUR",
+    "€": "EUR",
+    "JPY": "JPY",
+    "KRW": "KRW",
+    "₩": "KRW",
     "$": "USD",
 }
 CURRENCY_SUFFIXES = {
@@ -76,7 +81,17 @@ CURRENCY_SUFFIXES = {
     "新台币": "TWD",
     "台币": "TWD",
     "日元": "JPY",
+    "日圆": "JPY",
     "欧元": "EUR",
+    "韩元": "KRW",
+    "韩圆": "KRW",
+    "英镑": "GBP",
+    "澳元": "AUD",
+    "加元": "CAD",
+    "新加坡元": "SGD",
+    "新元": "SGD",
+    "瑞士法郎": "CHF",
+    "卢比": "INR",
     "元": "CNY",
     "RMB": "CNY",
     "USD": "USD",
@@ -86,8 +101,19 @@ CURRENCY_SUFFIXES = {
     "US dollars": "USD",
     "dollars": "USD",
     "HK dollars": "HKD",
+    "EUR": "EUR",
+    "JPY": "JPY",
+    "KRW": "KRW",
+    "TWD": "TWD",
+    "euros": "EUR",
+    "yen": "JPY",
+    "won": "KRW",
 }
 USER_SUFFIXES = ("人次", "人", "户", "名")
+UNKNOWN_CURRENCY_RE = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{1,4}(?:元|币|镑|盾|铢|比索|法郎|里拉|林吉特|卢布|兰特|雷亚尔|克朗|第纳尔))"
+)
+"""A currency word after an amount that :data:`CURRENCY_SUFFIXES` does not know (越南盾, 泰铢)."""
 
 
 def _alt(words: list[str]) -> str:
@@ -110,7 +136,8 @@ PERCENT_RE = re.compile(
     r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
     re.IGNORECASE,
 )
-RANGE_AFTER_RE = re.compile(r"^\s*(?:%\s*)?[-~～至到]\s*\d")
+RANGE_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:[-~～]\s*\d|(?:至|到)\s*[-−]?\d+(?:\.\d+)?\s*(?:%|个?百分点))")
+RANGE_BEFORE_RE = re.compile(r"\d\s*%?\s*(?:[-~～]|至|到)\s*$")
 
 
 @dataclass(frozen=True)
@@ -135,6 +162,8 @@ class Amount:
     """True when 股 / 份 follows (a share count, not money)."""
     bare_yuan: bool = False
     """True when the only currency written is 元 (the local currency: CNY, or TWD in a Taiwan text)."""
+    unknown_currency: bool = False
+    """True when a currency word the parser does not know follows (越南盾): its currency is unknown."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +260,7 @@ def find_amounts(text: str) -> list[Amount]:
                 users=users,
                 shares=currency is None and bool(re.match(r"\s*(股|份)", text[end:])),
                 bare_yuan=not m.group("pc") and (m.group("sc") or "") == "元",
+                unknown_currency=currency is None and bool(UNKNOWN_CURRENCY_RE.match(text[end:])),
             )
         )
     return found
@@ -257,7 +287,7 @@ def find_percents(text: str) -> list[Percent]:
         before = text[: m.start()]
         if m.group("sign") and re.search(r"[\d%]\s*$", before):
             continue  # 60%-70%: the second end of a range
-        if re.search(r"\d\s*%?\s*[-~～]\s*$", before) or RANGE_AFTER_RE.match(text[m.end() :]):
+        if RANGE_BEFORE_RE.search(before) or RANGE_AFTER_RE.match(text[m.end() :]):
             continue
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
             continue

@@ -228,9 +228,12 @@ def test_unknown_business_unit_is_not_the_group(tmp_path):
     text = (
         "| 创新及其他业务净收入 | 17.0 亿元 | -4.7% |\nIoT与生活消费产品业务收入达到261亿元,同比增长37.8%。"
     )
-    ms, notes = extract(tmp_path, text, "网易", Q3_2024)
-    assert ms == []
-    assert len([n for n in notes if "business unit" in n]) == 2
+    ms, _ = extract(tmp_path, text, "网易", Q3_2024)
+    assert not [m for m in ms if m.metric == "revenue"]
+    assert {(m.metric, m.segment, m.value) for m in ms} == {
+        ("segment_revenue", "创新及其他业务", 1_700_000_000),
+        ("segment_revenue", "IoT与生活消费产品业务", 26_100_000_000),
+    }
 
 
 # --------------------------------------------------------------------------- tables
@@ -495,3 +498,174 @@ def test_any_table_no_crash(tmp_path_factory, rows):
     metrics, _ = extract_metrics(doc, Company(name="网易"), Q3_2024)
     for m in metrics:
         assert m.evidence.text in doc.line(m.evidence.line).original
+
+
+# --------------------------------------------------------------------------- business lines, rivals, scope
+# Companies below are made up (not in the companies lexicon) unless the test is about the lexicon.
+
+
+def test_business_line_revenue_is_a_segment_never_the_group(tmp_path):
+    text = (
+        "星河科技第二季度总收入为120.5亿元，同比增长10%。\n"
+        "分业务看，二季度云服务及其他收入为40.2亿元，同比增长20%；广告营业收入为30亿元，同比下降3%。\n"
+        "2. 硬件销售收入：50.3亿元，同比增长8%。\n"
+        "- **会员订阅收入**：8.8亿元\n"
+        "第二季度，星河科技海外业务收入6.1亿元，同比增长50%。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [12_050_000_000]
+    segments = {m.segment: m for m in ms if m.metric == "segment_revenue"}
+    assert set(segments) == {"云服务及其他", "广告", "硬件销售", "会员订阅", "海外业务"}
+    assert (segments["广告"].value, segments["广告"].yoy_pct) == (3_000_000_000, -3)
+    assert segments["云服务及其他"].scope == "quarter"
+
+
+def test_unit_label_carries_to_the_units_later_sentences(tmp_path):
+    text = "3、智能驾驶事业群：收入12亿元，同比增长5%。经调整EBITA为1.5亿元，同比增长30%。\n"
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert not [m for m in ms if m.metric in ("revenue", "adjusted_ebita")]
+    profit = only(ms, "segment_profit", "智能驾驶事业群")
+    assert (profit.value, profit.yoy_pct) == (150_000_000, 30)
+    assert only(ms, "segment_revenue", "智能驾驶事业群").value == 1_200_000_000
+
+
+def test_words_before_revenue_that_name_no_business_line(tmp_path):
+    text = "所以我们从零收入做到了三亿元。\n公司营收为80亿元，同比增长4%。"
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert [(m.metric, m.segment, m.value) for m in ms] == [("revenue", None, 8_000_000_000)]
+
+
+def test_known_segment_in_traditional_text_keeps_the_texts_script(tmp_path):
+    text = (
+        "騰訊第三季收入1,500.2億元，按年增長6%。\n"
+        "增值服務收入按年增長5%至700億元；雲遊戲收入按年下跌3%至50億元。"
+    )
+    ms, _ = extract(tmp_path, text, "腾讯控股", Q3_2024)
+    vas = only(ms, "segment_revenue", "增值服務")
+    assert (vas.value, vas.yoy_pct) == (70_000_000_000, 5)
+    cloud = only(ms, "segment_revenue", "雲遊戲")
+    assert (cloud.value, cloud.yoy_pct) == (5_000_000_000, -3)
+
+
+def test_wide_spaced_row_keeps_its_change(tmp_path):
+    text = (
+        "【星河第二季業績摘要】\n收入　　　　　　88.10億元　　按年 +9%\n合併月活躍賬戶　9.8億　　按年 +4%\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    mau = only(ms, "mau")
+    assert (mau.value, mau.yoy_pct) == (980_000_000, 4)
+    assert only(ms, "revenue").yoy_pct == 9
+
+
+def test_year_to_date_figures_never_take_the_quarters_place(tmp_path):
+    text = (
+        "星河科技第三季收入1,100億元，按年增長8%。\n"
+        "首九個月計，累計收入3,000億元，按年增長6%；股東應佔盈利900億元。\n"
+        "1-9月经营利润为1,005亿元。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q3_2024)
+    scopes = {(m.metric, m.value): m.scope for m in ms}
+    assert scopes[("revenue", 110_000_000_000)] == "quarter"
+    assert scopes[("revenue", 300_000_000_000)] == "year_to_date"
+    assert scopes[("net_income", 90_000_000_000)] == "year_to_date"
+    assert scopes[("operating_income", 100_500_000_000)] == "year_to_date"
+
+
+def test_other_companies_named_before_a_period_are_left_out(tmp_path):
+    text = (
+        "星河汽车第二季度总收入为90亿元。\n"
+        "作为参照，同期云帆汽车二季度营收为55亿元；飞驰出行同期营收为12.3亿元。\n"
+        "对比一下，海川智能云本季度收入241亿美元，同比增长20%。\n"
+        "值得一提的是，同期海川电子三季度营业利润为2.1万亿韩元。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河汽车", Q2_2024)
+    assert [(m.metric, m.value) for m in ms] == [("revenue", 9_000_000_000)]
+
+
+def test_unknown_currency_is_left_out_not_dollars(tmp_path):
+    text = "星河越南第二季度营收为5,000亿越南盾，同比增长9%。"
+    ms, notes = extract(tmp_path, text, "星河越南", Q2_2024)
+    assert [m for m in ms if m.value is not None and m.metric == "revenue"] == []
+    assert any("currency" in n for n in notes)
+
+
+def test_ranges_targets_and_effects_are_not_margins(tmp_path):
+    text = (
+        "第二季度毛利率为48.2%。\n"
+        "海外工厂的毛利率稀释约为1%至2%。\n"
+        "我们会维持长期毛利率50%及以上的目标。\n"
+        "三季度毛利率介于46%至48%之间。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河半导体", Q2_2024)
+    assert [m.value for m in ms if m.metric == "gross_margin"] == [48.2]
+
+
+def test_adjusted_net_margin_is_not_the_gaap_margin(tmp_path):
+    text = "经调整净利润为20亿元，经调整净利润率为12.5%。\n一季度经调整净利润率同比提升3个百分点。"
+    ms, _ = extract(tmp_path, text, "星河科技", Period(2024, 1, date(2024, 3, 31)))
+    assert not [m for m in ms if m.metric == "net_margin"]
+    margins = [m for m in ms if m.metric == "non_gaap_net_margin"]
+    assert {m.value for m in margins} == {12.5, None}
+    assert [m.change_pp for m in margins if m.value is None] == [3]
+
+
+def test_share_turnover_is_not_gmv(tmp_path):
+    text = (
+        "星河科技今日收报52.3港元，跌2%，成交额约30亿港元。\n本季度平台商品交易总额为1,200亿元，同比增长15%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    gmv = only(ms, "gmv")
+    assert (gmv.value, gmv.unit, gmv.yoy_pct) == (120_000_000_000, "CNY", 15)
+
+
+def test_taiwan_and_adr_wording(tmp_path):
+    text = (
+        "星河晶圆第二季度每股盈余为新台币8.5元，折合每单位美国存托凭证（ADR）盈余为1.3美元。\n"
+        "第二季度营业利益率为40.1%，税后纯益率为35.2%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河晶圆", Q2_2024)
+    assert (only(ms, "eps").value, only(ms, "eps").unit) == (8.5, "TWD")
+    assert (only(ms, "eps_ads").value, only(ms, "eps_ads").unit) == (1.3, "USD")
+    assert only(ms, "operating_margin").value == 40.1
+    assert only(ms, "net_margin").value == 35.2
+
+
+def test_unit_metrics_buy_backs_and_segment_margins(tmp_path):
+    text = (
+        "1、电商集团：收入500亿元；客户管理收入（CMR）同比增长4%。\n"
+        "截至5月，我们按照此前公布的100亿港元回购计划，累计回购了约15亿港元的股份。\n"
+        "整车毛利率：14.5%，综合毛利率：11.0%。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert only(ms, "cmr").yoy_pct == 4
+    assert "客户管理收入" in only(ms, "cmr").evidence.text
+    assert only(ms, "share_repurchase").value == 1_500_000_000
+    assert only(ms, "gross_margin", "整车").value == 14.5
+    assert only(ms, "gross_margin").value == 11.0
+
+
+def test_a_heading_sets_the_quarter_of_the_lines_under_it(tmp_path):
+    text = (
+        "一、财务摘要（2024年第二季度）\n\n"
+        "1. 总收入：30.2亿元\n"
+        "2. 净亏损：10.2亿元\n"
+        "二、全年回顾\n"
+        "首九个月计，累计收入80亿元。\n\n"
+        "分部方面，物流收入为12亿元。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    revenues = {m.value: m.scope for m in ms if m.metric == "revenue"}
+    assert revenues == {3_020_000_000: "quarter", 8_000_000_000: "year_to_date"}
+    assert only(ms, "net_income").scope == "quarter"
+    assert only(ms, "segment_revenue", "物流").scope is None  # after a year-to-date sentence: unclear
+
+
+def test_two_group_revenues_keep_the_total_and_note_it(tmp_path):
+    text = (
+        "第二季度，星河科技期内亏损2,000万美元；母公司拥有人应占溢利为500万美元。\n"
+        "第二季度收入为15亿元。第二季度总收入为18亿元，同比增长5%。"
+    )
+    ms, notes = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [1_800_000_000]
+    assert [m.value for m in ms if m.metric == "net_income"] == [5_000_000]
+    assert sum("left out" in n and "revenue" in n for n in notes) == 1

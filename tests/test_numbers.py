@@ -106,3 +106,32 @@ def test_bare_yuan_is_marked():
 def test_pct_and_percentage_points_are_points():
     found = find_percents("毛利率+1.6pct,提升0.8 percentage points,增长8 percent")
     assert [(p.value, p.points) for p in found] == [(1.6, True), (0.8, True), (8, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("营业利润为9.1万亿韩元", "KRW"),
+        ("收入20亿日元", "JPY"),
+        ("营收3亿欧元", "EUR"),
+        ("净利NT$50亿", "TWD"),
+    ],
+)
+def test_other_currencies_are_named(text, currency):
+    (amount,) = find_amounts(text)
+    assert amount.currency == currency and not amount.unknown_currency
+
+
+def test_unknown_currency_is_flagged():
+    (amount,) = find_amounts("营收为5,000亿越南盾")
+    assert amount.currency is None and amount.unknown_currency
+
+
+@pytest.mark.parametrize("text", ["毛利率介于57%至59%之间", "稀释约为2%到3%", "同比增长11.0%至14.7%"])
+def test_both_ends_of_a_percent_range_are_skipped(text):
+    assert find_percents(text) == []
+
+
+def test_change_before_an_amount_is_not_a_range():
+    (pct,) = find_percents("收入按年增长9%至826.45亿元")
+    assert pct.value == 9
