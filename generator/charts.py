@@ -6,6 +6,7 @@ XML-escaped; coordinates are rounded so the output is byte-identical from run to
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -13,7 +14,10 @@ from generator.format import decimal
 
 WIDTH_PER_BAR = 64
 HEIGHT = 260
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 16, 16, 44, 40
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 16, 16, 56, 48
+"""The top margin holds the title, the unit and the value over the tallest bar; the bottom one
+the value under the lowest negative bar and the period labels."""
+TITLE_SIZE = 13
 POSITIVE, NEGATIVE, TEXT, AXIS = "#4e79a7", "#e15759", "#777777", "#9e9e9e"
 
 
@@ -43,12 +47,18 @@ def _n(x: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def text_width(text: str, size: float) -> float:
+    """An estimate of the text's width in pixels: wide (CJK) characters one em, others half."""
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else size * 0.6 for ch in text)
+
+
 def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float]) -> str:
     """An SVG bar chart (one bar per label, value printed above it); zero line for negatives."""
     if len(labels) != len(values):
         raise ValueError("labels and values differ in length")
     n = max(len(values), 1)
-    width = MARGIN_LEFT + MARGIN_RIGHT + WIDTH_PER_BAR * n
+    title_w = max(text_width(title, TITLE_SIZE), text_width(f"单位:{unit_label}", 11))
+    width = MARGIN_LEFT + MARGIN_RIGHT + max(WIDTH_PER_BAR * n, round(title_w))
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     top = max([0.0, *values])
     bottom = min([0.0, *values])
@@ -64,7 +74,7 @@ def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float
         f'width="{width}" height="{HEIGHT}" role="img" aria-label={quoteattr(title)} '
         'font-family="system-ui, sans-serif" font-size="11">',
         f"<title>{escape(title)}</title>",
-        f'<text x="{MARGIN_LEFT}" y="16" font-size="13" fill="{TEXT}">{escape(title)}</text>',
+        f'<text x="{MARGIN_LEFT}" y="16" font-size="{TITLE_SIZE}" fill="{TEXT}">{escape(title)}</text>',
         f'<text x="{MARGIN_LEFT}" y="32" fill="{TEXT}">单位:{escape(unit_label)}</text>',
     ]
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
@@ -82,11 +92,11 @@ def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float
         )
         if i % step == 0:
             parts.append(
-                f'<text x="{_n(x + WIDTH_PER_BAR / 2)}" y="{HEIGHT - MARGIN_BOTTOM + 16}" '
+                f'<text x="{_n(x + WIDTH_PER_BAR / 2)}" y="{HEIGHT - 12}" '
                 f'text-anchor="middle" fill="{TEXT}">{escape(label)}</text>'
             )
     parts.append(
-        f'<line x1="{MARGIN_LEFT}" y1="{_n(zero)}" x2="{width - MARGIN_RIGHT}" y2="{_n(zero)}" '
+        f'<line x1="{MARGIN_LEFT}" y1="{_n(zero)}" x2="{MARGIN_LEFT + WIDTH_PER_BAR * n}" y2="{_n(zero)}" '
         f'stroke="{AXIS}" stroke-width="1"/>'
     )
     parts.append("</svg>")

@@ -144,6 +144,11 @@ def value_text(value: float | int | None, unit: str | None) -> Md:
     return Md(f"{decimal(number)} {suffix}".rstrip())
 
 
+def unit_name(unit: str) -> str:
+    """A unit as readers name it: ``美元`` for USD, ``用户`` for users, else as given."""
+    return _CURRENCY.get(unit.upper()) or _COUNT.get(unit) or unit
+
+
 def metric_value(metric: Metric) -> Md:
     """The metric's value with its hedge (``约 300 亿美元``), or "" when only a change is given."""
     text = value_text(metric.value, metric.unit)

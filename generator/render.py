@@ -14,9 +14,12 @@ Layout under ``docs/``::
     calls/<company>/<year>/<call-id>.md        the call page
     companies/index.md, companies/<company>/index.md (+ charts/*.svg)
     people/management/<company>/<person>.md    an executive's quotes and answers
-    people/analysts/<firm>/index.md            a firm's questions
+    people/analysts/<firm>/index.md            a firm (canonical name): its analysts and questions
     people/analysts/<firm>/<person>.md         an analyst's questions
-    topics/<topic>/index.md, topics/<topic>/<company>.md
+    people/.../<person>/index.md, <year>.md    a person seen in more than HANDFUL calls, by year
+    people/analysts/<firm>/<year>.md           a firm's questions by year (more than HANDFUL calls)
+    topics/<topic>/index.md                    companies with anything on the topic
+    topics/<topic>/<company>/index.md          its fiscal years -> topics/<topic>/<company>/<year>.md
     data/index.md, data/metrics.csv|json, data/calls/<call-id>.csv|json
 
 The pages' styles (transcript anchors, quotes, print) are the static ``docs/assets/report.css``.
@@ -25,6 +28,8 @@ The pages' styles (transcript anchors, quotes, print) are the static ``docs/asse
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,20 +44,29 @@ from generator.model import Document, Metric, Summary
 from generator.read import read_source
 from generator.site_index import (
     Call,
+    Firm,
     MetricKey,
     People,
+    Person,
     Topic,
+    Year,
     alias_map,
     build_calls,
     build_people,
     build_topics,
     by_company,
+    calendar_year,
+    canonical_firm,
     compare,
+    firm_canon,
+    firm_match_key,
+    fiscal_year,
     headline_revenue,
     person_key,
     previous_calls,
     series,
     slug,
+    years,
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -195,14 +209,37 @@ def transcript_rows(view: TranscriptView, summary: Summary) -> list[TranscriptRo
     if view.document is None:
         return [TranscriptRow(n, " / ".join(texts), "excerpt") for n, texts in refs.items()]
     lines = view.document.lines
+    reviewed = {n for n, _ in review_notes(summary)}
     rows = []
     for line in lines:
         if line.text.strip():
             rows.append(TranscriptRow(line.number, line.text))
-        elif line.number in refs:
+        elif line.number in refs or line.number in reviewed:
             rows.append(TranscriptRow(line.number, line.original, "omitted"))
     rows += [TranscriptRow(n, "", "missing") for n in refs if n > len(lines)]
     return rows
+
+
+REVIEW_LINE = re.compile(r"^line (\d+)(?=:)", re.IGNORECASE)
+
+
+def review_notes(summary: Summary) -> list[tuple[int | None, str]]:
+    """The review notes with the source line each names (``line N: …``), None when it names none."""
+    out: list[tuple[int | None, str]] = []
+    for note in summary.review:
+        m = REVIEW_LINE.match(note.strip())
+        out.append((int(m.group(1)) if m else None, note))
+    return out
+
+
+def review_note(note: str, line: int | None, link: Linker, anchors: set[int]) -> Md:
+    """A review note as written (English), its ``line N`` a link to the line when the page has it."""
+    text = format.one_line(note)
+    m = REVIEW_LINE.match(text)
+    if line is None or m is None or line not in anchors:
+        return md(text)
+    rest = text[m.end() :]
+    return Md(f"{link.to(link.page, m.group(0), f'L{line}')}{md(rest)}")
 
 
 def corrected_fields(summary: Summary) -> set[str]:
@@ -244,6 +281,15 @@ def statement_order(m: Metric) -> tuple[bool, str, int, int, int]:
     return (m.segment is not None, m.segment or "", rank, SCOPE_ORDER.get(m.scope, 6), m.evidence.line)
 
 
+def series_title(key: MetricKey, keys: Iterable[MetricKey]) -> str:
+    """``营收 · 云智能集团(季度)``; the unit is named only when the same figure comes in several."""
+    notes = [format.scope_label(key[2])] if key[2] else []
+    if key[3] and sum(1 for k in keys if k[:3] == key[:3]) > 1:
+        notes.append(format.unit_name(key[3]))
+    title = format.metric_name(key[0]) + (f" · {key[1]}" if key[1] else "")
+    return title + (f"({','.join(notes)})" if notes else "")
+
+
 def _chart_name(key: MetricKey) -> str:
     return slug("-".join(part for part in key if part) or "metric")
 
@@ -259,9 +305,13 @@ class Renderer:
         self.out = out
         self.env = _environment()
         self.calls = build_calls(summaries)
+        self.rank = {c.id: i for i, c in enumerate(self.calls)}
         self.companies = by_company(self.calls)
+        self.names = {cid: calls[0].company_name for cid, calls in self.companies.items()}
         self.people: People = build_people(self.calls)
         self.person_pages = {p.key: p.page for p in self.people.people}
+        self.firms = self.people.firm_by_key()
+        self.firm_canon = firm_canon()
         self.topics: list[Topic] = build_topics(self.calls)
         self.topic_pages = {t.name: t.page() for t in self.topics}
         self.previous = previous_calls(self.calls)
@@ -273,7 +323,11 @@ class Renderer:
         """Render ``template`` as the page at ``path`` (relative to docs/)."""
         link = Linker(path)
         text = self.env.get_template(template).render(
-            L=link, person=self.person_link(link), topic=self.topic_link(link), **context
+            L=link,
+            person=self.person_link(link),
+            topic=self.topic_link(link),
+            firm=self.firm_link(link),
+            **context,
         )
         self.out.write(path, text.rstrip("\n") + "\n")
 
@@ -295,6 +349,23 @@ class Renderer:
             return Md("、".join(link.to(self.topic_pages[n.strip()], n) for n in names if n.strip()))
 
         return topics
+
+    def firm_link(self, link: Linker) -> Any:
+        """A template function: a firm as written, linked to its (canonical) firm's page."""
+
+        def firm(written: str) -> Md:
+            key = firm_match_key(canonical_firm(written, self.firm_canon))
+            found = self.firms.get(key)
+            return link.to(found.page, written) if found else md(written)
+
+        return firm
+
+    def _newest(self, items: list[tuple[Call, Any]], year: Year | None = None, by: Any = None) -> list[Any]:
+        """(call, item) pairs, newest call first, then in the call's own order; one year's only
+        when ``year`` is given (``by`` tells the year of a call)."""
+        if year is not None:
+            items = [(c, x) for c, x in items if by(c) == year]
+        return sorted(items, key=lambda ci: self.rank[ci[0].id])
 
     # -- pages
 
@@ -318,6 +389,9 @@ class Renderer:
         metrics = [MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m)) for i, m in enumerate(s.metrics)]
         metrics.sort(key=lambda r: statement_order(r.m))
         prev = self.previous.get(call.id)
+        rows = transcript_rows(view, s)
+        anchors = {r.number for r in rows}
+        link = Linker(call.page)
         self.write(
             call.page,
             "call.md.j2",
@@ -325,29 +399,30 @@ class Renderer:
             s=s,
             metrics=metrics,
             view=view,
-            rows=transcript_rows(view, s),
+            rows=rows,
+            review=[review_note(note, line, link, anchors) for line, note in review_notes(s)],
             fixed=corrected_fields(s),
             comparison=compare(prev, call) if prev else None,
         )
-        rows = export.metric_rows(call)
-        self.out.write(f"data/calls/{call.id}.csv", export.to_csv(rows))
-        self.out.write(f"data/calls/{call.id}.json", export.to_json(rows))
+        data = export.metric_rows(call)
+        self.out.write(f"data/calls/{call.id}.csv", export.to_csv(data))
+        self.out.write(f"data/calls/{call.id}.json", export.to_json(data))
 
     def render_call_indexes(self) -> None:
         """calls/, calls/<company>/ and calls/<company>/<year>/ landing pages."""
         self.write("calls/index.md", "calls_index.md.j2", companies=self.companies)
         for company_id, calls in self.companies.items():
-            years: dict[str, list[Call]] = {}
+            by_year: dict[str, list[Call]] = {}
             for call in calls:
-                years.setdefault(call.year, []).append(call)
+                by_year.setdefault(call.year, []).append(call)
             self.write(
                 f"calls/{company_id}/index.md",
                 "calls_company.md.j2",
                 company_id=company_id,
                 name=calls[0].company_name,
-                years=years,
+                years=by_year,
             )
-            for year, year_calls in years.items():
+            for year, year_calls in by_year.items():
                 self.write(
                     f"calls/{company_id}/{year}/index.md",
                     "calls_year.md.j2",
@@ -393,16 +468,16 @@ class Renderer:
             name=latest.company_name,
             tickers=tickers,
             calls=list(reversed(calls)),
-            series=all_series,
+            series=[(series_title(key, all_series), points) for key, points in all_series.items()],
             charts=[(path, title) for _, _, path, title in chart_files],
             comparison=compare(prev, latest) if prev else None,
             revenue=headline_revenue,
         )
 
     def render_people(self) -> None:
-        """Executives by company, analysts by firm, one page each."""
+        """Executives by company, analysts by firm; a page each, split by year when long."""
         management = self.people.management()
-        names = {cid: calls[0].company_name for cid, calls in self.companies.items()}
+        names = self.names
         self.write("people/index.md", "people.md.j2", people=self.people, management=management, names=names)
         self.write("people/management/index.md", "management.md.j2", management=management, names=names)
         for company_id, members in management.items():
@@ -413,34 +488,86 @@ class Renderer:
                 members=sorted(members, key=lambda p: (-len(p.quotes) - len(p.answers), p.key)),
             )
         self.write("people/analysts/index.md", "analysts.md.j2", firms=self.people.firms)
-        for firm in self.people.firms:
-            self.write(firm.page, "firm.md.j2", firm=firm, items=self._newest(firm.questions))
+        for f in self.people.firms:
+            self.render_firm(f)
         for p in self.people.people:
+            self.render_person(p)
+
+    def render_firm(self, f: Firm) -> None:
+        """A firm's page: its names and analysts, then its questions (or a page per year)."""
+        year_list = years((c for c, _ in f.questions), calendar_year) if f.split else []
+        rows = [
+            (f.year_page(y), y, n, [len(self._newest(f.questions, y, calendar_year))]) for y, n in year_list
+        ]
+        items = [] if f.split else self._newest(f.questions)
+        self.write(f.page, "firm.md.j2", f=f, items=items, year=None, year_rows=rows)
+        for year, _ in year_list:
+            items = self._newest(f.questions, year, calendar_year)
+            self.write(f.year_page(year), "firm.md.j2", f=f, items=items, year=year, year_rows=[])
+
+    def render_person(self, p: Person) -> None:
+        """A person's page, or their index page and a page per year."""
+        context = {"p": p, "names": self.names, "firms": [self.firms[k] for k in p.firms if k in self.firms]}
+        lists = (p.quotes, p.answers, p.questions)
+        if not p.split:
+            quotes, answers, questions = (self._newest(items) for items in lists)
             self.write(
                 p.page,
                 "person.md.j2",
-                p=p,
-                names=names,
-                quotes=self._newest(p.quotes),
-                answers=self._newest(p.answers),
-                questions=self._newest(p.questions),
+                quotes=quotes,
+                answers=answers,
+                questions=questions,
+                year=None,
+                year_rows=[],
+                **context,
+            )
+            return
+        year_list = years(p.calls(), calendar_year)
+        rows = [
+            (p.year_page(y), y, n, [len(self._newest(items, y, calendar_year)) for items in lists])
+            for y, n in year_list
+        ]
+        self.write(
+            p.page, "person.md.j2", quotes=[], answers=[], questions=[], year=None, year_rows=rows, **context
+        )
+        for year, _ in year_list:
+            quotes, answers, questions = (self._newest(items, year, calendar_year) for items in lists)
+            self.write(
+                p.year_page(year),
+                "person.md.j2",
+                quotes=quotes,
+                answers=answers,
+                questions=questions,
+                year=year,
+                year_rows=[],
+                **context,
             )
 
     def render_topics(self) -> None:
-        """A page per topic and per topic and company."""
+        """A page per topic, an index per topic and company, and a page per company and year."""
         self.write("topics/index.md", "topics.md.j2", topics=self.topics)
-        names = {cid: calls[0].company_name for cid, calls in self.companies.items()}
         for t in self.topics:
-            self.write(t.page(), "topic.md.j2", t=t, names=names)
-            for company_id in t.companies():
-                self.write(
-                    t.page(company_id),
-                    "topic_company.md.j2",
-                    t=t,
-                    name=names.get(company_id, company_id),
-                    quotes=t.quotes.get(company_id, []),
-                    exchanges=t.qa.get(company_id, []),
-                )
+            self.write(t.page(), "topic.md.j2", t=t, names=self.names)
+            for cid in t.companies():
+                quotes, exchanges = t.quotes.get(cid, []), t.qa.get(cid, [])
+                name = self.names.get(cid, cid)
+                by_year = {
+                    y: (n, self._newest(quotes, y, fiscal_year), self._newest(exchanges, y, fiscal_year))
+                    for y, n in t.years(cid)
+                }
+                rows = [(t.page(cid, y), y, n, [len(q), len(e)]) for y, (n, q, e) in by_year.items()]
+                self.write(t.page(cid), "topic_company.md.j2", t=t, cid=cid, name=name, year_rows=rows)
+                for year, (_, year_quotes, year_exchanges) in by_year.items():
+                    self.write(
+                        t.page(cid, year),
+                        "topic_year.md.j2",
+                        t=t,
+                        cid=cid,
+                        name=name,
+                        year=year,
+                        quotes=year_quotes,
+                        exchanges=year_exchanges,
+                    )
 
     def render_data(self) -> None:
         """The whole site's metrics as CSV and JSON, and the page that links them."""
@@ -448,11 +575,6 @@ class Renderer:
         self.out.write("data/metrics.csv", export.to_csv(rows))
         self.out.write("data/metrics.json", export.to_json(rows))
         self.write("data/index.md", "data.md.j2", rows=len(rows), calls=self.calls, columns=export.COLUMNS)
-
-    def _newest(self, items: list[tuple[Call, Any]]) -> list[tuple[Call, Any]]:
-        """(call, item) pairs, newest call first, then in the call's own order."""
-        rank = {c.id: i for i, c in enumerate(self.calls)}
-        return sorted(items, key=lambda ci: rank[ci[0].id])
 
 
 def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> None:

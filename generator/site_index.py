@@ -7,15 +7,18 @@ and sorted, so the pages built from it are deterministic.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
+from typing import Any
 
 from generator import lexicon
+from generator.chinese import to_simplified
 from generator.format import period_label, year_label
 from generator.model import Metric, QAExchange, Quote, Summary
 
@@ -237,7 +240,69 @@ def previous_calls(calls: list[Call]) -> dict[str, Call]:
     return out
 
 
+# ---------------------------------------------------------------- years
+
+
+@dataclass(frozen=True)
+class Year:
+    """A year a page is split by: its file name and its title."""
+
+    name: str
+    """File name without suffix: ``2024`` or ``unknown``."""
+    title: str
+    """``2024 年``, ``FY2024`` or ``日期未知``."""
+
+
+def calendar_year(call: Call) -> Year:
+    """The calendar year of the call's date (people's pages span companies with other fiscal years)."""
+    when = call.when
+    return Year(str(when.year), f"{when.year} 年") if when else Year("unknown", "日期未知")
+
+
+def fiscal_year(call: Call) -> Year:
+    """The company's fiscal year: the year folder of the call page."""
+    return Year(call.year, call.year_title)
+
+
+def years(calls: Iterable[Call], year_of: Callable[[Call], Year]) -> list[tuple[Year, int]]:
+    """The years of ``calls`` with how many distinct calls fall in each, newest first (unknown last)."""
+    counts: Counter[Year] = Counter()
+    for call in {c.id: c for c in calls}.values():
+        counts[year_of(call)] += 1
+    return sorted(counts.items(), key=lambda kv: (kv[0].name.isdigit(), kv[0].name), reverse=True)
+
+
+# ---------------------------------------------------------------- firms
+
+
+def firm_match_key(name: str) -> str:
+    """How a firm's name is compared: simplified, NFKC, case-folded, no spaces or punctuation."""
+    text = unicodedata.normalize("NFKC", to_simplified(name)).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def firm_canon() -> dict[str, str]:
+    """Every name of the firms lexicon (canonical and variants) -> the canonical name."""
+    out: dict[str, str] = {}
+    for canon, variants in (lexicon.load("firms").get("firms") or {}).items():
+        for name in [canon, *(variants or [])]:
+            key = firm_match_key(str(name))
+            if key:
+                out.setdefault(key, str(canon))
+    return out
+
+
+def canonical_firm(written: str, canon: dict[str, str] | None = None) -> str:
+    """The firm's canonical name (firms lexicon), else the name as written (trimmed)."""
+    table = firm_canon() if canon is None else canon
+    return table.get(firm_match_key(written), written.strip())
+
+
 # ---------------------------------------------------------------- people and firms
+
+
+HANDFUL = 8
+"""A person or firm seen in more calls than this gets an index page and a page per year."""
 
 
 @dataclass
@@ -250,26 +315,55 @@ class Person:
     """management | analyst."""
     roles: list[str] = field(default_factory=list)
     firms: list[str] = field(default_factory=list)
+    """Keys of the person's firms (see :class:`Firm`), most calls first."""
     companies: list[str] = field(default_factory=list)
     """Company ids, most calls first."""
     group: str = ""
-    """Folder the page lives in: a company id (management) or a firm slug (analysts)."""
+    """Folder the page lives in: a company id (management) or a firm key (analysts)."""
     page: str = ""
+    """The person's page: ``<slug>.md``, or ``<slug>/index.md`` when split by year."""
     quotes: list[tuple[Call, Quote]] = field(default_factory=list)
     answers: list[tuple[Call, QAExchange]] = field(default_factory=list)
     questions: list[tuple[Call, QAExchange]] = field(default_factory=list)
 
+    def calls(self) -> list[Call]:
+        """Every call the person's quotes, answers and questions come from."""
+        items: list[tuple[Call, Any]] = [*self.quotes, *self.answers, *self.questions]
+        return list({c.id: c for c, _ in items}.values())
+
+    @property
+    def split(self) -> bool:
+        """True when the person's items are on one page per year."""
+        return self.page.endswith("/index.md")
+
+    def year_page(self, year: Year) -> str:
+        """The page of one year (only when :attr:`split`)."""
+        return f"{posixpath.dirname(self.page)}/{year.name}.md"
+
 
 @dataclass
 class Firm:
-    """An analysts' firm: every question asked by its people."""
+    """An analysts' firm (canonical, from the firms lexicon): every question asked by its people."""
 
     key: str
     name: str
+    """The canonical name (firms lexicon), else the most used written form."""
     slug: str
     page: str
+    variants: list[str] = field(default_factory=list)
+    """Every form the summaries write the firm's name in, most used first."""
     analysts: list[Person] = field(default_factory=list)
+    """Everyone who asked or took part under this firm (their page may be under another firm)."""
     questions: list[tuple[Call, QAExchange]] = field(default_factory=list)
+
+    @property
+    def split(self) -> bool:
+        """True when the firm's questions are on one page per year."""
+        return len({c.id for c, _ in self.questions}) > HANDFUL
+
+    def year_page(self, year: Year) -> str:
+        """The page of one year's questions (only when :attr:`split`)."""
+        return f"{posixpath.dirname(self.page)}/{year.name}.md"
 
 
 UNKNOWN_FIRM = "未知机构"
@@ -300,7 +394,9 @@ class _People:
         self.firms: dict[str, Counter[str]] = {}
         self.companies: dict[str, Counter[str]] = {}
         self.firm_names: dict[str, Counter[str]] = {}
+        self.firm_canon: dict[str, str] = {}
         self.firm_questions: dict[str, list[tuple[Call, QAExchange]]] = {}
+        self.canon = firm_canon()
 
     def person(self, name: str, side: str, call: Call) -> Person:
         key = person_key(name)
@@ -313,9 +409,13 @@ class _People:
         return p
 
     def firm(self, name: str | None) -> str:
+        """The key of the firm written ``name`` (that of its canonical name), counting the form."""
         label = (name or "").strip() or UNKNOWN_FIRM
-        key = person_key(label)
+        canon = self.canon.get(firm_match_key(label))
+        key = firm_match_key(canon or label) or person_key(label)
         self.firm_names.setdefault(key, Counter())[label] += 1
+        if canon:
+            self.firm_canon[key] = canon
         return key
 
     def add_call(self, call: Call) -> None:
@@ -327,8 +427,8 @@ class _People:
             p = self.person(part.name, part.side, call)
             if part.role:
                 self.roles.setdefault(p.key, Counter())[part.role.strip()] += 1
-            if part.firm:
-                self.firms.setdefault(p.key, Counter())[part.firm.strip()] += 1
+            if part.firm and part.firm.strip():
+                self.firms.setdefault(p.key, Counter())[self.firm(part.firm)] += 1
         for q in s.quotes:
             if q.speaker:
                 self.person(canonical(q.speaker, aliases), "management", call).quotes.append((call, q))
@@ -341,8 +441,12 @@ class _People:
             if qa.asker:
                 p = self.person(canonical(qa.asker, aliases), "analyst", call)
                 p.questions.append((call, qa))
-                if qa.firm:
-                    self.firms.setdefault(p.key, Counter())[qa.firm.strip()] += 1
+                if qa.firm and qa.firm.strip():
+                    self.firms.setdefault(p.key, Counter())[firm_key] += 1
+
+    def firm_label(self, key: str) -> str:
+        """The canonical name of a firm, else its most used written form."""
+        return self.firm_canon.get(key) or _ranked(self.firm_names.get(key))[0]
 
 
 def _ranked(counter: Counter[str] | None) -> list[str]:
@@ -368,13 +472,25 @@ class People:
         """person_key -> Person."""
         return {p.key: p for p in self.people}
 
+    def firm_by_key(self) -> dict[str, Firm]:
+        """Firm key -> Firm."""
+        return {f.key: f for f in self.firms}
+
+
+_RESERVED = re.compile(r"^(?:\d{4}|unknown|index)$")
+
+
+def _person_slugs(keys: list[str]) -> dict[str, str]:
+    """File names of people in one folder: unique, never a year page's name."""
+    base = {k: slug(k) for k in keys}
+    return unique_slugs(keys, {k: f"p-{s}" if _RESERVED.match(s) else s for k, s in base.items()})
+
 
 def build_people(calls: list[Call]) -> People:
     """Executives, analysts and firms of all calls, each with a page path."""
     acc = _People()
     for call in sorted(calls, key=lambda c: (c.company_id, c.chrono_key())):
         acc.add_call(call)
-    firm_labels = {k: _ranked(v)[0] for k, v in acc.firm_names.items()}
     for p in acc.people.values():
         p.roles = _ranked(acc.roles.get(p.key))
         p.firms = _ranked(acc.firms.get(p.key))
@@ -382,13 +498,18 @@ def build_people(calls: list[Call]) -> People:
         if p.side == "management":
             p.group = p.companies[0] if p.companies else "unknown"
         else:
-            firm_key = person_key(p.firms[0]) if p.firms else person_key(UNKNOWN_FIRM)
-            firm_labels.setdefault(firm_key, p.firms[0] if p.firms else UNKNOWN_FIRM)
-            p.group = firm_key
-    firm_slugs = unique_slugs(firm_labels, {k: slug(v) for k, v in firm_labels.items()})
+            p.group = p.firms[0] if p.firms else acc.firm(None)
+    labels = {k: acc.firm_label(k) for k in acc.firm_names}
+    firm_slugs = unique_slugs(labels, {k: slug(v) for k, v in labels.items()})
     firms = {
-        k: Firm(k, firm_labels[k], firm_slugs[k], f"people/analysts/{firm_slugs[k]}/index.md")
-        for k in firm_labels
+        k: Firm(
+            k,
+            labels[k],
+            firm_slugs[k],
+            f"people/analysts/{firm_slugs[k]}/index.md",
+            variants=_ranked(acc.firm_names[k]),
+        )
+        for k in labels
     }
     for k, questions in acc.firm_questions.items():
         firms[k].questions = questions
@@ -396,14 +517,15 @@ def build_people(calls: list[Call]) -> People:
     for p in acc.people.values():
         groups.setdefault(p.group, []).append(p)
     for group, members in groups.items():
-        slugs = unique_slugs([m.key for m in members])
+        slugs = _person_slugs([m.key for m in members])
+        folder = f"people/management/{group}" if members[0].side == "management" else ""
         for m in members:
-            if m.side == "management":
-                m.page = f"people/management/{group}/{slugs[m.key]}.md"
-            else:
-                firm = firms[group]
-                m.page = f"people/analysts/{firm.slug}/{slugs[m.key]}.md"
-                firm.analysts.append(m)
+            base = f"{folder or posixpath.dirname(firms[group].page)}/{slugs[m.key]}"
+            m.page = f"{base}/index.md" if len(m.calls()) > HANDFUL else f"{base}.md"
+    for p in acc.people.values():
+        if p.side == "analyst":
+            for key in p.firms or [p.group]:
+                firms[key].analysts.append(p)
     for firm in firms.values():
         firm.analysts.sort(key=lambda p: p.key)
     people = sorted(acc.people.values(), key=lambda p: (p.side, p.group, p.key))
@@ -426,9 +548,16 @@ class Topic:
         """Company ids with anything about this topic."""
         return sorted(set(self.quotes) | set(self.qa))
 
-    def page(self, company_id: str | None = None) -> str:
-        """The topic's landing page, or its page for one company."""
-        return f"topics/{self.slug}/{company_id or 'index'}.md"
+    def page(self, company_id: str | None = None, year: Year | None = None) -> str:
+        """The topic's landing page, its index for one company, or its page for one company and year."""
+        if company_id is None:
+            return f"topics/{self.slug}/index.md"
+        return f"topics/{self.slug}/{company_id}/{year.name if year else 'index'}.md"
+
+    def years(self, company_id: str) -> list[tuple[Year, int]]:
+        """The company's fiscal years with anything about this topic, and how many calls each."""
+        items: list[tuple[Call, Any]] = [*self.quotes.get(company_id, []), *self.qa.get(company_id, [])]
+        return years((c for c, _ in items), fiscal_year)
 
     def count(self) -> int:
         """Number of quotes and exchanges."""

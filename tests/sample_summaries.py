@@ -42,6 +42,7 @@ TENCENT_Q3 = """腾讯控股2024年第三季度业绩电话会
   微信及WeChat的合并月活跃账户数为13.82亿。
   高盛分析师Ronald Keung:请问AI对广告的拉动?
   刘炽平:AI 提升了广告的点击率,我们看到营销服务收入增长17%。
+  瑞银分析师Kenneth Fong:想问一下视频号的商业化进度?
 """
 
 
@@ -132,7 +133,11 @@ def alibaba_q4() -> Summary:
         quotes=[
             Quote(speaker="吴泳铭", text="我们会继续投入AI和云,这是长期战略。", line=9, topics=["AI", "云"])
         ],
-        review=["期末日期由财年推算"],
+        review=[
+            "期末日期由财年推算",
+            "line 6: share_repurchase taken from a headline line <b>check</b>",
+            "line 99: beyond the end of the file",
+        ],
         corrections=["metrics[3]"],
     )
 
@@ -191,6 +196,7 @@ def tencent_q3() -> Summary:
         participants=[
             Participant("刘炽平", "management", role="总裁"),
             Participant("Ronald Keung", "analyst", firm="高盛"),
+            Participant("Kenneth Fong", "analyst", firm="瑞银"),
         ],
         metrics=[
             metric(
@@ -221,7 +227,15 @@ def tencent_q3() -> Summary:
                 answered_by=["刘炽平"],
                 topics=["AI", "广告"],
                 line=5,
-            )
+            ),
+            QAExchange(
+                question="想问一下视频号的商业化进度?",
+                asker="Kenneth Fong",
+                firm="瑞银",
+                answered_by=["刘炽平"],
+                topics=["变现"],
+                line=7,
+            ),
         ],
         quotes=[Quote(speaker="刘炽平", text="AI 提升了广告的点击率", line=6, topics=["AI"])],
     )
@@ -234,7 +248,7 @@ def tencent_q2() -> Summary:
         company=Company(name="腾讯控股", tickers=["0700"], id="tencent"),
         period=Period(fiscal_year=2024, fiscal_quarter=2, period_end=date(2024, 6, 30)),
         call_date=date(2024, 8, 14),
-        participants=[Participant("Ronald Keung", "analyst", firm="高盛")],
+        participants=[Participant("Ronald Keung", "analyst", firm="Goldman Sachs")],
         metrics=[
             metric(
                 "revenue",
@@ -251,7 +265,7 @@ def tencent_q2() -> Summary:
             QAExchange(
                 question="游戏业务的展望?",
                 asker="Ronald Keung",
-                firm="高盛",
+                firm="Goldman Sachs",
                 answered_by=["刘炽平"],
                 topics=["游戏"],
                 line=5,

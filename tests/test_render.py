@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import markdown
@@ -22,7 +24,7 @@ from sample_summaries import (
 
 from generator.model import Participant, QAExchange, Quote, SourceInfo, Summary
 from generator.render import render_pages
-from generator.site_index import build_calls, call_slug
+from generator.site_index import HANDFUL, build_calls, call_slug
 from generator.writer import OutputTree
 
 MD_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
@@ -68,7 +70,8 @@ def test_layout_groups_calls_by_company_and_year(site: Path) -> None:
         "people/analysts/高盛/ronald-keung.md",
         "topics/index.md",
         "topics/ai/index.md",
-        "topics/ai/tencent.md",
+        "topics/ai/tencent/index.md",
+        "topics/ai/tencent/2024.md",
         "data/index.md",
         "data/metrics.csv",
         "data/metrics.json",
@@ -82,11 +85,24 @@ def test_layout_groups_calls_by_company_and_year(site: Path) -> None:
 
 def test_home_lists_every_call_newest_first(site: Path) -> None:
     home = (site / "index.md").read_text(encoding="utf-8")
-    rows = [line for line in home.splitlines() if line.startswith("| [")]
+    rows = [line for line in home.splitlines() if line.startswith("| ") and "](calls/" in line]
     assert len(rows) == 4
-    assert [r.split("|")[2].strip() for r in rows] == ["2024 Q3", "2024 Q2", "FY2024 Q4", "FY2024 Q1"]
+    assert [r.split("|")[2].strip().split("]")[0] for r in rows] == [
+        "[2024 Q3",
+        "[2024 Q2",
+        "[FY2024 Q4",
+        "[FY2024 Q1",
+    ]
     assert "1,671.93 亿元 | +8%" in rows[0]
     assert f"]({Q4_PAGE})" in home
+
+
+def test_home_stays_lean_one_row_and_one_link_per_call(site: Path) -> None:
+    home = (site / "index.md").read_text(encoding="utf-8")
+    table = [line for line in home.splitlines() if line.startswith("| ")][1:]
+    assert len(table) == 4
+    for row in table:
+        assert row.count("](") == 1 and "<" not in row, row
 
 
 def test_call_page_header_metrics_and_marks(site: Path) -> None:
@@ -110,7 +126,9 @@ def test_call_page_header_metrics_and_marks(site: Path) -> None:
 def test_call_page_people_qa_and_quotes(site: Path) -> None:
     page = (site / Q4_PAGE).read_text(encoding="utf-8")
     assert "[吴泳铭](../../../people/management/alibaba/吴泳铭.md) — 首席执行官" in page
-    assert "[Kenneth Fong](../../../people/analysts/瑞士信贷/kenneth-fong.md) — 瑞士信贷" in page
+    # The firm as written, linked to the canonical firm's page.
+    assert "[Kenneth Fong](../../../people/analysts/瑞士信贷/kenneth-fong.md)" in page
+    assert "— [瑞士信贷](../../../people/analysts/瑞士信贷/index.md)" in page
     # The alias 吴总 links to the canonical person's page.
     assert "[吴总](../../../people/management/alibaba/吴泳铭.md)" in page
     assert "[原文 L7](#L7)" in page and "[AI](../../../topics/ai/index.md)" in page
@@ -167,17 +185,35 @@ def test_links_between_pages_resolve(site: Path) -> None:
 def test_company_page_series_charts_and_changes(site: Path) -> None:
     page = (site / "companies/tencent/index.md").read_text(encoding="utf-8")
     assert "## 最新变化:2024 Q3 对比 2024 Q2" in page
-    assert "| 1,611.17 亿元(同比 +8%) | 1,671.93 亿元(同比 +8%) | ↑ +3.77% |" in page
+    assert '<div class="metrics comparison" markdown>' in page
+    assert "| 指标 | 上次 2024 Q2 | 本次 2024 Q3 | 变化 |" in page
+    assert (
+        "| 营收<br><small>季度</small> | 1,611.17 亿元<br><small>同比 +8%</small> | "
+        "1,671.93 亿元<br><small>同比 +8%</small> | ↑ +3.77%<br><small>同比增速 0 个百分点</small> |"
+    ) in page
     assert "新出现的话题" in page and "不再出现的话题" in page
     assert "![营收(季度)](charts/revenue-quarter-cny.svg){ .chart }" in page.replace("&#40;", "(").replace(
         "&#41;", ")"
     )
     series_rows = [line for line in page.splitlines() if line.startswith("| [2024 Q")]
     assert any("13.82 亿用户" in r for r in series_rows) and any("13.71 亿用户" in r for r in series_rows)
+    # Metric tables: four columns (the changes in one cell), inside the metrics block.
+    assert "| 财期 | 数值 | 变动 | 原文 |" in page and '<div class="metrics series" markdown>' in page
+    assert "| 53% | +1.2 个百分点 |" in page
+    assert "(单位" not in page  # one unit per figure here: not named in the headings
     svg = ET.fromstring(
         (site / "companies/tencent/charts/revenue-quarter-cny.svg").read_text(encoding="utf-8")
     )
     assert len(svg.findall("{http://www.w3.org/2000/svg}rect")) == 2
+
+
+def test_comparison_on_the_call_page_fits_four_columns(site: Path) -> None:
+    page = (site / "calls/tencent/2024/tencent-2024-11-13_2024-q3.md").read_text(encoding="utf-8")
+    section = page.split("## 与上一次电话会相比", 1)[1].split("## 参会人员", 1)[0]
+    html = markdown.markdown(section, extensions=MD_EXTENSIONS)
+    assert '<div class="metrics comparison">' in html
+    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+        assert len(re.findall(r"<t[hd]", row)) == 4
 
 
 def test_people_and_firm_pages_span_calls(site: Path) -> None:
@@ -191,13 +227,92 @@ def test_people_and_firm_pages_span_calls(site: Path) -> None:
     assert "首席执行官" in exec_page
 
 
-def test_topic_pages_by_company(site: Path) -> None:
+def test_firm_names_are_grouped_by_the_firms_lexicon(site: Path) -> None:
+    folders = {p.name for p in (site / "people/analysts").iterdir() if p.is_dir()}
+    assert "高盛" in folders and not any("goldman" in f for f in folders)
+    firm = (site / "people/analysts/高盛/index.md").read_text(encoding="utf-8")
+    assert "纪要中的写法:" in firm and "Goldman Sachs" in firm  # the written variants
+    # The call page keeps the firm as written, linked to the canonical firm's page.
+    q2 = (site / "calls/tencent/2024/tencent-2024-08-14_2024-q2.md").read_text(encoding="utf-8")
+    assert "([Goldman Sachs](../../../people/analysts/高盛/index.md))" in q2
+    analysts = (site / "people/analysts/index.md").read_text(encoding="utf-8")
+    assert analysts.count("[高盛](") == 1
+
+
+def test_analyst_with_two_firms_is_listed_under_both(site: Path) -> None:
+    person = (site / "people/analysts/瑞士信贷/kenneth-fong.md").read_text(encoding="utf-8")
+    assert "[瑞士信贷](index.md)" in person and "[瑞银](../瑞银/index.md)" in person
+    assert "## 提问(2)" in person
+    for firm in ("瑞士信贷", "瑞银"):
+        text = (site / f"people/analysts/{firm}/index.md").read_text(encoding="utf-8")
+        assert "Kenneth Fong" in text and "kenneth-fong.md" in text, firm
+    assert not (site / "people/analysts/瑞银/kenneth-fong.md").exists()  # one page per person
+
+
+def test_review_notes_link_their_line(site: Path) -> None:
+    page = (site / Q4_PAGE).read_text(encoding="utf-8")
+    notes = page.split('!!! warning "需要人工核对"', 1)[1].split("## ", 1)[0]
+    assert "    - [line 6](#L6)&#58; share&#95;repurchase taken from a headline line" in notes
+    assert "&#60;b&#62;check&#60;/b&#62;" in notes  # escaped, as written
+    assert "    - line 99&#58; beyond the end of the file" in notes  # no such line: no link
+    assert "    - 期末日期由财年推算" in notes
+    html = markdown.markdown(page.split("\n---\n", 1)[1], extensions=MD_EXTENSIONS)
+    assert "<b>" not in html
+    assert '<a href="#L6">line 6</a>: share_repurchase' in html_module.unescape(html)
+
+
+def test_topic_pages_by_company_and_year(site: Path) -> None:
     ai = (site / "topics/ai/index.md").read_text(encoding="utf-8")
-    assert "[阿里巴巴](alibaba.md)" in ai and "[腾讯控股](tencent.md)" in ai
-    tencent = (site / "topics/ai/tencent.md").read_text(encoding="utf-8")
+    assert "[阿里巴巴](alibaba/index.md)" in ai and "[腾讯控股](tencent/index.md)" in ai
+    company = (site / "topics/ai/tencent/index.md").read_text(encoding="utf-8")
+    assert "| [2024](2024.md) | 1 | 1 | 1 |" in company
+    tencent = (site / "topics/ai/tencent/2024.md").read_text(encoding="utf-8")
     assert "AI 提升了广告的点击率" in tencent and "请问AI对广告的拉动" in tencent
-    cloud = (site / "topics/云/alibaba.md").read_text(encoding="utf-8")
+    cloud = (site / "topics/云/alibaba/2024.md").read_text(encoding="utf-8")
     assert cloud.index("FY2024 Q4") < cloud.index("FY2024 Q1")
+
+
+def spread(n: int) -> list[Summary]:
+    """``n`` Tencent calls, one a quarter from 2001 on: the same analyst, executive and topics."""
+    out = []
+    for i in range(n):
+        s = tencent_q3()
+        year, quarter = 2001 + i // 4, i % 4 + 1
+        s.period = replace(s.period, fiscal_year=year, fiscal_quarter=quarter, period_end=None)
+        s.call_date = date(year, quarter * 3, 15)
+        s.source = SourceInfo(path=f"content/transcripts/tencent/{year}-q{quarter}.txt", sha256="2" * 64)
+        out.append(s)
+    return out
+
+
+def test_busy_people_get_a_page_per_year(tmp_path: Path) -> None:
+    docs = render(tmp_path, spread(HANDFUL + 5))
+    index = (docs / "people/analysts/高盛/ronald-keung/index.md").read_text(encoding="utf-8")
+    assert "## 按年份" in index and "请问AI对广告的拉动" not in index
+    assert "| [2004 年](2004.md) | 1 | 0 | 0 | 1 |" in index
+    assert "| [2001 年](2001.md) | 4 | 0 | 0 | 4 |" in index
+    assert index.index("2004 年") < index.index("2001 年")  # newest first
+    year = (docs / "people/analysts/高盛/ronald-keung/2002.md").read_text(encoding="utf-8")
+    assert year.count("请问AI对广告的拉动") == 4 and "2003" not in year
+    assert "[全部年份](index.md)" in year
+    # The firm's questions are split the same way; links from call pages reach the index.
+    assert (docs / "people/analysts/高盛/2002.md").is_file()
+    call = (docs / "calls/tencent/2002/tencent-2002-q1.md").read_text(encoding="utf-8")
+    assert "(../../../people/analysts/高盛/ronald-keung/index.md)" in call
+    # Someone in a handful of calls keeps one page.
+    few = render(tmp_path / "few", spread(HANDFUL))
+    assert (few / "people/analysts/高盛/ronald-keung.md").is_file()
+
+
+def test_pages_other_than_the_lists_do_not_grow_with_the_calls(tmp_path: Path) -> None:
+    def biggest(n: int) -> int:
+        docs = render(tmp_path / str(n), spread(n))
+        lists = {"index.md", "companies/tencent/index.md", "data/index.md"}
+        return max(
+            p.stat().st_size for p in docs.rglob("*.md") if p.relative_to(docs).as_posix() not in lists
+        )
+
+    assert biggest(48) <= biggest(12) * 1.1
 
 
 def test_rendering_is_deterministic(tmp_path: Path) -> None:
