@@ -149,6 +149,10 @@ def _starts(text: str, name: str) -> bool:
 def is_ours(words: str, ctx: Context) -> bool:
     """True when ``words`` name this company, one of its units, or nobody in particular."""
     low = words.lower()
+    if any(_starts(words, n) and len(n) >= 2 for n in ctx.others) and not any(
+        _starts(words, n) and len(n) >= 2 for n in ctx.own_names
+    ):
+        return False  # 英伟达数据中心业务: another company's unit
     if low in ctx.rules.group_prefixes or any(low == s.lower() for s in ctx.rules.own_subjects):
         return True
     for name in ctx.own_names:
