@@ -74,6 +74,29 @@ def run(n: int, base: list[Summary]) -> None:
         print(f"{n:5d} calls: {elapsed:6.2f} s, {len(md):5d} pages, {total / 1e6:6.2f} MB Markdown")
         for size, name in md[-3:]:
             print(f"       biggest: {size / 1e3:7.1f} kB  {name}")
+        for kind, size, name in biggest_by_kind(md):
+            print(f"       {kind:>10}: {size / 1e3:7.1f} kB  {name}")
+
+
+KINDS = (
+    ("home", lambda p: p == "index.md"),
+    ("call", lambda p: p.startswith("calls/") and not p.endswith("index.md")),
+    ("company", lambda p: p.startswith("companies/")),
+    ("topic", lambda p: p.startswith("topics/")),
+    ("executive", lambda p: p.startswith("people/management/")),
+    ("analyst", lambda p: p.startswith("people/analysts/") and p.count("/") >= 3),
+)
+
+
+def biggest_by_kind(md: list[tuple[int, str]]) -> list[tuple[str, int, str]]:
+    """The largest page of each kind (home, call, company, topic, executive, analyst/firm)."""
+    out = []
+    for kind, match in KINDS:
+        found = [(size, name) for size, name in md if match(name)]
+        if found:
+            size, name = max(found)
+            out.append((kind, size, name))
+    return out
 
 
 def main() -> None:

@@ -249,6 +249,18 @@ def test_analyst_with_two_firms_is_listed_under_both(site: Path) -> None:
     assert not (site / "people/analysts/瑞银/kenneth-fong.md").exists()  # one page per person
 
 
+def test_empty_sections_are_left_out(site: Path) -> None:
+    q2 = (site / "calls/tencent/2024/tencent-2024-08-14_2024-q2.md").read_text(encoding="utf-8")
+    assert "## 问答(1)" in q2 and "## 要点引述" not in q2  # no quotes in that call
+    assert "**管理层**" not in q2 and "**分析师**" in q2
+    s = replace(tencent_q3(), participants=[], qa=[], quotes=[])
+    built = pages(render(site.parent / "bare", [s]))
+    page = next(v for k, v in built.items() if k.startswith("calls/") and not k.endswith("index.md"))
+    for heading in ("## 参会人员", "## 问答", "## 要点引述"):
+        assert heading not in page
+    assert "## 关键指标" in page and "## 原文" in page
+
+
 def test_review_notes_link_their_line(site: Path) -> None:
     page = (site / Q4_PAGE).read_text(encoding="utf-8")
     notes = page.split('!!! warning "需要人工核对"', 1)[1].split("## ", 1)[0]
