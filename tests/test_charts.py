@@ -50,3 +50,24 @@ def test_scale_matches_magnitude() -> None:
     assert scale_for([402000000.0], "users").factor == 1e8
     assert scale_for([17.37], "CNY").label == "元"
     assert scale_for([53.0], "%").factor == 1.0
+
+
+def test_labels_keep_clear_of_the_title_and_the_axis() -> None:
+    root = ET.fromstring(
+        bar_chart("净利润(季度)", "亿元", ["FY2024 Q1", "FY2024 Q4", "x"], [330.0, 9.19, -330.0])
+    )
+    texts = list(root.iter(f"{SVG}text"))
+    unit_y = float(texts[1].get("y", 0))
+    values = [t for t in texts if t.text in ("330", "-330")]
+    top_value, bottom_value = (float(t.get("y", 0)) for t in values)
+    assert top_value - 11 >= unit_y + 4  # the value over the tallest bar sits below the unit line
+    axis_y = min(float(t.get("y", 0)) for t in texts if t.text == "FY2024 Q1")
+    assert bottom_value + 4 <= axis_y - 11  # the value under the lowest bar sits above the periods
+
+
+def test_chart_is_wide_enough_for_its_title() -> None:
+    title = "分部收入 · 国际数字商业集团(季度)"
+    root = ET.fromstring(bar_chart(title, "亿元", ["a", "b"], [1.0, 2.0]))
+    assert float(root.get("width", 0)) >= 13 * len(title) * 0.9
+    line = root.find(f"{SVG}line")
+    assert line is not None and float(line.get("x2", 0)) <= 16 + 64 * 2  # the axis spans the bars only

@@ -19,6 +19,7 @@ from generator.format import (
     period_label,
     plain_title,
     pp,
+    unit_name,
     value_text,
 )
 from generator.model import Evidence, Metric, Period
@@ -123,3 +124,8 @@ def test_html_text_and_titles() -> None:
     assert html_text("<b>&") == "&lt;b&gt;&amp;"
     assert "<" not in plain_title("<script>") and "&" not in plain_title("a&b")
     assert one_line("a\n\tb\u2028c") == "a b c"
+
+
+def test_unit_names_for_headings() -> None:
+    assert unit_name("USD") == "美元" and unit_name("cny") == "元"
+    assert unit_name("users") == "用户" and unit_name("%") == "%"

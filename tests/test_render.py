@@ -24,7 +24,7 @@ from sample_summaries import (
 
 from generator.model import Participant, QAExchange, Quote, SourceInfo, Summary
 from generator.render import render_pages
-from generator.site_index import HANDFUL, build_calls, call_slug
+from generator.site_index import HANDFUL, build_calls, call_slug, canonical_firm
 from generator.writer import OutputTree
 
 MD_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
@@ -439,3 +439,11 @@ def test_mkdocs_strict_build(tmp_path: Path) -> None:
     assert "电话会" in home and "人物" in home  # section titles from the index pages (hook)
     q4 = (site / Q4_PAGE.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     assert 'id="L4"' in q4 and "<pre><code>我们会继续投入AI和云" in q4
+
+
+def test_canonical_firm_names() -> None:
+    assert canonical_firm("花旗银行") == canonical_firm("Citi") == "花旗"
+    assert canonical_firm("美林美银") == canonical_firm("BofA") == "美银美林"
+    assert canonical_firm("瑞銀") == "瑞银"  # traditional characters
+    assert canonical_firm("j.p.  morgan") == "摩根大通"  # case, spaces and dots
+    assert canonical_firm(" 某某资本 ") == "某某资本"  # not in the lexicon: as written
