@@ -281,13 +281,13 @@ def statement_order(m: Metric) -> tuple[bool, str, int, int, int]:
     return (m.segment is not None, m.segment or "", rank, SCOPE_ORDER.get(m.scope, 6), m.evidence.line)
 
 
-def series_title(key: MetricKey, keys: Iterable[MetricKey]) -> str:
-    """``营收 · 云智能集团(季度)``; the unit is named only when the same figure comes in several."""
-    notes = [format.scope_label(key[2])] if key[2] else []
+def series_label(key: MetricKey, keys: Iterable[MetricKey]) -> tuple[str, str]:
+    """(metric name, ``segment · scope``) of a series; the unit is named only when the same
+    figure comes in several units (``季度 · 美元``)."""
+    notes = [part for part in (key[1], format.scope_label(key[2]) if key[2] else "") if part]
     if key[3] and sum(1 for k in keys if k[:3] == key[:3]) > 1:
         notes.append(format.unit_name(key[3]))
-    title = format.metric_name(key[0]) + (f" · {key[1]}" if key[1] else "")
-    return title + (f"({','.join(notes)})" if notes else "")
+    return format.metric_name(key[0]), " · ".join(notes)
 
 
 def _chart_name(key: MetricKey) -> str:
@@ -468,7 +468,7 @@ class Renderer:
             name=latest.company_name,
             tickers=tickers,
             calls=list(reversed(calls)),
-            series=[(series_title(key, all_series), points) for key, points in all_series.items()],
+            series=[(*series_label(key, all_series), points) for key, points in all_series.items()],
             charts=[(path, title) for _, _, path, title in chart_files],
             comparison=compare(prev, latest) if prev else None,
             revenue=headline_revenue,

@@ -195,11 +195,11 @@ def test_company_page_series_charts_and_changes(site: Path) -> None:
     assert "![营收(季度)](charts/revenue-quarter-cny.svg){ .chart }" in page.replace("&#40;", "(").replace(
         "&#41;", ")"
     )
-    series_rows = [line for line in page.splitlines() if line.startswith("| [2024 Q")]
-    assert any("13.82 亿用户" in r for r in series_rows) and any("13.71 亿用户" in r for r in series_rows)
-    # Metric tables: four columns (the changes in one cell), inside the metrics block.
-    assert "| 财期 | 数值 | 变动 | 原文 |" in page and '<div class="metrics series" markdown>' in page
-    assert "| 53% | +1.2 个百分点 |" in page
+    # One metrics table, five columns as on the call page, newest first within each figure.
+    assert "| 指标 | 财期 | 数值 | 变动 | 原文 |" in page and '<div class="metrics series" markdown>' in page
+    mau = [line for line in page.splitlines() if line.startswith("| 月活跃用户 | [")]
+    assert len(mau) == 2 and "13.82 亿用户" in mau[0] and "13.71 亿用户" in mau[1]
+    assert "| 毛利率<br><small>季度</small> | [2024 Q3](" in page and "| 53% | +1.2 个百分点 |" in page
     assert "(单位" not in page  # one unit per figure here: not named in the headings
     svg = ET.fromstring(
         (site / "companies/tencent/charts/revenue-quarter-cny.svg").read_text(encoding="utf-8")
