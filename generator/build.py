@@ -108,6 +108,10 @@ def summarize_one(
     except GeneratorError as exc:
         report.errors.append(exc)
         return None
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        report.errors.append(GeneratorError(f"extraction failed ({detail}); this is a bug, please report it", str(path)))
+        return None
     return summary, doc
 
 

@@ -155,12 +155,12 @@ def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExc
             continue
         else:
             rest = line.norm
-        answerers = _answerers(rest, pattern, people) if pattern else None
-        if not asked and pattern is not None and not pattern.match(rest.lstrip()):
-            answerers = None  # a later line continues the answer only when it opens with a speaker
-            if not asked:
-                current = None
+        if not asked and (pattern is None or not pattern.match(rest.lstrip())):
+            current = None  # a later line continues the answer only when it opens with a speaker
             continue
+        answerers = _answerers(rest, pattern, people) if pattern is not None else None
+        if answerers is None:
+            continue  # the question's own line holds no answer
         current.answered_by.extend(n for n in answerers if n not in current.answered_by)
         current.answer_lines.append(line.number)
     for ex in exchanges:

@@ -99,3 +99,26 @@ def test_check_names_the_malformed_file(tmp_path: Path) -> None:
 def test_missing_input_is_an_error_not_a_traceback(tmp_path: Path, args: list[str]) -> None:
     done = run(*args, cwd=tmp_path)
     assert done.returncode == 1 and "no such file or folder" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_extractor_bug_is_one_line_and_the_others_go_on(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "content/transcripts/acme/trigger.txt").write_text("触发\n", encoding="utf-8")
+    code = (
+        "import sys, generator.summarize as s\n"
+        "real = s.summarize\n"
+        "def boom(doc):\n"
+        "    if doc.path.endswith('trigger.txt'):\n"
+        "        raise TypeError('NoneType object is not iterable')\n"
+        "    return real(doc)\n"
+        "s.summarize = boom\n"
+        "import generator.build as b; b.summarize = boom\n"
+        "from generator.cli import main\n"
+        "sys.exit(main(['summarize', 'content/transcripts', '--out', 'out']))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    line = next(ln for ln in done.stderr.splitlines() if "trigger.txt" in ln)
+    assert "extraction failed (TypeError" in line
+    assert (root / "out/acme/good.yaml").is_file()
