@@ -108,8 +108,8 @@ def test_home_stays_lean_one_row_and_one_link_per_call(site: Path) -> None:
 def test_call_page_header_metrics_and_marks(site: Path) -> None:
     page = (site / Q4_PAGE).read_text(encoding="utf-8")
     assert page.startswith('---\ntitle: "阿里巴巴 FY2024 Q4 业绩会"\n---\n')
-    assert "| 股票代码 | BABA, 9988 |" in page
-    assert "| 期末 | 2024-03-31 |" in page and "| 电话会日期 | 2024-05-14 |" in page
+    assert "**股票代码** BABA, 9988</span> · " in page and "**财期** FY2024 Q4</span>" in page
+    assert "**期末** 2024-03-31</span>" in page and "**电话会日期** 2024-05-14</span>" in page
     assert "| 营收 | 季度 | 2,218.74 亿元 | 同比 +7% |" in page
     assert "| 净利润 | 季度 | 9.19 亿元 | 同比 -96% |" in page
     assert "| 近 300 亿美元 |" in page
