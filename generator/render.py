@@ -290,6 +290,25 @@ def series_label(key: MetricKey, keys: Iterable[MetricKey]) -> tuple[str, str]:
     return format.metric_name(key[0]), " · ".join(notes)
 
 
+RECENT_CALLS = 8
+"""Calls (and their metrics) on a company's page; all of them are on its calls/ year pages."""
+CHART_POINTS = 12
+"""Periods in a company's charts: the latest ones, so that bars stay readable."""
+
+
+def ordered_series(calls: list[Call]) -> dict[MetricKey, list[tuple[Call, Metric]]]:
+    """The calls' series, charted metrics first (in the ``charts`` order of metric_labels)."""
+    chart_order = format.lexicon.load("metric_labels").get("charts", [])
+    rank = {name: i for i, name in enumerate(chart_order)}
+    return dict(sorted(series(calls).items(), key=lambda kv: (rank.get(kv[0][0], len(rank)), kv[0])))
+
+
+def series_rows(calls: list[Call]) -> list[tuple[str, str, list[tuple[Call, Metric]]]]:
+    """(metric name, note, points) of every series of ``calls``, as the metrics tables list them."""
+    found = ordered_series(calls)
+    return [(*series_label(key, found), points) for key, points in found.items()]
+
+
 def _chart_name(key: MetricKey) -> str:
     return slug("-".join(part for part in key if part) or "metric")
 
@@ -431,18 +450,16 @@ class Renderer:
                     title=year_calls[0].year_title,
                     calls=list(reversed(year_calls)),
                     revenue=headline_revenue,
+                    series=series_rows(year_calls),
                 )
 
     def render_company(self, company_id: str, calls: list[Call]) -> None:
-        """The company page: calls, latest changes, metric tables and charts."""
+        """The company page: its latest calls, latest changes, charts and metrics (earlier calls
+        and their metrics are on the calls/<company>/<year>/ pages)."""
         folder = f"companies/{company_id}"
         chart_order = format.lexicon.load("metric_labels").get("charts", [])
-        rank = {name: i for i, name in enumerate(chart_order)}
-        all_series = dict(
-            sorted(series(calls).items(), key=lambda kv: (rank.get(kv[0][0], len(rank)), kv[0]))
-        )
         chart_files = []
-        for key, points in all_series.items():
+        for key, points in ordered_series(calls[-CHART_POINTS:]).items():
             values = [(c, m) for c, m in points if m.value is not None]
             if key[0] not in chart_order or len(values) < 2:
                 continue
@@ -465,10 +482,12 @@ class Renderer:
         self.write(
             f"{folder}/index.md",
             "company.md.j2",
+            company_id=company_id,
             name=latest.company_name,
             tickers=tickers,
-            calls=list(reversed(calls)),
-            series=[(*series_label(key, all_series), points) for key, points in all_series.items()],
+            total=len(calls),
+            calls=list(reversed(calls[-RECENT_CALLS:])),
+            series=series_rows(calls[-RECENT_CALLS:]),
             charts=[(path, title) for _, _, path, title in chart_files],
             comparison=compare(prev, latest) if prev else None,
             revenue=headline_revenue,

@@ -23,7 +23,7 @@ from sample_summaries import (
 )
 
 from generator.model import Participant, QAExchange, Quote, SourceInfo, Summary
-from generator.render import render_pages
+from generator.render import RECENT_CALLS, render_pages
 from generator.site_index import HANDFUL, build_calls, call_slug, canonical_firm
 from generator.writer import OutputTree
 
@@ -316,15 +316,25 @@ def test_busy_people_get_a_page_per_year(tmp_path: Path) -> None:
     assert (few / "people/analysts/高盛/ronald-keung.md").is_file()
 
 
-def test_pages_other_than_the_lists_do_not_grow_with_the_calls(tmp_path: Path) -> None:
+def test_pages_other_than_the_home_page_do_not_grow_with_the_calls(tmp_path: Path) -> None:
     def biggest(n: int) -> int:
         docs = render(tmp_path / str(n), spread(n))
-        lists = {"index.md", "companies/tencent/index.md", "data/index.md"}
         return max(
-            p.stat().st_size for p in docs.rglob("*.md") if p.relative_to(docs).as_posix() not in lists
+            p.stat().st_size for p in docs.rglob("*.md") if p.relative_to(docs).as_posix() != "index.md"
         )
 
     assert biggest(48) <= biggest(12) * 1.1
+
+
+def test_company_page_keeps_the_latest_calls_and_year_pages_the_rest(tmp_path: Path) -> None:
+    docs = render(tmp_path, spread(RECENT_CALLS + 4))
+    company = (docs / "companies/tencent/index.md").read_text(encoding="utf-8")
+    assert f"共 {RECENT_CALLS + 4} 场电话会" in company and "(../../calls/tencent/index.md)" in company
+    periods = re.findall(r"\| \[(\d{4} Q\d)\]\(", company.split("## 各期指标")[0])
+    assert periods == ["2003 Q4", "2003 Q3", "2003 Q2", "2003 Q1", "2002 Q4", "2002 Q3", "2002 Q2", "2002 Q1"]
+    assert "2001 Q4" not in company
+    year = (docs / "calls/tencent/2001/index.md").read_text(encoding="utf-8")
+    assert "## 各期指标" in year and year.count("| 营收<br><small>季度</small> | [2001 Q") == 4
 
 
 def test_rendering_is_deterministic(tmp_path: Path) -> None:
