@@ -11,8 +11,9 @@ Layout under ``docs/``::
     index.md                                   every call, newest first
     calls/index.md                             companies -> calls/<company>/index.md
     calls/<company>/index.md                   years     -> calls/<company>/<year>/index.md
+    calls/<company>/<year>/index.md            the year's calls and their metrics
     calls/<company>/<year>/<call-id>.md        the call page
-    companies/index.md, companies/<company>/index.md (+ charts/*.svg)
+    companies/index.md, companies/<company>/index.md (+ charts/*.svg): the latest calls only
     people/management/<company>/<person>.md    an executive's quotes and answers
     people/analysts/<firm>/index.md            a firm (canonical name): its analysts and questions
     people/analysts/<firm>/<person>.md         an analyst's questions
@@ -22,6 +23,8 @@ Layout under ``docs/``::
     topics/<topic>/<company>/index.md          its fiscal years -> topics/<topic>/<company>/<year>.md
     data/index.md, data/metrics.csv|json, data/calls/<call-id>.csv|json
 
+Only the home page grows with the number of calls (one lean row each); every other page
+is bounded by a company's calls in a year, or a person's or firm's calls in a year.
 The pages' styles (transcript anchors, quotes, print) are the static ``docs/assets/report.css``.
 """
 
