@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -382,9 +382,14 @@ class Renderer:
 
         return firm
 
-    def _newest(self, items: list[tuple[Call, Any]], year: Year | None = None, by: Any = None) -> list[Any]:
-        """(call, item) pairs, newest call first, then in the call's own order; one year's only
-        when ``year`` is given (``by`` tells the year of a call)."""
+    def _newest(
+        self,
+        items: list[tuple[Call, Any]],
+        year: Year | None = None,
+        by: Callable[[Call], Year] = calendar_year,
+    ) -> list[tuple[Call, Any]]:
+        """(call, item) pairs, newest call first, then in the call's own order; only those of
+        ``year`` when given (``by`` tells a call's year)."""
         if year is not None:
             items = [(c, x) for c, x in items if by(c) == year]
         return sorted(items, key=lambda ci: self.rank[ci[0].id])
