@@ -68,6 +68,8 @@ def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float
         return MARGIN_TOP + (top - v) / span * plot_h
 
     zero = y(0.0)
+    # Period labels just under the plot; lower when values are printed under negative bars.
+    axis_y = HEIGHT - 12 if bottom < 0 else HEIGHT - MARGIN_BOTTOM + 16
     step = max(1, -(-len(labels) // 16))  # at most 16 axis labels
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" '
@@ -92,7 +94,7 @@ def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float
         )
         if i % step == 0:
             parts.append(
-                f'<text x="{_n(x + WIDTH_PER_BAR / 2)}" y="{HEIGHT - 12}" '
+                f'<text x="{_n(x + WIDTH_PER_BAR / 2)}" y="{axis_y}" '
                 f'text-anchor="middle" fill="{TEXT}">{escape(label)}</text>'
             )
     parts.append(
