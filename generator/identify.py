@@ -181,9 +181,25 @@ def _ticker_form(code: str, exchange: str | None) -> str:
 _NOT_A_NAME = re.compile(r"[\d季年月日]|财报|业绩")
 
 
+def _lexicon_suffix(run: str) -> str | None:
+    """The longest lexicon company name ending ``run`` ("腾讯音乐" -> 腾讯音乐, not 音乐 or 腾讯)."""
+    low = run.lower()
+    names = [
+        str(n)
+        for entry in lexicon.load("companies")["companies"].values()
+        for n in [entry.get("name"), *entry.get("names", [])]
+        if n and len(str(n)) >= 2 and low.endswith(str(n).lower())
+    ]
+    return max(names, key=lambda n: (len(n), n)) if names else None
+
+
 def _best_suffix(run: str, text: str) -> str | None:
-    """The name ending ``run`` ("周四收盘后蔚来" -> "蔚来"): the longest ending (2+ characters)
-    the text repeats at least half as often as its most repeated ending."""
+    """The name ending ``run`` ("周四收盘后蔚来" -> "蔚来"): a company of the lexicon ending it
+    (the longest), else the longest ending (2+ characters) the text repeats at least half as
+    often as its most repeated ending."""
+    known = _lexicon_suffix(run)
+    if known is not None:
+        return known
     generic = _generic_subjects()
     counts = {
         run[i:]: text.count(run[i:])
@@ -280,6 +296,17 @@ PUBLISHED_TODAY = re.compile(
     r"(?:今日|今天|今晨|今晚)[^。;!?]{0,20}?(?:发布|公布|召开|举行)[^。;!?]{0,40}?(?:财报|业绩|电话会)"
 )
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+MEETING_TIME = re.compile(
+    r"(?:会议|电话会议?|业绩会|说明会|交流会|活动|召开)\s*(?:时间|日期)\s*:\s*[^0-9:]{0,12}?"
+    r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})"
+)
+"""``会议时间:美国东部时间2024年8月20日…``: the call's date under a label of its own."""
+RELATIVE_CALL = re.compile(
+    r"(?:(昨日|昨天|昨晚|今日|今天|今晚|今晨)|(本|上)?(?:周|星期)([一二三四五六日天]))\s*"
+    r"(?:[早晚]间|上午|下午|晚上|凌晨|早上|盘后|盘前|[早晚])?[^。;!?]{0,30}?"
+    r"(?:发布|公布|召开|举行|披露|举办)[^。;!?]{0,30}?(?:财报|业绩|电话会|季报|年报)"
+)
+"""A call dated by its distance from the dateline: ``昨日晚间召开电话会``, ``周二晚间发布…业绩``."""
 
 
 @dataclass
@@ -400,8 +427,41 @@ def _year_for(
     return fallback
 
 
+def _meeting_time(doc: Document) -> date | None:
+    """The date a ``会议时间:`` label gives."""
+    for ln in doc.content_lines():
+        m = MEETING_TIME.search(ln.norm)
+        if m:
+            found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found:
+                return found
+    return None
+
+
+def _relative_call_date(doc: Document, published: date) -> date | None:
+    """The call's date from 昨日 / 今日 / 周二 and the dateline (the latest such day up to it)."""
+    for ln in doc.content_lines():
+        m = RELATIVE_CALL.search(ln.norm)
+        if m is None:
+            continue
+        if m.group(1):
+            return published - timedelta(days=1 if m.group(1).startswith("昨") else 0)
+        weekday = WEEKDAYS[m.group(3)]
+        if m.group(2) == "上":  # a day of the previous calendar week
+            return published - timedelta(days=published.weekday() + 7 - weekday)
+        return published - timedelta(days=(published.weekday() - weekday) % 7)
+    return None
+
+
 def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date | None:
-    """The call's (or the publication's) date as stated in the text, else None."""
+    """The call's date as stated in the text, else the publication's, else None.
+
+    In order: a ``会议时间:`` label; a month and day beside the results or the call (``8月20日晚间
+    召开电话会``); 昨日 / 周二 counted back from the dateline; a day without its month.
+    """
+    meeting = _meeting_time(doc)
+    if meeting is not None and (period.period_end is None or meeting > period.period_end):
+        return meeting
     for ln in doc.content_lines():
         for m in CALL_DATE.finditer(ln.norm):
             month, day = int(m.group(2)), int(m.group(3))
@@ -419,6 +479,9 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
             found = safe_date(year, month, day) if year else None
             if found and (period.period_end is None or found > period.period_end):
                 return found
+    relative = _relative_call_date(doc, ctx.published) if ctx.published else None
+    if relative is not None and (period.period_end is None or relative > period.period_end):
+        return relative
     day_only = _day_only_call_date(doc, ctx, period)
     return day_only or ctx.published
 
@@ -486,8 +549,11 @@ def _place_day(day: int, weekday: str | None, ctx: DateContext, period: Period) 
 class _Candidate:
     end: date
     quarter: bool
+    """True for a period shorter than the year (a quarter, a half, a quarter's end date)."""
     weight: float
     position: int
+    kind: str = "quarter"
+    """quarter (named as a quarter) | half (上半年, 半年度, H1) | end (a date: 截至6月30日) | year."""
 
 
 FISCAL_YQ = [
@@ -513,6 +579,16 @@ CAL_Q = re.compile(
     r"(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(20\d\d)"
 )
 TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
+HALF = re.compile(
+    r"(?:(20\d\d)\s*(?:年|财年)?\s*度?\s*)?"
+    r"(?:上半年|上半财年|半年度|首半年|中期(?=业绩|报告|财报|业绩会|业绩说明会)|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
+)
+"""The first half of a year: ``2024年上半年``, ``半年度业绩说明会``, ``中期业绩``, ``2024H1``."""
+HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
+"""``1H24``: a half named before its two-digit year."""
+QUARTER_WORD = re.compile(
+    r"(?:第\s*)?([一二三四1-4])\s*(?:季度|财季|季(?![节度]))|(?<![A-Za-z])[Qq]([1-4])(?![0-9])"
+)
 
 
 def _two_digit(year: str) -> int:
@@ -524,9 +600,11 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
 
-    def add(end: date | None, quarter: bool, weight: float, span: tuple[int, int]) -> None:
+    def add(
+        end: date | None, quarter: bool, weight: float, span: tuple[int, int], kind: str = "quarter"
+    ) -> None:
         if end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
-            out.append(_Candidate(end, quarter, weight, offset + span[0]))
+            out.append(_Candidate(end, quarter, weight, offset + span[0], kind))
             taken.append(span)
 
     for i, pattern in enumerate(FISCAL_YQ):
@@ -552,7 +630,7 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             month, day, year = MONTHS.get(m.group(4).lower(), 0), int(m.group(5)), int(m.group(6))
         end = safe_date(year, month, day) if year and month else None
         if end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
-            add(end, True, 3.0, m.span())
+            add(end, True, 3.0, m.span(), "end")
     for m in CAL_Q.finditer(text):
         if m.group(3):
             year = (
@@ -573,9 +651,15 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         q = quarter_number(m.group(1) or m.group(2))
         if q and ctx.year:
             add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 1.0, m.span())
+    for m in HALF.finditer(text):
+        fiscal = "财年" in m.group(0)
+        if m.group(1) and (fiscal or start_month == 1):
+            add(quarter_end(int(m.group(1)), 2, start_month), True, 2.0, m.span(), "half")
+        elif not m.group(1) and ctx.year:
+            add(_latest_fiscal_quarter_end(2, start_month, ctx), True, 0.5, m.span(), "half")
     for m in FISCAL_YEAR.finditer(text):
         y = int(next(g for g in m.groups() if g))
-        add(quarter_end(y, None, start_month), False, 1.0, m.span())
+        add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
     return out
 
 
@@ -586,6 +670,26 @@ def _latest_fiscal_quarter_end(quarter: int, start_month: int, ctx: DateContext)
     ends = [quarter_end(y, quarter, start_month) for y in range(ctx.year - 1, ctx.year + 2)]
     past = [e for e in ends if e <= limit]
     return max(past) if past else None
+
+
+def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> bool:
+    """True when the text reports the half ending on ``end`` rather than its second quarter: it
+    names the half (上半年, 半年度, H1) more than the quarter (第二季度, Q2, 二季), counting the
+    title twice."""
+    half = sum(c.weight for c in candidates if c.end == end and c.kind == "half")
+    quarter = sum(c.weight for c in candidates if c.end == end and c.kind == "quarter")
+    title = chinese.normalise(doc.title or "")
+    title_half = bool(HALF.search(title) or HALF_YEAR_FIRST.search(title))
+    title_quarter = any((m.group(1) or m.group(2)) in ("2", "二") for m in QUARTER_WORD.finditer(title))
+    yearless = sum(
+        0.5
+        for ln in doc.content_lines()
+        for m in QUARTER_WORD.finditer(ln.norm)
+        if (m.group(1) or m.group(2)) in ("2", "二")
+    )
+    half += 2.0 * title_half
+    quarter += 2.0 * title_quarter + yearless
+    return half > quarter
 
 
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
@@ -612,6 +716,9 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         totals[c.end] = totals.get(c.end, 0.0) + c.weight
     end = max(totals, key=lambda e: (totals[e], e))
     if quarters[0].quarter:
-        return fiscal_period(end, start_month)
+        period = fiscal_period(end, start_month)
+        if period.fiscal_quarter == 2 and _half_year_call(doc, quarters, end):
+            return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
+        return period
     fiscal_year = end.year + (1 if start_month > 1 and end.month >= start_month else 0)
     return Period(fiscal_year=fiscal_year, fiscal_quarter=None, period_end=end)

@@ -220,6 +220,9 @@ class Turn:
     """Another name the label gives ("刘丽娣(Lidia Liu)" -> "Lidia Liu")."""
     body: list[tuple[int, int]] = field(default_factory=list)
     """(line number, offset in ``Line.text`` where the speech starts) for every line of the turn."""
+    ends: dict[int, int] = field(default_factory=dict)
+    """Line number -> offset in ``Line.text`` where the speech stops, for a line the turn shares
+    with the next one (``问:… 答:…`` on one line); the speech runs to the line's end otherwise."""
     narrated: bool = False
     """True when the label is the writer's narration rather than a speaker's name or a Q/A
     marker: an unnamed ``分析师:`` question, a ``魏哲家回答:`` answer (articles tell Q&A this way)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator import lexicon
+from generator import chinese, lexicon
 from generator.model import Company, Document, Participant, Turn
 from generator.turns import (
     ENGLISH_NAME,
@@ -146,7 +146,7 @@ def _name_after(text: str, known: set[str]) -> str | None:
         if not is_chinese_name(cand) or not _is_person_name(cand):
             continue
         if not rest or not re.match(f"[{HAN}]", rest) or any(rest.startswith(f) for f in followers):
-            return cand
+            return strip_adverb(cand, known)
     return None
 
 
@@ -191,8 +191,21 @@ def _sentence_around(text: str, index: int) -> str:
     return text[start + 1 : min(ends) if ends else len(text)]
 
 
-def speech_mentions(text: str) -> list[Mention]:
-    """Names right before a speech verb: ``吴泳铭表示``, ``蒋凡在财报电话会上提及``."""
+def strip_adverb(name: str, known: set[str] | frozenset[str] = frozenset()) -> str:
+    """``曹菲还`` -> ``曹菲``: a one-character adverb (还, 也, 则, 并, 均, …) the pattern took as part of
+    a name. A name the text already knows as it stands is kept."""
+    if name in known or len(name) < 3 or name[-1] not in _split_adverbs():
+        return name
+    short = name[:-1]
+    return short if short in known or (is_chinese_name(short) and _is_person_name(short)) else name
+
+
+def _split_adverbs() -> frozenset[str]:
+    return frozenset(w for w in _words("speakers", "verb_adverbs") if len(w) == 1)
+
+
+def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """Names right before a speech verb: ``吴泳铭表示``, ``蒋凡在财报电话会上提及``, ``曹菲还透露``."""
     verbs = _alt(_words("speakers", "speech_verbs"))
     adverbs = _alt(_words("speakers", "verb_adverbs"))
     context = _alt(_words("speakers", "call_context"))
@@ -202,7 +215,7 @@ def speech_mentions(text: str) -> list[Mention]:
     )
     out = []
     for m in pattern.finditer(text):
-        name = m.group(1)
+        name = strip_adverb(m.group(1), known)
         if _is_person_name(name):
             at_call = bool(m.group(2) and re.search(context, m.group(2), re.I))
             out.append(Mention(name, m.start(), speaks=True, at_call=at_call))
@@ -211,9 +224,10 @@ def speech_mentions(text: str) -> list[Mention]:
 
 @dataclass(frozen=True)
 class Asked:
-    """An analyst's question told in prose (``高盛分析师Ronald Keung问及…``)."""
+    """An analyst's question told in prose (``高盛分析师Ronald Keung问及…``, ``有投资者问及…``)."""
 
-    name: str
+    name: str | None
+    """The asker, or None when the text does not name them."""
     firm: str | None
     start: int
     """Where the mention (firm included) starts in the text."""
@@ -253,6 +267,16 @@ def prose_questions(text: str) -> list[Asked]:
     return out
 
 
+def unnamed_question(text: str) -> Asked | None:
+    """A question whose asker the text leaves unnamed, opening the line (``另外,有投资者问及…``,
+    ``另有分析师关心…``)."""
+    m = vocab().unnamed_ask_re.match(text)
+    if m is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    return Asked(None, None, start, m.end())
+
+
 def operator_intros(text: str) -> list[tuple[str, str]]:
     """(name, firm) pairs an operator announces."""
     out = []
@@ -265,6 +289,128 @@ def operator_intros(text: str) -> list[tuple[str, str]]:
         if is_name(m.group(1)):
             out.append((m.group(1), canonical_firm(m.group(2).strip())))
     return out
+
+
+# --- lists of attendees -------------------------------------------------------------------
+
+_BULLET = " \t·•*-—–>#"
+_ENTRY_SPLIT = re.compile(r"\s*[;]\s*")
+_PIECE_SPLIT = re.compile(r"\s*[、,]\s*")
+
+
+def attendee_entry(text: str) -> Label | None:
+    """One attendee: ``董事长 赵晋荣``, ``赵晋荣 董事长``, ``Eric Shen(沈亚),董事长兼首席执行官``,
+    ``Alicia Yap - 花旗``; a person with a role or a firm, else None."""
+    text = text.strip(_BULLET + "。.")
+    if not text or len(text) > 60:
+        return None
+    label = parse_label(text)
+    if label is not None and label.kind == "speech" and label.speaker and (label.role or label.firm):
+        return label
+    titled = _titles_then_name(text)
+    if titled is not None:
+        return titled
+    name = rf"{ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}"
+    m = re.fullmatch(rf"({name})\s*(?:\(\s*({name})\s*\))?\s*(?:[,:\-–—]+\s*|\s+)(\S.*)", text)
+    if m is None or not _is_person_name(m.group(1)):
+        return None
+    alias = m.group(2) if m.group(2) and is_name(m.group(2)) else None
+    rest = m.group(3).strip(" ,。")
+    firm = known_firm(rest)
+    if firm:
+        return Label("speech", m.group(1), "analyst", firm=canonical_firm(rest), alias=alias)
+    titles = list(vocab().role_re.finditer(rest))
+    if not titles or rest[titles[-1].end() :].strip():
+        return None
+    org = rest[: titles[0].start()].strip(" -—·,、") or None
+    return Label("speech", m.group(1), "management", best_role(rest), org=org, alias=alias)
+
+
+def _titles_then_name(text: str) -> Label | None:
+    """``董事、执行委员会主席 陶海虹``: titles joined by 、/兼/和, then the name."""
+    role_re = vocab().role_re
+    first = role_re.search(text)
+    if first is None or first.start() > 12:
+        return None
+    end = first.end()
+    while True:
+        joint = re.match(r"[\s兼和及、&,/]*", text[end:])
+        follow = role_re.match(text, end + (joint.end() if joint else 0))
+        if follow is None:
+            break
+        end = follow.end()
+    name = text[end:].strip(" ,:")
+    if not _is_person_name(name):
+        return None
+    org = text[: first.start()].strip(" -—·,、") or None
+    return Label("speech", name, "management", best_role(text[first.start() : end]), org=org)
+
+
+def _heading_rest(norm: str) -> str | None:
+    """The text after an attendee heading (``出席人员:``, ``上市公司接待人员姓名:``), or None."""
+    text = norm.strip(_BULLET)
+    colon = text.find(":", 0, 30)
+    if colon < 0:
+        return None
+    head = text[:colon].strip(_BULLET)
+    headings = _words("speakers", "attendee_headings")
+    if not any(h.lower() in head.lower() for h in headings):
+        return None
+    return text[colon + 1 :].strip(_BULLET)
+
+
+def _split_entries(text: str) -> list[Label]:
+    """The attendees listed on one line: ``;``-separated, else ``、``/``,``-separated when every
+    piece is an attendee."""
+    out = []
+    for part in _ENTRY_SPLIT.split(text):
+        entry = attendee_entry(part)
+        if entry is not None:
+            out.append(entry)
+            continue
+        pieces = [attendee_entry(p) for p in _PIECE_SPLIT.split(part) if p.strip()]
+        if pieces and all(pieces):
+            out.extend(e for e in pieces if e is not None)
+    return out
+
+
+def attendee_lists(doc: Document) -> list[tuple[int, Label]]:
+    """(line, attendee) from lists under a heading: on the heading's line (``出席人员:董事长 赵晋荣;
+    总裁 陶海虹``) or one per line below it, until a line that is no attendee."""
+    out: list[tuple[int, Label]] = []
+    lines = doc.content_lines()
+    for i, ln in enumerate(lines):
+        rest = _heading_rest(ln.norm)
+        if rest is None:
+            continue
+        if rest:
+            out.extend((ln.number, e) for e in _split_entries(rest))
+            continue
+        for below in lines[i + 1 :]:
+            entries = _split_entries(below.norm)
+            if not entries:
+                break
+            out.extend((below.number, e) for e in entries)
+    return out
+
+
+def name_pairs(doc: Document) -> list[tuple[str, str]]:
+    """(Chinese name, English name) written as one person: ``沈亚(Eric Shen)``, ``Eric Shen(沈亚)``."""
+    pairs = []
+    for ln in doc.content_lines():
+        for m in re.finditer(rf"({ENGLISH_NAME})\s*\(\s*([{HAN}]{{2,4}})\s*\)", ln.norm):
+            if is_chinese_name(m.group(2)) and is_name(m.group(1)):
+                pairs.append((m.group(2), m.group(1)))
+        for m in re.finditer(rf"\(\s*({ENGLISH_NAME})\s*\)", ln.norm):
+            run = re.search(f"[{HAN}]{{2,}}$", ln.norm[: m.start()].rstrip())
+            if run is None or not is_name(m.group(1)):
+                continue
+            for size in (3, 2, 4):
+                cand = run.group(0)[-size:]
+                if len(cand) == size and is_chinese_name(cand) and _is_person_name(cand):
+                    pairs.append((cand, m.group(1)))
+                    break
+    return pairs
 
 
 # --- assembling --------------------------------------------------------------------------
@@ -314,13 +460,21 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
             person = builder.add(t.speaker, t.line, side=t.side, role=t.role, firm=t.firm, org=t.org)
             if t.alias:
                 person.aliases.add(t.alias)
+    for number, entry in attendee_lists(doc):
+        person = builder.add(entry.speaker or "", number, side=entry.side, role=entry.role, firm=entry.firm)
+        if entry.alias:
+            person.aliases.add(entry.alias)
     known = set(builder.persons)
     turn_lines = {n for t in use_turns for n, _ in t.body} | {t.line for t in use_turns}
     free = [ln for ln in doc.content_lines() if ln.number not in turn_lines]
     for ln in free:
         roster = _roster_entry(ln.norm)
         if roster is not None:
-            builder.add(roster.speaker or "", ln.number, side=roster.side, role=roster.role, firm=roster.firm)
+            person = builder.add(
+                roster.speaker or "", ln.number, side=roster.side, role=roster.role, firm=roster.firm
+            )
+            if roster.alias:
+                person.aliases.add(roster.alias)
             continue
         for mention in title_mentions(ln.norm, known):
             other = _org_company(mention.org)
@@ -333,9 +487,10 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
                 if mention.alias:
                     person.aliases.add(mention.alias)
         for asked in prose_questions(ln.norm):
-            builder.add(asked.name, ln.number, side="analyst", firm=asked.firm)
+            if asked.name:
+                builder.add(asked.name, ln.number, side="analyst", firm=asked.firm)
         if kind != "transcript":
-            for mention in speech_mentions(ln.norm):
+            for mention in speech_mentions(ln.norm, known):
                 if _spoken_for_other(ln.norm, mention, company):
                     continue
                 builder.add(mention.name, ln.number, side="management")
@@ -346,18 +501,23 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
     for person in builder.persons.values():
         if person.firm is None and person.side == "analyst" and person.org:
             person.firm = canonical_firm(person.org)
+    _chinese_canonical(builder.persons, name_pairs(doc))
     _speaker_sides(doc, use_turns, builder.persons, company)
     by_name = _aliases(doc, builder.persons)
+    if not is_traditional(doc):
+        _names_as_written(builder.persons, by_name)
     persons = sorted(builder.persons.values(), key=lambda p: (p.order, p.name))
     return People(persons=persons, by_name=by_name)
 
 
 def _roster_entry(norm: str) -> Label | None:
-    """A participant list line: ``Sandy Xu - 首席执行官`` or ``Alicia Yap - 花旗``."""
-    text = norm.strip(" ·•-")
-    if not re.fullmatch(rf"(?:{ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[-–—:]+\s*\S.{{0,40}}", text):
+    """A participant list line: ``Sandy Xu - 首席执行官``, ``Alicia Yap - 花旗``,
+    ``- Eric Shen(沈亚),董事长兼首席执行官``."""
+    text = norm.strip(" ·•*-")
+    name = rf"(?:{ENGLISH_NAME}|[{HAN}]{{2,4}})"
+    if not re.fullmatch(rf"{name}\s*(?:\([^)]{{2,30}}\)\s*)?[-–—:,]+\s*\S.{{0,40}}", text):
         return None
-    label = parse_label(text.replace(":", " - ", 1) if ":" in text else text)
+    label = attendee_entry(text)
     if label is None or label.kind != "speech" or not label.speaker or not (label.role or label.firm):
         return None
     return label
@@ -370,6 +530,69 @@ def _spoken_for_other(text: str, mention: Mention, company: Company) -> bool:
         return True
     other = _org_company(before)
     return bool(other and company.id and other != company.id)
+
+
+def _chinese_canonical(persons: dict[str, Person], pairs: list[tuple[str, str]]) -> None:
+    """One person under the Chinese name the text gives (``Eric Shen(沈亚)``: 沈亚, alias Eric Shen)."""
+    chinese_of = dict((en, zh) for zh, en in pairs)
+    for person in list(persons.values()):
+        if not _ENGLISH_ONLY.fullmatch(person.name):
+            continue
+        zh = chinese_of.get(person.name) or next(
+            (a for a in sorted(person.aliases) if is_chinese_name(a)), None
+        )
+        if zh is None:
+            continue
+        del persons[person.name]
+        person.aliases.discard(zh)
+        person.aliases.add(person.name)
+        other = persons.get(zh)
+        if other is None:
+            person.name = zh
+            persons[zh] = person
+            continue
+        other.aliases |= person.aliases
+        other.order = min(other.order, person.order)
+        for key in ("side", "role", "firm", "org"):
+            if not getattr(other, key) and getattr(person, key):
+                setattr(other, key, getattr(person, key))
+    for zh, en in pairs:
+        if zh in persons:
+            persons[zh].aliases.add(en)
+
+
+_ENGLISH_ONLY = re.compile(r"[A-Za-z][A-Za-z'’.\- ]*")
+
+
+TRADITIONAL_SHARE = 0.1
+"""A text is in Traditional script when more than this share of its Han characters change in
+conversion to Simplified (a Simplified text changes almost none: a name's 甦, 乾)."""
+
+
+def is_traditional(doc: Document) -> bool:
+    """True when the text is written in Traditional script."""
+    han = changed = 0
+    for ln in doc.content_lines():
+        for ch in re.findall(f"[{HAN}]", ln.text):
+            han += 1
+            changed += chinese.to_simplified(ch) != ch
+    return han > 0 and changed / han > TRADITIONAL_SHARE
+
+
+def _names_as_written(persons: dict[str, Person], by_name: dict[str, Person]) -> None:
+    """In a Simplified text, a name keeps the characters it is written with (单甦, not 单苏):
+    the one written form becomes the canonical name, the converted form an alias."""
+    for key, person in list(persons.items()):
+        written = [
+            a for a in person.aliases if len(a) == len(person.name) and chinese.normalise(a) == person.name
+        ]
+        if len(written) != 1 or not re.fullmatch(f"[{HAN}]+", person.name):
+            continue
+        person.aliases = (person.aliases - {written[0]}) | {person.name}
+        person.name = written[0]
+        by_name.setdefault(written[0], person)
+        del persons[key]
+        persons[written[0]] = person
 
 
 def _aliases(doc: Document, persons: dict[str, Person]) -> dict[str, Person]:

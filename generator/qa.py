@@ -12,9 +12,9 @@ import re
 
 from generator import lexicon
 from generator.model import Document, QAExchange, Turn
-from generator.people import People, prose_questions
+from generator.people import Asked, People, prose_questions, unnamed_question
 from generator.topics import tag
-from generator.turns import turn_text
+from generator.turns import turn_text, vocab
 
 QUESTION_MAX = 200
 _CONFIRM = re.compile(r"\s*(?:对|是的|是|没错|对的|嗯|yes|right|correct|exactly)(?![A-Za-z])", re.I)
@@ -29,11 +29,31 @@ def first_sentences(text: str, limit: int = QUESTION_MAX) -> str:
     return text[: ends[-1]].strip() if ends else text[: limit - 1].rstrip() + "…"
 
 
+def _host_roles() -> frozenset[str]:
+    return frozenset(str(r) for r in lexicon.load("titles").get("host_roles", []))
+
+
 def _side(turn: Turn, people: People) -> str | None:
+    """analyst | management | operator: whose turn it is; the IR host who chairs the Q&A
+    (a role of ``titles.host_roles``) counts as the operator, never as an answer."""
     if turn.kind in ("question", "answer", "operator"):
         return {"question": "analyst", "answer": "management", "operator": "operator"}[turn.kind]
     person = people.find(turn.speaker)
-    return person.side if person else turn.side
+    side = person.side if person else turn.side
+    role = person.role if person else turn.role
+    return "operator" if side == "management" and role in _host_roles() else side
+
+
+def _answerer(turn: Turn, people: People) -> str | None:
+    """The person who answers in ``turn``: named, or the one manager holding the role it names
+    (``答(董秘):``)."""
+    person = people.find(turn.speaker)
+    if person is not None or turn.speaker:
+        return person.name if person else turn.speaker
+    if turn.role is None:
+        return None
+    holders = [p.name for p in people.persons if p.side == "management" and p.role == turn.role]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _ends_with_question(doc: Document, turn: Turn) -> bool:
@@ -41,12 +61,12 @@ def _ends_with_question(doc: Document, turn: Turn) -> bool:
 
 
 def find_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAExchange]:
-    """The Q&A exchanges, in order: from question turns, else from questions told in prose."""
+    """The Q&A exchanges in the order of the text: from question turns, and from questions told
+    in prose outside any turn (``另外,有投资者问及…。王崧表示,…`` after a digest's Q/A)."""
     exchanges = turn_exchanges(doc, turns, people)
-    if exchanges:
-        return exchanges
     in_turns = {n for t in turns for n, _ in t.body} | {t.line for t in turns}
-    return prose_exchanges(doc, people, in_turns)
+    exchanges += prose_exchanges(doc, people, in_turns)
+    return sorted(exchanges, key=lambda ex: ex.line or 0)
 
 
 def turn_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAExchange]:
@@ -81,6 +101,7 @@ def turn_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAE
                 exchanges.append(current)
                 question_text, answer_text = [norm], []
         elif side == "management" and current is not None:
+            name = _answerer(turn, people)
             if name and turn.kind in ("speech", "answer") and name not in current.answered_by:
                 current.answered_by.append(name)
             current.answer_lines.extend(n for n, _ in turn.body if n not in current.answer_lines)
@@ -128,25 +149,39 @@ def _answerers(norm: str, pattern: re.Pattern[str], people: People) -> list[str]
     return out
 
 
+def _asked(norm: str) -> Asked | None:
+    """The first question a line tells: a named analyst's, else an unnamed asker's."""
+    named = prose_questions(norm)
+    return named[0] if named else unnamed_question(norm)
+
+
+def _after_connective(norm: str) -> str:
+    """``对此,王崧表示…`` -> ``王崧表示…``: the line without a leading connective."""
+    m = vocab().connective_re.match(norm)
+    return norm[m.end() :] if m else norm.lstrip()
+
+
 def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExchange]:
     """Exchanges a news story tells: ``高盛分析师X问及…。Y回应指…``, answers in the same line or
-    in the lines right after it that open with an answering speaker (``Y补充,…``); any other
-    line ends the exchange."""
+    in the lines right after it that open with an answering speaker (``Y补充,…``, ``对此,Y表示…``).
+    The writer's lines (a share quote, last year's figures) are no answer; any other line ends
+    the exchange."""
     pattern = _answer_pattern(people)
+    writer = vocab()
     exchanges: list[QAExchange] = []
     current: QAExchange | None = None
     for line in doc.content_lines():
         if line.number in skip:
             current = None
             continue
-        asked = prose_questions(line.norm)
-        if asked:
-            first = asked[0]
-            end = _sentence_end(line.norm, first.end)
+        asked = _asked(line.norm)
+        if asked is not None:
+            end = _sentence_end(line.norm, asked.end)
+            person = people.find(asked.name)
             current = QAExchange(
-                question=first_sentences(line.text[first.start : end]),
-                asker=(people.find(first.name) or first).name,
-                firm=first.firm,
+                question=first_sentences(line.text[asked.start : end]),
+                asker=person.name if person else asked.name,
+                firm=asked.firm,
                 line=line.number,
             )
             exchanges.append(current)
@@ -154,8 +189,12 @@ def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExc
         elif current is None:
             continue
         else:
-            rest = line.norm
-        if not asked and (pattern is None or not pattern.match(rest.lstrip())):
+            rest = _after_connective(line.norm)
+        if asked is None and (pattern is None or not pattern.match(rest)):
+            if not current.answer_lines and (
+                writer.writer_re.search(line.norm) or writer.narration_re.match(line.norm)
+            ):
+                continue  # the writer's aside between a question and its answer
             current = None  # a later line continues the answer only when it opens with a speaker
             continue
         answerers = _answerers(rest, pattern, people) if pattern is not None else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import lexicon
+from generator.errors import SummaryError
 from generator.model import Document, Line, Turn
 
 HAN = r"\u3400-\u9fff"
@@ -57,10 +58,28 @@ class Vocab:
     """Openings of a writer's paragraph (``另据``, ``据悉``)."""
     question_re: re.Pattern[str]
     answer_re: re.Pattern[str]
+    writer_re: re.Pattern[str]
+    """A writer's line amid a Q&A: a share quote, a prior-year figure (``speakers.writer_patterns``)."""
+    unnamed_ask_re: re.Pattern[str]
+    """An unnamed asker told in prose at a line's start (``另外,有投资者问及…``)."""
+    inline_answer_re: re.Pattern[str]
+    """An answer marker with its colon inside a line (``…吗? 答:…``)."""
+    connective_re: re.Pattern[str]
+    """Words opening an answer paragraph, with their comma (``对此,``)."""
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(re.escape(str(w)) for w in sorted({str(w) for w in words}, key=lambda w: (-len(w), w)))
+
+
+def _patterns(name: str, key: str, patterns: list[str]) -> re.Pattern[str]:
+    """Regular expressions of a lexicon, one alternation; a broken one is a clear error."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise SummaryError(f"lexicon {name}, {key}: bad pattern {pattern!r} ({exc})", name) from exc
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +119,17 @@ def _vocab_cached(_key: int) -> Vocab:
         narration_re=re.compile(rf"\s*(?:{_alternation([str(w) for w in speakers['narration_openers']])})"),
         question_re=markers(speakers["question_markers"]),
         answer_re=markers(speakers["answer_markers"]),
+        writer_re=_patterns("speakers", "writer_patterns", [str(w) for w in speakers["writer_patterns"]]),
+        unnamed_ask_re=re.compile(
+            rf"\s*(?:(?:{_alternation(speakers['ask_openers'])})\s*,?\s*)?"
+            rf"(?:{_alternation(speakers['unnamed_askers'])})[^,。;!?]{{0,8}}?"
+            rf"(?:{_alternation(speakers['ask_verbs'])})"
+        ),
+        connective_re=re.compile(rf"\s*(?:{_alternation(speakers['answer_openers'])})\s*,?\s*"),
+        inline_answer_re=re.compile(
+            rf"(?<=[。!?.…\s])\s*(?:{_alternation([str(w) for w in speakers['inline_answer_markers']])})"
+            r"\s*(?:[(\[]([^)\]]{1,20})[)\]])?\s*:"
+        ),
     )
 
 
@@ -343,6 +373,10 @@ def _is_prose(norm: str) -> bool:
     return bool(re.search(r"[。,;!?…]|\.\s|\.$", norm.strip()))
 
 
+_ENUMERATION = re.compile(r"\s*(?:\d{1,3}\s*[、.)]|\(\s*\d{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s*、)\s*")
+"""``1、`` / ``(2)`` / ``三、`` numbering before a Q/A marker (``1、问:``)."""
+
+
 def _colon_label(line: Line) -> tuple[Label, int] | None:
     norm = line.norm
     lead = len(norm) - len(norm.lstrip())
@@ -351,7 +385,10 @@ def _colon_label(line: Line) -> tuple[Label, int] | None:
         return None
     label = parse_label(norm[lead:colon])
     if label is None:
-        return None
+        numbered = _ENUMERATION.match(norm, lead)
+        label = parse_label(norm[numbered.end() : colon]) if numbered else None
+        if label is None or label.kind not in ("question", "answer"):
+            return None
     start = colon + 1
     while start < len(norm) and norm[start].isspace():
         start += 1
@@ -360,14 +397,32 @@ def _colon_label(line: Line) -> tuple[Label, int] | None:
         inner = _parse_inner(bracket.group(1)) if bracket else None
         if bracket and inner is not None:
             label, start = _with_person(label.kind, inner), bracket.end()
+        else:
+            whole = _person_line(norm[start:])
+            if whole is not None:
+                label, start = _with_person(label.kind, whole), len(norm)
     return label, start
 
 
+def _person_line(rest: str) -> Label | None:
+    """The rest of a Q/A marker's line when it is only a person (``Q1: 高盛 Lincoln Kong``,
+    ``A: 梁柱``): the speech follows on the next lines."""
+    rest = rest.strip(_LABEL_TRIM)
+    if not rest or len(rest) > 40 or re.search(r"[,。;!?:…]", _BRACKETS.sub("", rest)):
+        return None
+    inner = _parse_inner(rest)
+    if inner is None or inner.speaker is None:
+        return None
+    return inner if inner.firm or inner.role or is_name(rest) or " " in rest else None
+
+
 def _editor_note(line: Line) -> bool:
-    """A line opened by a non-speaker label (``注:``, ``来源:``) or by the writer's own words
-    (``另据了解,``): it ends the current turn."""
+    """A line opened by a non-speaker label (``注:``, ``来源:``), by the writer's own words
+    (``另据了解,``, an unnamed asker ``有投资者问及``) or quoting the share price: it ends the
+    current turn."""
     norm = line.norm.strip()
-    if vocab().narration_re.match(norm):
+    v = vocab()
+    if v.narration_re.match(norm) or v.writer_re.search(norm) or v.unnamed_ask_re.match(norm):
         return True
     colon = norm.find(":", 0, 12)
     return colon > 0 and norm[:colon].strip(_LABEL_TRIM).lower() in vocab().not_labels
@@ -390,6 +445,39 @@ def _standalone_label(line: Line, following: Line | None) -> Label | None:
     return None
 
 
+def _turn(line: Line, label: Label, start: int) -> Turn:
+    turn = Turn(
+        line=line.number,
+        label=line.norm.strip()[:_MAX_LABEL],
+        kind=label.kind,
+        speaker=label.speaker,
+        side=label.side,
+        role=label.role,
+        firm=label.firm,
+        org=label.org,
+        alias=label.alias,
+        narrated=label.narrated,
+    )
+    if line.text[start:].strip():
+        turn.body.append((line.number, start))
+    return turn
+
+
+def _inline_answer(line: Line, question: Turn, start: int) -> Turn | None:
+    """The answer that follows a question on its own line (``1、问:…吗? 答:…``), cutting the question."""
+    m = vocab().inline_answer_re.search(line.norm, start + 1)
+    if m is None or not line.norm[m.end() :].strip():
+        return None
+    inner = _parse_inner(m.group(1)) if m.group(1) else None
+    role = best_role(m.group(1)) if m.group(1) and inner is None else None
+    label = _with_person("answer", inner) if inner else Label("answer", side="management", role=role)
+    question.ends[line.number] = m.start()
+    answer_start = m.end()
+    while answer_start < len(line.norm) and line.norm[answer_start].isspace():
+        answer_start += 1
+    return _turn(line, label, answer_start)
+
+
 def split_turns(doc: Document) -> list[Turn]:
     """Cut the document into speaker turns; lines before the first label belong to none."""
     lines = doc.lines
@@ -405,21 +493,12 @@ def split_turns(doc: Document) -> list[Turn]:
         hit = _colon_label(ln)
         label, start = hit if hit else (_standalone_label(ln, after.get(ln.number)), len(ln.text))
         if label is not None:
-            current = Turn(
-                line=ln.number,
-                label=ln.norm.strip()[:_MAX_LABEL],
-                kind=label.kind,
-                speaker=label.speaker,
-                side=label.side,
-                role=label.role,
-                firm=label.firm,
-                org=label.org,
-                alias=label.alias,
-                narrated=label.narrated,
-            )
-            if ln.text[start:].strip():
-                current.body.append((ln.number, start))
+            current = _turn(ln, label, start)
             turns.append(current)
+            answer = _inline_answer(ln, current, start) if label.kind == "question" else None
+            if answer is not None:
+                current = answer
+                turns.append(answer)
         elif current is not None:
             if not _is_prose(ln.norm) or _editor_note(ln):
                 current = None
@@ -433,7 +512,8 @@ def turn_text(doc: Document, turn: Turn, norm: bool = False) -> str:
     parts = []
     for number, start in turn.body:
         line = doc.line(number)
-        parts.append((line.norm if norm else line.text)[start:].strip())
+        end = turn.ends.get(number, len(line.text))
+        parts.append((line.norm if norm else line.text)[start:end].strip())
     return join_lines(parts)
 
 

@@ -188,3 +188,56 @@ def test_call_day_without_month(tmp_path: Path) -> None:
     assert summarize(dated).call_date == date(2024, 11, 13)
     no_period = doc_of(tmp_path, "腾讯季绩\n\n腾讯13日公布业绩，收入增长8%。\n")
     assert summarize(no_period).call_date is None
+
+
+def test_the_longest_lexicon_name_beside_a_ticker_wins(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "腾讯音乐（TME.US）三季度纪要：音乐订阅稳步增长\n\n"
+        "本季度在线音乐服务收入增长，音乐订阅收入增长，音乐会员数增长，长音频和音乐内容持续丰富。\n",
+    )
+    company = identify_company(doc)
+    assert (company.id, company.name) == ("tencent_music", "腾讯音乐")
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter"),
+    [
+        (
+            "某某股份2024年半年度业绩说明会\n时间：2024年9月5日\n\n"
+            "2024年上半年，公司营业收入增长20%。截至2024年6月30日，合同负债为10亿元。其中第二季度收入5亿元。\n",
+            None,
+        ),
+        ("某某电子2024H1业绩交流\n2024年8月28日\n\n上半年营收增长，中期业绩超预期。\n", None),
+        (
+            "腾讯控股2024年第二季度业绩\n2024年8月14日\n\n腾讯控股公布2024年第二季度业绩，"
+            "第二季度收入增长8%，上半年收入增长7%。\n",
+            2,
+        ),
+    ],
+)
+def test_half_year_calls_have_no_quarter(tmp_path: Path, text: str, quarter: int | None) -> None:
+    _, _, period, _ = identify(doc_of(tmp_path, text))
+    assert (period.fiscal_year, period.fiscal_quarter, period.period_end) == (
+        2024,
+        quarter,
+        date(2024, 6, 30),
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "call"),
+    [
+        ("**会议时间**：美国东部时间2024年8月20日上午8:00", date(2024, 8, 20)),
+        ("公司于8月20日晚间召开业绩电话会。", date(2024, 8, 20)),
+        ("公司昨日晚间发布了第二季度业绩，并召开了电话会。", date(2024, 8, 21)),
+        ("公司周二晚间发布了第二季度业绩。", date(2024, 8, 20)),  # 2024-08-22 is a Thursday
+        ("公司上周五发布了第二季度业绩。", date(2024, 8, 16)),
+    ],
+)
+def test_call_date_apart_from_the_dateline(tmp_path: Path, line: str, call: date) -> None:
+    doc = doc_of(
+        tmp_path, f"某某控股二季度营收下降4%\n发布时间：2024-08-22 09:12\n\n{line}\n第二季度收入为100亿元。\n"
+    )
+    _, ctx, _, got = identify(doc)
+    assert ctx.published == date(2024, 8, 22) and got == call

@@ -144,3 +144,72 @@ def test_analysts_asking_in_prose(tmp_path: Path) -> None:
     )
     assert (people["Jenny Lam"].side, people["Jenny Lam"].firm) == ("analyst", "花旗")
     assert (people["Peter Tan"].side, people["Peter Tan"].firm) == ("analyst", "瑞银")
+
+
+def test_attendee_lists_on_one_line_and_one_per_line(tmp_path: Path) -> None:
+    one_line = people_of(
+        tmp_path,
+        "某某电子投资者关系活动记录表\n\n"
+        "出席人员：董事长 王小明；总经理 刘强；董事、副总裁 张伟；财务总监 陈静\n\n"
+        "问：今年的订单情况如何？\n答：订单饱满。\n",
+    )
+    assert {n: (p.side, p.role) for n, p in one_line.items()} == {
+        "王小明": ("management", "董事会主席"),
+        "刘强": ("management", "首席执行官"),
+        "张伟": ("management", "副总裁"),
+        "陈静": ("management", "首席财务官"),
+    }
+    per_line = people_of(
+        tmp_path,
+        "某某电子业绩说明会\n\n公司参会人员：\n王小明 董事长\n独立董事 孙丽\n董事会秘书 周杰\n\n"
+        "会议内容：公司介绍了上半年经营情况。\n",
+    )
+    assert {n: p.role for n, p in per_line.items()} == {
+        "王小明": "董事会主席",
+        "孙丽": "独立董事",
+        "周杰": "董事会秘书",
+    }
+
+
+@pytest.mark.parametrize(
+    "roster",
+    ["- Tony Wang（王小明），董事长兼首席执行官", "- 王小明（Tony Wang），董事长兼首席执行官"],
+)
+def test_english_labels_take_the_chinese_name_the_text_gives(tmp_path: Path, roster: str) -> None:
+    people = people_of(
+        tmp_path,
+        f"某某控股2024年第二季度业绩电话会实录\n\n**公司出席人员**：\n\n{roster}\n"
+        "- Nina Chen，投资者关系负责人\n\n"
+        "**Nina Chen**：欢迎参加本次电话会议，现在请管理层发言。\n\n"
+        "**Tony Wang**：大家好，本季度收入稳步增长，我们对全年有信心。\n\n"
+        "**Alicia Yap（花旗）**：请问利润率的展望如何？\n\n"
+        "**Tony Wang**：我们预计利润率会稳中有升。\n",
+    )
+    assert "Tony Wang" not in people
+    assert (people["王小明"].role, people["王小明"].aliases) == ("首席执行官", ["Tony Wang"])
+    assert people["Nina Chen"].role == "投资者关系"
+
+
+def test_adverbs_after_a_name_are_not_part_of_it(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某控股第三季度收入增长8%\n2024年11月20日 08:00\n\n"
+        "在当晚的电话会上，某某控股首席执行官刘强表示，AI业务增长强劲。\n\n"
+        "刘强还提到，明年资本开支将增加。\n\n首席财务官陈静表示，利润率会改善。\n\n"
+        "陈静也表示，回购计划将继续执行。陈静并强调，现金流充裕。\n",
+    )
+    assert set(people) == {"刘强", "陈静"}
+
+
+def test_a_simplified_text_keeps_the_characters_a_name_is_written_with(tmp_path: Path) -> None:
+    simplified = people_of(
+        tmp_path,
+        "某某控股第三季度收入增长8%\n\n在当晚的电话会上，某某控股首席财务官刘甦表示，利润率继续提升。\n"
+        "刘甦还提到，公司将继续回购股份。\n",
+    )
+    assert "刘甦" in simplified and "刘苏" in simplified["刘甦"].aliases
+    traditional = people_of(
+        tmp_path,
+        "某某控股第三季度收入增長8%\n\n在當晚的電話會上，某某控股首席財務官劉甦表示，利潤率繼續提升。\n",
+    )
+    assert "刘苏" in traditional and "劉甦" in traditional["刘苏"].aliases

@@ -135,3 +135,84 @@ def test_questions_told_in_prose(tmp_path: Path) -> None:
         ("Mary Ho", "高盛", [], 13, [13]),
     ]
     assert qa[0].question.startswith("花旗分析师Jenny Lam")
+
+
+def test_investor_relations_record(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "某某电子投资者关系活动记录表\n\n上市公司接待人员姓名：\n董事长 王小明\n董事会秘书 周杰\n\n"
+        "1、问：请问今年的产能规划如何？答：您好，新产线将在年底投产，感谢关注！\n"
+        "2、问：海外收入占比是多少？\n答：您好，海外收入占比约三成。\n"
+        "3、问：分红政策会调整吗？ 答(董秘)：公司会保持稳定的分红。\n",
+        encoding="utf-8",
+    )
+    summary = summarize(read_source(path, tmp_path))
+    assert summary.source.kind == "digest"
+    assert [(q.asker, q.answered_by, q.line, q.answer_lines) for q in summary.qa] == [
+        (None, [], 7, [7]),
+        (None, [], 8, [9]),
+        (None, ["周杰"], 10, [10]),
+    ]
+    assert summary.qa[0].question == "请问今年的产能规划如何？"
+
+
+def test_minutes_with_the_asker_on_the_marker_line(tmp_path: Path) -> None:
+    qa = qa_of(
+        tmp_path,
+        "某某科技业绩会纪要\n\n首席执行官王小明（Tony Wang）：\n本季度收入稳步增长。\n\n"
+        "Q1：瑞银 Peter Tan\n海外业务的利润率什么时候转正？\n\nA：王小明\n我们预计明年下半年转正。\n\n"
+        "刘强补充：\n费用率也会继续下降。\n\n"
+        "Q2：中金公司 张雪\n回购会加速吗？\n\nA：刘强\n我们会按计划执行。\n",
+    )
+    assert [(q.asker, q.firm, q.answered_by) for q in qa] == [
+        ("Peter Tan", "瑞银", ["王小明", "刘强"]),
+        ("张雪", "中金公司", ["刘强"]),
+    ]
+
+
+def test_the_investor_relations_host_never_answers(tmp_path: Path) -> None:
+    qa = qa_of(
+        tmp_path,
+        "某某控股业绩电话会实录\n\n"
+        "Nina Chen（投资者关系负责人）：欢迎参加电话会议。\n\n"
+        "Alicia Yap（花旗）：请问利润率的展望如何？\n\n刘强（首席财务官）：我们预计利润率会稳中有升。\n\n"
+        "Nina Chen：由于时间关系，我们接受最后一个问题。\n\n"
+        "Jenny Lam（瑞银）：回购的节奏如何？\n\n刘强：我们会持续执行回购。\n\n"
+        "Nina Chen：感谢各位参加，再见。\n",
+    )
+    assert [(q.asker, q.answered_by) for q in qa] == [("Alicia Yap", ["刘强"]), ("Jenny Lam", ["刘强"])]
+    assert qa[0].answer_lines == [7]
+
+
+def test_unnamed_askers_and_answers_in_the_next_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "某某股份上半年纯利增长\n2024年8月30日 18:00\n\n"
+        "在业绩说明会上，某某股份总经理王小明、财务总监刘强出席并回答投资者提问。\n\n"
+        "问：下半年需求怎么看？\n\n王小明：订单在逐步回暖。\n\n"
+        "去年同期，某某股份营业收入为30.5亿元。\n\n"
+        "另外，有投资者问及海外工厂的进展。王小明表示，工厂将在年底投产。\n\n"
+        "截至今日收盘，某某股份报每股25.30元，总市值约300亿元。\n\n"
+        "另有分析师关心分红政策。\n\n对此，刘强表示，公司会保持稳定的分红比例。\n",
+        encoding="utf-8",
+    )
+    summary = summarize(read_source(path, tmp_path))
+    assert [(q.line, q.answered_by, q.answer_lines) for q in summary.qa] == [
+        (6, ["王小明"], [8]),
+        (12, ["王小明"], [12]),
+        (16, ["刘强"], [18]),
+    ]
+
+
+def test_a_news_story_telling_two_questions_stays_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "某某控股三季度收入增长8%\n2024年11月20日 08:00\n\n某某控股昨日晚间发布了第三季度业绩。\n\n"
+        "在当晚的电话会上，某某控股首席执行官王小明表示，AI业务增长强劲。\n\n"
+        "摩根士丹利分析师Gary Yu问及海外业务的盈利前景。王小明回应称，海外业务明年有望盈利。\n\n"
+        "另有分析师关心股东回报。首席财务官刘强表示，回购会继续。\n",
+        encoding="utf-8",
+    )
+    summary = summarize(read_source(path, tmp_path))
+    assert summary.source.kind == "article"
+    assert [(q.asker, q.answered_by) for q in summary.qa] == [("Gary Yu", ["王小明"]), (None, ["刘强"])]

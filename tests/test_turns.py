@@ -8,7 +8,7 @@ import pytest
 
 from generator.model import Document
 from generator.read import read_source
-from generator.turns import parse_label, source_kind, split_turns
+from generator.turns import parse_label, source_kind, split_turns, turn_text
 
 
 def doc_of(tmp_path: Path, text: str, name: str = "t.txt") -> Document:
@@ -232,3 +232,63 @@ def test_a_rule_ends_the_turn(tmp_path: Path) -> None:
     )
     turns = split_turns(doc)
     assert [n for n, _ in turns[-1].body] == [4]
+
+
+def test_numbered_record_with_question_and_answer_on_one_line(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "某某电子投资者关系活动记录表\n\n"
+        "1、问：请问今年的产能规划如何？答：您好，新产线将在年底投产，感谢关注！\n"
+        "2、问：海外收入占比是多少？\n答：您好，海外收入占比约三成。\n"
+        "(3)问：分红政策会调整吗？ 答(董秘)：公司会保持稳定的分红。\n",
+    )
+    turns = split_turns(doc)
+    assert [(t.line, t.kind) for t in turns] == [
+        (3, "question"),
+        (3, "answer"),
+        (4, "question"),
+        (5, "answer"),
+        (6, "question"),
+        (6, "answer"),
+    ]
+    assert turn_text(doc, turns[0]) == "请问今年的产能规划如何？"
+    assert turn_text(doc, turns[1]).startswith("您好，新产线")
+    assert turns[5].role == "董事会秘书" and turns[5].speaker is None
+    assert source_kind(turns) == "digest"
+
+
+def test_marker_line_naming_only_the_person(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "某某科技业绩会纪要\n\n"
+        "Q2：瑞银 Peter Tan\n海外业务的利润率什么时候转正？\n\n"
+        "A：王小明\n我们预计明年下半年转正。\n\n"
+        "刘强补充：\n费用率也会继续下降。\n",
+    )
+    turns = split_turns(doc)
+    assert [(t.kind, t.speaker, t.firm) for t in turns] == [
+        ("question", "Peter Tan", "瑞银"),
+        ("answer", "王小明", None),
+        ("answer", "刘强", None),
+    ]
+    assert [n for n, _ in turns[0].body] == [4]
+    assert turn_text(doc, turns[1]) == "我们预计明年下半年转正。"
+
+
+def test_writers_lines_end_a_turn(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "某某股份业绩说明会\n\n问：下半年需求怎么看？\n\n"
+        "王小明：我们看到订单在逐步回暖，对全年目标有信心。\n\n"
+        "去年同期，某某股份营业收入为30.5亿元。\n\n"
+        "截至今日收盘，某某股份报每股25.30元，总市值约300亿元。\n\n"
+        "另外，有投资者问及海外工厂。王小明表示，工厂进展顺利。\n",
+    )
+    turns = split_turns(doc)
+    assert [n for n, _ in turns[-1].body] == [5]
+
+
+def test_title_with_a_longer_wording_before_the_name() -> None:
+    label = parse_label("执行董事长王小明(Xiaoming Wang)")
+    assert label is not None and (label.speaker, label.alias) == ("王小明", "Xiaoming Wang")
+    assert label.role == "董事会主席"
