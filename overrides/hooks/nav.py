@@ -48,6 +48,11 @@ def _is_index(item: Any) -> bool:
     return isinstance(item, Page) and item.file.name == "index"
 
 
+def _is_year_page(item: Any) -> bool:
+    """True for a page named as a year (``2024.md``) or as the unknown year (``unknown.md``)."""
+    return isinstance(item, Page) and (bool(YEAR.match(item.file.name)) or item.file.name == "unknown")
+
+
 def _is_year(item: Any, depth: int) -> bool:
     """True for a section whose folder is named as a year."""
     return bool(YEAR.match(_folder(item, depth) or ""))
@@ -61,6 +66,11 @@ def _arrange(items: list[Any], depth: int) -> None:
     years = [i for i in items if _is_year(i, depth)]
     years.sort(key=lambda s: (_folder(s, depth) or "").lower().removeprefix("fy"), reverse=True)
     items[:] = [i for i in items if not _is_year(i, depth)] + years
+    year_pages = [i for i in items if _is_year_page(i)]  # topics/<t>/<company>/2024.md, unknown.md
+    year_pages.sort(
+        key=lambda p: p.file.name.lower().removeprefix("fy") if YEAR.match(p.file.name) else "", reverse=True
+    )
+    items[:] = [i for i in items if i not in year_pages] + year_pages
     for year in years:
         pages = [c for c in year.children if isinstance(c, Page) and not _is_index(c)]
         pages.sort(key=lambda p: p.file.src_uri, reverse=True)
