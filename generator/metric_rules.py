@@ -77,7 +77,9 @@ class Rules:
                 self._preferred |= {w.lower() for w in spec.get("preferred", [])}
                 if spec.get("unit_metric"):
                     self._unit_metrics.add(mid)
-                self._variants[mid] = spec.get("variants") or {}
+                self._variants[mid] = {
+                    vid: _flatten(cues) for vid, cues in (spec.get("variants") or {}).items()
+                }
                 for vid in self._variants[mid]:
                     self._base[vid] = mid
                 if spec.get("segment_metric"):
@@ -94,13 +96,20 @@ class Rules:
             self.prior_re = _regex(data["prior_markers"])
             self.to_words: list[str] = data["to_words"]
             self._sentence_excluded_re = _regex(data.get("sentence_exclusions", []))
+            self._cite_res = [re.compile(p, re.IGNORECASE) for p in data.get("cite_patterns", [])]
+            self._own_sources = data.get("own_sources", [])
+            self._restated_re = _regex(data.get("restated_cues", []))
+            self.other_quantities: list[str] = data.get("other_quantities", [])
+            self._gaap_re = _regex(data.get("gaap_cues", []))
+            compare = data.get("comparison_words") or {}
+            self._compare_before: list[str] = compare.get("before", [])
+            self._compare_after: list[str] = compare.get("after", [])
             self._approx_before = sorted(data["approx_before"], key=len, reverse=True)
             self._approx_after = data["approx_after"]
             self.conversion_cues: list[str] = data["conversion_cues"]
             self._list_re = _regex(data["list_cues"])
             exclusions: dict[str, list[str]] = data["exclusions"]
             self.rivals: list[str] = exclusions.get("rivals", [])
-            self._excluded_re = _regex([w for ws in exclusions.values() for w in ws])
             self._excluded_kinds = [(kind, _regex(ws)) for kind, ws in sorted(exclusions.items())]
             self._scope_res = [
                 (scope, re.compile(p, re.IGNORECASE)) for scope, ps in data["scope_cues"].items() for p in ps
@@ -129,6 +138,9 @@ class Rules:
             self.not_line_starts: list[str] = subjects.get("not_line_starts", [])
             self.group_prefixes: set[str] = {w.lower() for w in subjects.get("group", [])}
             self.max_line_chars = int(subjects.get("max_line_chars", 16))
+            self.verbs: list[str] = sorted(subjects.get("verbs", []), key=len, reverse=True)
+            self.dropped_unit_nouns: list[str] = subjects.get("dropped_unit_nouns", [])
+            self.incomplete_names: list[str] = subjects.get("incomplete_names", [])
             self._ratio_effect_re = _regex(data.get("ratio_effects", []))
             self._after_bounds = sorted(data.get("after_bounds", []), key=len, reverse=True)
             self._quote_re = _regex(data.get("quote_cues", []))
@@ -150,7 +162,7 @@ class Rules:
     # ----------------------------------------------------------------- metric words
 
     def kind(self, metric: str) -> str:
-        """money | per_share | ratio | users for any metric id (variants take their base's kind)."""
+        """money | per_share | per_user | ratio | users | count for any metric id (a variant: its base's)."""
         while metric not in self.metrics and metric in self._base:
             metric = self._base[metric]
         return self.metrics.get(metric, {}).get("kind", "money")
@@ -245,17 +257,62 @@ class Rules:
 
     def excluded(self, text: str) -> bool:
         """True when ``text`` holds a cue of someone else's figure (market, consensus, share price…)."""
-        return bool(self._excluded_re.search(text))
+        return self.excluded_kind(text) is not None
 
     def excluded_kind(self, text: str) -> str | None:
         """The kind of exclusion cue in ``text`` (market, consensus, guidance…); guidance only when alone."""
-        kinds = [kind for kind, rx in self._excluded_kinds if rx.search(text)]
+        cleaned = self._not_guidance_re.sub(" ", text)  # 根据股份回购计划: a plan under way, not a plan
+        kinds = [
+            kind for kind, rx in self._excluded_kinds if rx.search(cleaned if kind == "guidance" else text)
+        ]
         others = [k for k in kinds if k != "guidance"]
         return others[0] if others else (kinds[0] if kinds else None)
 
     def cites_others(self, text: str) -> bool:
-        """True when a sentence prefix cites a third party's data (协会, 统计局, 行业数据…)."""
-        return bool(self._sentence_excluded_re.search(text))
+        """True when a sentence prefix cites a third party's data (协会, 统计局, 据X数据, 根据X的预测…)."""
+        if self._sentence_excluded_re.search(text):
+            return True
+        for rx in self._cite_res:
+            for m in rx.finditer(text):
+                source = m.group("src") if "src" in rx.groupindex else m.group(0)
+                if not any(w in source for w in self._own_sources):
+                    return True
+        return False
+
+    def is_restated(self, sentence_before: str) -> bool:
+        """True when a sentence restates a figure on another basis before it (按固定汇率计算…)."""
+        return bool(self._restated_re.search(sentence_before))
+
+    def names_gaap(self, text: str) -> bool:
+        """True when ``text`` names the GAAP/IFRS figure itself (按美国通用会计准则)."""
+        return bool(self._gaap_re.search(text))
+
+    def is_adjusted_variant(self, metric: str) -> bool:
+        """True for an adjusted (non-GAAP) variant id of another metric."""
+        return metric.startswith("non_gaap_") and metric in self._base
+
+    def adjusted_variant(self, metric: str) -> str | None:
+        """The adjusted (non-GAAP) variant id of ``metric``, or None when it has none."""
+        found = [v for v in self._variants.get(metric, {}) if v.startswith("non_gaap_")]
+        return found[0] if found else None
+
+    def is_adjusted_lead(self, metric: str, clause: str) -> bool:
+        """True when a clause is only the adjusted modifier of ``metric`` before a figure
+        (非美国通用会计准则下为): the adjusted value of the figure just given."""
+        adjusted = self.adjusted_variant(metric)
+        if adjusted is None:
+            return False
+        cues = _pattern(self._variants[metric][adjusted])
+        lead = rf"\s*(?:{cues})\s*(?:下|口径下|口径|计|基础上)?\s*的?\s*(?:为|是|达|则为|则是)?\s*"
+        return re.fullmatch(lead, clause, re.IGNORECASE) is not None
+
+    def count_unit(self, metric: str) -> str | None:
+        """For a count metric, the unit it is reported in (vehicles, orders)."""
+        return self.metrics.get(metric, {}).get("unit")
+
+    def counters(self, metric: str) -> list[str]:
+        """For a count metric, the counters its figures may carry (辆 -> vehicles)."""
+        return list(self.metrics.get(metric, {}).get("counters", []))
 
     def is_list(self, text: str) -> bool:
         """True when ``text`` announces a list of figures for several periods (分别为)."""
@@ -368,20 +425,40 @@ class Rules:
     # ----------------------------------------------------------------- scope
 
     def scope_cues(self, text: str) -> list[Cue]:
-        """Every scope cue in ``text`` (except those inside 上季度 / 上年同期 wording)."""
+        """Every scope cue in ``text`` (except those inside 上季度 / 上年同期 wording or a metric word)."""
         priors = [(m.start(), m.end()) for m in self.prior_re.finditer(text)]
+        words = [(m.start(), m.end()) for m in self._words_re.finditer(text)]
         cues = []
         for scope, rx in self._scope_res:
             for m in rx.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in priors):
                     continue
+                if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in words):
+                    continue  # 年度股息: part of a metric's name, not a period
+                if self._compared(text, m.start(), m.end()):
+                    continue  # 较一季度的91.7%: the period compared with, not the figure's
                 cues.append(_cue(scope, m))
         return cues
+
+    def _compared(self, text: str, start: int, end: int) -> bool:
+        """True when the period at [start, end) is named as a comparison (较一季度, 与上半年相比)."""
+        before = text[max(0, start - 3) : start].rstrip()
+        after = text[end : end + 4].lstrip()
+        return any(before.endswith(w) for w in self._compare_before) or any(
+            after.startswith(w) for w in self._compare_after
+        )
 
     def nearest_scope(self, text: str, pos: int) -> Cue | None:
         """The scope cue that ends nearest before ``pos`` (the longest one on ties)."""
         before = [c for c in self.scope_cues(text) if c.end <= pos]
         return max(before, key=lambda c: (c.end, -c.start), default=None)
+
+
+def _flatten(items: Any) -> list[str]:
+    """A cue list with its nested lists (YAML aliases of shared lists) spliced in."""
+    if not isinstance(items, list):
+        return [items]
+    return [w for item in items for w in _flatten(item)]
 
 
 def _cue(scope: str, m: re.Match[str]) -> Cue:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from generator.metric_rules import Rules
     from generator.metrics import Context
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
@@ -52,11 +52,15 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
         periods += [(m.start(), m.end()) for m in re.finditer(re.escape(w), phrase)]
     if periods:
         p_start, p_end = max(periods, key=lambda p: (p[1], p[1] - p[0]))
-        subject = _strip_fillers(phrase[:p_start], rules.fillers)
+        head = phrase[:p_start]
+        for p_s, p_e in sorted(periods, key=lambda p: -p[1]):  # 今年前三季度: 今年 is a period, not a name
+            if p_e == len(head) and p_s < p_e:
+                head = head[:p_s]
+        subject = _strip_fillers(head, rules.fillers)
         if subject and not is_ours(subject, ctx) and not _is_unclear(subject, ctx):
             return Subject("other")
-        if subject and not text[start + p_end : word_start].strip("的"):
-            unit = _unit_subject(text, start + len(phrase[:p_start]) - len(subject), start + p_start, ctx)
+        if subject and not _strip_verbs(text[start + p_end : word_start].strip("的"), rules.verbs):
+            unit = _unit_subject(text, start + len(head) - len(subject), start + len(head), ctx)
             if unit is not None:
                 return unit  # 百度智能云第三季度收入: the unit named before the period
         cut, said = start + p_end, ("own" if subject else "none")
@@ -70,6 +74,7 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
     end = word_start
     while end > cut and text[end - 1] == "的":
         end -= 1
+    end = cut + len(_strip_verbs(text[cut:end], rules.verbs))  # 电子装备业务实现收入: 实现 is no part of it
     name = text[cut:end]
     if not name:
         return Subject(said)
@@ -102,6 +107,27 @@ def _unit_subject(text: str, start: int, end: int, ctx: Context) -> Subject | No
     if any(rest.endswith(u) and rest != u for u in ctx.rules.unit_nouns) and not _is_unclear(rest, ctx):
         return Subject("line", None, cut, end)
     return None
+
+
+def _strip_verbs(text: str, verbs: list[str]) -> str:
+    """``text`` without the verbs (实现, 录得, 累计…) and 的 it ends with: they are never part of a name."""
+    changed = True
+    while changed and text:
+        changed = False
+        for v in verbs:
+            if text.endswith(v) or text.endswith(v + "的"):
+                text, changed = text[: text.rindex(v)], True
+                break
+    return text.rstrip("的")
+
+
+def unit_display_name(written: str, rules: Rules) -> str:
+    """A unit's name as written, without the trailing word (业务, 板块) that only says it is a unit."""
+    for noun in rules.dropped_unit_nouns:
+        rest = written[: -len(noun)]
+        if written.endswith(noun) and len(rest) >= 2 and not rest.endswith(tuple(rules.incomplete_names)):
+            return rest
+    return written
 
 
 def _strip_fillers(text: str, fillers: list[str]) -> str:
@@ -206,13 +232,3 @@ def line_label(text: str, ctx: Context) -> Subject | None:
     if any(rest.endswith(u) and rest != u for u in ctx.rules.unit_nouns) and not _is_unclear(rest, ctx):
         return Subject("line", None, cut, start + len(name))
     return None
-
-
-@lru_cache(maxsize=256)
-def to_traditional(name: str) -> str:
-    """``name`` in Traditional script (opencc s2t); unchanged when opencc is not installed."""
-    try:
-        from opencc import OpenCC
-    except ImportError:  # pragma: no cover - opencc is a dependency
-        return name
-    return str(OpenCC("s2t").convert(name))

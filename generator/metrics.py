@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from generator import lexicon
-from generator.chinese import normalise, ts_table
+from generator.chinese import normalise, to_simplified
 from generator.metric_rules import Cue, Rules, load_rules
-from generator.metric_segments import Subject, line_label, subject_before, to_traditional
+from generator.metric_segments import Subject, line_label, subject_before, unit_display_name
 from generator.metric_tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
 from generator.model import Company, Document, Evidence, Line, Metric, Period
 from generator.numbers import Amount, Percent, find_amounts, find_percents
@@ -95,8 +95,6 @@ class Context:
     default_currency: str
     yuan_currency: str = "CNY"
     """What a bare 元 means: CNY, or TWD in a text that writes 新台币 more often than 人民币."""
-    traditional: bool = False
-    """True when the text is written in Traditional Chinese (segment names are given in that script)."""
     inherited: dict[int, tuple[Cue, bool]] = field(default_factory=dict)
     """Line number -> the scope cue of the nearest earlier line that has one, and whether that line is
     a heading (a heading's period holds for the lines under it; a sentence's only when it is a quarter)."""
@@ -173,7 +171,6 @@ def _context(doc: Document, company: Company, period: Period) -> Context:
         plain_quarters_are_calendar=_plain_quarters_are_calendar(doc, period, fiscal_start, rules),
         default_currency=_default_currency(doc),
         yuan_currency=_yuan_currency(doc),
-        traditional=_is_traditional(doc),
     )
     ctx.inherited = _inherited_cues(doc, rules)
     return ctx
@@ -238,18 +235,6 @@ def _inherited_cues(doc: Document, rules: Rules) -> dict[int, tuple[Cue, bool]]:
         elif cue is not None:
             last = (cue, line.number)
     return out
-
-
-def _is_traditional(doc: Document) -> bool:
-    """True when more than 3% of the text's Chinese characters are Traditional-only."""
-    table = ts_table()
-    han = trad = 0
-    for line in doc.lines:
-        for ch in line.text:
-            if "\u4e00" <= ch <= "\u9fff":
-                han += 1
-                trad += ord(ch) in table
-    return han > 0 and trad / han > 0.03
 
 
 def _yuan_currency(doc: Document) -> str:
@@ -385,6 +370,8 @@ def _sentence_entries(
             if entry.excluded:
                 open_entry = entry
                 continue
+            if entries:
+                _carry_adjusted(text, entries[-1], entry, ctx)
             for fig in reversed(loose):
                 if _takes_following(text, fig, ev, entry, clauses, ctx):
                     _assign(text, entry, fig, sentence, clauses, ctx)
@@ -406,6 +393,10 @@ def _sentence_entries(
             continue
         if open_entry is not None and not open_entry.excluded and _takes(text, open_entry, fig, clauses, ctx):
             _assign(text, open_entry, fig, sentence, clauses, ctx)
+        elif open_entry is not None and (elided := _elided_adjusted(text, open_entry, fig, clauses, ctx)):
+            _assign(text, elided, fig, sentence, clauses, ctx)
+            entries.append(elided)
+            open_entry = elided
         else:
             loose.append(fig)
     kept = []
@@ -420,6 +411,43 @@ def _sentence_entries(
             continue
         kept.append(e)
     return kept
+
+
+def _carry_adjusted(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
+    """An adjusted figure's margin or per-share figure written after it in the sentence is adjusted
+    too (非GAAP营业利润1.72亿美元，营业利润率为39%), unless GAAP wording comes between."""
+    rules = ctx.rules
+    if entry.segment or entry.metric != entry.word.metric or not rules.is_adjusted_variant(previous.metric):
+        return
+    if rules.kind(entry.metric) not in ("ratio", "per_share") or previous.segment:
+        return
+    if rules.names_gaap(text[previous.word.end : entry.word.start]):
+        return
+    adjusted = rules.adjusted_variant(entry.metric)
+    if adjusted:
+        entry.metric, entry.start = (
+            adjusted,
+            min(entry.start, previous.start),
+        )  # the evidence shows the modifier
+
+
+def _elided_adjusted(
+    text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], ctx: Context
+) -> Entry | None:
+    """The adjusted figure a clause gives without repeating the metric word: 每股收益为3.80元，
+    非美国通用会计准则下为4.37元. None when the clause is anything else."""
+    rules = ctx.rules
+    if not isinstance(fig, Amount) or entry.amount is None or entry.segment:
+        return None
+    adjusted = rules.adjusted_variant(entry.metric)
+    if adjusted is None or _clause_of(fig.start, clauses) == entry.clause:
+        return None
+    before = text[_clause_start(fig.start, clauses, entry.sentence) : fig.start]
+    if not rules.is_adjusted_lead(entry.metric, before) or not _fits(adjusted, fig, ctx):
+        return None
+    clause = _clause_of(fig.start, clauses)
+    start = fig.start - len(before.lstrip())
+    return replace(entry, metric=adjusted, amount=None, changes={}, ratio=None, start=start, clause=clause)
 
 
 # --------------------------------------------------------------------------- tables
@@ -598,6 +626,8 @@ def _open_entry(
         entry.excluded = True  # 理想汽车二季度营收: another company's figure
         return entry
     segment = _segment_of(text, sentence, clause_start, word, subject, ctx)
+    if subject.kind == "line" and segment is None and spec.get("subset_when_qualified"):
+        return None  # SVIP活跃用户数: a subset's count, not the company's
     if (
         subject.kind == "unclear"
         and segment is None
@@ -607,8 +637,9 @@ def _open_entry(
     if segment:
         name, span, seg_start = segment
         if rules.kind(word.metric) == "ratio":
-            if subject.kind != "line":
+            if subject.kind != "line" and (name is None or seg_start < sentence.start):
                 return None  # a unit named earlier: its ratio is not the group's, and not clearly the unit's
+            # 京东零售收入为2249亿元，经营利润率为5.0%: a known unit named earlier in the sentence
         else:
             seg_metric = spec.get("segment_metric")
             if not seg_metric:
@@ -712,12 +743,22 @@ def _segment_before(text: str, window_start: int, word: Word, ctx: Context) -> t
 
 
 def _other_company(before: str, ctx: Context) -> bool:
-    """True when the last company named in ``before`` is not this one."""
+    """True when the last company named in ``before`` is not this one.
+
+    A business unit's name counts as naming this company only when it is distinctive (淘天集团,
+    京东物流): a generic line name (在线音乐服务, 广告) after a rival's name is the rival's line.
+    """
     last_other = max((_rfind_name(before, n) for n in ctx.others), default=-1)
     if last_other < 0:
         return False
-    last_own = max((_rfind_name(before, n) for n in ctx.own_names + list(ctx.segments)), default=-1)
+    own = ctx.own_names + [s for s in ctx.segments if _distinctive(s, ctx)]
+    last_own = max((_rfind_name(before, n) for n in own), default=-1)
     return last_other > last_own
+
+
+def _distinctive(segment: str, ctx: Context) -> bool:
+    """True when a unit's name could only be this company's (it holds its name, or is a 集团)."""
+    return segment.endswith("集团") or any(len(n) >= 2 and n in segment for n in ctx.own_names)
 
 
 def _rfind_name(text: str, name: str) -> int:
@@ -763,10 +804,13 @@ def _skip_figure(
     if rules.is_quote(text[sentence.start : sentence.end]):
         return "excluded"  # 收报406港元，成交额约120亿港元: a share quote
         return "guidance"
-    if _other_company(text[sentence.start : fig.start], ctx):
-        return "excluded"
-    if rules.cites_others(text[_paragraph_start(text, sentence.start) : fig.start]):
+    paragraph_before = text[_paragraph_start(text, sentence.start) : fig.start]
+    if _other_company(paragraph_before, ctx):
+        return "excluded"  # 蔚来营收…；问界交付…: the paragraph's last company is not this one
+    if rules.cites_others(paragraph_before):
         return "others"
+    if rules.is_restated(text[sentence.start : fig.start]):
+        return "restated"  # 按固定汇率计算，收入同比持平: the same figure on another basis
     if isinstance(fig, Amount):
         if rules.is_delta(before):
             return "delta"  # 同比增加50亿元: the change, not the level
@@ -784,6 +828,9 @@ def _takes(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], c
             text[entry.word.end : fig.start]
         ):
             return False  # 毛利率稀释约2%: an effect on the margin, not its level
+        fig_clause = text[_clause_start(fig.start, clauses, entry.sentence) : fig.start]
+        if any(q in fig_clause for q in ctx.rules.other_quantities):
+            return False  # 股本净减少1.4%: the change of another quantity
         change = ctx.rules.change_of(text, fig, _clause_start(fig.start, clauses, entry.sentence))
         if change is None:
             return entry.ratio is None and ctx.rules.kind(entry.metric) == "ratio" and not fig.points
@@ -822,11 +869,18 @@ def _fits(metric: str, amount: Amount, ctx: Context) -> bool:
     kind = ctx.rules.kind(metric)
     if amount.shares:
         return False
+    if kind == "count":
+        counted = amount.counter in ctx.rules.counters(metric) or (
+            amount.counter is None and amount.has_magnitude
+        )
+        return amount.currency is None and not amount.users and counted
+    if amount.counter is not None:
+        return False
     if kind == "users":
         return amount.currency is None and (amount.has_magnitude or amount.users)
     if amount.users:
         return False
-    if kind == "per_share":
+    if kind in ("per_share", "per_user"):
         return amount.currency is not None and not amount.has_magnitude
     if kind == "money":
         return amount.has_magnitude or (amount.currency is not None and abs(amount.value) >= 10**6)
@@ -889,6 +943,8 @@ def _to_metric(
         value = -abs(a.value) if entry.word.loss or entry.negative else a.value
         if ctx.rules.kind(entry.metric) == "users":
             unit = "users"
+        elif ctx.rules.kind(entry.metric) == "count":
+            unit = ctx.rules.count_unit(entry.metric) or a.counter
         elif a.unknown_currency:
             notes.append(
                 f"line {line.number}: {entry.metric} {text[a.start : a.end].strip()} is in a currency the "
@@ -931,12 +987,11 @@ def _to_metric(
 
 
 def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:
-    """The unit's name: as written for units the lexicon does not know, else the canonical name in
-    the text's script (增值服務 in a Traditional text)."""
+    """The unit's name: the lexicon's canonical name (simplified, whatever the text's script) for a
+    known unit; else its name as written, in simplified script, without a trailing 业务/板块."""
     if entry.segment_span is not None:
-        return line.original_slice(*entry.segment_span).strip() or None
-    if entry.segment and ctx.traditional:
-        return to_traditional(entry.segment)
+        written = to_simplified(line.original_slice(*entry.segment_span)).strip()
+        return unit_display_name(written, ctx.rules) or None
     return entry.segment
 
 

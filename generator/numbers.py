@@ -110,6 +110,8 @@ CURRENCY_SUFFIXES = {
     "won": "KRW",
 }
 USER_SUFFIXES = ("人次", "人", "户", "名")
+COUNTERS = {"辆": "vehicles", "台": "units", "单": "orders", "笔": "orders"}
+"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders)."""
 UNKNOWN_CURRENCY_RE = re.compile(
     r"^\s*(?:[\u4e00-\u9fff]{1,4}(?:元|币|镑|盾|铢|比索|法郎|里拉|林吉特|卢布|兰特|雷亚尔|克朗|第纳尔))"
 )
@@ -127,7 +129,8 @@ AMOUNT_RE = re.compile(
     rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{_alt(list(MAGNITUDES))})?|(?P<cn>{_CHINESE}))"
     rf"(?P<more2>多|余)?"
     rf"(?:\s*(?P<sc>{_alt(list(CURRENCY_SUFFIXES))}))?"
-    rf"(?P<users>{_alt(list(USER_SUFFIXES))})?",
+    rf"(?P<users>{_alt(list(USER_SUFFIXES))})?"
+    rf"(?P<counter>{_alt(list(COUNTERS))})?",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(
@@ -164,6 +167,8 @@ class Amount:
     """True when the only currency written is 元 (the local currency: CNY, or TWD in a Taiwan text)."""
     unknown_currency: bool = False
     """True when a currency word the parser does not know follows (越南盾): its currency is unknown."""
+    counter: str | None = None
+    """What a counter word after the number counts (辆 -> vehicles, 单 -> orders), else None."""
 
 
 @dataclass(frozen=True)
@@ -245,9 +250,16 @@ def find_amounts(text: str) -> list[Amount]:
             if mag:
                 value *= MAGNITUDES[_canon(mag, MAGNITUDES)]
         users = bool(m.group("users")) and currency is None
-        if not (magnitude or currency or users):
+        counter = (
+            COUNTERS[m.group("counter")] if m.group("counter") and currency is None and not users else None
+        )
+        if not (magnitude or currency or users or counter):
             continue
-        end = m.end() if users or not m.group("users") else m.start("users")
+        end = m.end()
+        if m.group("counter") and not counter:
+            end = m.start("counter")
+        if m.group("users") and not users:
+            end = m.start("users")
         found.append(
             Amount(
                 start=m.start(),
@@ -261,6 +273,7 @@ def find_amounts(text: str) -> list[Amount]:
                 shares=currency is None and bool(re.match(r"\s*(股|份)", text[end:])),
                 bare_yuan=not m.group("pc") and (m.group("sc") or "") == "元",
                 unknown_currency=currency is None and bool(UNKNOWN_CURRENCY_RE.match(text[end:])),
+                counter=counter,
             )
         )
     return found

@@ -231,8 +231,8 @@ def test_unknown_business_unit_is_not_the_group(tmp_path):
     ms, _ = extract(tmp_path, text, "网易", Q3_2024)
     assert not [m for m in ms if m.metric == "revenue"]
     assert {(m.metric, m.segment, m.value) for m in ms} == {
-        ("segment_revenue", "创新及其他业务", 1_700_000_000),
-        ("segment_revenue", "IoT与生活消费产品业务", 26_100_000_000),
+        ("segment_revenue", "创新及其他业务", 1_700_000_000),  # 其他 alone is no name: 业务 stays
+        ("segment_revenue", "IoT与生活消费产品", 26_100_000_000),
     }
 
 
@@ -515,7 +515,7 @@ def test_business_line_revenue_is_a_segment_never_the_group(tmp_path):
     ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
     assert [m.value for m in ms if m.metric == "revenue"] == [12_050_000_000]
     segments = {m.segment: m for m in ms if m.metric == "segment_revenue"}
-    assert set(segments) == {"云服务及其他", "广告", "硬件销售", "会员订阅", "海外业务"}
+    assert set(segments) == {"云服务及其他", "广告", "硬件销售", "会员订阅", "海外"}
     assert (segments["广告"].value, segments["广告"].yoy_pct) == (3_000_000_000, -3)
     assert segments["云服务及其他"].scope == "quarter"
 
@@ -535,16 +535,17 @@ def test_words_before_revenue_that_name_no_business_line(tmp_path):
     assert [(m.metric, m.segment, m.value) for m in ms] == [("revenue", None, 8_000_000_000)]
 
 
-def test_known_segment_in_traditional_text_keeps_the_texts_script(tmp_path):
+def test_segment_names_are_simplified_in_a_traditional_text(tmp_path):
     text = (
         "騰訊第三季收入1,500.2億元，按年增長6%。\n"
-        "增值服務收入按年增長5%至700億元；雲遊戲收入按年下跌3%至50億元。"
+        "增值服務收入按年增長5%至700億元；雲遊戲業務收入按年下跌3%至50億元。"
     )
     ms, _ = extract(tmp_path, text, "腾讯控股", Q3_2024)
-    vas = only(ms, "segment_revenue", "增值服務")
+    vas = only(ms, "segment_revenue", "增值服务")  # the lexicon's canonical name, simplified
     assert (vas.value, vas.yoy_pct) == (70_000_000_000, 5)
-    cloud = only(ms, "segment_revenue", "雲遊戲")
+    cloud = only(ms, "segment_revenue", "云游戏")  # as written, simplified, without 业务
     assert (cloud.value, cloud.yoy_pct) == (5_000_000_000, -3)
+    assert "雲遊戲" in cloud.evidence.text
 
 
 def test_wide_spaced_row_keeps_its_change(tmp_path):
@@ -669,3 +670,174 @@ def test_two_group_revenues_keep_the_total_and_note_it(tmp_path):
     assert [m.value for m in ms if m.metric == "revenue"] == [1_800_000_000]
     assert [m.value for m in ms if m.metric == "net_income"] == [5_000_000]
     assert sum("left out" in n and "revenue" in n for n in notes) == 1
+
+
+# --------------------------------------------------------------------------- verbs, third parties, new ids
+
+
+def test_verbs_are_never_part_of_a_segment_name(tmp_path):
+    text = (
+        "前三季度，星河科技累计实现营收5,120.6亿元。\n"
+        "报告期内，光伏设备业务实现营业收入80.2亿元，同比增长21.5%；储能业务录得收入12亿元。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.scope) == (512_060_000_000, "year_to_date")
+    segments = {m.segment: m.value for m in ms if m.metric == "segment_revenue"}
+    assert segments == {"光伏设备": 8_020_000_000, "储能": 1_200_000_000}
+
+
+def test_research_firms_and_a_rivals_lines_are_not_ours(tmp_path):
+    text = (
+        "第三季度，腾讯音乐在线音乐服务收入为60亿元，同比增长15%。\n"
+        "根据艾媒咨询的统计，国内音频行业月活跃用户规模达8.1亿。\n"
+        "另一家平台网易云音乐同期营收40亿元，其中在线音乐服务收入28亿元。\n"
+        "IDC数据显示，全球智能音箱出货量为3,000万台。\n"
+    )
+    ms, _ = extract(tmp_path, text, "腾讯音乐", Q3_2024)
+    assert [(m.metric, m.segment, m.value) for m in ms] == [
+        ("segment_revenue", "在线音乐服务", 6_000_000_000)
+    ]
+
+
+def test_the_companys_own_report_is_no_third_party(tmp_path):
+    ms, _ = extract(tmp_path, "根据公司财报数据，第二季度总收入为88亿元。", "星河科技", Q2_2024)
+    assert only(ms, "revenue").value == 8_800_000_000
+
+
+def test_cost_lines_are_never_revenue(tmp_path):
+    text = "第二季度营收成本为5.5亿美元，营业成本为38亿元；收入成本同比下降2%。"
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert not [m for m in ms if m.metric in ("revenue", "segment_revenue")]
+
+
+def test_a_cash_balance_is_cash_never_operating_cash_flow(tmp_path):
+    text = (
+        "第二季度经营现金流保持健康，截至6月末，公司账上持有现金及现金等价物共计约50亿元。\n"
+        "我们的现金储备为1,230亿元。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert not [m for m in ms if m.metric == "operating_cash_flow"]
+    cash = {m.value: m for m in ms if m.metric == "cash"}
+    assert set(cash) == {5_000_000_000, 123_000_000_000}
+    assert cash[5_000_000_000].approximate and cash[5_000_000_000].scope is None
+
+
+def test_a_share_count_change_is_not_the_buy_backs(tmp_path):
+    text = "本季度我们回购了约1.5亿股普通股，股本净减少0.8%。"
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert not [m for m in ms if m.metric == "share_repurchase"]
+
+
+def test_constant_currency_remarks_make_no_second_revenue(tmp_path):
+    text = (
+        "第二季度净营收3.2亿美元，同比下降2%，按不变汇率计算同比增长1%。\n"
+        "按固定汇率计算（假设汇率与上年相同），净营收同比持平。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert [(m.value, m.yoy_pct) for m in ms if m.metric == "revenue"] == [(320_000_000, -2)]
+
+
+def test_non_recurring_adjusted_profit_and_a_units_revenue_are_no_clash(tmp_path):
+    text = (
+        "上半年公司营业收入为120亿元，归母净利润为10亿元，扣除非经常性损益后的净利润为9.2亿元；"
+        "其中传感器业务上半年实现营收80亿元，同比增长30%。\n"
+        "扣非净利润同比增长12%。\n"
+    )
+    ms, notes = extract(tmp_path, text, "星河半导体", Period(2024, None, date(2024, 6, 30)))
+    assert only(ms, "revenue").value == 12_000_000_000
+    assert only(ms, "net_income").value == 1_000_000_000
+    adjusted = [m for m in ms if m.metric == "non_gaap_net_income"]
+    assert [(m.value, m.yoy_pct) for m in adjusted] == [(920_000_000, None), (None, 12)]
+    assert only(ms, "segment_revenue", "传感器").value == 8_000_000_000
+    assert not [n for n in notes if "left out: the" in n]
+
+
+def test_platform_kpis_paying_users_arppu_orders_active_customers(tmp_path):
+    text = (
+        "第二季度，在线视频付费会员数达1.05亿，同比增长8.2%，付费用户月均收入（ARPPU）为15.6元。\n"
+        "本季度总订单数为3.2亿单，活跃客户数为5,600万；其中黄金会员活跃用户数同比增长6%。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河视频", Q2_2024)
+    paying = only(ms, "paying_users")
+    assert (paying.value, paying.unit, paying.yoy_pct) == (105_000_000, "users", 8.2)
+    assert (only(ms, "arppu").value, only(ms, "arppu").unit) == (15.6, "CNY")
+    assert (only(ms, "orders").value, only(ms, "orders").unit) == (320_000_000, "orders")
+    customers = only(ms, "active_customers")  # the members' growth is a subset's, not all customers'
+    assert (customers.value, customers.yoy_pct) == (56_000_000, None)
+
+
+def test_deliveries_in_the_quarter_and_the_year_to_date(tmp_path):
+    text = (
+        "星河汽车第三季度交付新车88,215辆，同比增长31.2%；今年前三季度累计交付20.1万辆。\n"
+        "对比之下，云帆汽车三季度交付了4.3万辆；其中旗舰车型交付量为1.2万台。\n"
+        "我们预计第四季度交付量将在9万辆至9.5万辆之间。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河汽车", Q3_2024)
+    by_scope = {m.scope: m for m in ms if m.metric == "deliveries"}
+    assert set(by_scope) == {"quarter", "year_to_date"}
+    assert (by_scope["quarter"].value, by_scope["quarter"].unit, by_scope["quarter"].yoy_pct) == (
+        88_215,
+        "vehicles",
+        31.2,
+    )
+    assert by_scope["year_to_date"].value == 201_000
+
+
+def test_adjusted_margin_and_per_share_after_an_adjusted_figure(tmp_path):
+    text = (
+        "· 营业利润2.3亿美元，营业利润率为28%；\n"
+        "· 非美国通用会计准则营业利润2.9亿美元，营业利润率为33%；\n"
+        "· 非GAAP净利润2.1亿美元，摊薄后每股收益0.85美元；按美国通用会计准则，每股收益为0.61美元。\n"
+        "Non-GAAP经营利润率为35.5%。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert only(ms, "operating_margin").value == 28
+    assert {m.value for m in ms if m.metric == "non_gaap_operating_margin"} == {33, 35.5}
+    assert "非美国通用会计准则" in [m for m in ms if m.value == 33][0].evidence.text
+    assert only(ms, "non_gaap_eps").value == 0.85
+    assert only(ms, "eps").value == 0.61
+
+
+def test_adjusted_per_ads_figures_in_a_translated_call(tmp_path):
+    text = (
+        "每股美国存托股摊薄收益为人民币2.95元，非美国通用会计准则下为人民币3.41元。\n"
+        "每股美国存托股份摊薄净收益（非美国通用会计准则）为3.41元。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    assert only(ms, "eps_ads").value == 2.95
+    adjusted = only(ms, "non_gaap_eps_ads")
+    assert (adjusted.value, adjusted.unit) == (3.41, "CNY")
+    assert "非美国通用会计准则下为" in adjusted.evidence.text
+
+
+def test_buy_backs_under_a_programme_and_returns_this_year(tmp_path):
+    text = (
+        "第二季度我们依据股份回购计划回购了约2.1亿美元的股份。\n"
+        "今年以来，包括年度股息在内，我们已累计向股东返还约4.6亿美元，并承诺全年回馈股东不低于8亿美元。\n"
+        "截至目前，公司今年已累计回购超过9亿港元。\n"
+    )
+    ms, _ = extract(tmp_path, text, "星河科技", Q2_2024)
+    buybacks = {m.value: m.scope for m in ms if m.metric == "share_repurchase"}
+    assert buybacks == {210_000_000: "quarter", 900_000_000: "year_to_date"}
+    returns = [(m.value, m.scope) for m in ms if m.metric == "shareholder_return"]
+    assert returns == [(460_000_000, "year_to_date")]
+
+
+def test_a_known_units_margin_later_in_its_sentence(tmp_path):
+    text = (
+        "分业务看，京东零售第三季度收入为2,300亿元，同比增长4%，经营利润率为4.8%，去年同期为4.1%。"
+        "整体毛利率为16%。"
+    )
+    ms, _ = extract(tmp_path, text, "京东", Q3_2024)
+    margin = only(ms, "operating_margin", "京东零售")
+    assert (margin.value, margin.scope) == (4.8, "quarter")
+    assert not [m for m in ms if m.metric == "operating_margin" and m.segment is None]
+    assert only(ms, "gross_margin").value == 16
+
+
+def test_a_period_named_for_comparison_is_no_scope(tmp_path):
+    text = "二季度产能利用率为96%，较一季度的90%明显提升。按平台划分，逻辑芯片收入2.1亿美元，同比增长9%。"
+    ms, _ = extract(tmp_path, text, "星河晶圆", Q2_2024)
+    logic = only(ms, "segment_revenue", "逻辑芯片")
+    assert (logic.value, logic.yoy_pct, logic.scope) == (210_000_000, 9, "quarter")

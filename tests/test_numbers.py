@@ -135,3 +135,26 @@ def test_both_ends_of_a_percent_range_are_skipped(text):
 def test_change_before_an_amount_is_not_a_range():
     (pct,) = find_percents("收入按年增长9%至826.45亿元")
     assert pct.value == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counter"),
+    [
+        ("本季交付新车76,420辆", 76_420, "vehicles"),
+        ("交付了1.8万台", 18_000, "units"),
+        ("总订单数为3.2亿单", 320_000_000, "orders"),
+        ("完成交易5,000笔", 5_000, "orders"),
+    ],
+)
+def test_counted_figures_carry_what_they_count(text, value, counter):
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.counter, amount.currency, amount.users) == (value, counter, None, False)
+    assert text[amount.start : amount.end].endswith(text[-1])
+
+
+def test_a_counter_after_money_or_people_is_not_a_count():
+    [money] = find_amounts("单季收入为3亿元单")
+    assert (money.currency, money.counter, money.end) == ("CNY", None, len("单季收入为3亿元"))
+    [people] = find_amounts("员工2万人")
+    assert (people.users, people.counter) == (True, None)
+    assert find_amounts("第3季度的12个月") == []
