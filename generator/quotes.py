@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from generator import lexicon
 from generator.model import Document, Line, Quote, Turn
-from generator.people import People, speech_mentions
+from generator.people import People, speech_mentions, title_mentions
 from generator.topics import tag
 from generator.turns import HAN
 
@@ -131,7 +131,9 @@ def _article_candidates(doc: Document, people: People) -> list[_Candidate]:
 
 
 def _attribute(norm: str, start: int, end: int, managers: list[str]) -> str | None:
-    """The executive a quotation is attributed to: named before it in its sentence, else right after."""
+    """The executive a quotation is attributed to: named before it in its sentence, else right
+    after it, else -- for a quotation that opens its sentence -- the one the sentence before
+    has speaking (``许冉表示,…。"我们…"``)."""
     sentence_start = max(norm.rfind(p, 0, start) for p in "。!?") + 1
     before = norm[sentence_start:start]
     hits = [(before.rfind(name), name) for name in managers if name in before]
@@ -139,7 +141,14 @@ def _attribute(norm: str, start: int, end: int, managers: list[str]) -> str | No
         return max(hits)[1]
     after = norm[end : end + 24]
     hits = [(after.find(name), name) for name in managers if name in after]
-    return min(hits)[1] if hits else None
+    if hits:
+        return min(hits)[1]
+    if before.strip() or sentence_start == 0:
+        return None
+    previous = norm[max(norm.rfind(p, 0, sentence_start - 1) for p in "。!?") + 1 : sentence_start]
+    told = speech_mentions(previous) + [m for m in title_mentions(previous, set()) if m.speaks]
+    speakers = [m.name for m in sorted(told, key=lambda m: m.position)]
+    return speakers[-1] if speakers and speakers[-1] in managers else None
 
 
 def select_quotes(doc: Document, turns: list[Turn], people: People, kind: str) -> list[Quote]:

@@ -42,7 +42,7 @@ def _metric_extractor() -> MetricExtractor | None:
 def summarize(doc: Document) -> Summary:
     """Extract the summary of one transcript. Never invents: unknown fields stay None."""
     turns = split_turns(doc)
-    kind = source_kind(turns)
+    kind = source_kind(turns, doc)
     source = SourceInfo(path=doc.path, sha256=doc.sha256, title=doc.title, kind=kind, encoding=doc.encoding)
     summary = Summary(source=source)
     review = summary.review

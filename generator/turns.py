@@ -64,6 +64,8 @@ class Vocab:
     """An unnamed asker told in prose at a line's start (``另外,有投资者问及…``)."""
     inline_answer_re: re.Pattern[str]
     """An answer marker with its colon inside a line (``…吗? 答:…``)."""
+    narrated_speech_re: re.Pattern[str]
+    """A title, a name and a speech verb (``理想汽车CFO李铁表示``): the writer telling who spoke."""
     connective_re: re.Pattern[str]
     """Words opening an answer paragraph, with their comma (``对此,``)."""
 
@@ -124,6 +126,13 @@ def _vocab_cached(_key: int) -> Vocab:
             rf"\s*(?:(?:{_alternation(speakers['ask_openers'])})\s*,?\s*)?"
             rf"(?:{_alternation(speakers['unnamed_askers'])})[^,。;!?]{{0,8}}?"
             rf"(?:{_alternation(speakers['ask_verbs'])})"
+        ),
+        narrated_speech_re=re.compile(
+            rf"(?:{_alternation(han_words)}|(?<![A-Za-z])(?:{_alternation(ascii_words)})(?![A-Za-z]))\s*"
+            rf"({ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}?)\s*"
+            rf"(?:在[^,。;!?]{{1,16}}?[上中时里])?(?:{_alternation(speakers['verb_adverbs'])})*"
+            rf"(?:{_alternation(speakers['speech_verbs'])})",
+            re.I,
         ),
         connective_re=re.compile(rf"\s*(?:{_alternation(speakers['answer_openers'])})\s*,?\s*"),
         inline_answer_re=re.compile(
@@ -416,13 +425,20 @@ def _person_line(rest: str) -> Label | None:
     return inner if inner.firm or inner.role or is_name(rest) or " " in rest else None
 
 
+_NARRATION_REACH = 48
+"""How far into a line the writer's ``CFO李铁表示`` may stand for the line to be narration."""
+
+
 def _editor_note(line: Line) -> bool:
     """A line opened by a non-speaker label (``注:``, ``来源:``), by the writer's own words
-    (``另据了解,``, an unnamed asker ``有投资者问及``) or quoting the share price: it ends the
-    current turn."""
+    (``另据了解,``, an unnamed asker ``有投资者问及``, ``理想汽车CFO李铁表示``) or quoting the share
+    price: it ends the current turn."""
     norm = line.norm.strip()
     v = vocab()
     if v.narration_re.match(norm) or v.writer_re.search(norm) or v.unnamed_ask_re.match(norm):
+        return True
+    told = v.narrated_speech_re.search(norm, 0, _NARRATION_REACH)
+    if told is not None and is_name(told.group(1)):
         return True
     colon = norm.find(":", 0, 12)
     return colon > 0 and norm[:colon].strip(_LABEL_TRIM).lower() in vocab().not_labels
@@ -527,10 +543,22 @@ def join_lines(parts: list[str]) -> str:
     return out
 
 
-def source_kind(turns: list[Turn]) -> str:
-    """The shape of the source, from its turns.
+DIGEST_MIN_SHARE = 0.3
+"""A digest's turns hold at least this share of its text; a news story quoting a short excerpt
+of the Q&A (``问(花旗 X):`` … amid paragraphs of its own) stays an article."""
 
-    * digest: the Q&A laid out with Q/A markers (``问:``/``答:``, ``Q1``, ``【问题N】``);
+
+def turn_share(doc: Document, turns: list[Turn]) -> float:
+    """The share of the text's characters that stand in turns."""
+    total = sum(len(ln.text.strip()) for ln in doc.content_lines())
+    return sum(len(turn_text(doc, t)) for t in turns) / total if total else 0.0
+
+
+def source_kind(turns: list[Turn], doc: Document | None = None) -> str:
+    """The shape of the source, from its turns (and, given the document, how much of it they hold).
+
+    * digest: the Q&A laid out with Q/A markers (``问:``/``答:``, ``Q1``, ``【问题N】``), its
+      turns holding at least ``DIGEST_MIN_SHARE`` of the text;
     * transcript: the call's own words under speakers' labels, analysts (or an operator) among them;
     * article: the rest -- prose, quotes of executives under their names without any
       exchange, or a Q&A the writer narrates (unnamed ``分析师:`` questions, ``X回答:`` answers).
@@ -542,7 +570,9 @@ def source_kind(turns: list[Turn]) -> str:
     hosts = sum(1 for t in turns if t.kind == "operator" or t.side == "operator")
     if questions >= 2 and questions > analysts and (len(marked) > questions or named):
         narrated = sum(1 for t in marked if t.narrated)
-        return "article" if narrated * 2 >= len(marked) else "digest"
+        if narrated * 2 >= len(marked) or (doc is not None and turn_share(doc, turns) < DIGEST_MIN_SHARE):
+            return "article"
+        return "digest"
     if len(named) >= 3 and len({t.speaker for t in named}) >= 2 and (analysts or hosts):
         return "transcript"
     return "article"

@@ -71,3 +71,16 @@ def test_gold_quotes_verbatim(doc: Document, gold: dict) -> None:
     for quote in summary.quotes:
         assert quote.text and quote.text in doc.line(quote.line).original
         assert quote.speaker is None or quote.speaker in speakers
+
+
+def test_a_quotation_opening_its_sentence_belongs_to_the_speaker_before(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "某某控股三季度收入增长8%\n2024年11月20日 08:00\n\n"
+        "在当晚的电话会上，某某控股首席执行官王小明表示，AI业务增长强劲。"
+        "“我们预计明年AI相关收入将继续保持50%以上的增长，并带动云业务加速。”\n\n"
+        "分析师认为，估值仍有上升空间。“明年的利润率有望继续提升，估值仍有30%以上的空间。”\n",
+        encoding="utf-8",
+    )
+    quotes = summarize(read_source(path, tmp_path)).quotes
+    assert [(q.speaker, q.line) for q in quotes] == [("王小明", 4)]

@@ -292,3 +292,29 @@ def test_title_with_a_longer_wording_before_the_name() -> None:
     label = parse_label("执行董事长王小明(Xiaoming Wang)")
     assert label is not None and (label.speaker, label.alias) == ("王小明", "Xiaoming Wang")
     assert label.role == "董事会主席"
+
+
+def test_the_writer_telling_who_spoke_ends_a_turn(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "某某汽车三季度营收创新高\n\n王小明：不会打价格战\n"
+        "在当晚的电话会上，某某汽车董事长兼CEO王小明表示，新车型订单超出预期。\n"
+        "某某汽车CFO刘强表示，毛利率环比回升。\n",
+    )
+    turns = split_turns(doc)
+    assert [(t.line, [n for n, _ in t.body]) for t in turns] == [(3, [3])]
+
+
+def test_a_news_story_quoting_a_short_excerpt_of_the_qa_is_an_article(tmp_path: Path) -> None:
+    body = "".join(
+        f"某某汽车第三季度第{i}项业务收入增长，公司表示将继续扩大投入，提升长期竞争力。\n\n" for i in range(8)
+    )
+    text = (
+        f"某某汽车三季度营收创新高\n\n{body}电话会问答（节选）\n\n"
+        "问（花旗 Jenny Lam）：明年的销量目标是多少？\n王小明：我们对增长有信心。\n"
+        "问（瑞银 Peter Tan）：毛利率能否保持？\n刘强：会保持在健康水平。\n"
+    )
+    doc = doc_of(tmp_path, text)
+    assert source_kind(split_turns(doc), doc) == "article"
+    short = doc_of(tmp_path, text.replace(body, ""), "s.txt")
+    assert source_kind(split_turns(short), short) == "digest"
