@@ -275,7 +275,11 @@ class Rules:
         for rx in self._cite_res:
             for m in rx.finditer(text):
                 source = m.group("src") if "src" in rx.groupindex else m.group(0)
-                if not any(w in source for w in self._own_sources):
+                for cue in sorted(self.scope_cues(source), key=lambda c: -c.start):
+                    source = source[: cue.start] + source[cue.end :]  # 根据第三季度的数据: our own period
+                if re.search(r"[\u4e00-\u9fffA-Za-z]", source.replace("的", "")) and not any(
+                    w in source for w in self._own_sources
+                ):
                     return True
         return False
 
@@ -309,6 +313,15 @@ class Rules:
     def count_unit(self, metric: str) -> str | None:
         """For a count metric, the unit it is reported in (vehicles, orders)."""
         return self.metrics.get(metric, {}).get("unit")
+
+    def counts_this(self, metric: str, gap: str) -> bool:
+        """True when the words between a count's word and its figure name nothing else counted: only
+        to-words, hedges and the metric's own objects (交付了…辆, 交付量达到…, 交付新车…)."""
+        allowed = self.to_words + self._approx_before + self.metrics[metric].get("objects", []) + ["了", "的"]
+        rest = re.sub(r"[\s,，]", "", gap)
+        for w in sorted(allowed, key=len, reverse=True):
+            rest = rest.replace(w, "")
+        return not rest
 
     def counters(self, metric: str) -> list[str]:
         """For a count metric, the counters its figures may carry (辆 -> vehicles)."""

@@ -839,6 +839,10 @@ def _takes(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], c
         return change[0] not in entry.changes
     if entry.amount is not None or not _fits(entry.metric, fig, ctx):
         return False
+    if ctx.rules.kind(entry.metric) == "count" and not ctx.rules.counts_this(
+        entry.metric, text[entry.word.end : fig.start]
+    ):
+        return False  # 交付设备1,200台: another object counted
     clause = _clause_of(fig.start, clauses)
     if clause == entry.clause:
         return True
@@ -935,6 +939,8 @@ def _to_metric(
                 scope = inh.scope if heading or inh.scope == "quarter" else None
             elif heading and (inh.quarter is not None or inh.year is not None):
                 return None  # under a heading that names another period
+    if scope == "reporting_period":
+        scope = _reporting_scope(ctx)  # 报告期内: the call's own period
     value: int | float | None = None
     unit: str | None = None
     as_written = None
@@ -984,6 +990,17 @@ def _to_metric(
         as_written=as_written,
         approximate=entry.approximate,
     )
+
+
+def _reporting_scope(ctx: Context) -> str | None:
+    """The scope of the call's own period: quarter, half_year or fiscal_year (None when unknown)."""
+    period = ctx.period
+    if period.fiscal_quarter is not None:
+        return "quarter"
+    if not isinstance(period.period_end, date):
+        return None
+    year_end_month = (ctx.fiscal_start - 2) % 12 + 1
+    return "fiscal_year" if period.period_end.month == year_end_month else "half_year"
 
 
 def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:

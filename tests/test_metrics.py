@@ -772,6 +772,7 @@ def test_deliveries_in_the_quarter_and_the_year_to_date(tmp_path):
         "星河汽车第三季度交付新车88,215辆，同比增长31.2%；今年前三季度累计交付20.1万辆。\n"
         "对比之下，云帆汽车三季度交付了4.3万辆；其中旗舰车型交付量为1.2万台。\n"
         "我们预计第四季度交付量将在9万辆至9.5万辆之间。\n"
+        "此外，本季度向客户交付充电设备超过1,200台。\n"
     )
     ms, _ = extract(tmp_path, text, "星河汽车", Q3_2024)
     by_scope = {m.scope: m for m in ms if m.metric == "deliveries"}
@@ -841,3 +842,15 @@ def test_a_period_named_for_comparison_is_no_scope(tmp_path):
     ms, _ = extract(tmp_path, text, "星河晶圆", Q2_2024)
     logic = only(ms, "segment_revenue", "逻辑芯片")
     assert (logic.value, logic.yoy_pct, logic.scope) == (210_000_000, 9, "quarter")
+
+
+def test_the_reporting_period_is_the_calls_own_period(tmp_path):
+    text = (
+        "报告期内，公司刻蚀设备业务实现营业收入40.5亿元，同比增长18%。\n根据第二季度的数据，总收入为60亿元。"
+    )
+    half = Period(2024, None, date(2024, 6, 30))
+    ms, _ = extract(tmp_path, text, "星河装备", half)
+    assert only(ms, "segment_revenue", "刻蚀设备").scope == "half_year"
+    ms, _ = extract(tmp_path, text, "星河装备", Q2_2024)
+    assert only(ms, "segment_revenue", "刻蚀设备").scope == "quarter"
+    assert only(ms, "revenue").value == 6_000_000_000  # the company's own data, not a third party's
