@@ -97,7 +97,15 @@ def decimal(value: float | int, places: int = 2) -> str:
 
 
 _CURRENCY = {"CNY": "元", "RMB": "元", "USD": "美元", "HKD": "港元", "EUR": "欧元", "JPY": "日元"}
-_COUNT = {"users": "用户", "orders": "单", "shares": "股", "merchants": "商家", "people": "人"}
+_COUNT = {
+    "users": "用户",
+    "orders": "单",
+    "shares": "股",
+    "merchants": "商家",
+    "people": "人",
+    "vehicles": "辆",
+    "units": "台",
+}
 _APPROX_WORDS = ("大约", "约合", "约", "近", "超过", "超", "逾", "接近")
 
 

@@ -129,3 +129,18 @@ def test_html_text_and_titles() -> None:
 def test_unit_names_for_headings() -> None:
     assert unit_name("USD") == "美元" and unit_name("cny") == "元"
     assert unit_name("users") == "用户" and unit_name("%") == "%"
+
+
+def test_every_extracted_metric_id_has_a_chinese_label() -> None:
+    from generator import lexicon
+
+    ids = set(lexicon.load("metrics")["metrics"]) | {"non_gaap_net_income", "segment_revenue", "segment_profit"}
+    labels = lexicon.load("metric_labels")["labels"]
+    assert sorted(ids - set(labels)) == []
+
+
+def test_counted_units_read_as_chinese() -> None:
+    from generator.format import value_text
+
+    assert value_text(152831, "vehicles") == "15.28 万辆"
+    assert value_text(1200, "units") == "1,200 台"
