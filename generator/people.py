@@ -294,6 +294,8 @@ def operator_intros(text: str) -> list[tuple[str, str]]:
 # --- lists of attendees -------------------------------------------------------------------
 
 _BULLET = " \t·•*-—–>#"
+_HONORIFIC = re.compile(r"(?<=[\u3400-\u9fffA-Za-z])\s*(?:先生|女士|博士)(?=\s*(?:$|[(,:\-–—\s]))")
+"""``王小明先生``: a courtesy title after a name in a list of attendees."""
 _ENTRY_SPLIT = re.compile(r"\s*[;]\s*")
 _PIECE_SPLIT = re.compile(r"\s*[、,]\s*")
 
@@ -301,7 +303,7 @@ _PIECE_SPLIT = re.compile(r"\s*[、,]\s*")
 def attendee_entry(text: str) -> Label | None:
     """One attendee: ``董事长 赵晋荣``, ``赵晋荣 董事长``, ``Eric Shen(沈亚),董事长兼首席执行官``,
     ``Alicia Yap - 花旗``; a person with a role or a firm, else None."""
-    text = text.strip(_BULLET + "。.")
+    text = _HONORIFIC.sub("", text.strip(_BULLET + "。."))
     if not text or len(text) > 60:
         return None
     label = parse_label(text)
@@ -368,10 +370,25 @@ def _split_entries(text: str) -> list[Label]:
         if entry is not None:
             out.append(entry)
             continue
-        pieces = [attendee_entry(p) for p in _PIECE_SPLIT.split(part) if p.strip()]
+        pieces = [attendee_entry(p) for p in _join_titles(_PIECE_SPLIT.split(part)) if p.strip()]
         if pieces and all(pieces):
             out.extend(e for e in pieces if e is not None)
     return out
+
+
+def _join_titles(pieces: list[str]) -> list[str]:
+    """``公司董事``, ``副总裁张伟`` -> ``公司董事、副总裁张伟``: a piece holding only titles (after an
+    organisation) belongs to the next."""
+    role_re = vocab().role_re
+    out: list[str] = []
+    pending = ""
+    for piece in pieces:
+        if re.fullmatch(rf"[^\s]{{0,8}}?(?:(?:{role_re.pattern})[\s兼和及&/]*)+", piece.strip(), re.I):
+            pending += piece.strip() + "、"
+            continue
+        out.append(pending + piece)
+        pending = ""
+    return out + ([pending.rstrip("、")] if pending else [])
 
 
 def attendee_lists(doc: Document) -> list[tuple[int, Label]]:
@@ -501,6 +518,7 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
     for person in builder.persons.values():
         if person.firm is None and person.side == "analyst" and person.org:
             person.firm = canonical_firm(person.org)
+    _roles_said_in_turns(doc, turn_lines - {ln.number for ln in free}, builder.persons, company)
     _chinese_canonical(builder.persons, name_pairs(doc))
     _speaker_sides(doc, use_turns, builder.persons, company)
     by_name = _aliases(doc, builder.persons)
@@ -508,6 +526,23 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
         _names_as_written(builder.persons, by_name)
     persons = sorted(builder.persons.values(), key=lambda p: (p.order, p.name))
     return People(persons=persons, by_name=by_name)
+
+
+def _roles_said_in_turns(
+    doc: Document, lines: set[int], persons: dict[str, Person], company: Company
+) -> None:
+    """Roles of known speakers that only the speech names (the operator's ``投资者关系负责人Jessie
+    Zheng女士``): a title before a name fills a role the labels left empty; nobody is added."""
+    for number in sorted(lines):
+        norm = doc.line(number).norm
+        for mention in title_mentions(norm, set(persons)):
+            person = persons.get(mention.name)
+            other = _org_company(mention.org)
+            if person is None or person.role or person.side not in (None, "management"):
+                continue
+            if other and company.id and other != company.id:
+                continue
+            person.role = mention.role
 
 
 def _roster_entry(norm: str) -> Label | None:

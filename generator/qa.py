@@ -155,10 +155,21 @@ def _asked(norm: str) -> Asked | None:
     return named[0] if named else unnamed_question(norm)
 
 
-def _after_connective(norm: str) -> str:
-    """``对此,王崧表示…`` -> ``王崧表示…``: the line without a leading connective."""
+_LEAD_IN = re.compile(r"\s*[^,。;!?:\"“”]{1,20},\s*")
+"""A short clause before the answering speaker (``对于海外市场,王崧表示…``)."""
+
+
+def _after_connective(norm: str, pattern: re.Pattern[str] | None, people: People) -> str:
+    """``对此,王崧表示…`` / ``对于海外市场,王崧表示…`` -> ``王崧表示…``: the line without the words
+    that lead in to its answering speaker (unchanged when no speaker follows them)."""
     m = vocab().connective_re.match(norm)
-    return norm[m.end() :] if m else norm.lstrip()
+    if m:
+        return norm[m.end() :]
+    lead = _LEAD_IN.match(norm)
+    named = pattern.match(norm, lead.end()) if lead and pattern is not None else None
+    if lead and named and people.find(named.group(1)) is not None:
+        return norm[lead.end() :]  # a named executive, not the company speaking in general
+    return norm.lstrip()
 
 
 def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExchange]:
@@ -189,7 +200,7 @@ def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExc
         elif current is None:
             continue
         else:
-            rest = _after_connective(line.norm)
+            rest = _after_connective(line.norm, pattern, people)
         if asked is None and (pattern is None or not pattern.match(rest)):
             if not current.answer_lines and (
                 writer.writer_re.search(line.norm) or writer.narration_re.match(line.norm)

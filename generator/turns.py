@@ -35,7 +35,7 @@ _BRACKETED_PERSON = re.compile(r"\s*[\[【(]\s*([^\]】)]{2,40}?)\s*[\]】)]\s*"
 """``Q: [高盛 Tina Hou] …``: the person a Q/A marker names right after its colon."""
 _RULE = re.compile(r"\s*(?:[=\-_*~—─━]\s*){3,}")
 """A line drawn across the text (``=====``, ``---``, ``***``)."""
-_ANSWER_VERBS = ["补充回答", "回答", "答复", "补充", "回应", "答"]
+_ANSWER_VERBS = ["补充回答", "回答", "答复", "回复", "补充", "回应", "答"]
 
 
 @dataclass(frozen=True)
@@ -246,6 +246,14 @@ def _narrated_answer(core: str) -> Label | None:
     return Label("answer", m.group(1), "management", narrated=True)
 
 
+def _role_answer(core: str) -> Label | None:
+    """``董秘回复`` / ``董事会秘书回答``: a title alone, then an answering verb (a record's answer marker)."""
+    m = re.fullmatch(rf"(.+?)\s*(?:{_alternation(_ANSWER_VERBS)})", core)
+    if m is None or not vocab().role_re.fullmatch(m.group(1)):
+        return None
+    return Label("answer", side="management", role=best_role(m.group(1)))
+
+
 def _person(core: str, extra: str | None) -> Label | None:
     """Parse the person part of a label (no Q/A marker); ``extra`` is a parenthetical."""
     v = vocab()
@@ -263,6 +271,8 @@ def _person(core: str, extra: str | None) -> Label | None:
                 return None
     if core.lower() in v.operators:
         return Label("operator", side="operator")
+    if extra is None and (answer := _role_answer(core)) is not None:
+        return answer
     m = v.analyst_re.search(core)
     if m:
         name = core[m.end() :].strip(" -—:·") or alias or ""
@@ -342,7 +352,10 @@ def parse_label(raw: str) -> Label | None:
     for kind, marker in (("question", v.question_re), ("answer", v.answer_re)):
         m = marker.fullmatch(text)
         if m:
-            return _with_person(kind, _parse_inner(m.group(2)) if m.group(2) else None)
+            inner = _parse_inner(m.group(2)) if m.group(2) else None
+            if inner is None and kind == "answer" and m.group(2) and v.role_re.fullmatch(m.group(2).strip()):
+                return Label("answer", side="management", role=best_role(m.group(2)))  # 答(董秘)
+            return _with_person(kind, inner)
     parts = [p for p in re.split(r"\s*\|\s*", text) if p]
     person_part = parts[-1]
     markers = [p for p in parts[:-1] if _marker_kind(p)]

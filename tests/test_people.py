@@ -213,3 +213,28 @@ def test_a_simplified_text_keeps_the_characters_a_name_is_written_with(tmp_path:
         "某某控股第三季度收入增長8%\n\n在當晚的電話會上，某某控股首席財務官劉甦表示，利潤率繼續提升。\n",
     )
     assert "刘苏" in traditional and "劉甦" in traditional["刘苏"].aliases
+
+
+def test_attendees_with_courtesy_titles_and_shared_titles(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某科技业绩说明会记录\n\n"
+        "参会人员：公司董事、总经理王小明先生、财务总监刘强女士、董事会秘书周杰先生\n\n"
+        "问：今年的订单情况如何？\n答：订单饱满。\n",
+    )
+    assert {n: p.role for n, p in people.items()} == {
+        "王小明": "首席执行官",
+        "刘强": "首席财务官",
+        "周杰": "董事会秘书",
+    }
+
+
+def test_a_role_only_the_speech_gives(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某控股业绩电话会实录\n\n"
+        "Operator：欢迎参加电话会议，现在把时间交给公司投资者关系负责人Nina Chen女士。\n\n"
+        "Nina Chen：谢谢。请管理层发言。\n\n刘强（首席财务官）：本季度收入稳步增长。\n\n"
+        "Alicia Yap（花旗）：请问利润率的展望如何？\n\n刘强：利润率会稳中有升。\n",
+    )
+    assert (people["Nina Chen"].side, people["Nina Chen"].role) == ("management", "投资者关系")

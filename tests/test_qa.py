@@ -216,3 +216,20 @@ def test_a_news_story_telling_two_questions_stays_an_article(tmp_path: Path) -> 
     summary = summarize(read_source(path, tmp_path))
     assert summary.source.kind == "article"
     assert [(q.asker, q.answered_by) for q in summary.qa] == [("Gary Yu", ["王小明"]), (None, ["刘强"])]
+
+
+def test_answers_marked_by_a_title_and_led_in_by_a_topic(tmp_path: Path) -> None:
+    record = qa_of(
+        tmp_path,
+        "某某电子投资者关系互动记录\n\n出席人员：董事长 王小明；董事会秘书 周杰\n\n"
+        "投资者提问：公司有回购计划吗？\n董秘回复：公司将根据市场情况审慎决策。\n"
+        "投资者提问：海外客户进展如何？\n公司回复：海外客户验证顺利。\n",
+    )
+    assert [q.answered_by for q in record] == [["周杰"], []]
+    told = qa_of(
+        tmp_path,
+        "某某股份上半年纯利增长\n2024年8月30日 18:00\n\n"
+        "在业绩说明会上，某某股份总经理王小明出席并回答投资者提问。\n\n"
+        "有投资者问及海外工厂的进展。\n\n对于海外市场，王小明表示，工厂将在年底投产。\n",
+    )
+    assert [(q.line, q.answered_by, q.answer_lines) for q in told] == [(6, ["王小明"], [8])]
