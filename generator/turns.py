@@ -273,6 +273,8 @@ def _person(core: str, extra: str | None) -> Label | None:
         return Label("operator", side="operator")
     if extra is None and (answer := _role_answer(core)) is not None:
         return answer
+    if extra is None and v.role_re.fullmatch(core):
+        return Label("answer", side="management", role=best_role(core))  # "董秘:", a title alone
     m = v.analyst_re.search(core)
     if m:
         name = core[m.end() :].strip(" -—:·") or alias or ""

@@ -233,3 +233,19 @@ def test_answers_marked_by_a_title_and_led_in_by_a_topic(tmp_path: Path) -> None
         "有投资者问及海外工厂的进展。\n\n对于海外市场，王小明表示，工厂将在年底投产。\n",
     )
     assert [(q.line, q.answered_by, q.answer_lines) for q in told] == [(6, ["王小明"], [8])]
+
+
+def test_interactive_platform_record(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "某某电子：关于储能业务的投资者问答\n\n出席人员：董事会秘书 周杰\n\n"
+        "投资者：请问公司储能产品的出货量如何？\n上市公司：您好，储能产品出货量稳步增长，感谢关注。\n\n"
+        "网友：公司有海外建厂计划吗？\n董秘：您好，公司正在评估，如有进展将及时披露。\n",
+        encoding="utf-8",
+    )
+    summary = summarize(read_source(path, tmp_path))
+    assert summary.source.kind == "digest"
+    assert [(q.asker, q.answered_by, q.answer_lines) for q in summary.qa] == [
+        (None, [], [6]),
+        (None, ["周杰"], [9]),
+    ]
