@@ -558,6 +558,16 @@ def join_lines(parts: list[str]) -> str:
     return out
 
 
+def _numbered(label: str) -> bool:
+    """True for a numbered question label: ``1、问``, ``(2)问``, ``Q3``, ``问题4``, ``【问题5】``."""
+    head = label.split(":", 1)[0].strip(" *#>")
+    enumeration = _ENUMERATION.match(head)
+    if enumeration is not None and enumeration.end() < len(head):
+        return True
+    m = vocab().question_re.match(head.strip(_LABEL_TRIM))
+    return bool(m and m.group(1)) or bool(_NUMBERED.match(head) and re.search(r"\d", head))
+
+
 DIGEST_MIN_SHARE = 0.3
 """A digest's turns hold at least this share of its text; a news story quoting a short excerpt
 of the Q&A (``问(花旗 X):`` … amid paragraphs of its own) stays an article."""
@@ -572,8 +582,9 @@ def turn_share(doc: Document, turns: list[Turn]) -> float:
 def source_kind(turns: list[Turn], doc: Document | None = None) -> str:
     """The shape of the source, from its turns (and, given the document, how much of it they hold).
 
-    * digest: the Q&A laid out with Q/A markers (``问:``/``答:``, ``Q1``, ``【问题N】``), its
-      turns holding at least ``DIGEST_MIN_SHARE`` of the text;
+    * digest: the Q&A laid out with Q/A markers (``问:``/``答:``, ``Q1``, ``【问题N】``); unless the
+      questions are numbered (``1、问:``, ``Q3``), its turns hold at least ``DIGEST_MIN_SHARE`` of
+      the text;
     * transcript: the call's own words under speakers' labels, analysts (or an operator) among them;
     * article: the rest -- prose, quotes of executives under their names without any
       exchange, or a Q&A the writer narrates (unnamed ``分析师:`` questions, ``X回答:`` answers).
@@ -585,7 +596,10 @@ def source_kind(turns: list[Turn], doc: Document | None = None) -> str:
     hosts = sum(1 for t in turns if t.kind == "operator" or t.side == "operator")
     if questions >= 2 and questions > analysts and (len(marked) > questions or named):
         narrated = sum(1 for t in marked if t.narrated)
-        if narrated * 2 >= len(marked) or (doc is not None and turn_share(doc, turns) < DIGEST_MIN_SHARE):
+        if narrated * 2 >= len(marked):
+            return "article"
+        numbered = any(t.kind == "question" and _numbered(t.label) for t in marked)
+        if not numbered and doc is not None and turn_share(doc, turns) < DIGEST_MIN_SHARE:
             return "article"
         return "digest"
     if len(named) >= 3 and len({t.speaker for t in named}) >= 2 and (analysts or hosts):

@@ -318,3 +318,15 @@ def test_a_news_story_quoting_a_short_excerpt_of_the_qa_is_an_article(tmp_path: 
     assert source_kind(split_turns(doc), doc) == "article"
     short = doc_of(tmp_path, text.replace(body, ""), "s.txt")
     assert source_kind(split_turns(short), short) == "digest"
+
+
+def test_numbered_questions_make_a_digest_however_long_the_preamble(tmp_path: Path) -> None:
+    preamble = "".join(
+        f"第{i}条：本次活动遵守信息披露相关规定，未出现未公开重大信息泄露等情况。\n" for i in range(12)
+    )
+    doc = doc_of(
+        tmp_path,
+        f"某某电子投资者关系活动记录表\n\n{preamble}\n"
+        "1、问：今年的订单情况如何？\n答：订单饱满。\n2、问：毛利率会下降吗？\n答：会保持稳定。\n",
+    )
+    assert source_kind(split_turns(doc), doc) == "digest"
