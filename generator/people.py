@@ -422,8 +422,10 @@ def name_pairs(doc: Document) -> list[tuple[str, str]]:
             run = re.search(f"[{HAN}]{{2,}}$", ln.norm[: m.start()].rstrip())
             if run is None or not is_name(m.group(1)):
                 continue
+            titles = list(vocab().role_re.finditer(run.group(0)))
+            name = run.group(0)[titles[-1].end() :] if titles else run.group(0)
             for size in (3, 2, 4):
-                cand = run.group(0)[-size:]
+                cand = name[-size:]
                 if len(cand) == size and is_chinese_name(cand) and _is_person_name(cand):
                     pairs.append((cand, m.group(1)))
                     break
@@ -518,8 +520,8 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
     for person in builder.persons.values():
         if person.firm is None and person.side == "analyst" and person.org:
             person.firm = canonical_firm(person.org)
-    _roles_said_in_turns(doc, turn_lines - {ln.number for ln in free}, builder.persons, company)
     _chinese_canonical(builder.persons, name_pairs(doc))
+    _roles_said_in_turns(doc, turn_lines - {ln.number for ln in free}, builder.persons, company)
     _speaker_sides(doc, use_turns, builder.persons, company)
     by_name = _aliases(doc, builder.persons)
     if not is_traditional(doc):

@@ -384,7 +384,20 @@ def parse_label(raw: str) -> Label | None:
 
 def _parse_inner(text: str) -> Label | None:
     inner = parse_label(text)
-    return inner if inner is not None and inner.kind == "speech" else None
+    if inner is not None and inner.kind == "speech":
+        return inner
+    return _firm_and_name(text)
+
+
+def _firm_and_name(text: str) -> Label | None:
+    """``Goldman Sachs, Alex Poon`` / ``Alex Poon, 高盛``: an analyst's firm and name, either order."""
+    parts = [p.strip() for p in re.split(r"\s*[,/|]\s*", text.strip()) if p.strip()]
+    if len(parts) != 2:
+        return None
+    for firm, name in (parts, parts[::-1]):
+        if known_firm(firm) and is_name(name):
+            return Label("speech", name, "analyst", firm=canonical_firm(firm))
+    return None
 
 
 # --- turns -------------------------------------------------------------------------------
@@ -423,8 +436,14 @@ def _colon_label(line: Line) -> tuple[Label, int] | None:
             label, start = _with_person(label.kind, inner), bracket.end()
         else:
             whole = _person_line(norm[start:])
+            second = norm.find(":", start, start + 40)
+            named = _person_line(norm[start:second]) if whole is None and second > start else None
             if whole is not None:
                 label, start = _with_person(label.kind, whole), len(norm)
+            elif named is not None:  # "Q1: 高盛 Lincoln Kong: 问题…"
+                label, start = _with_person(label.kind, named), second + 1
+                while start < len(norm) and norm[start].isspace():
+                    start += 1
     return label, start
 
 

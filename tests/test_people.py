@@ -238,3 +238,19 @@ def test_a_role_only_the_speech_gives(tmp_path: Path) -> None:
         "Alicia Yap（花旗）：请问利润率的展望如何？\n\n刘强：利润率会稳中有升。\n",
     )
     assert (people["Nina Chen"].side, people["Nina Chen"].role) == ("management", "投资者关系")
+
+
+def test_the_operator_introduces_executives_by_title_and_both_names(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某控股2024年第三季度业绩电话会实录\n\n"
+        "**Operator**：欢迎参加电话会议。出席会议的有公司董事长兼首席执行官王小明（Tony Wang）先生、"
+        "首席财务官刘强（Leo Liu）先生。\n\n"
+        "**Tony Wang**：大家好，本季度收入同比增长5%。\n\n**Leo Liu**：本季度净利润为20亿元。\n\n"
+        "**Operator**：第一个问题来自高盛的Lincoln Kong。\n\n**Lincoln Kong**：利润率展望如何？\n\n"
+        "**Leo Liu**：利润率会稳中有升。\n",
+    )
+    assert {n: (p.role, p.aliases) for n, p in people.items() if p.side == "management"} == {
+        "王小明": ("首席执行官", ["Tony Wang"]),
+        "刘强": ("首席财务官", ["Leo Liu"]),
+    }

@@ -330,3 +330,21 @@ def test_numbered_questions_make_a_digest_however_long_the_preamble(tmp_path: Pa
         "1、问：今年的订单情况如何？\n答：订单饱满。\n2、问：毛利率会下降吗？\n答：会保持稳定。\n",
     )
     assert source_kind(split_turns(doc), doc) == "digest"
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "firm"),
+    [
+        ("Q1：瑞银 Peter Tan：海外业务什么时候盈利？", "Peter Tan", "瑞银"),
+        ("Q2（Morgan Stanley, Gary Yu）：海外业务什么时候盈利？", "Gary Yu", "摩根士丹利"),
+        ("Q3：中金公司张雪：海外业务什么时候盈利？", "张雪", "中金公司"),
+    ],
+)
+def test_marker_then_asker_then_question(tmp_path: Path, line: str, speaker: str, firm: str) -> None:
+    doc = doc_of(tmp_path, f"某某科技业绩会纪要\n\n{line}\nA：王小明：明年实现盈利。\n")
+    turns = split_turns(doc)
+    assert [(t.kind, t.speaker, t.firm) for t in turns] == [
+        ("question", speaker, firm),
+        ("answer", "王小明", None),
+    ]
+    assert turn_text(doc, turns[0]) == "海外业务什么时候盈利？"
