@@ -438,32 +438,55 @@ def _meeting_time(doc: Document) -> date | None:
     return None
 
 
-def _relative_call_date(doc: Document, published: date) -> date | None:
-    """The call's date from 昨日 / 今日 / 周二 and the dateline (the latest such day up to it)."""
+def _relative_call_date(doc: Document, published: date, held: bool) -> date | None:
+    """The call's date from 昨日 / 今日 / 周二 and the dateline (the latest such day up to it); with
+    ``held``, only where the call itself is held (``昨日晚间召开电话会``)."""
     for ln in doc.content_lines():
-        m = RELATIVE_CALL.search(ln.norm)
-        if m is None:
-            continue
-        if m.group(1):
-            return published - timedelta(days=1 if m.group(1).startswith("昨") else 0)
-        weekday = WEEKDAYS[m.group(3)]
-        if m.group(2) == "上":  # a day of the previous calendar week
-            return published - timedelta(days=published.weekday() + 7 - weekday)
-        return published - timedelta(days=(published.weekday() - weekday) % 7)
+        for m in RELATIVE_CALL.finditer(ln.norm):
+            if held and not CALL_HELD.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
+                continue
+            if m.group(1):
+                return published - timedelta(days=1 if m.group(1).startswith("昨") else 0)
+            weekday = WEEKDAYS[m.group(3)]
+            if m.group(2) == "上":  # a day of the previous calendar week
+                return published - timedelta(days=published.weekday() + 7 - weekday)
+            return published - timedelta(days=(published.weekday() - weekday) % 7)
     return None
 
 
 def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date | None:
     """The call's date as stated in the text, else the publication's, else None.
 
-    In order: a ``会议时间:`` label; a month and day beside the results or the call (``8月20日晚间
-    召开电话会``); 昨日 / 周二 counted back from the dateline; a day without its month.
+    In order: a ``会议时间:`` label; a date (month and day, or 昨日 / 周二 counted back from the
+    dateline) where the call is held (``8月20日晚间召开电话会``); one beside the results
+    (``8月21日发布财报``); a day without its month; the dateline.
     """
     meeting = _meeting_time(doc)
     if meeting is not None and (period.period_end is None or meeting > period.period_end):
         return meeting
+    relative = _relative_call_date(doc, ctx.published, True) if ctx.published else None
+    for found in [*_stated_dates(doc, ctx, period, True), relative, *_stated_dates(doc, ctx, period, False)]:
+        if found is not None and (period.period_end is None or found > period.period_end):
+            return found
+    relative = _relative_call_date(doc, ctx.published, False) if ctx.published else None
+    if relative is not None and (period.period_end is None or relative > period.period_end):
+        return relative
+    day_only = _day_only_call_date(doc, ctx, period)
+    return day_only or ctx.published
+
+
+CALL_HELD = re.compile(r"(?:召开|举行|举办)[^。;!?]{0,40}?(?:电话会|业绩会|说明会|交流会|沟通会|分析师会)")
+"""The call itself being held (not the results being released)."""
+
+
+def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -> list[date]:
+    """Month-and-day dates beside the results or the call, in text order; with ``held``, only
+    those of the call being held (``8月20日晚间召开电话会``), which the release date may precede."""
+    out = []
     for ln in doc.content_lines():
         for m in CALL_DATE.finditer(ln.norm):
+            if held and not CALL_HELD.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
+                continue
             month, day = int(m.group(2)), int(m.group(3))
             weekday = re.match(
                 r"\s*(?:周|星期)([一二三四五六日天])", ln.norm[m.start(3) + len(m.group(3)) + 1 :]
@@ -477,13 +500,9 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
                     month, day, period.period_end, ctx.year, weekday.group(1) if weekday else None
                 )
             found = safe_date(year, month, day) if year else None
-            if found and (period.period_end is None or found > period.period_end):
-                return found
-    relative = _relative_call_date(doc, ctx.published) if ctx.published else None
-    if relative is not None and (period.period_end is None or relative > period.period_end):
-        return relative
-    day_only = _day_only_call_date(doc, ctx, period)
-    return day_only or ctx.published
+            if found is not None:
+                out.append(found)
+    return out
 
 
 DAY_ONLY = re.compile(
@@ -581,9 +600,11 @@ CAL_Q = re.compile(
 TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
 HALF = re.compile(
     r"(?:(20\d\d)\s*(?:年|财年)?\s*度?\s*)?"
-    r"(?:上半年|上半财年|半年度|首半年|中期(?=业绩|报告|财报|业绩会|业绩说明会)|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
+    r"(?:上半年|上半财年|半年度|首半年|中期(?=业绩|报告|财报|业绩会|业绩说明会)|(?<=止)\s*六个月"
+    r"|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
 )
-"""The first half of a year: ``2024年上半年``, ``半年度业绩说明会``, ``中期业绩``, ``2024H1``."""
+"""The first half of a year: ``2024年上半年``, ``半年度业绩说明会``, ``中期业绩``, ``截至6月30日止六个月``,
+``2024H1``."""
 HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
 """``1H24``: a half named before its two-digit year."""
 QUARTER_WORD = re.compile(

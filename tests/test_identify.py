@@ -210,6 +210,10 @@ def test_the_longest_lexicon_name_beside_a_ticker_wins(tmp_path: Path) -> None:
         ),
         ("某某电子2024H1业绩交流\n2024年8月28日\n\n上半年营收增长，中期业绩超预期。\n", None),
         (
+            "某某集团公布中期业绩\n2024年8月28日\n\n集团公布截至2024年6月30日止六个月的未经审计业绩，收入增长。\n",
+            None,
+        ),
+        (
             "腾讯控股2024年第二季度业绩\n2024年8月14日\n\n腾讯控股公布2024年第二季度业绩，"
             "第二季度收入增长8%，上半年收入增长7%。\n",
             2,
@@ -241,3 +245,18 @@ def test_call_date_apart_from_the_dateline(tmp_path: Path, line: str, call: date
     )
     _, ctx, _, got = identify(doc)
     assert ctx.published == date(2024, 8, 22) and got == call
+
+
+def test_the_call_being_held_outweighs_the_release_date(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "某某控股二季度营收下降4%\n2024-08-22 09:12\n\n"
+        "8月21日，某某控股发布了第二季度财报。公司于8月20日晚间召开业绩电话会，管理层介绍了经营情况。\n",
+    )
+    assert identify(doc)[3] == date(2024, 8, 20)
+    yesterday = doc_of(
+        tmp_path,
+        "某某控股二季度营收下降4%\n2024-08-22 09:12\n\n"
+        "8月22日，某某控股发布了第二季度财报。公司昨日晚间已召开业绩电话会。\n",
+    )
+    assert identify(yesterday)[3] == date(2024, 8, 21)
