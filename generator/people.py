@@ -269,12 +269,24 @@ def prose_questions(text: str) -> list[Asked]:
 
 def unnamed_question(text: str) -> Asked | None:
     """A question whose asker the text leaves unnamed, opening the line (``另外,有投资者问及…``,
-    ``另有分析师关心…``)."""
-    m = vocab().unnamed_ask_re.match(text)
-    if m is None:
-        return None
+    ``另有分析师关心…``, ``摩根士丹利分析师问及…``: the firm kept)."""
+    v = vocab()
     start = len(text) - len(text.lstrip())
-    return Asked(None, None, start, m.end())
+    m = v.unnamed_ask_re.match(text)
+    if m is not None:
+        return Asked(None, None, start, m.end())
+    ask = _alt(_words("speakers", "ask_verbs"))
+    opener = _alt(_words("speakers", "ask_openers"))
+    firm = re.match(
+        rf"\s*(?:(?:{opener})\s*,?\s*)?([^,。;:!?\s]{{2,16}}?)(?:{v.analyst_re.pattern})\s*(?:{ask})(?!答)",
+        text,
+        re.I,
+    )
+    low = firm.group(1).lower() if firm else ""
+    written = next((w for w in sorted(v.firm_of, key=len, reverse=True) if low.endswith(w)), None)
+    if firm is None or written is None:
+        return None  # the words before 分析师 must end in a firm of the lexicon
+    return Asked(None, canonical_firm(firm.group(1)[len(low) - len(written) :]), start, firm.end())
 
 
 def operator_intros(text: str) -> list[tuple[str, str]]:

@@ -125,7 +125,7 @@ def _vocab_cached(_key: int) -> Vocab:
         unnamed_ask_re=re.compile(
             rf"\s*(?:(?:{_alternation(speakers['ask_openers'])})\s*,?\s*)?"
             rf"(?:{_alternation(speakers['unnamed_askers'])})[^,。;!?]{{0,8}}?"
-            rf"(?:{_alternation(speakers['ask_verbs'])})"
+            rf"(?:{_alternation(speakers['ask_verbs'])})(?!答)"
         ),
         narrated_speech_re=re.compile(
             rf"(?:{_alternation(han_words)}|(?<![A-Za-z])(?:{_alternation(ascii_words)})(?![A-Za-z]))\s*"

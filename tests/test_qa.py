@@ -249,3 +249,12 @@ def test_interactive_platform_record(tmp_path: Path) -> None:
         (None, [], [6]),
         (None, ["周杰"], [9]),
     ]
+
+
+def test_an_analyst_the_story_names_only_by_firm(tmp_path: Path) -> None:
+    qa = qa_of(
+        tmp_path,
+        "某某控股三季度收入增长8%\n2024年11月20日 08:00\n\n某某控股首席执行官王小明出席了业绩电话会。\n\n"
+        "问答环节中，摩根士丹利分析师问及海外业务的盈利时间表。王小明表示，海外业务明年有望盈利。\n",
+    )
+    assert [(q.asker, q.firm, q.answered_by) for q in qa] == [(None, "摩根士丹利", ["王小明"])]
