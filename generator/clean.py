@@ -192,6 +192,8 @@ class Boilerplate:
     inline: re.Pattern[str] | None
     block_start: tuple[re.Pattern[str], ...]
     tail_start: tuple[re.Pattern[str], ...]
+    comment_start: tuple[re.Pattern[str], ...] = ()
+    """Headings of a reader-comment section (评论区, 网友评论)."""
     hidden_classes: frozenset[str] = frozenset()
     """Words of HTML class/id names that mark page chrome."""
 
@@ -226,6 +228,7 @@ def _compile(dirs: tuple[object, ...]) -> Boilerplate:
         line=tuple(line),
         inline=_alternation(inline),
         block_start=tuple(_patterns(data, "block_start")),
+        comment_start=tuple(_patterns(data, "comment_start")),
         tail_start=tuple(_patterns(data, "tail_start")),
         hidden_classes=_words(data, "html_hidden_classes"),
     )
@@ -273,9 +276,13 @@ def remove_inline(line: Cleaned, rules: Boilerplate) -> Cleaned:
     )
 
 
+LIST_BULLET = re.compile(r"^\s*(?:[-*+•·●○▪■◆◇►▸>.、]|\d{1,2}[.)、])\s*")
+"""A list item's bullet (a full-width ． normalises to a full stop that ends no sentence)."""
+
+
 def _is_headline(norm: str) -> bool:
-    """Short and not a sentence: a link title, a widget label, a button."""
-    text = norm.strip()
+    """Short and not a sentence: a link title, a widget label, a button (a list bullet aside)."""
+    text = LIST_BULLET.sub("", norm.strip(), count=1)
     return len(text) <= HEADLINE_MAX and not SENTENCE_END.search(text)
 
 
@@ -285,6 +292,7 @@ def boilerplate_lines(norms: list[str], rules: Boilerplate) -> set[int]:
     dropped = {i for i, n in enumerate(stripped) if n and rules.is_line(n)}
     dropped |= _link_blocks(stripped, dropped, rules)
     dropped |= _tail(stripped, dropped, rules)
+    dropped |= _comment_blocks(stripped, dropped, rules)
     return dropped
 
 
@@ -320,6 +328,27 @@ def _tail(stripped: list[str], dropped: set[int], rules: Boilerplate) -> set[int
         if stripped[i] and _matches(rules.tail_start, stripped[i]):
             return set(range(i, len(stripped)))
     return set()
+
+
+COMMENT_LINE = re.compile(r"^[^\s:,.!?;。]{1,20}\s*(?:\(\d{1,2}:\d{2}\)|\d{4}-\d{2}-\d{2}[\s\d:]*)?\s*:")
+"""A reader's comment: a user handle (用户6738, 芯片老王) and a colon before the text."""
+
+
+def _comment_blocks(stripped: list[str], dropped: set[int], rules: Boilerplate) -> set[int]:
+    """A reader-comment heading and, after it, every comment (a handle and a colon) and short
+    line (a like count, a reply button), up to a line that is neither."""
+    out: set[int] = set()
+    in_block = False
+    for i, text in enumerate(stripped):
+        if text and _matches(rules.comment_start, text):
+            in_block = True
+            out.add(i)
+        elif in_block and text and i not in dropped:
+            if COMMENT_LINE.match(text) or _is_headline(text):
+                out.add(i)
+            else:
+                in_block = False
+    return out
 
 
 def is_blank(text: str) -> bool:

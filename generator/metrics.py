@@ -161,6 +161,7 @@ def _context(doc: Document, company: Company, period: Period) -> Context:
     others = [n for cid, c in companies.items() if cid != own_id for n in c.get("names", [])]
     others = [n for n in others + rules.rivals if n not in own_names and n not in segments]
     fiscal_start = int(own.get("fiscal_year_start_month", 1) or 1)
+    yuan = _yuan_currency(doc, own.get("currency"))
     ctx = Context(
         rules=rules,
         own_names=own_names,
@@ -169,8 +170,8 @@ def _context(doc: Document, company: Company, period: Period) -> Context:
         period=period,
         fiscal_start=fiscal_start,
         plain_quarters_are_calendar=_plain_quarters_are_calendar(doc, period, fiscal_start, rules),
-        default_currency=_default_currency(doc),
-        yuan_currency=_yuan_currency(doc),
+        default_currency=_default_currency(doc, yuan, own.get("currency")),
+        yuan_currency=yuan,
     )
     ctx.inherited = _inherited_cues(doc, rules)
     return ctx
@@ -237,24 +238,36 @@ def _inherited_cues(doc: Document, rules: Rules) -> dict[int, tuple[Cue, bool]]:
     return out
 
 
-def _yuan_currency(doc: Document) -> str:
-    """TWD when the text names 新台币 / NT$ more often than 人民币 / RMB (a Taiwan filing), else CNY."""
+YUAN_CURRENCIES = ("CNY", "TWD")
+"""Currencies a bare 元 can stand for."""
+
+
+def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
+    """What a bare 元 means: TWD when the text names 新台币 / NT$ more often than 人民币 / RMB, CNY when
+    the other way round; when the text names neither, the company's reporting currency (TWD for a
+    Taiwanese company) if 元 can stand for it, else CNY."""
     counts = {"CNY": 0, "TWD": 0}
     for line in doc.lines:
         for a in find_amounts(line.norm):
             if a.currency in counts and not a.bare_yuan:
                 counts[a.currency] += 1
-    return "TWD" if counts["TWD"] > counts["CNY"] else "CNY"
+    if counts["TWD"] != counts["CNY"]:
+        return "TWD" if counts["TWD"] > counts["CNY"] else "CNY"
+    return company_currency if company_currency in YUAN_CURRENCIES else "CNY"
 
 
-def _default_currency(doc: Document) -> str:
-    """The currency most often written with a magnitude in the document (CNY when none)."""
+def _default_currency(doc: Document, yuan: str = "CNY", company_currency: str | None = None) -> str:
+    """The currency most often written with a magnitude in the document (a bare 元 counting as
+    ``yuan``); when none is written, the company's reporting currency (CNY when unknown)."""
     counts: dict[str, int] = {}
     for line in doc.lines:
         for a in find_amounts(line.norm):
-            if a.currency and a.has_magnitude:
-                counts[a.currency] = counts.get(a.currency, 0) + 1
-    return max(sorted(counts), key=lambda c: counts[c]) if counts else "CNY"
+            currency = yuan if a.bare_yuan else a.currency
+            if currency and a.has_magnitude:
+                counts[currency] = counts.get(currency, 0) + 1
+    if counts:
+        return max(sorted(counts), key=lambda c: counts[c])
+    return company_currency or "CNY"
 
 
 # --------------------------------------------------------------------------- one line
@@ -1106,7 +1119,7 @@ def _one_value(
         ms = sorted(ms, key=lambda m: m.evidence.line)
         chosen = [m for m in ms if id(m) in preferred]
         if len(ms) > 1 and (len(chosen) == 1 or (not chosen and metric_id == "revenue")):
-            keep = (chosen or ms)[0]
+            keep = min(chosen or ms, key=_exactness)
             for m in ms:
                 if m is not keep:
                     notes.append(
@@ -1117,6 +1130,11 @@ def _one_value(
         else:
             out.extend(ms)
     return out
+
+
+def _exactness(m: Metric) -> tuple:
+    """Rank of one of several values of a figure: an exact one (not 首破80亿美元) first, then the earliest."""
+    return (bool(m.approximate), m.evidence.line)
 
 
 def _order(m: Metric) -> tuple:

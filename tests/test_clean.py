@@ -268,3 +268,31 @@ def test_cleaning_any_text_keeps_verbatim_origins(text: str) -> None:
 )
 def test_more_markdown_syntax(original: str, text: str) -> None:
     assert clean(original).text == text
+
+
+def test_reader_comments_after_their_heading_are_dropped(tmp_path: Path) -> None:
+    text = (
+        "公司本季度营收为120亿元，同比增长9%。\n"
+        "网友评论（12）\n"
+        "股海小白：营收300亿元，太强了。\n"
+        "老李2024-05-01 10:20：明年利润翻倍吧\n"
+        "赞 8\n"
+        "本季度公司在海外市场的业务发展良好，管理层对全年的增长保持信心。\n"
+    )
+    doc = read_text(tmp_path, text)
+    assert [ln.text != "" for ln in doc.lines] == [True, False, False, False, False, True]
+
+
+def test_a_speaker_line_without_a_comment_heading_stays(tmp_path: Path) -> None:
+    text = "评论\n王强：我们本季度营收为120亿元。\n"
+    doc = read_text(tmp_path, text)
+    assert doc.lines[1].text == "王强：我们本季度营收为120亿元。"
+
+
+def test_bulleted_related_links_are_dropped_even_with_a_full_width_dot(tmp_path: Path) -> None:
+    text = (
+        "正文：公司本季度营收为120亿元。\n延伸閱讀\n"
+        "． 某公司10月營收50億元 月增3%\n・ 另一家公司法說會：營收估季減\n"
+    )
+    doc = read_text(tmp_path, text)
+    assert [ln.text != "" for ln in doc.lines] == [True, False, False, False]

@@ -15,6 +15,7 @@ from generator.read import read_source
 Q2_2024 = Period(2024, 2, date(2024, 6, 30))
 Q3_2024 = Period(2024, 3, date(2024, 9, 30))
 Q4_2023 = Period(2023, 4, date(2023, 12, 31))
+Q4_2024 = Period(2024, 4, date(2024, 12, 31))
 ALI_FY24_Q4 = Period(2024, 4, date(2024, 3, 31))
 ALI_FY25_Q3 = Period(2025, 3, date(2024, 12, 31))
 
@@ -854,3 +855,54 @@ def test_the_reporting_period_is_the_calls_own_period(tmp_path):
     ms, _ = extract(tmp_path, text, "星河装备", Q2_2024)
     assert only(ms, "segment_revenue", "刻蚀设备").scope == "quarter"
     assert only(ms, "revenue").value == 6_000_000_000  # the company's own data, not a third party's
+
+
+def test_a_taiwanese_companys_bare_yuan_is_twd(tmp_path):
+    text = "联发科第三季合并营收1200.5亿元，年增10%；每股纯益(EPS)12.30元。"
+    ms, _ = extract(tmp_path, text, "联发科", Q3_2024)
+    assert (only(ms, "revenue").unit, only(ms, "eps").unit) == ("TWD", "TWD")
+
+
+def test_a_text_naming_renminbi_keeps_bare_yuan_cny_for_a_taiwanese_company(tmp_path):
+    text = "联发科在大陆子公司第三季营收人民币30亿元。\n联发科第三季合并营收1200.5亿元，年增10%。"
+    ms, _ = extract(tmp_path, text, "联发科", Q3_2024)
+    assert {m.unit for m in ms if m.metric == "revenue"} == {"CNY"}
+
+
+def test_an_amount_without_currency_takes_the_companys_when_the_text_names_none(tmp_path):
+    text = "第三季度销售收入为21.5亿，环比增长6%。"
+    ms, _ = extract(tmp_path, text, "中芯国际", Q3_2024)
+    assert only(ms, "revenue").unit == "USD"
+
+
+def test_bare_yuan_of_a_dollar_reporting_company_stays_cny(tmp_path):
+    text = "按中国企业会计准则，中芯国际第三季度营业收入为150.2亿元，同比增长30%。"
+    ms, _ = extract(tmp_path, text, "中芯国际", Q3_2024)
+    assert only(ms, "revenue").unit == "CNY"
+
+
+def test_a_headline_naming_another_quarter_before_its_estimate_gives_nothing(tmp_path):
+    text = "某芯片公司法说会：Q3每股纯益9.10元 Q4营收估季减5%\n联发科第三季合并营收1200.5亿元，季增4%。"
+    ms, _ = extract(tmp_path, text, "联发科", Q3_2024)
+    assert [(m.metric, m.qoq_pct) for m in ms if m.metric == "revenue"] == [("revenue", 4.0)]
+
+
+def test_an_exact_body_figure_beats_a_rounded_threshold_in_the_headline(tmp_path):
+    text = "# 中芯国际全年营收首破70亿美元\n2024年公司销售收入为70.45亿美元，同比增长21%，首次突破70亿美元。"
+    ms, _ = extract(tmp_path, text, "中芯国际", Q4_2024)
+    fy = [m for m in ms if m.metric == "revenue" and m.scope == "fiscal_year"]
+    assert [(m.value, m.yoy_pct) for m in fy] == [(7_045_000_000, 21.0)]
+
+
+def test_profit_attributable_to_owners_is_net_income(tmp_path):
+    text = "第四季度归属于本公司拥有人的利润为2.05亿美元，同比下降12.5%。"
+    ms, _ = extract(tmp_path, text, "中芯国际", Q4_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.unit, m.yoy_pct, m.scope) == (205_000_000, "USD", -12.5, "quarter")
+
+
+@pytest.mark.parametrize("unit", ["网络广告", "营销服务"])
+def test_a_renamed_unit_keeps_the_name_of_its_period(tmp_path, unit):
+    text = f"第四季度{unit}收入为300亿元，同比增长18%。"
+    ms, _ = extract(tmp_path, text, "腾讯控股", Q4_2023)
+    assert only(ms, "segment_revenue", unit).value == 30_000_000_000
