@@ -323,6 +323,13 @@ class Rules:
             rest = rest.replace(w, "")
         return not rest
 
+    def names_other_amount(self, metric: str, gap: str) -> bool:
+        """True when the words between a metric word and an amount make the amount something else
+        (股份回购计划，规模最高为30亿美元: a programme's size, not money spent)."""
+        words = self.metrics.get(metric, {}).get("not_between", [])
+        low = gap.lower()
+        return any(str(w).lower() in low for w in words)
+
     def counters(self, metric: str) -> list[str]:
         """For a count metric, the counters its figures may carry (辆 -> vehicles)."""
         return list(self.metrics.get(metric, {}).get("counters", []))

@@ -755,12 +755,17 @@ def _segment_before(text: str, window_start: int, word: Word, ctx: Context) -> t
     return best
 
 
+CLOSED_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+"""A parenthesised aside closed before a figure: a company it names is no subject of what follows."""
+
+
 def _other_company(before: str, ctx: Context) -> bool:
     """True when the last company named in ``before`` is not this one.
 
     A business unit's name counts as naming this company only when it is distinctive (淘天集团,
     京东物流): a generic line name (在线音乐服务, 广告) after a rival's name is the rival's line.
     """
+    before = CLOSED_ASIDE.sub(lambda m: " " * len(m.group()), before)  # (…美团股份…): an aside
     last_other = max((_rfind_name(before, n) for n in ctx.others), default=-1)
     if last_other < 0:
         return False
@@ -852,6 +857,8 @@ def _takes(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], c
         return change[0] not in entry.changes
     if entry.amount is not None or not _fits(entry.metric, fig, ctx):
         return False
+    if ctx.rules.names_other_amount(entry.metric, text[entry.word.end : fig.start]):
+        return False  # 回购计划，规模最高为30亿美元: an authorisation's size, not money spent
     if ctx.rules.kind(entry.metric) == "count" and not ctx.rules.counts_this(
         entry.metric, text[entry.word.end : fig.start]
     ):

@@ -906,3 +906,34 @@ def test_a_renamed_unit_keeps_the_name_of_its_period(tmp_path, unit):
     text = f"第四季度{unit}收入为300亿元，同比增长18%。"
     ms, _ = extract(tmp_path, text, "腾讯控股", Q4_2023)
     assert only(ms, "segment_revenue", unit).value == 30_000_000_000
+
+
+def test_a_new_buyback_programme_is_no_money_spent(tmp_path):
+    text = (
+        "本季度我们共回购了约2,000万股普通股，总金额约为5亿美元。"
+        "董事会批准了一项新的股份回购计划，规模最高为50亿美元，有效期为24个月。"
+    )
+    ms, _ = extract(tmp_path, text, "京东", Q2_2024)
+    assert [(m.metric, m.value) for m in ms] == [("share_repurchase", 500_000_000)]
+
+
+def test_a_remaining_authorisation_is_still_reported(tmp_path):
+    text = "截至本季度末，剩余回购授权额度为120亿美元。"
+    ms, _ = extract(tmp_path, text, "阿里巴巴", ALI_FY24_Q4)
+    assert only(ms, "repurchase_authorization_remaining").value == 12_000_000_000
+
+
+def test_a_programmes_length_in_months_is_no_scope(tmp_path):
+    text = "公司的新计划有效期为36个月，本期营收为88亿元，同比增长6%。"
+    ms, _ = extract(tmp_path, text, "京东", Q2_2024)
+    assert only(ms, "revenue").scope != "half_year"
+
+
+def test_a_rival_named_in_an_aside_does_not_take_the_next_figure(tmp_path):
+    text = (
+        "第四季度权益持有人应占盈利为150亿元，同比下降30%（主要因去年同期出售京东股份的收益）；"
+        "非国际财务报告准则下，权益持有人应占盈利为210亿元，同比增长25%。"
+    )
+    ms, _ = extract(tmp_path, text, "腾讯控股", Q4_2023)
+    m = only(ms, "non_gaap_net_income")
+    assert (m.value, m.yoy_pct) == (21_000_000_000, 25.0)
