@@ -937,3 +937,25 @@ def test_a_rival_named_in_an_aside_does_not_take_the_next_figure(tmp_path):
     ms, _ = extract(tmp_path, text, "腾讯控股", Q4_2023)
     m = only(ms, "non_gaap_net_income")
     assert (m.value, m.yoy_pct) == (21_000_000_000, 25.0)
+
+
+def test_an_annual_call_separates_the_year_from_its_fourth_quarter(tmp_path):
+    text = (
+        "2024年，公司营业收入为25.60亿元，同比增长40.5%；归属于母公司所有者的净利润为-3.10亿元；"
+        "扣除非经常性损益的净利润为-5.20亿元。其中，第四季度单季营业收入12.30亿元，净利润1.05亿元。\n"
+        "报告期内，公司综合毛利率为48.2%，经营活动产生的现金流量净额为-6.40亿元。\n"
+        "截至报告期末，公司货币资金约38.5亿元。"
+    )
+    fy = Period(2024, None, date(2024, 12, 31))
+    ms, _ = extract(tmp_path, text, "寒武纪", fy)
+    got = {(m.metric, m.scope): m.value for m in ms}
+    assert got == {
+        ("revenue", "fiscal_year"): 2_560_000_000,
+        ("net_income", "fiscal_year"): -310_000_000,
+        ("non_gaap_net_income", "fiscal_year"): -520_000_000,
+        ("revenue", "quarter"): 1_230_000_000,
+        ("net_income", "quarter"): 105_000_000,
+        ("gross_margin", "fiscal_year"): 48.2,
+        ("operating_cash_flow", "fiscal_year"): -640_000_000,
+        ("cash", None): 3_850_000_000,
+    }
