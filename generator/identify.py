@@ -193,10 +193,15 @@ def _lexicon_suffix(run: str) -> str | None:
     return max(names, key=lambda n: (len(n), n)) if names else None
 
 
+NAME_REPEATS = 3
+"""How often a text repeats a company's full name at least (title, ticker line, body)."""
+
+
 def _best_suffix(run: str, text: str) -> str | None:
     """The name ending ``run`` ("周四收盘后蔚来" -> "蔚来"): a company of the lexicon ending it
     (the longest), else the longest ending (2+ characters) the text repeats at least half as
-    often as its most repeated ending."""
+    often as its most repeated ending, or at least ``NAME_REPEATS`` times (so that a name
+    written in full, 某某云音乐, is not cut to a word it ends with, 音乐)."""
     known = _lexicon_suffix(run)
     if known is not None:
         return known
@@ -209,7 +214,8 @@ def _best_suffix(run: str, text: str) -> str | None:
     if not counts:
         return None
     most = max(counts.values())
-    return max((c for c in counts if counts[c] * 2 >= most), key=lambda c: (len(c), c))
+    enough = min((most + 1) // 2, NAME_REPEATS)
+    return max((c for c in counts if counts[c] >= enough), key=lambda c: (len(c), c))
 
 
 def guess_company(doc: Document) -> CompanyGuess | None:
@@ -245,19 +251,21 @@ def guess_company(doc: Document) -> CompanyGuess | None:
 
 
 def _lexicon_owner(name: str, companies: dict) -> str | None:
-    """The lexicon company whose name or segment ``name`` is (or contains), if any."""
+    """The lexicon company whose name ``name`` is or contains, or whose segment ``name`` is
+    (a name that only contains a segment's, 某某云音乐, may be a company of its own)."""
     low = name.lower()
     best: tuple[int, str] | None = None
     for cid, entry in companies.items():
-        words = [entry.get("name"), *entry.get("names", []), *(entry.get("segments") or {})]
+        names = [str(w or "").lower() for w in [entry.get("name"), *entry.get("names", [])]]
+        segments = [str(w or "").lower() for w in (entry.get("segments") or {})]
         for seg_aliases in (entry.get("segments") or {}).values():
-            words.extend(seg_aliases or [])
-        for word in words:
-            w = str(word or "").lower()
-            if w and (w == low or (len(w) >= 2 and w in low)):
-                key = (len(w), cid)
-                if best is None or key > best:
-                    best = key
+            segments.extend(str(w or "").lower() for w in seg_aliases or [])
+        hits = [w for w in names if w and (w == low or (len(w) >= 2 and w in low))]
+        hits += [w for w in segments if w and w == low]
+        for w in hits:
+            key = (len(w), cid)
+            if best is None or key > best:
+                best = key
     return best[1] if best else None
 
 

@@ -35,7 +35,19 @@ _BRACKETED_PERSON = re.compile(r"\s*[\[【(]\s*([^\]】)]{2,40}?)\s*[\]】)]\s*"
 """``Q: [高盛 Tina Hou] …``: the person a Q/A marker names right after its colon."""
 _RULE = re.compile(r"\s*(?:[=\-_*~—─━]\s*){3,}")
 """A line drawn across the text (``=====``, ``---``, ``***``)."""
-_ANSWER_VERBS = ["补充回答", "回答", "答复", "回复", "补充", "回应", "答"]
+_ANSWER_VERBS = [
+    "补充回答",
+    "补充道",
+    "补充说",
+    "回答道",
+    "回应道",
+    "回答",
+    "答复",
+    "回复",
+    "补充",
+    "回应",
+    "答",
+]
 
 
 @dataclass(frozen=True)

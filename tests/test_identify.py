@@ -260,3 +260,14 @@ def test_the_call_being_held_outweighs_the_release_date(tmp_path: Path) -> None:
         "8月22日，某某控股发布了第二季度财报。公司昨日晚间已召开业绩电话会。\n",
     )
     assert identify(yesterday)[3] == date(2024, 8, 21)
+
+
+def test_a_name_missing_from_the_lexicon_is_not_cut_to_a_word_it_ends_with(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "星河云音乐（09999.HK）中期业绩：音乐会员增长\n\n"
+        "星河云音乐今日公布中期业绩。星河云音乐的在线音乐收入增长，音乐会员增长，音乐内容丰富，"
+        "音乐社区活跃，音乐人数量增长，音乐版权投入增加，音乐直播收入下降。\n",
+    )
+    company = identify_company(doc)
+    assert (company.id, company.name, company.tickers) == (None, "星河云音乐", ["9999"])
