@@ -110,7 +110,9 @@ def summarize_one(
         return None
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
         detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-        report.errors.append(GeneratorError(f"extraction failed ({detail}); this is a bug, please report it", str(path)))
+        report.errors.append(
+            GeneratorError(f"extraction failed ({detail}); this is a bug, please report it", str(path))
+        )
         return None
     return summary, doc
 

@@ -9,7 +9,7 @@ appended, mappings merged key by key (recursively), scalars replaced.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ def _read(path: Path) -> Any:
         raise SummaryError(f"cannot read lexicon: {exc}".splitlines()[0], str(path)) from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str, dirs: tuple[Path, ...]) -> Any:
     data = _read(BUNDLED / f"{name}.yaml")
     for folder in dirs:

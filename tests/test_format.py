@@ -134,7 +134,11 @@ def test_unit_names_for_headings() -> None:
 def test_every_extracted_metric_id_has_a_chinese_label() -> None:
     from generator import lexicon
 
-    ids = set(lexicon.load("metrics")["metrics"]) | {"non_gaap_net_income", "segment_revenue", "segment_profit"}
+    ids = set(lexicon.load("metrics")["metrics"]) | {
+        "non_gaap_net_income",
+        "segment_revenue",
+        "segment_profit",
+    }
     labels = lexicon.load("metric_labels")["labels"]
     assert sorted(ids - set(labels)) == []
 
