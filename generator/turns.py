@@ -80,6 +80,10 @@ class Vocab:
     """A title, a name and a speech verb (``理想汽车CFO李铁表示``): the writer telling who spoke."""
     connective_re: re.Pattern[str]
     """Words opening an answer paragraph, with their comma (``对此,``)."""
+    record_re: re.Pattern[str]
+    """A roadshow record's field label and its colon (``提问者:``, ``回复人:``, ``回复内容:``)."""
+    record_field: dict[str, str]
+    """Each record label -> asker | question | answerer | answer."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -117,6 +121,16 @@ def _vocab_cached(_key: int) -> Vocab:
     for canon, words in firms.items():
         for w in [canon, *(words or [])]:
             firm_of.setdefault(str(w).lower(), str(canon))
+    record_field = {
+        str(w): kind
+        for kind, key in (
+            ("asker", "record_askers"),
+            ("question", "record_questions"),
+            ("answerer", "record_answerers"),
+            ("answer", "record_answers"),
+        )
+        for w in speakers.get(key, [])
+    }
     markers = lambda ws: re.compile(  # noqa: E731
         rf"(?:{_alternation([str(w) for w in ws])})\s*(\d{{1,2}})?\s*(?:[(\[](.+?)[)\]])?", re.I
     )
@@ -147,6 +161,8 @@ def _vocab_cached(_key: int) -> Vocab:
             re.I,
         ),
         connective_re=re.compile(rf"\s*(?:{_alternation(speakers['answer_openers'])})\s*,?\s*"),
+        record_re=re.compile(rf"\s*({_alternation(list(record_field)) or '(?!)'})\s*:\s*"),
+        record_field=record_field,
         inline_answer_re=re.compile(
             rf"(?<=[。!?.…\s])\s*(?:{_alternation([str(w) for w in speakers['inline_answer_markers']])})"
             r"\s*(?:[(\[]([^)\]]{1,20})[)\]])?\s*:"
@@ -540,6 +556,54 @@ def _inline_answer(line: Line, question: Turn, start: int) -> Turn | None:
     return _turn(line, label, answer_start)
 
 
+def _record_person(kind: str, rest: str) -> Label:
+    """The person a record's asker or answerer field names (``陈天石 董事长、总经理``,
+    ``陈天石(董事长)``, ``董事会秘书 叶淏尹``, ``投资者``): a label of ``kind`` with what it tells."""
+    side = "analyst" if kind == "question" else "management"
+    rest = rest.strip(_LABEL_TRIM + " ,;。")
+    name = rf"{ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}"
+    m = re.fullmatch(rf"({name})(?:\s*[(\[]\s*(.+?)\s*[)\]]|\s+(.+))?", rest)
+    if m and is_name(m.group(1)):
+        extra = m.group(2) or m.group(3) or ""
+        firm = canonical_firm(extra) if extra and known_firm(extra) else None
+        role = None if firm else best_role(extra)
+        return Label(kind, m.group(1), "analyst" if firm else side, role, firm)
+    m = re.fullmatch(rf"(.+?)\s*({name})", rest)
+    if m and is_name(m.group(2)) and vocab().role_re.search(m.group(1)):
+        return Label(kind, m.group(2), side, best_role(m.group(1)))
+    inner = _parse_inner(rest) if rest else None
+    if inner is not None:
+        return _with_person(kind, inner)
+    role = best_role(rest) if kind == "answer" else None
+    return Label(kind, side=side, role=role)
+
+
+def _record_turn(line: Line, current: Turn | None) -> tuple[Turn | None, Turn | None]:
+    """A roadshow record's field line (``提问者:``, ``问题内容:``, ``回复人:``, ``回复内容:``):
+    (a new turn or None, the turn that goes on). The asker names the person of the question the
+    block's ``问题N:`` opened; the question's content goes on that question; the answerer opens
+    the answer, and the answer's content goes on it. None, None when the line is no field."""
+    v = vocab()
+    m = v.record_re.match(line.norm)
+    if m is None:
+        return None, None
+    field_kind, rest = v.record_field[m.group(1)], line.norm[m.end() :]
+    kind = "question" if field_kind in ("asker", "question") else "answer"
+    if field_kind in ("asker", "answerer"):
+        label = _record_person(kind, rest)
+        if field_kind == "asker" and current is not None and current.kind == "question" and not current.body:
+            current.speaker, current.side, current.firm = label.speaker, label.side, label.firm
+            return None, current  # the block's 问题N: named its asker
+        turn = _turn(line, label, len(line.text))
+        return turn, turn
+    if current is not None and current.kind == kind:
+        if rest.strip():
+            current.body.append((line.number, m.end()))
+        return None, current
+    turn = _turn(line, Label(kind, side="analyst" if kind == "question" else "management"), m.end())
+    return turn, turn
+
+
 def split_turns(doc: Document) -> list[Turn]:
     """Cut the document into speaker turns; lines before the first label belong to none."""
     lines = doc.lines
@@ -551,6 +615,12 @@ def split_turns(doc: Document) -> list[Turn]:
         if not ln.text.strip():
             if _RULE.fullmatch(ln.original):
                 current = None  # a horizontal rule ends the section, and the turn with it
+            continue
+        opened, going = _record_turn(ln, current)
+        if going is not None:
+            if opened is not None:
+                turns.append(opened)
+            current = going
             continue
         hit = _colon_label(ln)
         label, start = hit if hit else (_standalone_label(ln, after.get(ln.number)), len(ln.text))

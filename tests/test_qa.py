@@ -258,3 +258,29 @@ def test_an_analyst_the_story_names_only_by_firm(tmp_path: Path) -> None:
         "问答环节中，摩根士丹利分析师问及海外业务的盈利时间表。王小明表示，海外业务明年有望盈利。\n",
     )
     assert [(q.asker, q.firm, q.answered_by) for q in qa] == [(None, "摩根士丹利", ["王小明"])]
+
+
+def test_roadshow_record_blocks_are_one_exchange_each(tmp_path: Path) -> None:
+    summary_text = (
+        "星河微电子2023年度业绩说明会\n"
+        "召开时间:2024年04月18日 14:00\n"
+        "出席人员:董事长 周明远;董事、副总经理 孙若岚\n\n"
+        "问题1:\n"
+        "提问者:投资者\n"
+        "问题内容:请问今年海外订单的节奏如何?\n"
+        "回复人:周明远(董事长)\n"
+        "回复内容:您好!海外订单保持稳定,感谢您的关注。\n\n"
+        "问题2:\n"
+        "提问者:投资者\n"
+        "问题内容:新产线何时投产?\n"
+        "回复人:孙若岚 董事、副总经理\n"
+        "回复内容:新产线预计下半年投产,谢谢!\n"
+    )
+    path = tmp_path / "t.txt"
+    path.write_text(summary_text, encoding="utf-8")
+    summary = summarize(read_source(path, tmp_path))
+    assert [ex.answered_by for ex in summary.qa] == [["周明远"], ["孙若岚"]]
+    assert summary.qa[0].question.startswith("请问今年海外订单")
+    assert summary.qa[1].asker is None
+    managers = {p.name: p.role for p in summary.participants if p.side == "management"}
+    assert managers == {"周明远": "董事会主席", "孙若岚": "副总经理"}

@@ -348,3 +348,22 @@ def test_marker_then_asker_then_question(tmp_path: Path, line: str, speaker: str
         ("answer", "王小明", None),
     ]
     assert turn_text(doc, turns[0]) == "海外业务什么时候盈利？"
+
+
+def test_roadshow_record_fields(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "问题3:\n提问者:投资者\n问题内容:分红比例会提高吗?\n"
+        "回复人:董事会秘书 钱思远\n回复内容:公司会综合考虑。\n"
+        "提问者:瑞银 Grace Lin\n问题内容:毛利率展望?\n回答人:钱思远\n回答内容:保持稳定。\n",
+    )
+    turns = split_turns(doc)
+    assert [(t.kind, t.speaker, t.role) for t in turns] == [
+        ("question", None, None),
+        ("answer", "钱思远", "董事会秘书"),
+        ("question", "Grace Lin", None),
+        ("answer", "钱思远", None),
+    ]
+    assert turn_text(doc, turns[0]) == "分红比例会提高吗?"
+    assert turn_text(doc, turns[1]) == "公司会综合考虑。"
+    assert turns[2].firm == "瑞银"
