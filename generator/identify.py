@@ -119,17 +119,23 @@ def identify_company(doc: Document) -> Company:
 def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
     """The company's tickers that stand in the text, in the lexicon's form.
 
-    Digit tickers count only beside an exchange or in brackets (``09988.HK``, ``HKEX: 9988``,
-    ``腾讯(00700)``, ``$阿里巴巴-W(09988)$``); leading zeros as written do not matter.
+    Digit tickers count only beside an exchange or in brackets (``09988.HK``, ``2454-TW``, ``HKEX: 9988``,
+    ``腾讯(00700)``, ``$阿里巴巴-W(09988)$``); leading zeros as written do not matter. The lines the
+    reader blanked (a share-quote bar: ``阿里巴巴-W 09988.HK 76.35``) are searched too.
     """
-    text = "\n".join(ln.norm for ln in doc.content_lines())
+    blanked = [
+        chinese.normalise(ln.original)
+        for ln in doc.lines
+        if not ln.text.strip() and ln.original.strip() and "<" not in ln.original
+    ]
+    text = "\n".join([ln.norm for ln in doc.content_lines()] + blanked)
     found = []
     for ticker in tickers:
         t = re.escape(str(ticker).lstrip("0") or "0")
         if str(ticker).isdigit():
             pattern = (
                 rf"(?:HKEX|HK|SEHK|港交所|港股|股票代码|代码|SH|SZ|TWSE)\s*[:.]?\s*0*{t}(?!\d)"
-                rf"|(?<![\d.])0*{t}\.(?:HK|SH|SZ|TW)"
+                rf"|(?<![\d.])0*{t}\s*[.\-]\s*(?:HK|SH|SZ|TWO|TW)(?![A-Za-z])"
                 rf"|\(\s*0*{t}\s*[),;、]|[;,、]\s*0*{t}\s*\)"
             )
             if re.search(pattern, text):
@@ -581,6 +587,10 @@ class _Candidate:
     position: int
     kind: str = "quarter"
     """quarter (named as a quarter) | half (上半年, 半年度, H1) | end (a date: 截至6月30日) | year."""
+    own: bool = False
+    """True when the text names it as the period it reports (``第二季度业绩``, ``2024年度业绩说明会``):
+    a results word follows in the clause, no future word (``第一季度报告将于…披露``), not in a
+    bulleted list."""
 
 
 FISCAL_YQ = [
@@ -618,6 +628,21 @@ HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
 QUARTER_WORD = re.compile(
     r"(?:第\s*)?([一二三四1-4])\s*(?:季度|财季|季(?![节度]))|(?<![A-Za-z])[Qq]([1-4])(?![0-9])"
 )
+YEARLESS_QUARTER = re.compile(
+    r"(?<![前上下本每近单首后两\d])(?:第\s*)?([一二三四1-4])\s*(?:季度|季(?![节度]))"
+    r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])"
+)
+"""A quarter named without its year (``第三季``, ``三季度``, ``Q3``); not ``前三季`` (year to date)."""
+ANNUAL = re.compile(
+    r"(20\d\d)\s*年\s*(?:年度|全年|度)(?!\s*[第一二三四1-4上下半])|(?<![半\d年])(?:年度|全年)"
+)
+"""A whole year: ``2024年度``, ``2024年年度报告``, ``2024年全年``, a bare ``年度业绩`` / ``全年业绩``."""
+OWN_REACH = 14
+"""How far after a period the results word may stand for the period to be the one reported."""
+LIST_ITEM = re.compile(r"\s*(?:[·•▪◦●○>]|[*\-]\s)")
+"""A bulleted line (related links, other companies' briefings): it names no period of its own text."""
+YEARLESS_LAG_DAYS = 130
+"""A quarter named without its year is the latest one ended at most this long before the dateline."""
 
 
 def _two_digit(year: str) -> int:
@@ -629,11 +654,16 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
 
+    results, future = _words("results_words"), _words("future")
+    listed = LIST_ITEM.match(text) is not None
+
     def add(
         end: date | None, quarter: bool, weight: float, span: tuple[int, int], kind: str = "quarter"
     ) -> None:
         if end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
-            out.append(_Candidate(end, quarter, weight, offset + span[0], kind))
+            after = re.split(r"[,。;!?]", text[span[1] : span[1] + OWN_REACH], maxsplit=1)[0]
+            own = not listed and results.search(after) is not None and future.search(after) is None
+            out.append(_Candidate(end, quarter, weight, offset + span[0], kind, own))
             taken.append(span)
 
     for i, pattern in enumerate(FISCAL_YQ):
@@ -689,6 +719,17 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
     for m in FISCAL_YEAR.finditer(text):
         y = int(next(g for g in m.groups() if g))
         add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
+    for m in ANNUAL.finditer(text):
+        if m.group(1) and start_month == 1:
+            add(quarter_end(int(m.group(1)), None, start_month), False, 1.0, m.span(), "year")
+        elif not m.group(1) and ctx.year:
+            add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
+    if start_month == 1 and ctx.published is not None and not ctx.year_guessed:
+        for m in YEARLESS_QUARTER.finditer(text):
+            q = quarter_number(m.group(1) or m.group(2))
+            end = _latest_fiscal_quarter_end(q, start_month, ctx) if q else None
+            if end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS:
+                add(end, True, 0.5, m.span())
     return out
 
 
@@ -705,6 +746,10 @@ def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> b
     """True when the text reports the half ending on ``end`` rather than its second quarter: it
     names the half (上半年, 半年度, H1) more than the quarter (第二季度, Q2, 二季), counting the
     title twice."""
+    own_half = any(c.own for c in candidates if c.end == end and c.kind == "half")
+    own_quarter = any(c.own for c in candidates if c.end == end and c.kind == "quarter")
+    if own_half != own_quarter:
+        return own_half  # the text names one of them as the period it reports
     half = sum(c.weight for c in candidates if c.end == end and c.kind == "half")
     quarter = sum(c.weight for c in candidates if c.end == end and c.kind == "quarter")
     title = chinese.normalise(doc.title or "")
@@ -719,6 +764,26 @@ def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> b
     half += 2.0 * title_half
     quarter += 2.0 * title_quarter + yearless
     return half > quarter
+
+
+def _annual_call(candidates: list[_Candidate], head: int) -> date | None:
+    """The end of the year an annual-results call reports, or None: the text names a year as its
+    period (``2024年度业绩说明会``, ``2024年年度报告``) more than any quarter or half, and never its
+    fourth quarter (a ``第四季度及全年业绩`` call is the fourth quarter's). Cues in the first lines
+    count three times."""
+    totals: dict[tuple[str, date], float] = {}
+    for c in candidates:
+        if c.own:
+            key = ("year" if c.kind == "year" else "part", c.end)
+            totals[key] = totals.get(key, 0.0) + c.weight * (3.0 if c.position < head else 1.0)
+    years = {end: w for (kind, end), w in totals.items() if kind == "year"}
+    if not years:
+        return None
+    end = max(years, key=lambda e: (years[e], e))
+    if ("part", end) in totals:
+        return None
+    rival = max((w for (kind, _), w in totals.items() if kind == "part"), default=0.0)
+    return end if years[end] > rival else None
 
 
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
@@ -737,6 +802,10 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     limit = ctx.published or (date(ctx.year, 12, 31) if ctx.year else None)
     if limit:
         candidates = [c for c in candidates if c.end <= limit]
+    annual = _annual_call(candidates, len("\n".join(ln.norm for ln in doc.content_lines()[:HEAD_LINES])))
+    if annual is not None:
+        fiscal_year = annual.year + (1 if start_month > 1 and annual.month >= start_month else 0)
+        return Period(fiscal_year=fiscal_year, fiscal_quarter=None, period_end=annual)
     quarters = [c for c in candidates if c.quarter] or candidates
     if not quarters:
         return Period()

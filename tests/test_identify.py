@@ -161,6 +161,8 @@ def test_lexicon_company_wins_over_a_guess_it_outnumbers(tmp_path: Path) -> None
         ("腾讯(00700)公布第三季业绩", "0700"),
         ("快手科技(01024.HK)发布业绩", "1024"),
         ("百度集团(HKEX: 9888)发布业绩", "9888"),
+        ("手机芯片大厂联发科 (2454-TW) 今日召开法说会", "2454"),
+        ("美团-W 03690.HK 收报98.5港元", "3690"),
     ],
 )
 def test_tickers_in_the_lexicon_form(tmp_path: Path, line: str, ticker: str) -> None:
@@ -218,6 +220,11 @@ def test_the_longest_lexicon_name_beside_a_ticker_wins(tmp_path: Path) -> None:
             "第二季度收入增长8%，上半年收入增长7%。\n",
             2,
         ),
+        (
+            "某某点评次季业绩胜预期\n2024-08-29 19:02\n\n某某点评今日收市后公布截至2024年6月30日止第二季度业绩。"
+            "期内收入按年增长18%。\n合计上半年,收入按年增长20%。\n同业今年上半年交易额亦有增长。\n",
+            2,
+        ),
     ],
 )
 def test_half_year_calls_have_no_quarter(tmp_path: Path, text: str, quarter: int | None) -> None:
@@ -271,3 +278,40 @@ def test_a_name_missing_from_the_lexicon_is_not_cut_to_a_word_it_ends_with(tmp_p
     )
     company = identify_company(doc)
     assert (company.id, company.name, company.tickers) == (None, "星河云音乐", ["9999"])
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (  # an annual briefing held in April: plans, Q1 and links to other briefings are no period
+            "星河微电子2023年度业绩说明会\n召开时间:2024年04月18日(星期四)14:00\n\n"
+            "公司已于2024年4月8日披露《2023年年度报告》。2023年公司营业收入为8.2亿元,同比增长12%;"
+            "其中第四季度单季收入2.9亿元。公司2024年第一季度报告将于4月底披露,2024年计划继续扩产。\n"
+            "相关路演:\n· 某某科技2023年年度暨2024年第一季度业绩说明会\n· 某某材料2024年第一季度业绩说明会\n",
+            (2023, None, date(2023, 12, 31)),
+        ),
+        (  # a bare 年度业绩说明会 under a dateline
+            "星河微电子年度业绩说明会纪要\n2024-04-18\n\n全年营业收入为8.2亿元,同比增长12%。\n",
+            (2023, None, date(2023, 12, 31)),
+        ),
+        (  # a fourth-quarter and full-year call is the fourth quarter's
+            "某某集团公布2023年第四季度及全年业绩\n2024年3月20日\n\n"
+            "某某集团今日公布2023年第四季度及全年业绩。2023年全年收入增长10%,第四季度收入增长8%。\n",
+            (2023, 4, date(2023, 12, 31)),
+        ),
+        (  # a quarter named without its year, the dateline in the same year (a Taiwanese 第三季)
+            "某某科技法说会:第三季获利创新高\n2024-10-30 17:45\n\n某某科技今日召开法说会,公布第三季财报,"
+            "第三季营收季增5%。展望第四季,营收估季减3%。前三季营收年增20%。\n",
+            (2024, 3, date(2024, 9, 30)),
+        ),
+        (
+            "某某科技Q3业绩会:毛利率回升\n2024/11/06\n\n公司Q3收入增长,Q4指引持平。\n",
+            (2024, 3, date(2024, 9, 30)),
+        ),
+    ],
+)
+def test_annual_calls_and_quarters_named_without_a_year(
+    tmp_path: Path, text: str, period: tuple[int, int | None, date]
+) -> None:
+    _, _, found, _ = identify(doc_of(tmp_path, text))
+    assert (found.fiscal_year, found.fiscal_quarter, found.period_end) == period
