@@ -18,8 +18,8 @@ serve: site
 summaries: $(VENV)/.site-deps
 	$(PY) -m generator summarize content/transcripts --out content/summaries --prune
 
-## test: the whole suite, browser tests included (installs Chromium from Debian when missing)
-test: $(VENV)/.dev-deps browser-deps
+## test: lint, then the whole suite, browser tests included (installs Chromium from Debian when missing)
+test: lint browser-deps
 	$(PY) -m pytest
 
 ## eval: accuracy of the summaries against the hand-labelled gold files in tests/gold
