@@ -17,22 +17,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from generator import chinese, lexicon
+from generator import chinese, lexicon, numbers
 from generator.model import Company, Document, Line, Period
 
-CN_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
+CN_DIGITS = {**numbers.CN_DIGITS, "十": 10}
+"""Chinese numerals of quarters, months and days (一 … 十)."""
 ENGLISH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
