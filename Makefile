@@ -25,10 +25,12 @@ test: lint browser-deps
 ## eval: accuracy of the summaries against the hand-labelled gold files in tests/gold
 eval: summaries
 	$(PY) scripts/score.py --summaries content/summaries
-	@echo; echo "held-out set (tests/holdout, not part of the site):"
-	@rm -rf build/holdout-summaries
-	$(PY) -m generator summarize tests/holdout/transcripts --out build/holdout-summaries --root . >/dev/null
-	$(PY) scripts/score.py --summaries build/holdout-summaries --gold tests/holdout/gold --texts tests/holdout/transcripts
+	@for set in holdout holdout2 holdout3 holdout4; do \
+	  echo; echo "held-out set tests/$$set (written blind, not part of the site):"; \
+	  rm -rf build/$$set-summaries; \
+	  $(PY) -m generator summarize tests/$$set/transcripts --out build/$$set-summaries >/dev/null && \
+	  $(PY) scripts/score.py --summaries build/$$set-summaries --gold tests/$$set/gold --texts tests/$$set/transcripts; \
+	done
 
 ## bench: build a synthetic 1,000-call corpus and print build, size and search figures
 bench: $(VENV)/.dev-deps browser-deps

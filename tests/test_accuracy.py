@@ -33,11 +33,14 @@ GOLD_DIR = ROOT / "tests" / "gold"
 TEXTS_DIR = ROOT / "content" / "transcripts"
 GOLD_SETS = {
     "": (GOLD_DIR, TEXTS_DIR),
-    "holdout/": (ROOT / "tests" / "holdout" / "gold", ROOT / "tests" / "holdout" / "transcripts"),
+    **{
+        f"{name}/": (ROOT / "tests" / name / "gold", ROOT / "tests" / name / "transcripts")
+        for name in ("holdout", "holdout2", "holdout3")
+    },
 }
-"""Gold folders and the transcripts they label: the site's own corpus, and a set written blind
+"""Gold folders and the transcripts they label: the site's own corpus, and sets written blind
 (without reading the extractor) and kept out of the site, whose failures were then fixed in
-general ways; both are regression guards."""
+general ways; all are regression guards."""
 SCORER = ROOT / "scripts" / "score.py"
 
 SEEDS = ("000_634cf63284fe0f89", "002_9847edd6dd809d4a", "004_1bcb33140c57b6e9")
