@@ -85,12 +85,23 @@ def company_mentions(doc: Document) -> dict[str, float]:
 def identify_company(doc: Document) -> Company:
     """The company the text is mostly about, with the tickers the text gives for it.
 
-    A lexicon company wins unless an entity the text itself presents as the subject (named
+    A filing's own header (``证券代码:688008 证券简称:澜起科技``, ``某某股份有限公司`` heading the
+    text) names it first, as the lexicon knows it or, when it does not, as the header writes it.
+    Otherwise a lexicon company wins unless an entity the text itself presents as the subject (named
     before 财报/业绩会/季度 in the title, or beside a ticker) is not in the lexicon and is
     mentioned more: then that entity is the company, with ``id`` None.
     """
     scores = company_mentions(doc)
     companies = lexicon.load("companies")["companies"]
+    listed = listed_company(doc)
+    if listed is not None:
+        owner = _lexicon_owner(listed.name, companies)
+        if owner is None:
+            return Company(name=listed.name, tickers=listed.tickers, id=None)
+        entry = companies[owner]
+        tickers = find_tickers(doc, entry.get("tickers", []))
+        tickers += [t for t in listed.tickers if t in map(str, entry.get("tickers", [])) and t not in tickers]
+        return Company(name=entry.get("name"), tickers=tickers, id=owner)
     guess = guess_company(doc)
     if guess is not None:
         owner = _lexicon_owner(guess.name, companies)
@@ -245,6 +256,32 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []))
 
 
+A_SHARE_NAME = re.compile(rf"(?:证券|股票|公司)简称\s*:\s*((?:\*?ST)?[{HAN}A-Za-z0-9]{{2,10}})")
+"""``证券简称:澜起科技``: a Chinese listed company's short name in a filing's header."""
+A_SHARE_CODE = re.compile(r"(?:证券|股票|公司)代码\s*:\s*(\d{6})(?!\d)")
+"""``证券代码:688008``: its six-digit code."""
+LIMITED_COMPANY = re.compile(rf"^\s*([{HAN}]{{2,16}}?)股份有限公司\s*$")
+"""``澜起科技股份有限公司`` on a line of its own: the issuer heading its filing."""
+LISTED_HEAD_LINES = 8
+"""How many first lines of a text may carry a filing's header."""
+
+
+def listed_company(doc: Document) -> CompanyGuess | None:
+    """The issuer a filing's header names (``证券简称:``, else a ``…股份有限公司`` line), with the
+    ``证券代码:`` beside it; None when the text has no such header."""
+    head = [ln.norm for ln in doc.content_lines()[:LISTED_HEAD_LINES]]
+    codes = [m.group(1) for line in head for m in A_SHARE_CODE.finditer(line)]
+    for line in head:
+        m = A_SHARE_NAME.search(line)
+        if m:
+            return CompanyGuess(name=m.group(1), score=0.0, tickers=codes[:1])
+    for line in head:
+        m = LIMITED_COMPANY.match(line)
+        if m and m.group(1).lower() not in _generic_subjects():
+            return CompanyGuess(name=m.group(1), score=0.0, tickers=codes[:1])
+    return None
+
+
 def _lexicon_owner(name: str, companies: dict) -> str | None:
     """The lexicon company whose name ``name`` is or contains, or whose segment ``name`` is
     (a name that only contains a segment's, 某某云音乐, may be a company of its own)."""
@@ -300,10 +337,11 @@ PUBLISHED_TODAY = re.compile(
 )
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 MEETING_TIME = re.compile(
-    r"(?:会议|电话会议?|业绩会|说明会|交流会|活动|召开)\s*(?:时间|日期)\s*:\s*[^0-9:]{0,12}?"
+    r"(?:(?:会议|电话会议?|业绩会|说明会|交流会|活动|召开)\s*(?:时间|日期)|^\s*时间)\s*:\s*[^0-9:]{0,12}?"
     r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})"
 )
-"""``会议时间:美国东部时间2024年8月20日…``: the call's date under a label of its own."""
+"""``会议时间:美国东部时间2024年8月20日…``, ``时间:2024年8月16日 15:00-16:00`` opening a line: the
+call's date under a label of its own."""
 RELATIVE_CALL = re.compile(
     r"(?:(昨日|昨天|昨晚|今日|今天|今晚|今晨)|(本|上)?(?:周|星期)([一二三四五六日天]))\s*"
     r"(?:[早晚]间|上午|下午|晚上|凌晨|早上|盘后|盘前|[早晚])?[^。;!?]{0,30}?"

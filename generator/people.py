@@ -162,9 +162,17 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         if m.start() < pos:
             continue
         end = m.end()
+        units = _alt(_words("speakers", "unit_words"))
+        own = [m.group(0)]
         while True:
             nxt = re.match(r"\s*(?:兼|和|及|、|&)\s*", text[end:])
             follow = v.role_re.match(text, end + nxt.end()) if nxt else None
+            if follow:
+                own.append(follow.group(0))
+            elif nxt and text[end : end + nxt.end()].strip() in ("兼", "、"):
+                # 执行副总裁、百度智能云事业群总裁: the unit's title, not the person's own
+                unit = re.match(rf"[{HAN}A-Za-z]{{1,12}}?(?:{units})", text[end + nxt.end() :])
+                follow = v.role_re.match(text, end + nxt.end() + unit.end()) if unit else None
             if not follow:
                 break
             end = follow.end()
@@ -181,7 +189,7 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         at_call = bool(re.search(context, sentence, re.I))
         paren = re.match(rf"\s*[(]\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[)]", after)
         alias = paren.group(1) if paren and is_name(paren.group(1)) else None
-        out.append(Mention(name, m.start(), best_role(text[m.start() : end]), org, speaks, at_call, alias))
+        out.append(Mention(name, m.start(), best_role("、".join(own)), org, speaks, at_call, alias))
     return out
 
 
@@ -192,16 +200,25 @@ def _sentence_around(text: str, index: int) -> str:
 
 
 def strip_adverb(name: str, known: set[str] | frozenset[str] = frozenset()) -> str:
-    """``曹菲还`` -> ``曹菲``: a one-character adverb (还, 也, 则, 并, 均, …) the pattern took as part of
-    a name. A name the text already knows as it stands is kept."""
-    if name in known or len(name) < 3 or name[-1] not in _split_adverbs():
+    """``曹菲还`` -> ``曹菲``, ``白鹏在`` -> ``白鹏``: a one-character adverb (还, 也, 则, 并, 均, …) or
+    preposition (在, 于, 对, 向, 就) the pattern took as part of a name (``白鹏在回答提问时称``: 回答
+    is a speech verb). A name the text already knows as it stands is kept."""
+    if name in known or len(name) < 3:
         return name
-    short = name[:-1]
-    return short if short in known or (is_chinese_name(short) and _is_person_name(short)) else name
+    for word in sorted(_split_adverbs() | _prepositions(), key=lambda w: (-len(w), w)):
+        short = name[: -len(word)]
+        if name.endswith(word) and len(short) >= 2:
+            return short if short in known or (is_chinese_name(short) and _is_person_name(short)) else name
+    return name
 
 
 def _split_adverbs() -> frozenset[str]:
-    return frozenset(w for w in _words("speakers", "verb_adverbs") if len(w) == 1)
+    """Adverbs a name may run into (``对此``, ``还``)."""
+    return frozenset(_words("speakers", "verb_adverbs"))
+
+
+def _prepositions() -> frozenset[str]:
+    return frozenset(w for w in _words("speakers", "name_prepositions") if len(w) == 1)
 
 
 def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[Mention]:

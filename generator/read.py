@@ -134,12 +134,28 @@ def front_matter_title(lines: list[Line]) -> str | None:
     return None
 
 
+FILING_METADATA = re.compile(
+    r"^(?:\s*(?:证券|股票|公司)(?:代码|简称)\s*[:：]\s*\S*|\s*(?:公告|文件)?编号\s*[:：]\s*\S*)+\s*$"
+)
+"""A line holding only a filing's labels (``证券代码:688008  证券简称:某某科技``, ``公告编号:2024-008``)."""
+ISSUER_LINE = re.compile(r"^\S{2,24}(?:股份有限公司|有限公司)$")
+"""A line holding only the issuer's name, which heads a filing above its record name."""
+RECORD_NAME_MAX = 30
+"""A line after the issuer's name this short is the record's name (``投资者关系活动记录表``)."""
+
+
 def first_meaningful(lines: list[Line]) -> str | None:
-    """The first line with some words in it, cut to its first sentence when long."""
-    for line in lines:
+    """The first line with some words in it, cut to its first sentence when long. A filing's
+    label line (证券代码/证券简称/公告编号) is no title; an issuer's name on a line of its own
+    is joined to the record name under it (``某某股份有限公司投资者关系活动记录表``)."""
+    for index, line in enumerate(lines):
         text = line.text.strip()
-        if sum(ch.isalpha() for ch in text) < 4:
+        if sum(ch.isalpha() for ch in text) < 4 or FILING_METADATA.match(text):
             continue
+        if ISSUER_LINE.match(text):
+            after = next((ln.text.strip() for ln in lines[index + 1 :] if ln.text.strip()), "")
+            if after and len(after) <= RECORD_NAME_MAX and not FILING_METADATA.match(after):
+                return text + after
         if len(text) > TITLE_MAX:
             end = SENTENCE_END.search(text)
             if end:

@@ -315,3 +315,37 @@ def test_annual_calls_and_quarters_named_without_a_year(
 ) -> None:
     _, _, found, _ = identify(doc_of(tmp_path, text))
     assert (found.fiscal_year, found.fiscal_quarter, found.period_end) == period
+
+
+def test_a_share_header_names_a_company_the_lexicon_lacks(tmp_path: Path) -> None:
+    text = (
+        "证券代码:600999      证券简称:青山微电\n\n青山微电子股份有限公司\n投资者关系活动记录表\n\n"
+        "时间:2024年8月20日 10:00-11:00\n\n公司上半年营业收入同比增长。青山微电将继续投入研发。\n"
+    )
+    doc = doc_of(tmp_path, text)
+    company = identify_company(doc)
+    assert (company.name, company.id, company.tickers) == ("青山微电", None, ["600999"])
+    assert doc.title == "青山微电子股份有限公司投资者关系活动记录表"
+
+
+def test_issuer_line_names_the_company_without_its_suffix(tmp_path: Path) -> None:
+    doc = doc_of(tmp_path, "河西芯片股份有限公司\n业绩说明会记录\n\n河西芯片本季度收入增长。\n")
+    assert identify_company(doc).name == "河西芯片"
+
+
+def test_a_share_header_of_a_lexicon_company_keeps_its_entry(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path, "证券代码:688008 证券简称:澜起科技\n\n投资者关系活动记录表\n\n澜起科技业绩增长。\n"
+    )
+    company = identify_company(doc)
+    assert (company.id, company.name, company.tickers) == ("montage", "澜起科技", ["688008"])
+
+
+def test_bare_time_label_gives_the_call_date(tmp_path: Path) -> None:
+    text = (
+        "某某科技股份有限公司投资者关系活动记录表\n\n时间:2024年8月20日 15:00-16:00\n\n"
+        "公司2024年半年度营业收入10亿元。\n\n日期:2024年8月23日\n"
+    )
+    doc = doc_of(tmp_path, text)
+    _company, _ctx, _period, call = identify(doc)
+    assert call == date(2024, 8, 20)

@@ -254,3 +254,18 @@ def test_the_operator_introduces_executives_by_title_and_both_names(tmp_path: Pa
         "王小明": ("首席执行官", ["Tony Wang"]),
         "刘强": ("首席财务官", ["Leo Liu"]),
     }
+
+
+def test_preposition_after_a_two_character_name_is_not_part_of_it() -> None:
+    from generator.people import speech_mentions
+
+    names = [m.name for m in speech_mentions("谈到需求,周宁在回答分析师提问时称,订单在回升。")]
+    assert names == ["周宁"]
+    assert [m.name for m in speech_mentions("孙立对此表示乐观。")] == ["孙立"]
+
+
+def test_unit_title_in_a_chain_is_not_the_persons_own_role() -> None:
+    from generator.people import title_mentions
+
+    found = title_mentions("高级副总裁、某某汽车事业部总裁陈海出席了会议。", set())
+    assert [(m.name, m.role) for m in found] == [("陈海", "副总裁")]
