@@ -18,7 +18,7 @@ from generator.numbers import Amount, Percent
 if TYPE_CHECKING:
     from generator.metrics import Context, Word
 
-CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
+CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "首": 1, "次": 2}  # 首季/次季: Hong Kong wording
 PUNCT_OR_SPACE = re.compile(r"[\s\W\d_]")
 JOINERS = "及和与、&"
 """Characters that join two business lines' names (在线营销服务及其他收入)."""
@@ -141,6 +141,13 @@ class Rules:
             self.verbs: list[str] = sorted(subjects.get("verbs", []), key=len, reverse=True)
             self.dropped_unit_nouns: list[str] = subjects.get("dropped_unit_nouns", [])
             self.incomplete_names: list[str] = subjects.get("incomplete_names", [])
+            not_units = subjects.get("not_units") or {}
+            self.region_names: set[str] = set(not_units.get("regions", []))
+            self.region_endings: list[str] = not_units.get("region_endings", [])
+            self.audience_words: list[str] = not_units.get("audience_words", [])
+            self.hedged_change_cues: list[str] = sorted(
+                data.get("hedged_change_cues", []), key=len, reverse=True
+            )
             self._ratio_effect_re = _regex(data.get("ratio_effects", []))
             self._after_bounds = sorted(data.get("after_bounds", []), key=len, reverse=True)
             self._quote_re = _regex(data.get("quote_cues", []))

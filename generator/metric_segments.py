@@ -81,6 +81,8 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
     if name.lower() in rules.group_prefixes:
         return Subject("own")
     keep = rules.line_keep(text[word_start:word_end]) or ""
+    if end < word_start:
+        keep = ""  # 分立器件的销售收入: 的 parts the name from 销售, which stays out of it
     spanning = max(
         (n for n in ctx.segments if len(n) > len(name) and text.endswith(n, 0, end)), key=len, default=None
     )
@@ -232,3 +234,21 @@ def line_label(text: str, ctx: Context) -> Subject | None:
     if any(rest.endswith(u) and rest != u for u in ctx.rules.unit_nouns) and not _is_unclear(rest, ctx):
         return Subject("line", None, cut, start + len(name))
     return None
+
+
+PRODUCT_MODEL = re.compile(r"[A-Za-z]+[\dA-Za-z+\-]*\d[\dA-Za-z+\-]*|\d+[A-Za-z]+\d*")
+
+
+def not_a_unit(written: str, rules: Rules) -> bool:
+    """True when ``written`` (the words before a metric word) names no business unit: a product model
+    (SU7), a bare region (中国的), or a customers' industry (游戏行业的)."""
+    name = written.strip().rstrip("的").strip()
+    if PRODUCT_MODEL.fullmatch(name):
+        return True
+    if any(w in name for w in rules.audience_words):
+        return True
+    for ending in rules.region_endings:
+        if name.endswith(ending) and len(name) > len(ending):
+            name = name[: -len(ending)]
+            break
+    return name in rules.region_names

@@ -17,7 +17,7 @@ from datetime import date
 from generator import lexicon
 from generator.chinese import normalise, to_simplified
 from generator.metric_rules import Cue, Rules, load_rules
-from generator.metric_segments import Subject, line_label, subject_before, unit_display_name
+from generator.metric_segments import Subject, line_label, not_a_unit, subject_before, unit_display_name
 from generator.metric_tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
 from generator.model import Company, Document, Evidence, Line, Metric, Period
 from generator.numbers import Amount, Percent, find_amounts, find_percents
@@ -422,8 +422,25 @@ def _sentence_entries(
                 "its figure is left out"
             )
             continue
+        if _hedged_change_only(text, e, ctx):
+            unit = text[e.segment_span[0] : e.segment_span[1]] if e.segment_span else e.segment
+            notes.append(
+                f"line {line.number}: {unit} {e.metric}: only a change given as a bound (超过…), "
+                "no value; left out"
+            )
+            continue
         kept.append(e)
     return kept
+
+
+def _hedged_change_only(text: str, e: Entry, ctx: Context) -> bool:
+    """True for a unit's figure that has no value and only a hedged change (效果广告收入增长超过40%)."""
+    if e.segment is None and e.segment_span is None:
+        return False
+    if e.amount is not None or e.ratio is not None or not e.changes:
+        return False
+    cues = ctx.rules.hedged_change_cues
+    return all(text[: pct.start].rstrip().endswith(tuple(cues)) for _, pct in e.changes.values())
 
 
 def _carry_adjusted(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
@@ -649,6 +666,9 @@ def _open_entry(
         entry.unclear = text[clause_start : word.end].strip()
     if segment:
         name, span, seg_start = segment
+        if name is None and span is not None and not_a_unit(text[span[0] : span[1]], rules):
+            entry.unclear = text[clause_start : word.end].strip()  # SU7毛利率, 中国的销售收入: no unit
+            return entry
         if rules.kind(word.metric) == "ratio":
             if subject.kind != "line" and (name is None or seg_start < sentence.start):
                 return None  # a unit named earlier: its ratio is not the group's, and not clearly the unit's

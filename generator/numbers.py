@@ -134,7 +134,7 @@ AMOUNT_RE = re.compile(
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(
-    r"(?P<sign>[-−+负])?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<sign>[-−+负])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b)"
     r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
     re.IGNORECASE,
@@ -304,7 +304,7 @@ def find_percents(text: str) -> list[Percent]:
             continue
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
             continue
-        value = Decimal(m.group("num"))
+        value = Decimal(m.group("num").replace(",", ""))
         unit = m.group("unit").lower()
         if "基点" in unit or unit.startswith("bp"):
             value /= 100

@@ -959,3 +959,50 @@ def test_an_annual_call_separates_the_year_from_its_fourth_quarter(tmp_path):
         ("operating_cash_flow", "fiscal_year"): -640_000_000,
         ("cash", None): 3_850_000_000,
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本季度，母公司拥有人应占亏损3,150万美元，上年同期为溢利1,200万美元。",
+        "本季度，公司归属于母公司股东的净亏损为4.2亿元。",
+    ],
+)
+def test_attributable_loss_is_negative_net_income(tmp_path, sentence):
+    ms, _ = extract(tmp_path, sentence, "某芯片公司", Q2_2024)
+    m = only(ms, "net_income")
+    assert m.value < 0 and m.scope == "quarter"
+
+
+def test_deliveries_after_a_car_unit_are_the_groups(tmp_path):
+    text = "第二季，创新业务收入為50.0億元;期內交付新車18,456輛,毛利率為12.1%。"
+    ms, _ = extract(tmp_path, text, "小米集团", Q2_2024)
+    m = only(ms, "deliveries")
+    assert (m.value, m.unit, m.scope) == (18_456, "vehicles", "quarter")
+
+
+def test_unit_name_stops_before_de_and_sales(tmp_path):
+    ms, _ = extract(tmp_path, "第二季度，功率器件的销售收入为1.5亿美元，同比增长6%。", "某芯片公司", Q2_2024)
+    assert only(ms, "segment_revenue", "功率器件").value == 150_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("第二季度，公司X9毛利率达18.2%，整体毛利率为20.1%。", "X9"),
+        ("第二季度，来自欧洲地区的销售收入为1.1亿美元，同比增长4%。", "欧洲"),
+        ("第二季度，游戏和电商行业的广告收入同比增长12%。", "行业"),
+        ("第二季度，品牌广告收入同比增长超过50%。", "品牌广告"),
+    ],
+)
+def test_words_that_name_no_unit_leave_the_figure_out_with_a_note(tmp_path, text, left_out):
+    ms, notes = extract(tmp_path, text, "某公司", Q2_2024)
+    assert not [m for m in ms if m.segment], ms
+    assert not [m for m in ms if m.metric == "gross_margin" and m.value == 18.2]
+    assert any(left_out in n and "left out" in n for n in notes), notes
+
+
+def test_hong_kong_second_quarter_word_is_the_groups_quarter(tmp_path):
+    ms, _ = extract(tmp_path, "次季收入520億元，按年增長12%。", "某公司", Q2_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.scope, m.yoy_pct) == (52_000_000_000, "quarter", 12)

@@ -158,3 +158,8 @@ def test_a_counter_after_money_or_people_is_not_a_count():
     [people] = find_amounts("员工2万人")
     assert (people.users, people.counter) == (True, None)
     assert find_amounts("第3季度的12个月") == []
+
+
+def test_percent_with_thousands_separator_is_one_figure():
+    found = find_percents("利润较去年同期增长2,345.60%，毛利率为41.2%")
+    assert [p.value for p in found] == [2345.6, 41.2]
