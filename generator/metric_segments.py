@@ -81,8 +81,8 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
     if name.lower() in rules.group_prefixes:
         return Subject("own")
     keep = rules.line_keep(text[word_start:word_end]) or ""
-    if end < word_start:
-        keep = ""  # 分立器件的销售收入: 的 parts the name from 销售, which stays out of it
+    if end < word_start or text[cut:end].endswith(tuple(rules.unit_nouns)):
+        keep = ""  # 分立器件的销售收入, 芯片产品线销售收入: 销售 is no part of a named unit
     spanning = max(
         (n for n in ctx.segments if len(n) > len(name) and text.endswith(n, 0, end)), key=len, default=None
     )

@@ -205,6 +205,12 @@ def _plain_quarters_are_calendar(doc: Document, period: Period, fiscal_start: in
 HEADING_RE = re.compile(
     r"^\s*(?:#{1,6}\s|【[^】]*】\s*(?:[(（][^)）]*[)）])?\s*$|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
 )
+COMPLETED_RE = re.compile(r"完成|实施完毕|执行完毕|completed")
+"""After a month cue, before a figure: the figure totals something finished then, not the month's."""
+HEADING_TAIL_RE = re.compile(
+    r"^[^，,。:：;；!?！？、]{2,20}(?:概览|概况|回顾|摘要|要点|亮点|业绩|表现|财务数据)$"
+)
+"""A short unpunctuated line that ends as a section title does (2024年全年业绩概览)."""
 INHERIT_LINES = 12
 """How many lines back a line without a scope cue looks for the cue of its paragraph or heading."""
 
@@ -213,7 +219,10 @@ def _is_heading(text: str) -> bool:
     """True for a heading line: Markdown #, 【…】, 一、…, (一)…, short and without a full stop."""
     stripped = text.strip()
     return (
-        bool(stripped) and len(stripped) <= 40 and "。" not in stripped and bool(HEADING_RE.match(stripped))
+        bool(stripped)
+        and len(stripped) <= 40
+        and "。" not in stripped
+        and bool(HEADING_RE.match(stripped) or HEADING_TAIL_RE.match(stripped))
     )
 
 
@@ -383,6 +392,8 @@ def _sentence_entries(
             if entry.excluded:
                 open_entry = entry
                 continue
+            if entries and entry.segment is None and entry.segment_span is None:
+                _unit_ratio(text, entries[-1], entry, ctx)
             if entries:
                 _carry_adjusted(text, entries[-1], entry, ctx)
             for fig in reversed(loose):
@@ -431,6 +442,20 @@ def _sentence_entries(
             continue
         kept.append(e)
     return kept
+
+
+def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
+    """A bare ratio right after a product line's figure in the same sentence is that line's
+    (互连类芯片产品线销售收入为15亿元，毛利率为64%): never the group's."""
+    if ctx.rules.kind(entry.metric) != "ratio" or previous.segment_span is None:
+        return
+    if previous.sentence != entry.sentence or previous.word.start >= entry.word.start:
+        return
+    if entry.word.start > 0 and not CLAUSE_RE.match(text[entry.word.start - 1]):
+        return  # 整体毛利率, 公司毛利率: words of its own before it
+    written = text[previous.segment_span[0] : previous.segment_span[1]]
+    if any(u in written for u in ctx.rules.unit_nouns):
+        entry.segment, entry.segment_span = previous.segment, previous.segment_span
 
 
 def _hedged_change_only(text: str, e: Entry, ctx: Context) -> bool:
@@ -968,6 +993,13 @@ def _to_metric(
     cue = None if entry.from_table else ctx.rules.nearest_scope(text, anchor)
     if cue is not None and not _same_period(cue, ctx):
         return None
+    if cue is not None and cue.scope == "month" and COMPLETED_RE.search(text[cue.end : anchor]):
+        figure = text[anchor : max(x.end for x in _figures(entry))].strip()
+        notes.append(
+            f"line {line.number}: {entry.metric} {figure} "
+            f"is the total of something completed in {text[cue.start : cue.end]}, not this period's; left out"
+        )
+        return None  # 已于2月完成回购，累计回购3.8亿元: a programme's total, not one month's
     if strict and (cue is None or (cue.quarter is None and cue.year is None)):
         return None
     scope = cue.scope if cue else entry.table_scope
@@ -976,7 +1008,11 @@ def _to_metric(
         if inherited is not None:
             inh, heading = inherited
             if _same_period(inh, ctx):
-                scope = inh.scope if heading or inh.scope == "quarter" else None
+                own = inh.scope in (
+                    "quarter",
+                    _reporting_scope(ctx),
+                )  # 上半年… then 毛利率为x% in an H1 record
+                scope = inh.scope if heading or own else None
             elif heading and (inh.quarter is not None or inh.year is not None):
                 return None  # under a heading that names another period
     if scope == "reporting_period":

@@ -1006,3 +1006,53 @@ def test_hong_kong_second_quarter_word_is_the_groups_quarter(tmp_path):
     ms, _ = extract(tmp_path, "次季收入520億元，按年增長12%。", "某公司", Q2_2024)
     m = only(ms, "revenue")
     assert (m.value, m.scope, m.yoy_pct) == (52_000_000_000, "quarter", 12)
+
+
+H1_2024 = Period(2024, None, date(2024, 6, 30))
+
+
+def test_full_year_block_under_its_own_title_in_a_q4_article(tmp_path):
+    text = (
+        "第四季度业绩概览\n\n销售收入3.1亿美元，同比增长8%。\n毛利率15.2%。\n\n"
+        "2024年全年业绩概览\n\n销售收入12.2亿美元，同比下降3%。\n毛利率13.0%。"
+    )
+    ms, _ = extract(tmp_path, text, "某芯片公司", Q4_2024)
+    scopes = sorted((m.metric, m.scope or "", m.value) for m in ms)
+    assert ("revenue", "fiscal_year", 1_220_000_000) in scopes and (
+        "revenue",
+        "quarter",
+        310_000_000,
+    ) in scopes
+    assert ("gross_margin", "fiscal_year", 13) in scopes and ("gross_margin", "quarter", 15.2) in scopes
+
+
+def test_half_year_margin_after_a_half_year_paragraph(tmp_path):
+    text = "2024年上半年,公司实现营业收入10.5亿元,较上年同期增长20.1%。\n\n公司综合毛利率为55.2%。"
+    ms, _ = extract(tmp_path, text, "某芯片公司", H1_2024)
+    assert only(ms, "gross_margin").scope == "half_year"
+
+
+def test_product_line_margin_is_the_lines_not_the_groups(tmp_path):
+    text = (
+        "分产品线来看,上半年公司存储芯片产品线销售收入为8.1亿元,同比增长30.2%,毛利率为61.5%;"
+        "模组产品线销售收入为1.2亿元,毛利率为8.3%。\n公司综合毛利率为55.2%。"
+    )
+    ms, _ = extract(tmp_path, text, "某芯片公司", H1_2024)
+    assert only(ms, "gross_margin").value == 55.2
+    assert only(ms, "gross_margin", "存储芯片产品线").value == 61.5
+    assert only(ms, "gross_margin", "模组产品线").value == 8.3
+    assert only(ms, "segment_revenue", "存储芯片产品线").value == 810_000_000
+
+
+def test_result_against_guidance_is_a_result(tmp_path):
+    text = "第四季度,公司销售收入为3.1亿美元,符合指引预期,毛利率为14.2%,高于指引预期。"
+    ms, notes = extract(tmp_path, text, "某芯片公司", Q4_2024)
+    assert only(ms, "gross_margin").value == 14.2
+    assert not [n for n in notes if "guidance" in n]
+
+
+def test_buyback_completed_in_an_earlier_month_is_left_out(tmp_path):
+    text = "答:公司已于2024年2月完成了第一期股份回购方案,累计回购股份金额约为2.1亿元。"
+    ms, notes = extract(tmp_path, text, "某芯片公司", H1_2024)
+    assert not [m for m in ms if m.metric == "share_repurchase"]
+    assert any("share_repurchase" in n and "completed" in n for n in notes)
