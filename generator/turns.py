@@ -387,6 +387,8 @@ def parse_label(raw: str) -> Label | None:
                 return Label("answer", side="management", role=best_role(m.group(2)))  # 答(董秘)
             return _with_person(kind, inner)
     parts = [p for p in re.split(r"\s*\|\s*", text) if p]
+    if not parts:
+        return None  # only separators before the colon: no label
     person_part = parts[-1]
     markers = [p for p in parts[:-1] if _marker_kind(p)]
     if markers and len(parts) == 2:

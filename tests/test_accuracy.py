@@ -35,7 +35,7 @@ GOLD_SETS = {
     "": (GOLD_DIR, TEXTS_DIR),
     **{
         f"{name}/": (ROOT / "tests" / name / "gold", ROOT / "tests" / name / "transcripts")
-        for name in ("holdout", "holdout2", "holdout3")
+        for name in ("holdout", "holdout2", "holdout3", "holdout4")
     },
 }
 """Gold folders and the transcripts they label: the site's own corpus, and sets written blind

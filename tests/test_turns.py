@@ -367,3 +367,12 @@ def test_roadshow_record_fields(tmp_path: Path) -> None:
     assert turn_text(doc, turns[0]) == "分红比例会提高吗?"
     assert turn_text(doc, turns[1]) == "公司会综合考虑。"
     assert turns[2].firm == "瑞银"
+
+
+def test_a_colon_after_separators_only_is_no_label(tmp_path: Path) -> None:
+    from generator.read import read_source
+    from generator.summarize import summarize
+
+    path = tmp_path / "t.txt"
+    path.write_text("|:\n| | :正文\n", encoding="utf-8")
+    summarize(read_source(path, tmp_path))  # must not raise
