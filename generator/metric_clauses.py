@@ -1,0 +1,96 @@
+"""Cutting a line into sentences and clauses, and finding where a position falls in them.
+
+Figures and bracketed asides are protected: a separator inside them cuts nothing. A metric's
+figure is looked for in its own clause first, so these offsets decide what belongs together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.metric_context import Span, Word
+from generator.metric_rules import Rules
+
+SENTENCE_RE = re.compile(r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])")
+
+
+CLAUSE_RE = re.compile(r"[,，:：、]")
+
+
+def sentences(text: str, protected: list[tuple[int, int]], rules: Rules) -> list[Span]:
+    """The sentences of ``text``; a cut inside a protected span or before a change cue is no cut."""
+    cuts = [
+        m
+        for m in SENTENCE_RE.finditer(text)
+        if not inside_any(m.start(), protected)
+        and not (m.group(0).isspace() and _change_follows(text, m.end(), rules))
+    ]
+    spans, start = [], 0
+    for m in cuts:
+        spans.append(Span(start, m.start()))
+        start = m.end()
+    spans.append(Span(start, len(text)))
+    return [s for s in spans if s.end > s.start]
+
+
+def _change_follows(text: str, pos: int, rules: Rules) -> bool:
+    """True when a change cue opens the text at ``pos`` (a wide-spaced row: 14.1亿　　按年 +3%)."""
+    return bool(rules.yoy_re.match(text, pos) or rules.qoq_re.match(text, pos))
+
+
+def clause_starts(text: str, protected: list[tuple[int, int]]) -> list[int]:
+    """Offsets where clauses start: after , : 、 outside protected spans, and after sentence ends."""
+    starts = [0] + [m.end() for m in CLAUSE_RE.finditer(text) if not inside_any(m.start(), protected)]
+    starts += [m.end() for m in SENTENCE_RE.finditer(text)]
+    return sorted(set(starts))
+
+
+def inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """True when ``pos`` falls inside one of the [start, end) ``spans``."""
+    return any(s <= pos < e for s, e in spans)
+
+
+def clause_of(pos: int, starts: list[int]) -> int:
+    """Index of the clause (in ``starts``) that holds ``pos``."""
+    idx = 0
+    for i, s in enumerate(starts):
+        if s <= pos:
+            idx = i
+    return idx
+
+
+def parenthesised_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, end) of every bracketed part of ``text``, brackets included."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            spans.append((stack.pop(), i + 1))
+    return spans
+
+
+def abbreviation(word: Word, words: list[Word], parens: list[tuple[int, int]], text: str) -> bool:
+    """True for a word in brackets right after a word of the same metric: 客户管理收入（CMR）."""
+    for s, e in parens:
+        if s < word.start and word.end <= e and not text[s + 1 : word.start].strip():
+            return any(w.metric == word.metric and w.end <= s and not text[w.end : s].strip() for w in words)
+    return False
+
+
+def clause_start_at(pos: int, clauses: list[int], sentence: Span) -> int:
+    """Start of the clause holding ``pos``, not before the sentence's start."""
+    return max(clauses[clause_of(pos, clauses)], sentence.start)
+
+
+def clause_end(text: str, pos: int, clauses: list[int], sentence: Span) -> int:
+    """End of the clause holding ``pos``, not after the sentence's end."""
+    idx = clause_of(pos, clauses)
+    end = clauses[idx + 1] if idx + 1 < len(clauses) else len(text)
+    return min(end, sentence.end)
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Start of the full sentence (。!?) around ``pos``: a unit named before a ; still applies after it."""
+    ends = [m.end() for m in re.finditer(r"[。!?！？]", text[:pos])]
+    return ends[-1] if ends else 0

@@ -1,0 +1,280 @@
+"""One line of text -> the entries (metric word + figures) its sentences state.
+
+Each sentence is read in order of position: a metric word opens an entry (with its final metric
+id, business unit and whether it is excluded), the figures after it fill it, and a figure
+written just before a word can be taken by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from generator.metric_attribution import other_company, segment_of
+from generator.metric_clauses import (
+    CLAUSE_RE,
+    abbreviation,
+    clause_end,
+    clause_of,
+    clause_start_at,
+    clause_starts,
+    inside_any,
+    paragraph_start,
+    parenthesised_spans,
+    sentences,
+)
+from generator.metric_context import Context, Entry, Span, Word
+from generator.metric_figures import assign, fits_metric, skip_figure, takes_figure, takes_following
+from generator.metric_segments import not_a_unit, subject_before
+from generator.model import Line
+from generator.numbers import Amount, Percent, find_amounts, find_percents
+
+
+def line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:
+    text = line.norm
+    amounts = find_amounts(text)
+    percents = [p for p in find_percents(text) if not any(a.start <= p.start < a.end for a in amounts)]
+    percents = sorted(percents + ctx.rules.wording_changes(text), key=lambda p: p.start)
+    if not amounts and not percents:
+        return []
+    protected = [(a.start, a.end) for a in amounts] + [(p.start, p.end) for p in percents]
+    words = [w for w in ctx.rules.find_words(text, ctx) if not inside_any(w.start, protected)]
+    if not words:
+        return []
+    parens = parenthesised_spans(text)
+    words = [w for w in words if not abbreviation(w, words, parens, text)]
+    clauses = clause_starts(text, protected)
+    entries: list[Entry] = []
+    for sentence in sentences(text, protected, ctx.rules):
+        entries.extend(
+            _sentence_entries(line, sentence, clauses, parens, amounts, percents, words, ctx, notes)
+        )
+    return entries
+
+
+def _sentence_entries(
+    line: Line,
+    sentence: Span,
+    clauses: list[int],
+    parens: list[tuple[int, int]],
+    amounts: list[Amount],
+    percents: list[Percent],
+    words: list[Word],
+    ctx: Context,
+    notes: list[str],
+) -> list[Entry]:
+    text = line.norm
+    inside = lambda x: sentence.start <= x.start < sentence.end  # noqa: E731
+    events: list[tuple[int, object]] = [(w.start, w) for w in words if inside(w)]
+    events += [(a.start, a) for a in amounts if inside(a)]
+    events += [(p.start, p) for p in percents if inside(p)]
+    if not any(isinstance(e, Word) for _, e in events):
+        return []
+    entries: list[Entry] = []
+    open_entry: Entry | None = None
+    last_figure_end = sentence.start
+    loose: list[Amount | Percent] = []  # figures no entry took yet (a later word may take them)
+    for _, ev in sorted(events, key=lambda e: e[0]):
+        if isinstance(ev, Word):
+            entry = new_entry(text, ev, sentence, last_figure_end, clauses, ctx, notes, line.number)
+            if entry is None:
+                if open_entry is not None and open_entry.word.metric != ev.metric:
+                    open_entry, loose = None, []  # another metric's word: its figures are not the open one's
+                continue
+            if entry.excluded:
+                open_entry = entry
+                continue
+            if entries and entry.segment is None and entry.segment_span is None:
+                _unit_ratio(text, entries[-1], entry, ctx)
+            if entries:
+                _carry_adjusted(text, entries[-1], entry, ctx)
+            for fig in reversed(loose):
+                if takes_following(text, fig, ev, entry, clauses, ctx):
+                    assign(text, entry, fig, sentence, clauses, ctx)
+                    break
+            loose = []
+            entries.append(entry)
+            open_entry = entry
+            continue
+        assert isinstance(ev, (Amount, Percent))
+        fig = ev
+        last_figure_end = max(last_figure_end, fig.end)
+        reason = skip_figure(text, fig, sentence, clauses, parens, ctx)
+        if reason:
+            if reason == "guidance" and open_entry is not None and not open_entry.excluded:
+                notes.append(
+                    f"line {line.number}: {open_entry.metric} {text[fig.start : fig.end].strip()} "
+                    "is guidance or an outlook, not a reported figure; left out"
+                )
+            continue
+        if (
+            open_entry is not None
+            and not open_entry.excluded
+            and takes_figure(text, open_entry, fig, clauses, ctx)
+        ):
+            assign(text, open_entry, fig, sentence, clauses, ctx)
+        elif open_entry is not None and (elided := _elided_adjusted(text, open_entry, fig, clauses, ctx)):
+            assign(text, elided, fig, sentence, clauses, ctx)
+            entries.append(elided)
+            open_entry = elided
+        else:
+            loose.append(fig)
+    kept = []
+    for e in entries:
+        if not e.has_figure():
+            continue
+        if e.unclear:
+            notes.append(
+                f"line {line.number}: {e.unclear}: the words before the metric name no clear business line; "
+                "its figure is left out"
+            )
+            continue
+        if _hedged_change_only(text, e, ctx):
+            unit = text[e.segment_span[0] : e.segment_span[1]] if e.segment_span else e.segment
+            notes.append(
+                f"line {line.number}: {unit} {e.metric}: only a change given as a bound (超过…), "
+                "no value; left out"
+            )
+            continue
+        kept.append(e)
+    return kept
+
+
+def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
+    """A bare ratio right after a product line's figure in the same sentence is that line's
+    (互连类芯片产品线销售收入为15亿元，毛利率为64%): never the group's."""
+    if ctx.rules.kind(entry.metric) != "ratio" or previous.segment_span is None:
+        return
+    if previous.sentence != entry.sentence or previous.word.start >= entry.word.start:
+        return
+    if entry.word.start > 0 and not CLAUSE_RE.match(text[entry.word.start - 1]):
+        return  # 整体毛利率, 公司毛利率: words of its own before it
+    written = text[previous.segment_span[0] : previous.segment_span[1]]
+    if any(u in written for u in ctx.rules.unit_nouns):
+        entry.segment, entry.segment_span = previous.segment, previous.segment_span
+
+
+def _hedged_change_only(text: str, e: Entry, ctx: Context) -> bool:
+    """True for a unit's figure that has no value and only a hedged change (效果广告收入增长超过40%)."""
+    if e.segment is None and e.segment_span is None:
+        return False
+    if e.amount is not None or e.ratio is not None or not e.changes:
+        return False
+    cues = ctx.rules.hedged_change_cues
+    return all(text[: pct.start].rstrip().endswith(tuple(cues)) for _, pct in e.changes.values())
+
+
+def _carry_adjusted(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
+    """An adjusted figure's margin or per-share figure written after it in the sentence is adjusted
+    too (非GAAP营业利润1.72亿美元，营业利润率为39%), unless GAAP wording comes between."""
+    rules = ctx.rules
+    if entry.segment or entry.metric != entry.word.metric or not rules.is_adjusted_variant(previous.metric):
+        return
+    if rules.kind(entry.metric) not in ("ratio", "per_share") or previous.segment:
+        return
+    if rules.names_gaap(text[previous.word.end : entry.word.start]):
+        return
+    adjusted = rules.adjusted_variant(entry.metric)
+    if adjusted:
+        entry.metric, entry.start = (
+            adjusted,
+            min(entry.start, previous.start),
+        )  # the evidence shows the modifier
+
+
+def _elided_adjusted(
+    text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], ctx: Context
+) -> Entry | None:
+    """The adjusted figure a clause gives without repeating the metric word: 每股收益为3.80元，
+    非美国通用会计准则下为4.37元. None when the clause is anything else."""
+    rules = ctx.rules
+    if not isinstance(fig, Amount) or entry.amount is None or entry.segment:
+        return None
+    adjusted = rules.adjusted_variant(entry.metric)
+    if adjusted is None or clause_of(fig.start, clauses) == entry.clause:
+        return None
+    before = text[clause_start_at(fig.start, clauses, entry.sentence) : fig.start]
+    if not rules.is_adjusted_lead(entry.metric, before) or not fits_metric(adjusted, fig, ctx):
+        return None
+    clause = clause_of(fig.start, clauses)
+    start = fig.start - len(before.lstrip())
+    return replace(entry, metric=adjusted, amount=None, changes={}, ratio=None, start=start, clause=clause)
+
+
+def new_entry(
+    text: str,
+    word: Word,
+    sentence: Span,
+    window_start: int,
+    clauses: list[int],
+    ctx: Context,
+    notes: list[str],
+    line_number: int,
+) -> Entry | None:
+    """A new entry for ``word``: its final metric id, segment and whether it is excluded."""
+    rules = ctx.rules
+    clause = clause_of(word.start, clauses)
+    clause_start = max(clauses[clause], sentence.start)
+    subject_limit = max(clause_start, min(window_start, word.start))
+    if _prior_subject(text, sentence, clause_start, word, ctx):
+        return None  # 与上年同期的净利润… / 去年同期,总营收为…: the earlier period's figure
+    window_start = min(max(window_start, sentence.start), clause_start)
+    entry = Entry(word=word, metric=word.metric, clause=clause, sentence=sentence, start=word.start)
+    spec = rules.metrics[word.metric]
+    window_end = clause_end(text, word.end, clauses, sentence)
+    digit = re.search(r"\d", text[word.end : window_end])
+    variant = rules.variant(
+        word.metric, text[window_start : word.end + digit.start() if digit else window_end]
+    )
+    if variant:
+        entry.metric, entry.start = variant[0], min(entry.start, window_start + variant[1])
+    subject = subject_before(text, word.start, word.end, subject_limit, ctx)
+    if subject.kind == "other":
+        entry.excluded = True  # 理想汽车二季度营收: another company's figure
+        return entry
+    segment = segment_of(text, sentence, clause_start, word, subject, ctx)
+    if subject.kind == "line" and segment is None and spec.get("subset_when_qualified"):
+        return None  # SVIP活跃用户数: a subset's count, not the company's
+    if (
+        subject.kind == "unclear"
+        and segment is None
+        and rules.line_keep(text[word.start : word.end]) is not None
+    ):
+        entry.unclear = text[clause_start : word.end].strip()
+    if segment:
+        name, span, seg_start = segment
+        if name is None and span is not None and not_a_unit(text[span[0] : span[1]], rules):
+            entry.unclear = text[clause_start : word.end].strip()  # SU7毛利率, 中国的销售收入: no unit
+            return entry
+        if rules.kind(word.metric) == "ratio":
+            if subject.kind != "line" and (name is None or seg_start < sentence.start):
+                return None  # a unit named earlier: its ratio is not the group's, and not clearly the unit's
+            # 京东零售收入为2249亿元，经营利润率为5.0%: a known unit named earlier in the sentence
+        else:
+            seg_metric = spec.get("segment_metric")
+            if not seg_metric:
+                return None  # a unit's per-share figure or count is not the group's
+            entry.metric = seg_metric
+        entry.segment, entry.segment_span = name, span
+        if seg_start >= paragraph_start(text, sentence.start):
+            entry.start = min(entry.start, seg_start)
+    entry.excluded = rules.excluded(text[clause_start : word.start]) or other_company(
+        text[sentence.start : word.start], ctx
+    )
+    return entry
+
+
+def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx: Context) -> bool:
+    """True when the word names an earlier period's figure: a prior marker in its clause, or an
+    earlier clause that is only a prior marker (去年同期，总营收为…)."""
+    rules = ctx.rules
+    if rules.is_prior(text[clause_start : word.start]):
+        return True
+    before = text[sentence.start : clause_start]
+    parts = [p.strip() for p in CLAUSE_RE.split(before)]
+    for i in range(len(parts) - 1, -1, -1):
+        part = re.sub(r"^(?:在|于|而|但)|(?:内|里|时|的|为)$", "", parts[i])
+        if part and rules.prior_re.fullmatch(part):
+            later = ",".join(parts[i + 1 :]) + text[clause_start : word.start]
+            return rules.is_prior(parts[i] + later)
+    return False

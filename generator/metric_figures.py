@@ -1,0 +1,170 @@
+"""Which figures of a sentence a metric takes, and why the others are left out.
+
+A figure is skipped when it is a conversion, an earlier period's, a consensus or the market's,
+guidance or a range, a restatement, a delta or a starting point. An open entry takes an amount
+of the right kind and a change in year-on-year or quarter-on-quarter wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.metric_attribution import other_company
+from generator.metric_clauses import clause_of, clause_start_at, inside_any, paragraph_start
+from generator.metric_context import Context, Entry, Span, Word
+from generator.numbers import Amount, Percent
+
+RANGE_AFTER = re.compile(
+    r"^\s*(?:至|到|-|~|～|—|–|to)\s*(?:人民币|RMB|US\$|\$)?\s*[\d一二三四五六七八九十两]", re.I
+)
+
+
+RANGE_BEFORE = re.compile(r"[\d亿万元]\s*(?:至|到|-|~|～|—|–)\s*(?:人民币|RMB|US\$|\$)?\s*$", re.I)
+
+
+def skip_figure(
+    text: str,
+    fig: Amount | Percent,
+    sentence: Span,
+    clauses: list[int],
+    parens: list[tuple[int, int]],
+    ctx: Context,
+) -> str | None:
+    """Why a figure is not the company's result (conversion, earlier period, others', guidance…), or None."""
+    rules = ctx.rules
+    clause_start = max(clauses[clause_of(fig.start, clauses)], sentence.start)
+    before = text[clause_start : fig.start]
+    if (
+        isinstance(fig, Amount)
+        and inside_any(fig.start, parens)
+        and any(
+            s > sentence.start and re.search(r"\d", text[sentence.start : s])
+            for s, e in parens
+            if s <= fig.start < e
+        )
+    ):
+        return "conversion"  # 2341.56亿元(约合322.92亿美元): the same figure converted
+    if isinstance(fig, Amount) and rules.ends_with(before, rules.conversion_cues):
+        return "conversion"
+    if rules.prior_before(before) or rules.is_list(text[sentence.start : fig.start]):
+        return "prior"
+    kind = rules.excluded_kind(before)
+    if kind and kind != "guidance":
+        return "excluded"  # a consensus, the market, a share price
+    if kind == "guidance" or rules.is_guidance(text[sentence.start : fig.start]):
+        return "guidance"
+    if rules.is_bound(text[fig.end : sentence.end]):
+        return "guidance"  # 53%及以上的目标: a bound or a goal, not a result
+    if rules.is_quote(text[sentence.start : sentence.end]):
+        return "excluded"  # 收报406港元，成交额约120亿港元: a share quote
+        return "guidance"
+    paragraph_before = text[paragraph_start(text, sentence.start) : fig.start]
+    if other_company(paragraph_before, ctx):
+        return "excluded"  # 蔚来营收…；问界交付…: the paragraph's last company is not this one
+    if rules.cites_others(paragraph_before):
+        return "others"
+    if rules.is_restated(text[sentence.start : fig.start]):
+        return "restated"  # 按固定汇率计算，收入同比持平: the same figure on another basis
+    if isinstance(fig, Amount):
+        if rules.is_delta(before):
+            return "delta"  # 同比增加50亿元: the change, not the level
+        if rules.is_from(before, text[fig.end : sentence.end]):
+            return "prior"  # 从8亿元收窄至3亿元: the starting figure
+        if RANGE_AFTER.match(text[fig.end : sentence.end]) or RANGE_BEFORE.search(before):
+            return "guidance"  # 1,150亿元至1,180亿元: a range is an outlook, not a result
+    return None
+
+
+def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], ctx: Context) -> bool:
+    """True when the open ``entry`` takes the figure that follows it in the sentence."""
+    if isinstance(fig, Percent):
+        if ctx.rules.kind(entry.metric) == "ratio" and ctx.rules.is_ratio_effect(
+            text[entry.word.end : fig.start]
+        ):
+            return False  # 毛利率稀释约2%: an effect on the margin, not its level
+        fig_clause = text[clause_start_at(fig.start, clauses, entry.sentence) : fig.start]
+        if any(q in fig_clause for q in ctx.rules.other_quantities):
+            return False  # 股本净减少1.4%: the change of another quantity
+        change = ctx.rules.change_of(text, fig, clause_start_at(fig.start, clauses, entry.sentence))
+        if change is None:
+            return entry.ratio is None and ctx.rules.kind(entry.metric) == "ratio" and not fig.points
+        if change[0] == "pp" and ctx.rules.kind(entry.metric) != "ratio":
+            return False  # 收入增速提升8个百分点: points are a ratio's change, not an amount's
+        return change[0] not in entry.changes
+    if entry.amount is not None or not fits_metric(entry.metric, fig, ctx):
+        return False
+    if ctx.rules.names_other_amount(entry.metric, text[entry.word.end : fig.start]):
+        return False  # 回购计划，规模最高为30亿美元: an authorisation's size, not money spent
+    if ctx.rules.kind(entry.metric) == "count" and not ctx.rules.counts_this(
+        entry.metric, text[entry.word.end : fig.start]
+    ):
+        return False  # 交付设备1,200台: another object counted
+    clause = clause_of(fig.start, clauses)
+    if clause == entry.clause:
+        return True
+    if not entry.has_figure():
+        return True  # 可以用于回购的金额, 我们还有近300亿
+    before = text[max(clauses[clause], entry.sentence.start) : fig.start].strip()
+    return any(before.endswith(w) or before == w for w in ctx.rules.to_words)  # …下降31%, 至390.2亿元
+
+
+def takes_following(
+    text: str, fig: Amount | Percent, word: Word, entry: Entry, clauses: list[int], ctx: Context
+) -> bool:
+    """True when a figure written just before ``word`` is its figure (165亿美元的股东回报, 5%的CMR增长)."""
+    if clause_of(fig.start, clauses) != clause_of(word.start, clauses):
+        return False
+    gap = text[fig.end : word.start].strip()
+    if isinstance(fig, Percent):
+        start = clause_start_at(fig.start, clauses, entry.sentence)
+        return gap == "的" and ctx.rules.change_of(text, fig, start) is not None
+    if fig.chinese or not fits_metric(entry.metric, fig, ctx):
+        return False
+    modifiers = ctx.rules.variant_cues(word.metric)
+    return gap in ("", "的") or any(m in gap for m in modifiers)
+
+
+def fits_metric(metric: str, amount: Amount, ctx: Context) -> bool:
+    """True when ``amount`` is the kind of figure ``metric`` takes."""
+    kind = ctx.rules.kind(metric)
+    if amount.shares:
+        return False
+    if kind == "count":
+        counted = amount.counter in ctx.rules.counters(metric) or (
+            amount.counter is None and amount.has_magnitude
+        )
+        return amount.currency is None and not amount.users and counted
+    if amount.counter is not None:
+        return False
+    if kind == "users":
+        return amount.currency is None and (amount.has_magnitude or amount.users)
+    if amount.users:
+        return False
+    if kind in ("per_share", "per_user"):
+        return amount.currency is not None and not amount.has_magnitude
+    if kind == "money":
+        return amount.has_magnitude or (amount.currency is not None and abs(amount.value) >= 10**6)
+    return False
+
+
+def assign(
+    text: str, entry: Entry, fig: Amount | Percent, sentence: Span, clauses: list[int], ctx: Context
+) -> None:
+    """Give ``fig`` to ``entry``: as its amount, its ratio, or one of its changes."""
+    if isinstance(fig, Amount):
+        entry.amount = fig
+        entry.approximate = fig.approximate or ctx.rules.approximate(text, fig, sentence.start)
+        between = text[entry.word.end : fig.start] if entry.word.end <= fig.start else ""
+        written_sign = re.search(r"[-−负]\s*$", text[: fig.start])
+        entry.negative = bool(written_sign) or ctx.rules.says_loss(between)
+        return
+    change = ctx.rules.change_of(text, fig, clause_start_at(fig.start, clauses, sentence))
+    if change is None:
+        entry.ratio = fig
+    elif entry.word.loss:
+        return  # the change of a loss has no agreed sign
+    elif fig.wording and ctx.rules.kind(entry.metric) == "ratio":
+        if change[1] == 0:
+            entry.changes["pp"] = (0, fig)  # 毛利率同比持平: unchanged in points
+    else:
+        entry.changes[change[0]] = (change[1], fig)

@@ -1,0 +1,133 @@
+"""Entries from headed tables of results: one per value column of a row, with its change columns.
+
+The table itself is found by ``metric_tables``; here each column's period is related to the
+call's and each row's label is read as a metric word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.metric_context import Context, Entry, Span, Word
+from generator.metric_entries import new_entry
+from generator.metric_figures import fits_metric
+from generator.metric_scope import relation
+from generator.metric_tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
+from generator.model import Document, Line
+from generator.numbers import Percent, find_percents
+
+
+def table_entries(doc: Document, ctx: Context, notes: list[str]) -> tuple[list[tuple[Line, Entry]], set[int]]:
+    """Entries of every headed table of results, and the lines those tables stand on."""
+    entries: list[tuple[Line, Entry]] = []
+    owned: set[int] = set()
+    for table in find_tables(doc):
+        if not set_columns(table, ctx.rules, lambda cue: relation(cue, ctx)):
+            continue
+        owned |= table.lines()
+        for row in table.rows:
+            entries.extend(_row_entries(row, table, ctx, notes))
+    return entries, owned
+
+
+def _row_entries(row: list[Cell], table: Table, ctx: Context, notes: list[str]) -> list[tuple[Line, Entry]]:
+    """One entry per value column (with the change columns after it) of a table row."""
+    if len(row) != len(table.columns) or not row[0].text:
+        return []
+    label = row[0]
+    words = ctx.rules.find_words(label.text, ctx)
+    if not words:
+        return []
+    w = words[0]
+    word = Word(label.start + w.start, label.start + w.end, w.metric, w.loss)
+    line = label.line
+    sentence = Span(label.start, label.end)
+    entry = new_entry(line.norm, word, sentence, label.start, [0, label.start], ctx, notes, line.number)
+    if entry is None or entry.excluded or ctx.rules.is_prior(label.text):
+        return []
+    entry.start = label.start
+    out = []
+    for i, column in enumerate(table.columns):
+        if column.role != "value":
+            continue
+        changes = []
+        for j in range(i + 1, len(row)):
+            if table.columns[j].role == "value":
+                break
+            if table.columns[j].role in ("yoy", "qoq"):
+                changes.append((table.columns[j].role, row[j]))
+        found = _row_entry(entry, label, row[i], column.unit or table.unit, changes, ctx)
+        if found is not None:
+            found[1].table_scope = column.scope
+            out.append(found)
+    if not any(c.role == "value" for c in table.columns):
+        changes = [(c.role, row[j]) for j, c in enumerate(table.columns) if c.role in ("yoy", "qoq")]
+        found = _row_entry(entry, label, None, None, changes, ctx)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _row_entry(
+    base: Entry,
+    label: Cell,
+    value: Cell | None,
+    unit: Unit | None,
+    changes: list[tuple[str, Cell]],
+    ctx: Context,
+) -> tuple[Line, Entry] | None:
+    """The entry of one value cell of a row and its change cells; None when nothing fits.
+
+    Its evidence is the part of the value's line (the label's when there is no value cell) that
+    holds the cells used; a row spread over several HTML lines keeps its value's line.
+    """
+    entry = replace(base, changes={}, from_table=True)
+    kind = ctx.rules.kind(entry.metric)
+    used = [label]
+    if value is not None:
+        if kind == "ratio":
+            pcts = find_percents(value.text)
+            if pcts and not pcts[0].points:
+                p = pcts[0]
+                entry.ratio = Percent(value.start + p.start, value.start + p.end, p.value, False)
+        else:
+            amount = cell_amount(value, unit if kind == "money" else None)
+            if amount is not None and (
+                fits_metric(entry.metric, amount, ctx) or kind == "money" and amount.value < 0
+            ):
+                entry.amount = amount
+                entry.approximate = amount.approximate
+        if entry.amount is None and entry.ratio is None:
+            return None  # a row whose figure this column does not hold (a share count, a ratio of 元)
+        used.append(value)
+    for role, cell in changes:
+        change = _cell_change(cell, kind, ctx)
+        if change is not None and not entry.word.loss:
+            key = "pp" if change[2].points else role
+            entry.changes[key] = (change[0], change[2])
+            used.append(cell)
+    if not entry.has_figure():
+        return None
+    home = value.line if value is not None else label.line
+    on_home = [c for c in used if c.line is home]
+    entry.span = (min(c.start for c in on_home), max(c.end for c in on_home))
+    entry.start = entry.span[0]
+    return home, entry
+
+
+def _cell_change(cell: Cell, kind: str, ctx: Context) -> tuple[float, str, Percent] | None:
+    """(signed value, written text, Percent) of a change cell (-24.4%, +1.6pct, 下降3.9%), or None."""
+    text = cell.text
+    pcts = find_percents(text)
+    if not pcts:
+        return None
+    p = pcts[0]
+    if kind == "ratio" and not p.points:
+        return None  # a margin's change in % is ambiguous (points or relative)
+    if kind != "ratio" and p.points:
+        return None
+    value = float(p.value)
+    if ctx.rules.down_re.search(text[: p.start]) or ctx.rules.down_re.search(text[p.end :]):
+        value = -abs(value)
+    pct = Percent(cell.start + p.start, cell.start + p.end, p.value, p.points)
+    return value, text, pct
