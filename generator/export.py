@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from generator.site_index import Call
+from generator.store import plain_number
 
 COLUMNS = (
     "call_id",
@@ -41,12 +42,6 @@ COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _number(value: float | int | None) -> float | int | None:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
-        return int(value)
-    return value
-
-
 def metric_rows(call: Call) -> list[dict[str, Any]]:
     """The call's metrics as rows (in the summary's order), keys as in :data:`COLUMNS`."""
     s = call.summary
@@ -65,11 +60,11 @@ def metric_rows(call: Call) -> list[dict[str, Any]]:
                 "metric": m.metric,
                 "segment": m.segment,
                 "scope": m.scope,
-                "value": _number(m.value),
+                "value": plain_number(m.value),
                 "unit": m.unit,
-                "yoy_pct": _number(m.yoy_pct),
-                "qoq_pct": _number(m.qoq_pct),
-                "change_pp": _number(m.change_pp),
+                "yoy_pct": plain_number(m.yoy_pct),
+                "qoq_pct": plain_number(m.qoq_pct),
+                "change_pp": plain_number(m.change_pp),
                 "as_written": m.as_written,
                 "approximate": m.approximate,
                 "corrected": m.corrected,

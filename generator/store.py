@@ -40,7 +40,8 @@ HEADER = (
 # ---------------------------------------------------------------- to YAML
 
 
-def _number(value: float | int | None) -> float | int | None:
+def plain_number(value: float | int | None) -> float | int | None:
+    """A whole float as an int (221874000000.0 -> 221874000000), so YAML, CSV and JSON read naturally."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
@@ -53,11 +54,11 @@ def _metric_dict(m: Metric) -> dict[str, Any]:
         "metric": m.metric,
         "segment": m.segment,
         "scope": m.scope,
-        "value": _number(m.value),
+        "value": plain_number(m.value),
         "unit": m.unit,
-        "yoy_pct": _number(m.yoy_pct),
-        "qoq_pct": _number(m.qoq_pct),
-        "change_pp": _number(m.change_pp),
+        "yoy_pct": plain_number(m.yoy_pct),
+        "qoq_pct": plain_number(m.qoq_pct),
+        "change_pp": plain_number(m.change_pp),
         "as_written": m.as_written,
         "evidence": {"line": m.evidence.line, "text": m.evidence.text},
     }
