@@ -7,19 +7,24 @@ reported (one line each) and the rest goes on; under ``strict`` any problem fail
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import lexicon
 from generator.corrections import apply_corrections, corrections_path, load_corrections
-from generator.errors import BuildError, GeneratorError
-from generator.model import Document, Summary
+from generator.errors import BuildError, GeneratorError, LexiconError
+from generator.model import Document, Line, Summary
 from generator.read import SOURCE_SUFFIXES, read_source
 from generator.store import load_summaries, summary_to_yaml
 from generator.summarize import summarize
-from generator.writer import OutputTree
+from generator.writer import OutputTree, locked
 
 
 @dataclass
@@ -31,6 +36,10 @@ class Report:
     removed: list[str] = field(default_factory=list)
     errors: list[GeneratorError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    fatal: bool = False
+    """A problem that stopped the run before its work (a malformed lexicon, a failed site build)."""
+    site: Path | None = None
+    """The site folder, once a complete new site has replaced the old one."""
 
     def absorb(self, other: Report) -> None:
         """Add another stage's counts and problems to this one."""
@@ -39,6 +48,7 @@ class Report:
         self.removed += other.removed
         self.errors += other.errors
         self.warnings += other.warnings
+        self.fatal = self.fatal or other.fatal
 
     @property
     def problems(self) -> int:
@@ -70,16 +80,62 @@ class Layout:
         )
 
 
-def find_transcripts(src: Path, report: Report) -> list[Path]:
-    """Every transcript file under ``src`` (or ``src`` itself), sorted; others are warned about."""
+BUILD_LOCK = ".build.lock"
+"""The lock file in the project root that keeps two builds of one project apart."""
+NAME_BYTES_MAX = 240
+"""Longest output file name (in UTF-8 bytes) written; file systems allow 255."""
+
+
+def shown(path: Path) -> str:
+    """A path as text that can always be printed (bytes that are not UTF-8 escaped)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def name_problem(rel: Path) -> str | None:
+    """Why a file's name cannot be used, or None: every part must be UTF-8."""
+    for part in rel.parts:
+        try:
+            part.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = os.fsencode(part)
+            guess = raw.decode("gb18030", "replace")
+            return (
+                f"file name is not UTF-8 (read as GBK it says '{guess}'); rename it "
+                "(e.g. unzip -O GBK, or convmv -f gbk -t utf-8)"
+            )
+    return None
+
+
+def outside_problem(path: Path, allowed: list[Path]) -> str | None:
+    """Why ``path`` may not be read, or None: it must lead to a file inside ``allowed``."""
+    real = path.resolve()
+    if any(real.is_relative_to(base) for base in allowed):
+        return None
+    return f"refused: a link to {shown(real)}, outside the project's content"
+
+
+def find_transcripts(src: Path, report: Report, root: Path | None = None) -> list[Path]:
+    """Every transcript file under ``src`` (or ``src`` itself), sorted; others are warned about.
+
+    A file whose real location is outside ``src`` and the project's ``content/`` (a symbolic
+    link to /etc/passwd) and a file name that is not UTF-8 are refused, one error line each.
+    """
     if src.is_file():
         return [src]
     if not src.is_dir():
         report.errors.append(GeneratorError("no such file or folder", str(src)))
         return []
+    allowed = [src.resolve()]
+    if root is not None:
+        allowed.append((root / "content").resolve())
     found = []
     for path in sorted(src.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(src).parts):
+        rel = path.relative_to(src)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        problem = name_problem(rel) or outside_problem(path, allowed)
+        if problem:
+            report.errors.append(GeneratorError(problem, shown(path)))
             continue
         if path.suffix.lower() in SOURCE_SUFFIXES:
             found.append(path)
@@ -88,10 +144,49 @@ def find_transcripts(src: Path, report: Report) -> list[Path]:
     return found
 
 
+def bounded_name(name: str, limit: int = NAME_BYTES_MAX) -> str:
+    """``name`` itself when short enough; else cut (on a character) and marked with a hash."""
+    if len(name.encode("utf-8")) <= limit:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    tag = "-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10] + (f".{suffix}" if suffix else "")
+    room = limit - len(tag.encode("utf-8"))
+    cut = stem.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return cut + tag
+
+
 def summary_name(src: Path, transcript: Path) -> str:
     """The summary's path relative to the output folder: the transcript's, with .yaml."""
     rel = transcript.relative_to(src) if src.is_dir() else Path(transcript.name)
-    return rel.with_suffix(".yaml").as_posix()
+    parts = [bounded_name(p) for p in rel.with_suffix(".yaml").parts]
+    return Path(*parts).as_posix()
+
+
+def check_lexicons() -> GeneratorError | None:
+    """Load every lexicon and run the extractor once on a tiny text; the first problem, or None.
+
+    A malformed lexicon breaks every file alike: it is reported once, before any work."""
+    try:
+        lexicon.check()
+        lines = [Line(number=i + 1, original=t, text=t, norm=t) for i, t in enumerate(PROBE)]
+        summarize(Document(path="(lexicon check)", sha256="0" * 64, encoding="utf-8", lines=lines))
+    except GeneratorError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a lexicon of the wrong shape fails anywhere
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        dirs = ", ".join(str(d) for d in lexicon.extra_dirs()) or "the bundled lexicons"
+        return LexiconError(f"the extractor cannot run with these lexicons ({detail}); check {dirs}", "lexicons")
+    return None
+
+
+PROBE = (
+    "阿里巴巴2024财年第四季度业绩电话会",
+    "首席执行官吴泳铭:本季度收入为2218.74亿元,同比增长7%。",
+    "分析师:请问云业务的增长?",
+)
+"""A few lines that touch every lexicon: a company, a period, a speaker, a metric, a question."""
 
 
 def summarize_one(
@@ -120,38 +215,63 @@ def summarize_one(
 def summarize_tree(
     src: Path, out: Path, root: Path, corrections: Path | None = None, prune: bool = False
 ) -> Report:
-    """Summarize every transcript under ``src`` into YAML files under ``out``."""
+    """Summarize every transcript under ``src`` into YAML files under ``out``.
+
+    Nothing is lost: a transcript that fails to read, extract or correct keeps its earlier
+    summary (the failure is reported); with ``prune`` only the summaries whose transcript
+    is gone from ``src`` are removed. A lexicon problem stops the stage before any work.
+    """
     report = Report()
-    transcripts = find_transcripts(src, report)
-    tree = OutputTree(out, prune=prune)
-    for path in transcripts:
-        rel = summary_name(src, path)
-        corr = corrections_path(corrections, Path(rel)) if corrections is not None else None
-        result = summarize_one(path, root, corr, report)
-        if result is None:
-            continue
-        try:
-            tree.write(rel, summary_to_yaml(result[0]))
-        except GeneratorError as exc:
-            report.errors.append(exc)
-    report.removed = tree.finish()
+    lexicon.use_project(root)
+    problem = check_lexicons()
+    if problem is not None:
+        report.errors.append(problem)
+        report.fatal = True
+        return report
+    with locked(out, "summarize"):
+        transcripts = find_transcripts(src, report, root)
+        tree = OutputTree(out, prune=prune and not report.errors)
+        for path in transcripts:
+            rel = summary_name(src, path)
+            corr = corrections_path(corrections, Path(rel)) if corrections is not None else None
+            result = summarize_one(path, root, corr, report)
+            if result is None:
+                tree.keep(rel)
+                continue
+            try:
+                tree.write(rel, summary_to_yaml(result[0]))
+            except GeneratorError as exc:
+                report.errors.append(exc)
+                tree.keep(rel)
+        report.removed = tree.finish()
     report.written, report.unchanged = len(tree.written) - tree.unchanged, tree.unchanged
     return report
 
 
 def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
-    """Load every summary, then render the site's Markdown pages into ``docs_dir``."""
+    """Load every summary, then render the site's Markdown pages into ``docs_dir``.
+
+    Pages are pruned only after a run without errors: a summary that fails to load, or a
+    page that cannot be written, leaves every earlier page in place.
+    """
     from generator.render import render_pages
 
     report = Report()
+    lexicon.use_project(root)
     summaries, errors = load_summaries(summaries_dir)
     report.errors += errors
-    tree = OutputTree(docs_dir, prune=True)
-    try:
-        render_pages(summaries, root, tree)
-    except GeneratorError as exc:
-        report.errors.append(exc)
-    report.removed = tree.finish()
+    with locked(docs_dir, "render"):
+        tree = OutputTree(docs_dir, prune=True)
+        try:
+            result = render_pages(summaries, root, tree)
+        except GeneratorError as exc:
+            report.errors.append(exc)
+        else:
+            if result is not None:
+                report.errors += result.errors
+                report.warnings += result.warnings
+        tree.prune = not report.errors
+        report.removed = tree.finish()
     report.written, report.unchanged = len(tree.written) - tree.unchanged, tree.unchanged
     return report
 
@@ -185,22 +305,59 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool) -> None:
 
 
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, search: bool = True) -> Report:
-    """Summarize, render, build with MkDocs and index for search. Returns the report."""
+    """Summarize, render, build with MkDocs and index for search. Returns the report.
+
+    One build at a time per project (a lock in the project root). The site is built in a
+    folder beside ``site/`` and swapped in only when complete, so a failed or killed build
+    leaves the previous site as it was.
+    """
     layout = Layout.of(root)
     report = Report()
-    report.absorb(summarize_tree(layout.transcripts, layout.summaries, root, layout.corrections, prune=True))
-    if strict and report.problems:
-        return report
-    report.absorb(render_tree(layout.summaries, layout.docs, root))
-    if strict and report.problems:
-        return report
-    site = site_dir or layout.site
-    try:
-        run_mkdocs(root, site, strict)
-        if search:
-            from generator.search import index_site
+    with locked(root, "build", BUILD_LOCK):
+        report.absorb(
+            summarize_tree(layout.transcripts, layout.summaries, root, layout.corrections, prune=True)
+        )
+        if report.fatal or (strict and report.problems):
+            return report
+        report.absorb(render_tree(layout.summaries, layout.docs, root))
+        if strict and report.problems:
+            return report
+        site = site_dir or layout.site
+        try:
+            with fresh_site(site) as building:
+                run_mkdocs(root, building, strict)
+                if search:
+                    from generator.search import index_site
 
-            index_site(site)
-    except GeneratorError as exc:
-        report.errors.append(exc)
+                    index_site(building)
+            report.site = site
+        except GeneratorError as exc:
+            report.errors.append(exc)
+            report.fatal = True
     return report
+
+
+@contextmanager
+def fresh_site(site: Path) -> Iterator[Path]:
+    """A new, empty folder beside ``site`` to build into; swapped in for ``site`` on success.
+
+    On any failure the new folder is removed and ``site`` is untouched. A swap interrupted
+    between its two renames is repaired by the next build.
+    """
+    building = site.with_name(f".{site.name}.building")
+    old = site.with_name(f".{site.name}.old")
+    if old.is_dir() and not site.exists():
+        old.rename(site)  # an earlier swap was killed half-way: the old site comes back
+    for leftover in (building, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    building.mkdir(parents=True)
+    try:
+        yield building
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    if site.exists():
+        site.rename(old)
+    building.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.build import Layout, Report, build_site, render_tree, summarize_tree
+from generator.build import Report, build_site, render_tree, summarize_tree
 from generator.errors import GeneratorError
 from generator.store import load_summaries
 
@@ -101,14 +101,13 @@ def _finish(report: Report, strict: bool, what: str) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
-    removed = f", {len(report.removed)} removed" if report.removed else ""
     print(
-        f"{what}: {report.written} written, {report.unchanged} unchanged{removed}; "
+        f"{what}: {report.written} written, {report.unchanged} unchanged, {len(report.removed)} removed; "
         f"{len(report.errors)} errors, {len(report.warnings)} warnings"
     )
-    if report.errors and strict:
+    if report.fatal:
         return 1
-    if report.warnings and strict:
+    if strict and (report.errors or report.warnings):
         return 1
     return 0
 
@@ -121,12 +120,14 @@ def _run(args: argparse.Namespace) -> int:
         report = render_tree(args.summaries, args.out, args.root)
         return _finish(report, args.strict, "pages")
     if args.command == "build":
-        root = args.root
-        report = build_site(root, args.site, strict=args.strict, search=not args.no_search)
+        report = build_site(args.root, args.site, strict=args.strict, search=not args.no_search)
         code = _finish(report, args.strict, "build")
-        if not any(e.__class__.__name__ == "BuildError" for e in report.errors):
-            print(f"site: {args.site or Layout.of(root).site}")
-        return code or (1 if any(e.__class__.__name__ == "BuildError" for e in report.errors) else 0)
+        if report.site is not None:
+            print(f"site: {report.site}")
+        else:
+            print("site: not rebuilt; the previous site is unchanged", file=sys.stderr)
+            code = code or (1 if args.strict else 0)
+        return code
     if args.command == "check":
         summaries, errors = load_summaries(args.summaries)
         for error in errors:

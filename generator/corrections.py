@@ -30,7 +30,9 @@ fields; for metrics also ``line``, the evidence line)::
 
 A fix whose ``match`` no longer finds anything is not dropped in silence: it becomes a
 warning and a ``review`` note. An added metric must carry evidence that really stands on
-the line it names.
+the line it names; when lines were inserted above it, the one line that still holds its
+text is used (with a warning), and when no single line does, the figure is left out with a
+warning and a ``review`` note: the call itself is never lost over a correction.
 """
 
 from __future__ import annotations
@@ -90,6 +92,14 @@ def evidence_stands(doc: Document | None, line: int, text: str) -> bool:
     return _squash(text) in _squash(doc.line(line).original)
 
 
+def evidence_lines(doc: Document | None, text: str) -> list[int]:
+    """The lines of the source on which ``text`` stands (a moved line is found again)."""
+    if doc is None or not text.strip():
+        return []
+    want = _squash(text)
+    return [ln.number for ln in doc.lines if want in _squash(ln.original)]
+
+
 def _matches(item: dict[str, Any], match: dict[str, Any]) -> bool:
     for key, want in match.items():
         got = item.get("evidence", {}).get("line") if key == "line" else item.get(key)
@@ -141,7 +151,9 @@ class _Merge:
             for fix in ops.get("fix") or []:
                 items = self._fix(key, items, fix)
             for add in ops.get("add") or []:
-                items.append(self._added(key, add))
+                added = self._added(key, add)
+                if added is not None:
+                    items.append(added)
             self.doc[key] = items
 
     def _fix(self, key: str, items: list[dict[str, Any]], fix: Any) -> list[dict[str, Any]]:
@@ -160,7 +172,7 @@ class _Merge:
         self._note_unmatched(key, "fix", fix["match"], not hit)
         return out
 
-    def _added(self, key: str, add: Any) -> dict[str, Any]:
+    def _added(self, key: str, add: Any) -> dict[str, Any] | None:
         if not isinstance(add, dict):
             raise SummaryError(f"{key}.add: each entry must be a mapping", self.path)
         if key == "metrics":
@@ -171,10 +183,19 @@ class _Merge:
                     f"metrics.add {_label(add)}: evidence line and text are required", self.path
                 )
             if not evidence_stands(self.source, line, text):
-                raise SummaryError(
-                    f"metrics.add {_label(add)}: evidence text does not stand on line {line} of the source",
-                    self.path,
+                moved = evidence_lines(self.source, text)
+                if len(moved) != 1:
+                    where = "no line" if not moved else f"{len(moved)} lines"
+                    self.warnings.append(
+                        f"metrics.add {_label(add)}: evidence text no longer stands on line {line} "
+                        f"(found on {where} of the source); the figure was not added"
+                    )
+                    return None
+                self.warnings.append(
+                    f"metrics.add {_label(add)}: evidence moved from line {line} to line {moved[0]}; "
+                    "the figure was added there (update the correction's line)"
                 )
+                add = {**add, "evidence": {**ev, "line": moved[0]}}
             add = {**add, "corrected": True}
         self.applied.append(f"{key}: added {_label(add)}")
         return add

@@ -29,3 +29,7 @@ class OutputError(GeneratorError):
 
 class BuildError(GeneratorError):
     """An external build step (MkDocs, the search indexer) failed."""
+
+
+class LexiconError(SummaryError):
+    """A lexicon file (bundled or a project's own) cannot be read or has the wrong shape."""

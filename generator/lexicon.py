@@ -15,27 +15,55 @@ from typing import Any
 
 import yaml
 
-from generator.errors import SummaryError
+from generator.errors import LexiconError
 
 BUNDLED = Path(__file__).parent / "lexicons"
+PROJECT_LEXICONS = Path("content") / "lexicons"
+"""Where a project keeps its own lexicon files, relative to its root."""
+
+_project_root: Path | None = None
+
+
+def use_project(root: Path | None) -> None:
+    """Read user lexicons from ``root/content/lexicons`` (not the current directory's)."""
+    global _project_root
+    _project_root = root
 
 
 def extra_dirs() -> list[Path]:
     """Folders whose lexicon files extend the bundled ones, in merge order."""
     env = os.environ.get("GENERATOR_LEXICONS")
-    dirs = [Path(p) for p in env.split(os.pathsep) if p] if env else [Path("content/lexicons")]
+    if env:
+        dirs = [Path(p) for p in env.split(os.pathsep) if p]
+    else:
+        dirs = [(_project_root / PROJECT_LEXICONS) if _project_root is not None else PROJECT_LEXICONS]
     return [d for d in dirs if d.is_dir()]
 
 
-def merge(base: Any, extra: Any) -> Any:
-    """Merge ``extra`` over ``base``: lists appended, dicts merged, scalars replaced."""
+def _shape(value: Any) -> str:
+    return "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "a value"
+
+
+def merge(base: Any, extra: Any, where: str = "", path: str | None = None) -> Any:
+    """Merge ``extra`` over ``base``: lists appended, dicts merged, scalars replaced.
+
+    ``extra`` must keep the shape of ``base`` at every key (a mapping stays a mapping, a
+    list a list): otherwise :class:`LexiconError` names the file (``path``) and the key.
+    """
+    if isinstance(base, dict) or isinstance(base, list):
+        if type(extra) is not type(base) and extra is not None:
+            key = where or "the top level"
+            raise LexiconError(f"{key} must be {_shape(base)}, as in the bundled lexicon, not {_shape(extra)}", path)
     if isinstance(base, dict) and isinstance(extra, dict):
         out = dict(base)
         for key, value in extra.items():
-            out[key] = merge(base[key], value) if key in base else value
+            sub = f"{where}.{key}" if where else str(key)
+            out[key] = merge(base[key], value, sub, path) if key in base else value
         return out
     if isinstance(base, list) and isinstance(extra, list):
         return base + [item for item in extra if item not in base]
+    if extra is None and base is not None:
+        return base
     return extra
 
 
@@ -44,7 +72,7 @@ def _read(path: Path) -> Any:
         with path.open(encoding="utf-8") as fh:
             return yaml.safe_load(fh)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise SummaryError(f"cannot read lexicon: {exc}".splitlines()[0], str(path)) from exc
+        raise LexiconError(f"cannot read lexicon: {exc}".splitlines()[0], str(path)) from exc
 
 
 @cache
@@ -53,8 +81,19 @@ def _load(name: str, dirs: tuple[Path, ...]) -> Any:
     for folder in dirs:
         path = folder / f"{name}.yaml"
         if path.is_file():
-            data = merge(data, _read(path))
+            data = merge(data, _read(path), "", str(path))
     return data
+
+
+def names() -> list[str]:
+    """The names of every bundled lexicon."""
+    return sorted(p.stem for p in BUNDLED.glob("*.yaml"))
+
+
+def check() -> None:
+    """Load every lexicon once; raise LexiconError naming the first bad file and key."""
+    for name in names():
+        load(name)
 
 
 def load(name: str) -> Any:

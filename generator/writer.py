@@ -1,25 +1,39 @@
-"""Writing generated files safely: atomic, never over a person's file, no collisions.
+"""Writing generated files safely: atomic, never over a person's file, no collisions, no loss.
 
 Every output folder (summaries, pages) keeps a manifest, ``.generated.json``: the
 relative path and SHA-256 of each file the generator wrote there. A file may be
-(over)written only when it does not exist yet, or when it is in the manifest and still
-has the bytes the generator wrote. A file a person created or edited is never touched:
-the write is refused with an :class:`OutputError` naming it. ``finish()`` removes the
-generated files that this run did not write again (stale pages of removed transcripts)
-and saves the manifest.
+(over)written only when it does not exist yet, when it already holds exactly the bytes
+the generator would write (a ``git checkout`` or a revert), or when it still has bytes the
+generator wrote earlier. A file a person created or edited is never touched: the write is
+refused with an :class:`OutputError` naming it.
+
+Interruption: before each file is written, its path and digest are appended to a journal
+(``.generated.journal``), so a build killed at any moment leaves a record the next build
+reads; ``finish()`` folds the journal into the manifest.
+
+Pruning: ``finish()`` removes only what a run positively superseded: generated files that
+the run did not write again and did not ``keep()`` (the caller keeps the outputs of an input
+that failed, so a failure never deletes them). A caller that met errors it cannot pin to
+one input passes ``prune=False`` and nothing is removed.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import OutputError
 
 MANIFEST = ".generated.json"
+JOURNAL = ".generated.journal"
+LOCK = ".generated.lock"
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -28,9 +42,13 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The temporary name is short whatever the target's name, so a name near the file
+    system's limit (255 bytes) still works.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -41,40 +59,86 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+@contextmanager
+def locked(folder: Path, what: str = "build", name: str = LOCK) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (a file ``name`` in it) for the block.
+
+    A second build of the same project waits for the first, saying so on stderr once.
+    The lock is released by the operating system when the process ends, killed or not.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    with path.open("a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting: another {what} is running in {folder} (lock {path.name})", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 class OutputTree:
-    """A folder the generator writes into, guarded by its manifest."""
+    """A folder the generator writes into, guarded by its manifest and journal."""
 
     def __init__(self, root: Path, prune: bool = True) -> None:
         self.root = root
         self.prune = prune
-        self.previous = self._read_manifest()
+        self.known = self._read_records()
+        """Every digest the generator is known to have written at each path."""
+        self.previous = {rel: digests[-1] for rel, digests in self.known.items()}
+        """The last recorded digest of each path (the manifest, updated by the journal)."""
         self.written: dict[str, str] = {}
+        self.kept: set[str] = set()
         self.unchanged = 0
 
-    def _read_manifest(self) -> dict[str, str]:
-        path = self.root / MANIFEST
-        if not path.is_file():
-            return {}
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise OutputError(f"unreadable manifest: {exc}", str(path)) from exc
-        files = data.get("files", {}) if isinstance(data, dict) else {}
-        return {str(k): str(v) for k, v in files.items()}
+    # --- records ----------------------------------------------------------------------
 
-    def _check_writable(self, rel: str, target: Path) -> None:
+    def _read_records(self) -> dict[str, list[str]]:
+        records: dict[str, list[str]] = {}
+        path = self.root / MANIFEST
+        if path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise OutputError(f"unreadable manifest: {exc}", str(path)) from exc
+            files = data.get("files", {}) if isinstance(data, dict) else {}
+            for rel, digest in files.items():
+                records[str(rel)] = [str(digest)]
+        journal = self.root / JOURNAL
+        if journal.is_file():
+            # an earlier run was interrupted: what it wrote (or was about to write) is ours
+            for line in journal.read_text(encoding="utf-8", errors="replace").splitlines():
+                rel, sep, digest = line.rpartition("\t")
+                if sep and rel and len(digest) == 64:
+                    records.setdefault(rel, []).append(digest)
+        return records
+
+    def _journal(self, rel: str, digest: str) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / JOURNAL).open("a", encoding="utf-8") as fh:
+            fh.write(f"{rel}\t{digest}\n")
+
+    # --- writing ----------------------------------------------------------------------
+
+    def _check_writable(self, rel: str, target: Path, data: bytes) -> None:
         if rel in self.written:
             raise OutputError("two items would write the same file", str(target))
         if not target.exists():
             return
         if target.is_dir():
             raise OutputError("a folder stands where a generated file goes", str(target))
-        known = self.previous.get(rel)
+        current = target.read_bytes()
+        if current == data:
+            return  # exactly what we would write: never a person's edit
+        known = self.known.get(rel)
         if known is None:
             raise OutputError(
                 "not written by the generator; refusing to overwrite it (move or delete it)", str(target)
             )
-        if sha256_bytes(target.read_bytes()) != known:
+        if sha256_bytes(current) not in known:
             raise OutputError(
                 "edited since the generator wrote it; refusing to overwrite it "
                 "(put lasting fixes in content/corrections/, or delete the file to regenerate)",
@@ -84,35 +148,49 @@ class OutputTree:
     def write(self, rel: str, content: str | bytes) -> Path:
         """Write one file at ``rel`` (a forward-slash path relative to the root)."""
         rel = Path(rel).as_posix()
-        if rel.startswith("../") or rel.startswith("/") or rel == MANIFEST:
+        if rel.startswith("../") or rel.startswith("/") or rel in (MANIFEST, JOURNAL, LOCK):
             raise OutputError("path outside the output folder", rel)
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = self.root / rel
-        self._check_writable(rel, target)
+        self._check_writable(rel, target, data)
         digest = sha256_bytes(data)
         if target.is_file() and target.read_bytes() == data:
             self.unchanged += 1
         else:
+            self._journal(rel, digest)
             write_atomic(target, data)
         self.written[rel] = digest
         return target
 
+    def keep(self, rel: str) -> None:
+        """Keep the earlier output at ``rel`` as it is (its input failed this run)."""
+        self.kept.add(Path(rel).as_posix())
+
+    # --- finishing --------------------------------------------------------------------
+
     def stale(self) -> list[str]:
-        """Generated files of an earlier run that this run did not write."""
-        return sorted(set(self.previous) - set(self.written))
+        """Generated files of an earlier run that this run neither wrote nor kept."""
+        return sorted(set(self.previous) - set(self.written) - self.kept)
 
     def finish(self) -> list[str]:
         """Remove stale generated files (when pruning) and save the manifest; return removed paths."""
         removed: list[str] = []
         kept: dict[str, str] = dict(self.written)
+        for rel in sorted(self.kept - set(self.written)):
+            target = self.root / rel
+            if rel in self.previous and target.is_file():
+                current = sha256_bytes(target.read_bytes())
+                if current in self.known[rel]:
+                    kept[rel] = current
         for rel in self.stale():
             target = self.root / rel
             if not target.is_file():
                 continue
-            if not self.prune or sha256_bytes(target.read_bytes()) != self.previous[rel]:
-                if self.prune:
-                    continue  # edited by a person since: leave it, forget it
-                kept[rel] = self.previous[rel]
+            current = sha256_bytes(target.read_bytes())
+            if current not in self.known[rel]:
+                continue  # edited by a person since: leave it, forget it
+            if not self.prune:
+                kept[rel] = current
                 continue
             target.unlink()
             removed.append(rel)
@@ -120,6 +198,7 @@ class OutputTree:
         manifest = {"generator": "earnings-call generator", "files": dict(sorted(kept.items()))}
         text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
         write_atomic(self.root / MANIFEST, text.encode("utf-8"))
+        (self.root / JOURNAL).unlink(missing_ok=True)
         return removed
 
     def _remove_empty_parents(self, folder: Path) -> None:

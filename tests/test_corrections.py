@@ -74,8 +74,22 @@ def test_added_metric_needs_evidence_on_its_line(tmp_path: Path) -> None:
         tmp_path,
         "metrics:\n  add:\n    - {metric: capex, value: 1, evidence: {line: 1, text: 这句话不在原文}}\n",
     )
-    with pytest.raises(SummaryError, match="does not stand on line 1"):
-        apply_corrections(_summary(), corr, path, _doc("营收10亿元"))
+    fixed, warnings = apply_corrections(_summary(), corr, path, _doc("营收10亿元"))
+    assert [m.metric for m in fixed.metrics] == ["revenue", "gmv"]  # nothing invented, nothing lost
+    assert len(warnings) == 1 and "no longer stands on line 1" in warnings[0]
+    assert any("not added" in r for r in fixed.review)
+
+
+def test_added_metric_follows_its_line_when_lines_are_inserted_above(tmp_path: Path) -> None:
+    corr, path = _corr(
+        tmp_path,
+        "metrics:\n  add:\n    - {metric: capex, value: 300000000, unit: CNY,"
+        " evidence: {line: 1, text: 资本开支3亿元}}\n",
+    )
+    fixed, warnings = apply_corrections(_summary(), corr, path, _doc("新加的一行", "资本开支3亿元"))
+    capex = next(m for m in fixed.metrics if m.metric == "capex")
+    assert capex.evidence.line == 2 and capex.corrected
+    assert len(warnings) == 1 and "moved from line 1 to line 2" in warnings[0]
 
 
 def test_unknown_field_and_bad_shape_are_named(tmp_path: Path) -> None:
