@@ -177,7 +177,9 @@ def check_lexicons() -> GeneratorError | None:
     except Exception as exc:  # noqa: BLE001 - a lexicon of the wrong shape fails anywhere
         detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
         dirs = ", ".join(str(d) for d in lexicon.extra_dirs()) or "the bundled lexicons"
-        return LexiconError(f"the extractor cannot run with these lexicons ({detail}); check {dirs}", "lexicons")
+        return LexiconError(
+            f"the extractor cannot run with these lexicons ({detail}); check {dirs}", "lexicons"
+        )
     return None
 
 

@@ -1,8 +1,11 @@
 """Data downloads: every metric as a row, for the whole site and for each call (CSV and JSON).
 
-One row per metric per call. Numbers stay numbers (base units, as in the summaries);
-text cells that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@`` …) are
-prefixed with an apostrophe in the CSV, never in the JSON.
+One row per metric per call; in the whole site's download a figure that an earlier source
+(by path) of the same company and period already gave is left out, so no figure is
+counted twice (``source_path`` tells which file each row comes from). Numbers stay
+numbers (base units, as in the summaries); text cells that a spreadsheet would read as a
+formula (``=``, ``+``, ``-``, ``@`` …) are prefixed with an apostrophe in the CSV, never in
+the JSON.
 """
 
 from __future__ import annotations
@@ -103,6 +106,25 @@ def to_json(rows: list[dict[str, Any]]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
+Figure = tuple[Any, ...]
+"""What makes two rows the same figure: metric, segment, scope, value and unit (and the
+changes, for a figure without a value)."""
+
+
+def figure(row: dict[str, Any]) -> Figure:
+    """The identity of a row's figure within its company-period."""
+    key = (row["metric"], row["segment"], row["scope"], row["value"], row["unit"])
+    return key if row["value"] is not None else (*key, row["yoy_pct"], row["qoq_pct"], row["change_pp"])
+
+
 def site_rows(calls: list[Call]) -> list[dict[str, Any]]:
-    """Every call's rows, calls newest first as given."""
-    return [row for call in calls for row in metric_rows(call)]
+    """Every call's rows, calls newest first as given, each figure of a company-period once:
+    a row whose figure an earlier source (by path) of that period gave is left out."""
+    rows = {call.id: metric_rows(call) for call in calls}
+    given: dict[Any, set[Figure]] = {}
+    earlier: dict[str, set[Figure]] = {}
+    for call in sorted(calls, key=lambda c: c.source_path):
+        seen = given.setdefault(call.period_key() or call.id, set())
+        earlier[call.id] = set(seen)
+        seen.update(figure(row) for row in rows[call.id])
+    return [row for call in calls for row in rows[call.id] if figure(row) not in earlier[call.id]]

@@ -53,7 +53,9 @@ def merge(base: Any, extra: Any, where: str = "", path: str | None = None) -> An
     if isinstance(base, dict) or isinstance(base, list):
         if type(extra) is not type(base) and extra is not None:
             key = where or "the top level"
-            raise LexiconError(f"{key} must be {_shape(base)}, as in the bundled lexicon, not {_shape(extra)}", path)
+            raise LexiconError(
+                f"{key} must be {_shape(base)}, as in the bundled lexicon, not {_shape(extra)}", path
+            )
     if isinstance(base, dict) and isinstance(extra, dict):
         out = dict(base)
         for key, value in extra.items():

@@ -26,6 +26,14 @@ Layout under ``docs/``::
 Only the home page grows with the number of calls (one lean row each); every other page
 is bounded by a company's calls in a year, or a person's or firm's calls in a year.
 The pages' styles (transcript anchors, quotes, print) are the static ``docs/assets/report.css``.
+
+Duplicates (:func:`generator.site_index.duplicate_warnings`): a source with the same content
+as another is shown on that call's page as another source and nowhere else; two sources of
+one company and period keep their pages, which name each other, and the site's download
+gives each figure once. Each case is one warning line of the :class:`RenderResult`.
+
+One page that cannot be rendered or written (a page a person edited, say) is collected in
+the result as an error and its earlier version kept; every other page is still written.
 """
 
 from __future__ import annotations
@@ -33,8 +41,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -61,10 +69,12 @@ from generator.site_index import (
     calendar_year,
     canonical_firm,
     compare,
+    duplicate_warnings,
     firm_canon,
     firm_match_key,
     fiscal_year,
     headline_revenue,
+    once_per_period,
     person_key,
     previous_calls,
     series,
@@ -80,6 +90,18 @@ class OutputTreeLike(Protocol):
     """What the renderer needs of :class:`generator.writer.OutputTree` (typing only)."""
 
     def write(self, rel: str, content: str | bytes) -> Any: ...
+
+    def keep(self, rel: str) -> None: ...
+
+
+@dataclass
+class RenderResult:
+    """What a render reports besides the pages it wrote."""
+
+    warnings: list[str] = field(default_factory=list)
+    """One line per duplicate source (same content, or same company and period), naming both files."""
+    errors: list[GeneratorError] = field(default_factory=list)
+    """One per page or file that could not be rendered or written; the other pages were written."""
 
 
 @lru_cache(maxsize=65536)
@@ -338,20 +360,40 @@ class Renderer:
         self.topic_pages = {t.name: t.page() for t in self.topics}
         self.previous = previous_calls(self.calls)
         self.aliases = {c.id: alias_map(c.summary) for c in self.calls}
+        self.errors: list[GeneratorError] = []
+        """Pages that could not be rendered or written (the others go on)."""
 
     # -- plumbing
 
     def write(self, path: str, template: str, **context: Any) -> None:
-        """Render ``template`` as the page at ``path`` (relative to docs/)."""
+        """Render ``template`` as the page at ``path`` (relative to docs/); a failure is collected."""
         link = Linker(path)
-        text = self.env.get_template(template).render(
-            L=link,
-            person=self.person_link(link),
-            topic=self.topic_link(link),
-            firm=self.firm_link(link),
-            **context,
-        )
-        self.out.write(path, text.rstrip("\n") + "\n")
+        try:
+            text = self.env.get_template(template).render(
+                L=link,
+                person=self.person_link(link),
+                topic=self.topic_link(link),
+                firm=self.firm_link(link),
+                **context,
+            )
+        except GeneratorError as exc:
+            self.failed(path, exc)
+            return
+        self.put(path, text.rstrip("\n") + "\n")
+
+    def put(self, path: str, content: str | bytes) -> None:
+        """Write one file (relative to docs/); a failure is collected, the earlier file kept."""
+        try:
+            self.out.write(path, content)
+        except GeneratorError as exc:
+            self.failed(path, exc)
+
+    def failed(self, path: str, exc: GeneratorError) -> None:
+        """Collect ``exc`` (named after ``path`` when it names no file) and keep the earlier ``path``."""
+        if exc.path is None:
+            exc.path = path
+        self.errors.append(exc)
+        self.out.keep(path)
 
     def person_link(self, link: Linker) -> Any:
         """A template function: a person's name linked to their page (plain text when none)."""
@@ -396,18 +438,24 @@ class Renderer:
 
     # -- pages
 
-    def render(self) -> None:
-        """Write every page, chart and download."""
-        self.write("index.md", "home.md.j2", calls=self.calls, revenue=headline_revenue)
-        for call in self.calls:
-            self.render_call(call)
-        self.render_call_indexes()
-        for company_id, calls in self.companies.items():
-            self.render_company(company_id, calls)
-        self.write("companies/index.md", "companies.md.j2", companies=self.companies)
-        self.render_people()
-        self.render_topics()
-        self.render_data()
+    def render(self) -> RenderResult:
+        """Write every page, chart and download; a part that fails is collected, the rest goes on."""
+        steps: list[Callable[[], None]] = [
+            partial(self.write, "index.md", "home.md.j2", calls=self.calls, revenue=headline_revenue),
+            *(partial(self.render_call, call) for call in self.calls),
+            self.render_call_indexes,
+            *(partial(self.render_company, cid, calls) for cid, calls in self.companies.items()),
+            partial(self.write, "companies/index.md", "companies.md.j2", companies=self.companies),
+            self.render_people,
+            self.render_topics,
+            self.render_data,
+        ]
+        for step in steps:
+            try:
+                step()
+            except GeneratorError as exc:
+                self.errors.append(exc)
+        return RenderResult(duplicate_warnings(self.calls), self.errors)
 
     def render_call(self, call: Call) -> None:
         """The call page and its downloads."""
@@ -432,8 +480,8 @@ class Renderer:
             comparison=compare(prev, call) if prev else None,
         )
         data = export.metric_rows(call)
-        self.out.write(f"data/calls/{call.id}.csv", export.to_csv(data))
-        self.out.write(f"data/calls/{call.id}.json", export.to_json(data))
+        self.put(f"data/calls/{call.id}.csv", export.to_csv(data))
+        self.put(f"data/calls/{call.id}.json", export.to_json(data))
 
     def render_call_indexes(self) -> None:
         """calls/, calls/<company>/ and calls/<company>/<year>/ landing pages."""
@@ -468,7 +516,7 @@ class Renderer:
         chart_order = format.lexicon.load("metric_labels").get("charts", [])
         chart_files = []
         for key, points in ordered_series(calls[-CHART_POINTS:]).items():
-            values = [(c, m) for c, m in points if m.value is not None]
+            values = [(c, m) for c, m in once_per_period(points) if m.value is not None]
             if key[0] not in chart_order or len(values) < 2:
                 continue
             scale = charts.scale_for([float(m.value) for _, m in values if m.value is not None], key[3])
@@ -481,7 +529,7 @@ class Renderer:
                 [float(m.value) / scale.factor for _, m in values if m.value is not None],
             )
             path = f"{folder}/charts/{_chart_name(key)}.svg"
-            self.out.write(path, svg)
+            self.put(path, svg)
             chart_files.append((chart_order.index(key[0]), key, path, title))
         chart_files.sort(key=lambda item: (item[0], item[1]))
         latest = calls[-1]
@@ -599,15 +647,25 @@ class Renderer:
     def render_data(self) -> None:
         """The whole site's metrics as CSV and JSON, and the page that links them."""
         rows = export.site_rows(self.calls)
-        self.out.write("data/metrics.csv", export.to_csv(rows))
-        self.out.write("data/metrics.json", export.to_json(rows))
-        self.write("data/index.md", "data.md.j2", rows=len(rows), calls=self.calls, columns=export.COLUMNS)
+        skipped = sum(len(c.summary.metrics) for c in self.calls) - len(rows)
+        self.put("data/metrics.csv", export.to_csv(rows))
+        self.put("data/metrics.json", export.to_json(rows))
+        self.write(
+            "data/index.md",
+            "data.md.j2",
+            rows=len(rows),
+            skipped=skipped,
+            calls=self.calls,
+            columns=export.COLUMNS,
+        )
 
 
-def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> None:
+def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> RenderResult:
     """Render the whole site for ``summaries`` into ``out`` (an OutputTree rooted at docs/).
 
     ``root`` is the project root: each transcript is re-read from ``root / source.path``
     for the call page's full text; one that cannot be read is reported on its page.
+    A page that cannot be rendered or written does not stop the others: it is in the
+    result's ``errors`` (and its earlier file kept); duplicate sources are in its ``warnings``.
     """
-    Renderer(summaries, root, out).render()
+    return Renderer(summaries, root, out).render()

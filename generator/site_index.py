@@ -84,6 +84,20 @@ class Call:
     """``FY2024 Q4`` …"""
     page: str
     """Path of the call page under docs/."""
+    copies: list[Summary] = field(default_factory=list)
+    """Other sources with the same content (same SHA-256, company and period): shown on this
+    page as alternative sources, with no page or listing of their own."""
+    same_period: list[Call] = field(default_factory=list)
+    """Other calls of the same company and fiscal period from different texts, by source path."""
+
+    @property
+    def source_path(self) -> str:
+        """The path of the call's source (what orders duplicate sources: first path first)."""
+        return self.summary.source.path
+
+    def period_key(self) -> PeriodKey | None:
+        """(company id, fiscal year, quarter), or None when the company or the year is unknown."""
+        return period_key(self.company_id, self.summary)
 
     @property
     def when(self) -> date | None:
@@ -112,8 +126,58 @@ def company_identity(summary: Summary) -> tuple[str, str]:
     return cid, name or c.id or "未知公司"
 
 
+PeriodKey = tuple[str, int, int | None]
+"""(company id, fiscal year, fiscal quarter or None for a full year): one company-period."""
+
+
+def period_key(company_id: str, summary: Summary) -> PeriodKey | None:
+    """The company-period a summary reports, or None when the company or the year is unknown."""
+    fy = summary.period.fiscal_year
+    if company_id == "unknown" or fy is None:
+        return None
+    return (company_id, fy, summary.period.fiscal_quarter)
+
+
+def _identity(summary: Summary) -> tuple[str, int | None, int | None]:
+    """What a copy must share with the call it is folded into: company and period."""
+    return (company_identity(summary)[0], summary.period.fiscal_year, summary.period.fiscal_quarter)
+
+
+def split_copies(summaries: list[Summary]) -> tuple[list[Summary], dict[str, list[Summary]]]:
+    """The summaries that get a call page, and source path -> the copies shown on that page.
+
+    A copy has the same content (``source.sha256``) and the same company and period as a
+    summary whose source path sorts before it; the first path of such a group is the call.
+    """
+    calls: list[Summary] = []
+    copies: dict[str, list[Summary]] = {}
+    first: dict[tuple[str, str, int | None, int | None], Summary] = {}
+    for s in sorted(summaries, key=lambda s: s.source.path):
+        key = (s.source.sha256, *_identity(s))
+        if s.source.sha256 and key in first:
+            copies.setdefault(first[key].source.path, []).append(s)
+        else:
+            first.setdefault(key, s)
+            calls.append(s)
+    return calls, copies
+
+
+def link_same_period(calls: list[Call]) -> None:
+    """Give every call the other calls of its company-period (``same_period``), by source path."""
+    groups: dict[PeriodKey, list[Call]] = {}
+    for call in sorted(calls, key=lambda c: c.source_path):
+        key = call.period_key()
+        if key is not None:
+            groups.setdefault(key, []).append(call)
+    for group in groups.values():
+        for call in group:
+            call.same_period = [c for c in group if c is not call]
+
+
 def build_calls(summaries: list[Summary]) -> list[Call]:
-    """A Call per summary, ids unique and deterministic, sorted newest first."""
+    """A Call per summary (copies folded into their call), ids unique and deterministic,
+    sorted newest first."""
+    summaries, copies = split_copies(summaries)
     paths = [s.source.path for s in summaries]
     ids = unique_slugs(paths, {p: call_slug(p) for p in paths})
     calls = []
@@ -132,9 +196,48 @@ def build_calls(summaries: list[Summary]) -> list[Call]:
                 year_title=year_label(s.company.id, s.period) or "期间未知",
                 period=period_label(s.company.id, s.period),
                 page=f"calls/{cid}/{year}/{call_id}.md",
+                copies=copies.get(s.source.path, []),
             )
         )
+    link_same_period(calls)
     return newest_first(calls)
+
+
+def duplicate_warnings(calls: list[Call]) -> list[str]:
+    """One line per duplicate source, naming both files: a copy of a call (same content),
+    the same content read as another company or period, or another source of a call's period."""
+    out: list[str] = []
+    by_path = sorted(calls, key=lambda c: c.source_path)
+    for call in by_path:
+        for dup in call.copies:
+            note = (
+                f"; its corrections ({len(dup.corrections)}) are not shown, put them in the "
+                f"corrections of {call.source_path}"
+                if dup.corrections
+                else ""
+            )
+            out.append(
+                f"{dup.source.path}: same content as {call.source_path} (same SHA-256); "
+                f"one call page, this file listed on it as another source{note}"
+            )
+    first: dict[str, Call] = {}
+    for call in by_path:
+        sha = call.summary.source.sha256
+        if sha and sha in first:
+            out.append(
+                f"{call.source_path}: same content as {first[sha].source_path} (same SHA-256) but "
+                "read as another company or period (corrected?); both call pages kept"
+            )
+        elif sha:
+            first[sha] = call
+    for call in by_path:
+        for other in call.same_period:
+            if other.source_path < call.source_path:
+                out.append(
+                    f"{call.source_path}: same company and period ({call.company_name} {call.period}) "
+                    f"as {other.source_path}; both call pages kept, each figure downloaded once"
+                )
+    return out
 
 
 def newest_first(calls: list[Call]) -> list[Call]:
@@ -232,12 +335,29 @@ def compare(previous: Call, current: Call) -> Comparison:
 
 
 def previous_calls(calls: list[Call]) -> dict[str, Call]:
-    """Call id -> the company's call just before it in time."""
+    """Call id -> the company's call just before it in time (another source of the same
+    period is not a previous call)."""
     out: dict[str, Call] = {}
     for company_calls in by_company(calls).values():
-        for before, after in zip(company_calls, company_calls[1:], strict=False):
-            out[after.id] = before
+        for i, after in enumerate(company_calls):
+            key = after.period_key()
+            j = i - 1
+            while j >= 0 and key is not None and company_calls[j].period_key() == key:
+                j -= 1
+            if j >= 0:
+                out[after.id] = company_calls[j]
     return out
+
+
+def once_per_period(points: list[tuple[Call, Metric]]) -> list[tuple[Call, Metric]]:
+    """The points of a series, one per company-period: that of the first source path."""
+    best: dict[object, Call] = {}
+    for call, _ in points:
+        key = call.period_key() or call.id
+        if key not in best or call.source_path < best[key].source_path:
+            best[key] = call
+    keep = {c.id for c in best.values()}
+    return [(c, m) for c, m in points if c.id in keep]
 
 
 # ---------------------------------------------------------------- years

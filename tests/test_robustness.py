@@ -118,7 +118,9 @@ def complete(site: Path, reference: Path) -> bool:
 
 
 @pytest.mark.parametrize("strict", [False, True])
-def test_a_hand_edited_page_stops_nothing_and_prunes_nothing(project: Path, pristine: Path, strict: bool) -> None:
+def test_a_hand_edited_page_stops_nothing_and_prunes_nothing(
+    project: Path, pristine: Path, strict: bool
+) -> None:
     page = next((project / "docs" / "calls").rglob("*.md"))
     page.write_text(page.read_text(encoding="utf-8") + "\n我的笔记\n", encoding="utf-8")
     docs_before = tree(project / "docs")
@@ -138,7 +140,9 @@ def test_a_hand_edited_page_stops_nothing_and_prunes_nothing(project: Path, pris
 
 
 @pytest.mark.parametrize("delay", [0.15, 0.6, 1.2, 2.0, 3.0])
-def test_a_killed_build_leaves_a_tree_the_next_build_accepts(project: Path, pristine: Path, delay: float) -> None:
+def test_a_killed_build_leaves_a_tree_the_next_build_accepts(
+    project: Path, pristine: Path, delay: float
+) -> None:
     # a changed extractor input forces every summary and page to be written again
     for path in (project / "content" / "summaries").rglob("*.yaml"):
         path.unlink()
@@ -238,7 +242,9 @@ def test_a_long_chinese_file_name_builds(project: Path, pristine: Path) -> None:
     shutil.copy2(source, source.with_name(long_name))
     done = run(project, "build", "--strict")
     assert done.returncode == 0, done.stderr
-    assert (project / "content" / "summaries" / source.parent.name / long_name.replace(".txt", ".yaml")).is_file()
+    assert (
+        project / "content" / "summaries" / source.parent.name / long_name.replace(".txt", ".yaml")
+    ).is_file()
     assert_nothing_lost(project, pristine)
 
 
@@ -308,7 +314,9 @@ def test_a_link_outside_the_project_is_refused(project: Path, pristine: Path, tm
     errors = [ln for ln in done.stderr.splitlines() if ln.startswith("error:")]
     assert len(errors) == 1 and "linked.txt" in errors[0] and "outside the project" in errors[0]
     assert not (project / "content" / "summaries" / "alibaba" / "linked.yaml").exists()
-    assert "机密" not in "".join(p.read_text(encoding="utf-8", errors="replace") for p in (project / "site").rglob("*.html"))
+    assert "机密" not in "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in (project / "site").rglob("*.html")
+    )
     assert_nothing_lost(project, pristine)
 
 
