@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -256,24 +256,109 @@ def boilerplate() -> Boilerplate:
     return _compile(tuple(lexicon.extra_dirs()))
 
 
+LONG_LINE = 200
+"""A line longer than this (in characters, once markup is cleaned) holds more than a paragraph,
+typically a whole page saved minified. It is never dropped as a whole (by the ``line``
+patterns or the block, comment and tail rules); its boilerplate sentences are removed one by
+one instead, each tested against the ``line`` patterns (see :func:`remove_inline`)."""
+
+SEGMENT_BREAK = re.compile(r"[。!?;…]+[\"'”’)\]】」』]*|\.(?=\s)|\s+")
+"""Sentence-ending punctuation (with the quotes closing it), or whitespace that may part two
+paragraphs, in normalised text."""
+SPACES = re.compile(r"\s*")
+
+
+def is_long(text: str) -> bool:
+    """True for a line too long to be boilerplate as a whole (see ``LONG_LINE``)."""
+    return len(text) > LONG_LINE
+
+
 def remove_inline(line: Cleaned, rules: Boilerplate) -> Cleaned:
-    """Remove boilerplate spans inside a line (matched in its normalised text)."""
+    """Remove boilerplate spans inside a line (matched in its normalised text), and from a long
+    line every sentence that is boilerplate as a whole."""
+    long = is_long(line.text)
+    line = _without(line, _inline_spans(line, rules))
+    if long:
+        line = _without(line, _boilerplate_sentences(line, rules))
+    return line
+
+
+def _inline_spans(line: Cleaned, rules: Boilerplate) -> list[tuple[int, int]]:
+    """Where ``inline`` patterns match, each with the spaces left dangling before it."""
     if rules.inline is None:
-        return line
+        return []
+    spans = []
+    for match in rules.inline.finditer(normalise(line.text)):
+        start, end = match.span()
+        if end > start:
+            while start > 0 and line.text[start - 1] in " \t":
+                start -= 1
+            spans.append((start, end))
+    return spans
+
+
+def _boilerplate_sentences(line: Cleaned, rules: Boilerplate) -> list[tuple[int, int]]:
+    """The sentences of ``line`` that a ``line`` pattern matches, each with its leading space."""
     norm = normalise(line.text)
-    spans = [m.span() for m in rules.inline.finditer(norm) if m.end() > m.start()]
+    verdicts: dict[str, bool] = {}  # a page repeats its chrome; each text is tested once
+    out = []
+    kept = False
+    for start, end in sentences(norm):
+        text = norm[start:end].strip()
+        if not text:
+            continue
+        if text not in verdicts:
+            verdicts[text] = rules.is_line(text)
+        if not verdicts[text]:
+            kept = True
+        elif kept:
+            out.append((start, end))
+        else:  # nothing stays before it: the space after it goes too
+            space = SPACES.match(norm, end)
+            out.append((start, space.end() if space else end))
+    return out
+
+
+def sentences(norm: str) -> Iterator[tuple[int, int]]:
+    """Split a normalised line into spans that cover it: each ends after its sentence-ending
+    punctuation, or before whitespace next to a non-ASCII character (in Chinese text, a break
+    between paragraphs that a minified page put on one line); leading whitespace is kept
+    with the span it precedes. Whitespace between two ASCII characters splits nothing, so an
+    English word is never a sentence of its own."""
+    start = 0
+    for match in SEGMENT_BREAK.finditer(norm):
+        if not match.group()[0].isspace():
+            cut = match.end()
+        elif _touches_non_ascii(norm, match.start(), match.end()):
+            cut = match.start()
+        else:
+            continue
+        if cut > start:
+            yield start, cut
+            start = cut
+    if start < len(norm):
+        yield start, len(norm)
+
+
+def _touches_non_ascii(text: str, start: int, end: int) -> bool:
+    return (start > 0 and not text[start - 1].isascii()) or (end < len(text) and not text[end].isascii())
+
+
+def _without(line: Cleaned, spans: list[tuple[int, int]]) -> Cleaned:
+    """``line`` without the characters in ``spans`` (which may overlap), keeping the origins."""
     if not spans:
         return line
-    keep = [True] * len(line.text)
-    for start, end in spans:
-        # a space left dangling before the removed span goes with it
-        while start > 0 and line.text[start - 1] in " \t":
-            start -= 1
-        keep[start:end] = [False] * (end - start)
-    return Cleaned(
-        "".join(ch for ch, k in zip(line.text, keep, strict=True) if k),
-        tuple(o for o, k in zip(line.origin, keep, strict=True) if k),
-    )
+    chars: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start > pos:
+            chars.append(line.text[pos:start])
+            origin.extend(line.origin[pos:start])
+        pos = max(pos, end)
+    chars.append(line.text[pos:])
+    origin.extend(line.origin[pos:])
+    return Cleaned("".join(chars), tuple(origin))
 
 
 LIST_BULLET = re.compile(r"^\s*(?:[-*+•·●○▪■◆◇►▸>.、]|\d{1,2}[.)、])\s*")
@@ -286,13 +371,16 @@ def _is_headline(norm: str) -> bool:
     return len(text) <= HEADLINE_MAX and not SENTENCE_END.search(text)
 
 
-def boilerplate_lines(norms: list[str], rules: Boilerplate) -> set[int]:
-    """Indexes of the lines that are boilerplate, given each line's normalised text."""
+def boilerplate_lines(norms: list[str], rules: Boilerplate, long: Collection[int] = ()) -> set[int]:
+    """Indexes of the lines that are boilerplate, given each line's normalised text. The lines
+    in ``long`` (that were long before cleaning, see ``LONG_LINE``) are prose whatever is left
+    of them: never dropped, never a heading, and they end any block."""
     stripped = [n.strip() for n in norms]
-    dropped = {i for i, n in enumerate(stripped) if n and rules.is_line(n)}
-    dropped |= _link_blocks(stripped, dropped, rules)
-    dropped |= _tail(stripped, dropped, rules)
-    dropped |= _comment_blocks(stripped, dropped, rules)
+    prose = frozenset(long)
+    dropped = {i for i, n in enumerate(stripped) if n and i not in prose and rules.is_line(n)}
+    dropped |= _link_blocks(stripped, dropped, prose, rules)
+    dropped |= _tail(stripped, dropped, prose, rules)
+    dropped |= _comment_blocks(stripped, dropped, prose, rules)
     return dropped
 
 
@@ -300,28 +388,30 @@ def _matches(patterns: Iterable[re.Pattern[str]], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
-def _link_blocks(stripped: list[str], dropped: set[int], rules: Boilerplate) -> set[int]:
+def _link_blocks(
+    stripped: list[str], dropped: set[int], prose: frozenset[int], rules: Boilerplate
+) -> set[int]:
     """A recommendations heading and the headline-like lines after it, up to real prose."""
     out: set[int] = set()
     in_block = False
     for i, text in enumerate(stripped):
-        if text and _matches(rules.block_start, text):
+        if text and i not in prose and _matches(rules.block_start, text):
             in_block = True
             out.add(i)
         elif in_block and text and i not in dropped:
-            if _is_headline(text):
+            if i not in prose and _is_headline(text):
                 out.add(i)
             else:
                 in_block = False
     return out
 
 
-def _tail(stripped: list[str], dropped: set[int], rules: Boilerplate) -> set[int]:
+def _tail(stripped: list[str], dropped: set[int], prose: frozenset[int], rules: Boilerplate) -> set[int]:
     """From the first tail marker after which nothing but chrome follows, to the end."""
     chrome_from = len(stripped)
     for i in range(len(stripped) - 1, -1, -1):
         text = stripped[i]
-        if text and i not in dropped and not _is_headline(text):
+        if text and i not in dropped and (i in prose or not _is_headline(text)):
             break
         chrome_from = i
     for i in range(chrome_from, len(stripped)):
@@ -334,17 +424,19 @@ COMMENT_LINE = re.compile(r"^[^\s:,.!?;。]{1,20}\s*(?:\(\d{1,2}:\d{2}\)|\d{4}-\
 """A reader's comment: a user handle (用户6738, 芯片老王) and a colon before the text."""
 
 
-def _comment_blocks(stripped: list[str], dropped: set[int], rules: Boilerplate) -> set[int]:
+def _comment_blocks(
+    stripped: list[str], dropped: set[int], prose: frozenset[int], rules: Boilerplate
+) -> set[int]:
     """A reader-comment heading and, after it, every comment (a handle and a colon) and short
     line (a like count, a reply button), up to a line that is neither."""
     out: set[int] = set()
     in_block = False
     for i, text in enumerate(stripped):
-        if text and _matches(rules.comment_start, text):
+        if text and i not in prose and _matches(rules.comment_start, text):
             in_block = True
             out.add(i)
         elif in_block and text and i not in dropped:
-            if COMMENT_LINE.match(text) or _is_headline(text):
+            if i not in prose and (COMMENT_LINE.match(text) or _is_headline(text)):
                 out.add(i)
             else:
                 in_block = False

@@ -1,10 +1,11 @@
 """Bytes -> text: a deterministic strict-decoding cascade for Chinese sources.
 
-Order: byte-order marks (UTF-8, UTF-16, UTF-32); refuse empty and binary files; strict
-UTF-8; UTF-8 with a handful of broken bytes (a scraper cut a character in half); then
-GB18030 (a superset of GBK and GB2312) against Big5, decided by which decodes strictly
-and yields more common CJK characters. A result made mostly of rare characters is mojibake,
-and is refused rather than passed on.
+Order: byte-order marks (UTF-8, UTF-16, UTF-32); refuse empty files; UTF-16 without a
+byte-order mark, told by its NUL bytes; refuse binary files; strict UTF-8; UTF-8 with a
+handful of broken bytes (a scraper cut a character in half); then GB18030 (a superset of GBK
+and GB2312) against Big5, decided by which decodes strictly and yields more common CJK
+characters. A result made mostly of rare characters is mojibake, and is refused rather than
+passed on.
 
 Errors are :class:`generator.errors.SourceError` without a path; the reader adds it.
 """
@@ -53,6 +54,10 @@ MAX_UTF8_REPAIRS = 8
 UTF8_GOOD_PER_BAD = 10
 """...and only when there are at least this many good non-ASCII characters per broken one."""
 
+UTF16_GOOD_PER_BAD = 3
+"""UTF-16 without a byte-order mark is a guess: its non-ASCII characters must hold at least
+this many common ones per rare one (the wrong byte order, or binary data, gives mostly rare)."""
+
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode a source file's bytes; return ``(text, encoding)`` or raise SourceError."""
@@ -61,6 +66,10 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, codec in BOMS:
         if data.startswith(bom):
             return _with_bom(data, codec)
+    _refuse_magic(data)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     _refuse_binary(data)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -82,10 +91,45 @@ def _with_bom(data: bytes, codec: str) -> tuple[str, str]:
     return text, codec
 
 
-def _refuse_binary(data: bytes) -> None:
+def _refuse_magic(data: bytes) -> None:
     for magic, kind in MAGIC:
         if data.startswith(magic):
             raise SourceError(f"binary file ({kind}), not text")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """``(text, codec)`` when ``data`` is UTF-16 (LE or BE) without a byte-order mark, else None.
+
+    An ASCII character (a line break, a digit) has a NUL high byte: at odd offsets in LE, even
+    ones in BE, so the side holding more NULs says which byte order to try first. A decoding
+    counts only when it is strict and reads as text: few control characters, its non-ASCII
+    characters mostly common (the wrong order turns CJK into rare characters).
+    """
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    order = ("utf-16-le", "utf-16-be")
+    if data[0::2].count(0) > data[1::2].count(0):
+        order = order[::-1]
+    for codec in order:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text):
+            return text, codec
+    return None
+
+
+def _reads_as_text(text: str) -> bool:
+    """Something visible, few control characters, and mostly common non-ASCII characters."""
+    controls = sum(text.count(chr(c)) for c in CONTROL_BYTES)
+    good, bad = tally(text)
+    return (
+        bool(text.strip()) and controls <= MAX_CONTROL_SHARE * len(text) and good >= UTF16_GOOD_PER_BAD * bad
+    )
+
+
+def _refuse_binary(data: bytes) -> None:
     if b"\x00" in data:
         raise SourceError("binary file (contains NUL bytes), not text")
     controls = sum(data.count(bytes([b])) for b in CONTROL_BYTES)

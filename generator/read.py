@@ -20,6 +20,7 @@ from generator.clean import (
     clean_syntax,
     collapse_spaces,
     is_blank,
+    is_long,
     remove_inline,
 )
 from generator.decode import decode
@@ -95,10 +96,11 @@ def clean_lines(text: str, is_html: bool, name: str = "") -> tuple[list[Line], s
         cleaned = [collapse_spaces(clean_syntax(v, markdown=False)) for v in visible]
     else:
         cleaned = [clean_syntax(Cleaned.of(o)) for o in originals]
+    long = {i for i, c in enumerate(cleaned) if is_long(c.text)}  # never dropped as a whole
     cleaned = [remove_inline(c, rules) for c in cleaned]
     cleaned = [Cleaned("", ()) if is_blank(c.text) else c for c in cleaned]
     norms = [normalise(c.text) for c in cleaned]
-    dropped = boilerplate_lines(norms, rules)
+    dropped = boilerplate_lines(norms, rules, long)
     lines = []
     for i, (original, c, norm) in enumerate(zip(originals, cleaned, norms, strict=True)):
         if i in dropped:

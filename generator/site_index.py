@@ -28,11 +28,21 @@ TRANSCRIPTS_DIR = "content/transcripts"
 # ---------------------------------------------------------------- slugs and ids
 
 
+SLUG_BYTES = 150
+"""Longest slug in UTF-8 bytes: a page's file name stays well under the file system's 255."""
+
+
 def slug(text: str, limit: int = 60) -> str:
-    """A URL- and file-safe name: lower case, letters (any script) and digits, ``-`` between."""
+    """A URL- and file-safe name: lower case, letters (any script) and digits, ``-`` between.
+
+    At most ``limit`` characters and :data:`SLUG_BYTES` bytes; a name cut for bytes ends
+    in a hash of the whole text, so two long names stay apart."""
     norm = unicodedata.normalize("NFKC", text).casefold()
     out = re.sub(r"[^\w]+", "-", norm, flags=re.UNICODE).strip("-_")
     out = out[:limit].strip("-_")
+    if len(out.encode("utf-8")) > SLUG_BYTES:
+        cut = out.encode("utf-8")[: SLUG_BYTES - 9].decode("utf-8", "ignore").strip("-_")
+        out = f"{cut}-{short_hash(text)}"
     return out if out and out != "index" else f"x-{short_hash(text)}"
 
 

@@ -239,9 +239,9 @@ def test_a_malformed_lexicon_is_one_line_and_deletes_nothing(
 def test_a_long_chinese_file_name_builds(project: Path, pristine: Path) -> None:
     source = project / "content" / "transcripts" / available_samples()[0]
     long_name = "阿里巴巴" * 19 + "会.txt"  # 77 characters, 233 bytes
-    shutil.copy2(source, source.with_name(long_name))
-    done = run(project, "build", "--strict")
-    assert done.returncode == 0, done.stderr
+    source.with_name(long_name).write_bytes(source.read_bytes() + "另一来源\n".encode())
+    done = run(project, "build")  # (a second source of the same call is a warning)
+    assert done.returncode == 0 and "error:" not in done.stderr, done.stderr
     assert (
         project / "content" / "summaries" / source.parent.name / long_name.replace(".txt", ".yaml")
     ).is_file()
@@ -251,7 +251,7 @@ def test_a_long_chinese_file_name_builds(project: Path, pristine: Path) -> None:
 def test_a_name_too_long_for_its_summary_is_bounded(project: Path, pristine: Path) -> None:
     source = project / "content" / "transcripts" / available_samples()[0]
     name = "阿" * 83 + ".md"  # 252 bytes: its .yaml name would be 254, over the bound
-    shutil.copy2(source, source.with_name(name))
+    source.with_name(name).write_bytes(source.read_bytes() + "另一来源\n".encode())
     done = run(project, "build")
     assert done.returncode == 0, done.stderr
     summaries = [p.name for p in (project / "content" / "summaries" / source.parent.name).iterdir()]

@@ -6,7 +6,12 @@
   var LINE = /^L\d+$/;
 
   function target() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (e) {
+      return null; // a malformed fragment (#%E4%) names no line
+    }
     return LINE.test(id) ? document.getElementById(id) : null;
   }
 
