@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import lexicon
-from generator.corrections import apply_corrections, corrections_path, load_corrections
 from generator.errors import BuildError, GeneratorError, LexiconError
+from generator.extract.summarize import summarize
 from generator.model import Document, Line, Summary
-from generator.read import SOURCE_SUFFIXES, read_source
-from generator.store import load_summaries, summary_to_yaml
-from generator.summarize import summarize
+from generator.source.read import SOURCE_SUFFIXES, read_source
+from generator.store.corrections import apply_corrections, corrections_path, load_corrections
+from generator.store.summaries import load_summaries, summary_to_yaml
 from generator.writer import OutputTree, locked
 
 
@@ -256,7 +256,7 @@ def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
     Pages are pruned only after a run without errors: a summary that fails to load, or a
     page that cannot be written, leaves every earlier page in place.
     """
-    from generator.render import render_pages
+    from generator.site.render import render_pages
 
     report = Report()
     lexicon.use_project(root)
@@ -329,7 +329,7 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, s
             with fresh_site(site) as building:
                 run_mkdocs(root, building, strict)
                 if search:
-                    from generator.search import index_site
+                    from generator.site.search import index_site
 
                     index_site(building)
             report.site = site

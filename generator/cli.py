@@ -9,7 +9,7 @@ from pathlib import Path
 from generator import __version__
 from generator.build import Report, build_site, render_tree, summarize_tree
 from generator.errors import GeneratorError
-from generator.store import load_summaries
+from generator.store.summaries import load_summaries
 
 DESCRIPTION = """\
 Turn earnings-call transcripts into YAML summaries, Markdown pages and a searchable site.

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.build import Layout, render_tree, run_mkdocs, summarize_tree  # noqa: E402
-from generator.search import index_site  # noqa: E402
+from generator.site.search import index_site  # noqa: E402
 
 QUERIES = ("全站推广", "云智能", "回购", "量子纠缠咖啡馆")
 CHROMIUM = "/usr/bin/chromium"

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from generator.model import Period, Summary  # noqa: E402
-from generator.render import render_pages  # noqa: E402
-from generator.store import load_summaries  # noqa: E402
+from generator.site.render import render_pages  # noqa: E402
+from generator.store.summaries import load_summaries  # noqa: E402
 from generator.writer import OutputTree  # noqa: E402
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import Document
-from generator.read import read_source
+from generator.source.read import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,8 +1,8 @@
 """Accuracy of the real pipeline against the hand-labelled gold files in ``tests/gold``.
 
 Every transcript under ``content/transcripts`` whose SHA-256 matches a gold file is read
-(``generator.read.read_source``), summarised (``generator.summarize.summarize``) and turned
-into its YAML document (``generator.store.summary_to_dict``, passed through a YAML dump and
+(``generator.source.read.read_source``), summarised (``generator.extract.summarize.summarize``) and turned
+into its YAML document (``generator.store.summaries.summary_to_dict``, passed through a YAML dump and
 load so the scorer sees exactly what a summary file would hold). Each document is scored with
 ``score_one`` from ``scripts/score.py``, the scorer ``make eval`` runs.
 
@@ -83,9 +83,9 @@ def sources_by_sha() -> dict[str, Path]:
 
 def summary_document(path: Path) -> dict[str, Any]:
     """Run the real pipeline on one transcript; the summary as its YAML file would hold it."""
-    from generator.read import read_source
-    from generator.store import summary_to_dict
-    from generator.summarize import summarize
+    from generator.extract.summarize import summarize
+    from generator.source.read import read_source
+    from generator.store.summaries import summary_to_dict
 
     data = summary_to_dict(summarize(read_source(path, ROOT)))
     return yaml.safe_load(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))

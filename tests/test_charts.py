@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.charts import bar_chart, scale_for
+from generator.site.charts import bar_chart, scale_for
 
 SVG = "{http://www.w3.org/2000/svg}"
 

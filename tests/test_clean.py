@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import chinese
-from generator.clean import Cleaned, clean_syntax
 from generator.errors import SummaryError
 from generator.model import Document, Line
-from generator.read import normalise, read_source
+from generator.source import chinese
+from generator.source.clean import Cleaned, clean_syntax
+from generator.source.read import normalise, read_source
 
 
 def clean(text: str) -> Cleaned:

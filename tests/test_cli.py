@@ -105,7 +105,7 @@ def test_an_extractor_bug_is_one_line_and_the_others_go_on(tmp_path: Path) -> No
     root = _project(tmp_path)
     (root / "content/transcripts/acme/trigger.txt").write_text("触发\n", encoding="utf-8")
     code = (
-        "import sys, generator.summarize as s\n"
+        "import sys, generator.extract.summarize as s\n"
         "real = s.summarize\n"
         "def boom(doc):\n"
         "    if doc.path.endswith('trigger.txt'):\n"

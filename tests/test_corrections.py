@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.corrections import apply_corrections, load_corrections
 from generator.errors import SummaryError
 from generator.model import Document, Evidence, Line, Metric, SourceInfo, Summary
+from generator.store.corrections import apply_corrections, load_corrections
 
 
 def _doc(*lines: str) -> Document:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from sample_summaries import TENCENT_Q3, metric, tencent_q2, tencent_q3
 
-from generator.export import site_rows
 from generator.model import SourceInfo, Summary
-from generator.render import RenderResult, render_pages
-from generator.site_index import build_calls
+from generator.site.catalog import build_calls
+from generator.site.export import site_rows
+from generator.site.render import RenderResult, render_pages
 from generator.writer import OutputTree
 
 FIRST = "content/transcripts/tencent/2024-11-13_2024-q3.txt"

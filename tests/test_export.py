@@ -8,8 +8,8 @@ import json
 
 from sample_summaries import alibaba_q4, sample_set
 
-from generator.export import COLUMNS, metric_rows, site_rows, to_csv, to_json
-from generator.site_index import build_calls
+from generator.site.catalog import build_calls
+from generator.site.export import COLUMNS, metric_rows, site_rows, to_csv, to_json
 
 
 def test_rows_carry_call_metric_and_source() -> None:

@@ -9,7 +9,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.format import (
+from generator.model import Evidence, Metric, Period
+from generator.site.format import (
     front_matter,
     html_text,
     md,
@@ -22,7 +23,6 @@ from generator.format import (
     unit_name,
     value_text,
 )
-from generator.model import Evidence, Metric, Period
 
 MD_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 
@@ -144,7 +144,7 @@ def test_every_extracted_metric_id_has_a_chinese_label() -> None:
 
 
 def test_counted_units_read_as_chinese() -> None:
-    from generator.format import value_text
+    from generator.site.format import value_text
 
     assert value_text(152831, "vehicles") == "15.28 万辆"
     assert value_text(1200, "units") == "1,200 台"

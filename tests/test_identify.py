@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.identify import (
+from generator.extract.identify import (
     date_context,
     fiscal_period,
     fiscal_start,
@@ -16,9 +16,9 @@ from generator.identify import (
     identify_period,
     quarter_end,
 )
+from generator.extract.summarize import summarize
 from generator.model import Document
-from generator.read import read_source
-from generator.summarize import summarize
+from generator.source.read import read_source
 from tests.seeds import IDS, PAIRS
 
 

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.metric_tables import unit_of
-from generator.metrics import extract_metrics
+from generator.extract.metrics.extractor import extract_metrics
+from generator.extract.metrics.tables import unit_of
 from generator.model import Company, Metric, Period
-from generator.read import read_source
+from generator.source.read import read_source
 
 Q2_2024 = Period(2024, 2, date(2024, 6, 30))
 Q3_2024 = Period(2024, 3, date(2024, 9, 30))

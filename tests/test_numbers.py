@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.numbers import find_amounts, find_percents, parse_chinese_numeral
+from generator.extract.numbers import find_amounts, find_percents, parse_chinese_numeral
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.extract.qa import QUESTION_MAX, first_sentences
+from generator.extract.summarize import summarize
 from generator.model import Document, QAExchange
-from generator.qa import QUESTION_MAX, first_sentences
-from generator.read import read_source
-from generator.summarize import summarize
+from generator.source.read import read_source
 from tests.seeds import IDS, PAIRS
 
 

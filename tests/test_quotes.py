@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.extract.quotes import MAX_QUOTES, score_sentence
+from generator.extract.summarize import summarize
 from generator.model import Document, Summary
-from generator.quotes import MAX_QUOTES, score_sentence
-from generator.read import read_source
-from generator.summarize import summarize
+from generator.source.read import read_source
 from tests.seeds import IDS, PAIRS
 
 

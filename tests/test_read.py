@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.errors import SourceError
 from generator.model import Document
-from generator.read import SOURCE_SUFFIXES, display_path, read_source
+from generator.source.read import SOURCE_SUFFIXES, display_path, read_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 SEEDS = Path(__file__).resolve().parent.parent / "content" / "transcripts" / "alibaba"

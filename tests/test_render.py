@@ -23,8 +23,8 @@ from sample_summaries import (
 )
 
 from generator.model import Participant, QAExchange, Quote, SourceInfo, Summary
-from generator.render import RECENT_CALLS, render_pages
-from generator.site_index import HANDFUL, build_calls, call_slug, canonical_firm
+from generator.site.catalog import HANDFUL, build_calls, call_slug, canonical_firm
+from generator.site.render import RECENT_CALLS, render_pages
 from generator.writer import OutputTree
 
 MD_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
@@ -429,7 +429,7 @@ def test_mkdocs_strict_build(tmp_path: Path) -> None:
     docs = render(tmp_path, [*sample_set(), hostile_summary()])
     (docs / "assets").mkdir(exist_ok=True)
     (docs / "assets/report.css").write_text("", encoding="utf-8")
-    hook = Path(__file__).resolve().parent.parent / "generator" / "nav_titles.py"
+    hook = Path(__file__).resolve().parent.parent / "generator" / "site" / "hooks.py"
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(hook=hook.as_posix()), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],

@@ -7,7 +7,7 @@ from pathlib import Path
 from sample_summaries import sample_set, write_transcripts
 
 from generator.errors import OutputError
-from generator.render import RenderResult, render_pages
+from generator.site.render import RenderResult, render_pages
 from generator.writer import OutputTree
 
 Q4_PAGE = "calls/alibaba/2024/alibaba-2024-05-14_fy2024-q4_sina-call-transcript.md"

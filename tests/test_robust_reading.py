@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import Cleaned, boilerplate, remove_inline
-from generator.decode import decode
 from generator.errors import SourceError
-from generator.read import read_source
-from generator.summarize import summarize
+from generator.extract.summarize import summarize
+from generator.source.clean import Cleaned, boilerplate, remove_inline
+from generator.source.decode import decode
+from generator.source.read import read_source
 
 ARTICLE = (
     "小米集团2024年第三季度业绩电话会纪要：总收入同比增长30.5%",

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildError
-from generator.search import BUNDLE, EXACT, index_site, indexed_pages, keys_of, norm, shard_of
+from generator.site.search import BUNDLE, EXACT, index_site, indexed_pages, keys_of, norm, shard_of
 
 ROOT = Path(__file__).resolve().parent.parent
 

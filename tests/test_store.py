@@ -22,7 +22,13 @@ from generator.model import (
     SourceInfo,
     Summary,
 )
-from generator.store import load_summaries, load_summary, summary_from_dict, summary_to_dict, summary_to_yaml
+from generator.store.summaries import (
+    load_summaries,
+    load_summary,
+    summary_from_dict,
+    summary_to_dict,
+    summary_to_yaml,
+)
 
 text = st.text(min_size=1, max_size=30)
 maybe_text = st.none() | text

@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.read import read_source
-from generator.store import summary_from_dict, summary_to_dict
-from generator.summarize import summarize
+from generator.extract.summarize import summarize
+from generator.source.read import read_source
+from generator.store.summaries import summary_from_dict, summary_to_dict
 
 PIECES = [
     "阿里巴巴",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.extract.turns import parse_label, source_kind, split_turns, turn_text
 from generator.model import Document
-from generator.read import read_source
-from generator.turns import parse_label, source_kind, split_turns, turn_text
+from generator.source.read import read_source
 
 
 def doc_of(tmp_path: Path, text: str, name: str = "t.txt") -> Document:
@@ -370,8 +370,8 @@ def test_roadshow_record_fields(tmp_path: Path) -> None:
 
 
 def test_a_colon_after_separators_only_is_no_label(tmp_path: Path) -> None:
-    from generator.read import read_source
-    from generator.summarize import summarize
+    from generator.extract.summarize import summarize
+    from generator.source.read import read_source
 
     path = tmp_path / "t.txt"
     path.write_text("|:\n| | :正文\n", encoding="utf-8")

@@ -1,8 +1,8 @@
 """The metrics lexicon compiled into matchers: metric words, change wording, scope cues, exclusions.
 
-All the wording lives in ``generator/lexicons/metrics.yaml``; this module only turns it into
+All the wording lives in ``generator/lexicon/data/metrics.yaml``; this module only turns it into
 regular expressions and small questions (is this a year-on-year change? which scope cue is
-nearest?) that :mod:`generator.metrics` asks.
+nearest?) that :mod:`generator.extract.metrics.extractor` asks.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from generator import lexicon
 from generator.errors import SummaryError
-from generator.numbers import Amount, Percent
+from generator.extract.numbers import Amount, Percent
 
 if TYPE_CHECKING:
-    from generator.metrics import Context, Word
+    from generator.extract.metrics.extractor import Context, Word
 
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "首": 1, "次": 2}  # 首季/次季: Hong Kong wording
 PUNCT_OR_SPACE = re.compile(r"[\s\W\d_]")
@@ -180,7 +180,7 @@ class Rules:
 
     def find_words(self, text: str, ctx: Context) -> list[Word]:
         """Metric words in ``text``, longest match first, without ignored look-alikes."""
-        from generator.metrics import Word
+        from generator.extract.metrics.extractor import Word
 
         found = []
         for m in self._words_re.finditer(text):

@@ -14,26 +14,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.identify import (
+from generator.extract.identify import (
     date_context,
     fiscal_start,
     identify_call_date,
     identify_company,
     identify_period,
 )
+from generator.extract.people import find_people
+from generator.extract.qa import find_exchanges
+from generator.extract.quotes import select_quotes
+from generator.extract.turns import source_kind, split_turns
 from generator.model import Company, Document, Metric, Period, SourceInfo, Summary
-from generator.people import find_people
-from generator.qa import find_exchanges
-from generator.quotes import select_quotes
-from generator.turns import source_kind, split_turns
 
 MetricExtractor = Callable[[Document, Company, Period], tuple[list[Metric], list[str]]]
 
 
 def _metric_extractor() -> MetricExtractor | None:
-    """``generator.metrics.extract_metrics`` when that module is installed, else None."""
+    """``generator.extract.metrics.extractor.extract_metrics`` when that module is installed, else None."""
     try:
-        from generator.metrics import extract_metrics
+        from generator.extract.metrics.extractor import extract_metrics
     except ImportError:
         return None
     return extract_metrics

@@ -11,7 +11,7 @@ a verbatim slice of the original line:
 The first row of a table is its header when it holds no figure. Each header cell says what
 its column holds (:class:`Column`): the metric's name, this period's figure (with its scope),
 another period's figure, or a year-on-year / quarter-on-quarter change. Which wording means
-what is read from the metrics lexicon (:class:`generator.metric_rules.Rules`).
+what is read from the metrics lexicon (:class:`generator.extract.metrics.rules.Rules`).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from generator.metric_rules import Cue, Rules
+from generator.extract.metrics.rules import Cue, Rules
+from generator.extract.numbers import MAGNITUDES, Amount, as_number, find_amounts, find_percents
 from generator.model import Document, Line
-from generator.numbers import MAGNITUDES, Amount, as_number, find_amounts, find_percents
 
 PIPE_SPLIT = re.compile(r"\|")
 PLAIN_SPLIT = re.compile(r"\t+|\s{3,}")

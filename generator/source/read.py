@@ -1,7 +1,7 @@
 """Stage 1: a source file (.txt, .md, .html) -> a decoded, cleaned, line-numbered Document.
 
-Decoding is in :mod:`generator.decode`, HTML text in :mod:`generator.htmltext`, cleaning in
-:mod:`generator.clean`, matching normalisation in :mod:`generator.chinese`. This module puts
+Decoding is in :mod:`generator.source.decode`, HTML text in :mod:`generator.source.htmltext`, cleaning in
+:mod:`generator.source.clean`, matching normalisation in :mod:`generator.source.chinese`. This module puts
 them together and never changes line numbering: ``Document.lines[i]`` is line ``i + 1`` of
 the file (as ``str.splitlines`` counts), boilerplate lines included with ``text == ""``.
 """
@@ -12,8 +12,10 @@ import hashlib
 import re
 from pathlib import Path
 
-from generator import chinese
-from generator.clean import (
+from generator.errors import SourceError
+from generator.model import Document, Line
+from generator.source import chinese
+from generator.source.clean import (
     Cleaned,
     boilerplate,
     boilerplate_lines,
@@ -23,10 +25,8 @@ from generator.clean import (
     is_long,
     remove_inline,
 )
-from generator.decode import decode
-from generator.errors import SourceError
-from generator.htmltext import visible_lines
-from generator.model import Document, Line
+from generator.source.decode import decode
+from generator.source.htmltext import visible_lines
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")

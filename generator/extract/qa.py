@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from generator import lexicon
+from generator.extract.people import Asked, People, prose_questions, unnamed_question
+from generator.extract.topics import tag
+from generator.extract.turns import turn_text, vocab
 from generator.model import Document, QAExchange, Turn
-from generator.people import Asked, People, prose_questions, unnamed_question
-from generator.topics import tag
-from generator.turns import turn_text, vocab
 
 QUESTION_MAX = 200
 _CONFIRM = re.compile(r"\s*(?:对|是的|是|没错|对的|嗯|yes|right|correct|exactly)(?![A-Za-z])", re.I)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from generator.metric_attribution import other_company
-from generator.metric_clauses import clause_of, clause_start_at, inside_any, paragraph_start
-from generator.metric_context import Context, Entry, Span, Word
-from generator.numbers import Amount, Percent
+from generator.extract.metrics.attribution import other_company
+from generator.extract.metrics.clauses import clause_of, clause_start_at, inside_any, paragraph_start
+from generator.extract.metrics.context import Context, Entry, Span, Word
+from generator.extract.numbers import Amount, Percent
 
 RANGE_AFTER = re.compile(
     r"^\s*(?:至|到|-|~|～|—|–|to)\s*(?:人民币|RMB|US\$|\$)?\s*[\d一二三四五六七八九十两]", re.I

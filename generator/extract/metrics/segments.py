@@ -3,7 +3,7 @@
 ``理想汽车二季度营收`` is another company's revenue, ``二季度交易服务收入`` a business line's,
 ``拼多多第二季度总营收`` the company's own. The words before a metric word (no punctuation
 between) are read as ``[subject][period word][business line]<metric word>``; the wording lists
-live in the ``subjects`` section of ``generator/lexicons/metrics.yaml``.
+live in the ``subjects`` section of ``generator/lexicon/data/metrics.yaml``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from generator.metric_rules import Rules
-    from generator.metrics import Context
+    from generator.extract.metrics.extractor import Context
+    from generator.extract.metrics.rules import Rules
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
 LABEL_RE = re.compile(

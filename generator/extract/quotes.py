@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import lexicon
+from generator.extract.people import People, speech_mentions, title_mentions
+from generator.extract.topics import tag
+from generator.extract.turns import HAN
 from generator.model import Document, Line, Quote, Turn
-from generator.people import People, speech_mentions, title_mentions
-from generator.topics import tag
-from generator.turns import HAN
 
 MAX_QUOTES = 10
 PER_SPEAKER = 4

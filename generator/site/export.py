@@ -15,8 +15,8 @@ import io
 import json
 from typing import Any
 
-from generator.site_index import Call
-from generator.store import plain_number
+from generator.site.catalog import Call
+from generator.store.summaries import plain_number
 
 COLUMNS = (
     "call_id",

@@ -12,11 +12,11 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from generator.metric_rules import Cue, Rules
+from generator.extract.metrics.rules import Cue, Rules
 from generator.model import Document, Period
 
 if TYPE_CHECKING:
-    from generator.metric_context import Context
+    from generator.extract.metrics.context import Context
 
 
 def _calendar_quarter(period: Period) -> int | None:

@@ -11,7 +11,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from generator.clean import Cleaned
+from generator.source.clean import Cleaned
 
 SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "head", "nav", "footer", "aside", "svg", "iframe", "select"}

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.metric_context import Context, Entry, Span, Word
-from generator.metric_entries import new_entry
-from generator.metric_figures import fits_metric
-from generator.metric_scope import relation
-from generator.metric_tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
+from generator.extract.metrics.context import Context, Entry, Span, Word
+from generator.extract.metrics.entries import new_entry
+from generator.extract.metrics.figures import fits_metric
+from generator.extract.metrics.scope import relation
+from generator.extract.metrics.tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
+from generator.extract.numbers import Percent, find_percents
 from generator.model import Document, Line
-from generator.numbers import Percent, find_percents
 
 
 def table_entries(doc: Document, ctx: Context, notes: list[str]) -> tuple[list[tuple[Line, Entry]], set[int]]:

@@ -5,7 +5,7 @@ for every character, the index in the original line it was cleaned from, so evid
 always be quoted verbatim from the original (``Line.original_slice``).
 
 Syntax (escapes, entities, tags, markdown, pinyin) is handled here in code; what counts as
-boilerplate is data, in ``generator/lexicons/boilerplate.yaml``.
+boilerplate is data, in ``generator/lexicon/data/boilerplate.yaml``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Any
 
 from generator import lexicon
-from generator.chinese import normalise
 from generator.errors import SummaryError
+from generator.source.chinese import normalise
 
 
 @dataclass(frozen=True)

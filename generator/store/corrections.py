@@ -44,7 +44,7 @@ from typing import Any
 
 from generator.errors import SummaryError
 from generator.model import Document, Summary
-from generator.store import read_yaml, summary_from_dict, summary_to_dict
+from generator.store.summaries import read_yaml, summary_from_dict, summary_to_dict
 
 LIST_FIELDS = ("metrics", "participants", "qa", "quotes")
 MAPPING_FIELDS = ("company", "period", "source")

@@ -1,6 +1,6 @@
 """Lexicons are data: YAML files a reader can extend without touching code.
 
-The bundled lexicons live in ``generator/lexicons/NAME.yaml``. A project may add a
+The bundled lexicons live in ``generator/lexicon/data/NAME.yaml``. A project may add a
 folder of its own (``content/lexicons/NAME.yaml`` by default, or any folder set with
 ``GENERATOR_LEXICONS``); its entries are merged over the bundled ones: lists are
 appended, mappings merged key by key (recursively), scalars replaced.
@@ -17,7 +17,7 @@ import yaml
 
 from generator.errors import LexiconError
 
-BUNDLED = Path(__file__).parent / "lexicons"
+BUNDLED = Path(__file__).parent / "data"
 PROJECT_LEXICONS = Path("content") / "lexicons"
 """Where a project keeps its own lexicon files, relative to its root."""
 

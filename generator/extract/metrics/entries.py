@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.metric_attribution import other_company, segment_of
-from generator.metric_clauses import (
+from generator.extract.metrics.attribution import other_company, segment_of
+from generator.extract.metrics.clauses import (
     CLAUSE_RE,
     abbreviation,
     clause_end,
@@ -23,11 +23,11 @@ from generator.metric_clauses import (
     parenthesised_spans,
     sentences,
 )
-from generator.metric_context import Context, Entry, Span, Word
-from generator.metric_figures import assign, fits_metric, skip_figure, takes_figure, takes_following
-from generator.metric_segments import not_a_unit, subject_before
+from generator.extract.metrics.context import Context, Entry, Span, Word
+from generator.extract.metrics.figures import assign, fits_metric, skip_figure, takes_figure, takes_following
+from generator.extract.metrics.segments import not_a_unit, subject_before
+from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
 from generator.model import Line
-from generator.numbers import Amount, Percent, find_amounts, find_percents
 
 
 def line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:

@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from generator import chinese, lexicon, numbers
+from generator import lexicon
+from generator.extract import numbers
 from generator.model import Company, Document, Line, Period
+from generator.source import chinese
 
 CN_DIGITS = {**numbers.CN_DIGITS, "十": 10}
 """Chinese numerals of quarters, months and days (一 … 十)."""

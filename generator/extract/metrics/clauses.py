@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from generator.metric_context import Span, Word
-from generator.metric_rules import Rules
+from generator.extract.metrics.context import Span, Word
+from generator.extract.metrics.rules import Rules
 
 SENTENCE_RE = re.compile(r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])")
 

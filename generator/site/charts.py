@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.format import decimal
+from generator.site.format import decimal
 
 WIDTH_PER_BAR = 64
 HEIGHT = 260

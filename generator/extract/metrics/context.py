@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator import lexicon
-from generator.metric_rules import Cue, Rules, load_rules
-from generator.metric_scope import inherited_cues, quarters_are_calendar
+from generator.extract.metrics.rules import Cue, Rules, load_rules
+from generator.extract.metrics.scope import inherited_cues, quarters_are_calendar
+from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.model import Company, Document, Period
-from generator.numbers import Amount, Percent, find_amounts
 
 
 @dataclass

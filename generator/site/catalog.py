@@ -18,9 +18,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator import lexicon
-from generator.chinese import to_simplified
-from generator.format import period_label, year_label
 from generator.model import Metric, QAExchange, Quote, Summary
+from generator.site.format import period_label, year_label
+from generator.source.chinese import to_simplified
 
 TRANSCRIPTS_DIR = "content/transcripts"
 

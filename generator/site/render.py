@@ -1,10 +1,10 @@
 """Stage 4: summaries -> the Markdown pages, charts and downloads of the MkDocs site.
 
 Collect, then write: the calls, people, firms and topics are computed from the whole
-set first (:mod:`generator.site_index`), then each page is rendered from a Jinja2
-template in ``generator/templates``. Templates escape every ``{{ value }}`` for
-Markdown by default (see :func:`generator.format.md`); only text our code built
-(:class:`generator.format.Md`) passes as is.
+set first (:mod:`generator.site.catalog`), then each page is rendered from a Jinja2
+template in ``generator/site/templates``. Templates escape every ``{{ value }}`` for
+Markdown by default (see :func:`generator.site.format.md`); only text our code built
+(:class:`generator.site.format.Md`) passes as is.
 
 Layout under ``docs/``::
 
@@ -27,7 +27,7 @@ Only the home page grows with the number of calls (one lean row each); every oth
 is bounded by a company's calls in a year, or a person's or firm's calls in a year.
 The pages' styles (transcript anchors, quotes, print) are the static ``docs/assets/report.css``.
 
-Duplicates (:func:`generator.site_index.duplicate_warnings`): a source with the same content
+Duplicates (:func:`generator.site.catalog.duplicate_warnings`): a source with the same content
 as another is shown on that call's page as another source and nowhere else; two sources of
 one company and period keep their pages, which name each other, and the site's download
 gives each figure once. Each case is one warning line of the :class:`RenderResult`.
@@ -48,12 +48,10 @@ from typing import Any, Protocol
 
 import jinja2
 
-from generator import charts, export, format
 from generator.errors import GeneratorError
-from generator.format import Md, md
 from generator.model import Document, Metric, Summary
-from generator.read import read_source
-from generator.site_index import (
+from generator.site import charts, export, format
+from generator.site.catalog import (
     Call,
     Firm,
     MetricKey,
@@ -81,6 +79,8 @@ from generator.site_index import (
     slug,
     years,
 )
+from generator.site.format import Md, md
+from generator.source.read import read_source
 
 TEMPLATES = Path(__file__).parent / "templates"
 KIND_LABELS = {"transcript": "电话会实录", "article": "报道", "digest": "纪要"}

@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import re
 
-from generator.chinese import normalise, to_simplified
-from generator.metric_attribution import rfind_name
-from generator.metric_context import Context, Entry, Span, Word, build_context
-from generator.metric_dedup import deduplicate
-from generator.metric_entries import line_entries
-from generator.metric_scope import COMPLETED_RE, reporting_scope, same_period
-from generator.metric_segments import unit_display_name
-from generator.metric_table_entries import table_entries
+from generator.extract.metrics.attribution import rfind_name
+from generator.extract.metrics.context import Context, Entry, Span, Word, build_context
+from generator.extract.metrics.dedup import deduplicate
+from generator.extract.metrics.entries import line_entries
+from generator.extract.metrics.scope import COMPLETED_RE, reporting_scope, same_period
+from generator.extract.metrics.segments import unit_display_name
+from generator.extract.metrics.table_entries import table_entries
+from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.model import Company, Document, Evidence, Line, Metric, Period
-from generator.numbers import Amount, Percent, find_amounts
+from generator.source.chinese import normalise, to_simplified
 
 __all__ = ["Context", "Entry", "Span", "Word", "extract_metrics"]
 

@@ -6,7 +6,7 @@ generated pages live in ASCII folders (stable, URL-safe) but every folder has an
 this hook puts that title on the section. Register in mkdocs.yml::
 
     hooks:
-      - generator/nav_titles.py
+      - generator/site/hooks.py
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Sources of evidence, all matched on ``Line.norm``:
 
-* speaker labels (:mod:`generator.turns`): name, role, firm;
+* speaker labels (:mod:`generator.extract.turns`): name, role, firm;
 * title + name in running text (``CFO徐宏``, ``淘天集团CEO戴珊表示``), counted when the
   sentence places them at the call or they speak;
 * in articles, a name right before a speech verb (``吴泳铭表示``, ``蒋凡在财报电话会上提及``);
@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator import chinese, lexicon
-from generator.model import Company, Document, Participant, Turn
-from generator.turns import (
+from generator import lexicon
+from generator.extract.turns import (
     ENGLISH_NAME,
     HAN,
     TRANSLITERATED_NAME,
@@ -34,6 +33,8 @@ from generator.turns import (
     turn_text,
     vocab,
 )
+from generator.model import Company, Document, Participant, Turn
+from generator.source import chinese
 
 _ORG_PREFIX_TRIM = re.compile(r"^(?:以及|及|和|与|、|现任|前任|新任|时任|原|由)+")
 _QUESTION_HINT = re.compile(r"[?]|请问|我的问题|想问|问一下|问题是|my question|could you|can you", re.I)
