@@ -22,8 +22,9 @@ from sample_summaries import (
     write_transcripts,
 )
 
+from generator.lexicon.firms import firms
 from generator.model import Participant, QAExchange, Quote, SourceInfo, Summary
-from generator.site.catalog import HANDFUL, build_calls, call_slug, canonical_firm
+from generator.site.catalog import HANDFUL, build_calls, call_slug
 from generator.site.render import RECENT_CALLS, render_pages
 from generator.writer import OutputTree
 
@@ -452,8 +453,8 @@ def test_mkdocs_strict_build(tmp_path: Path) -> None:
 
 
 def test_canonical_firm_names() -> None:
-    assert canonical_firm("花旗银行") == canonical_firm("Citi") == "花旗"
-    assert canonical_firm("美林美银") == canonical_firm("BofA") == "美银美林"
-    assert canonical_firm("瑞銀") == "瑞银"  # traditional characters
-    assert canonical_firm("j.p.  morgan") == "摩根大通"  # case, spaces and dots
-    assert canonical_firm(" 某某资本 ") == "某某资本"  # not in the lexicon: as written
+    assert firms().canonical("花旗银行") == firms().canonical("Citi") == "花旗"
+    assert firms().canonical("美林美银") == firms().canonical("BofA") == "美银美林"
+    assert firms().canonical("瑞銀") == "瑞银"  # traditional characters
+    assert firms().canonical("j.p.  morgan") == "摩根大通"  # case, spaces and dots
+    assert firms().canonical(" 某某资本 ") == "某某资本"  # not in the lexicon: as written

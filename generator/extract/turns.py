@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from generator import lexicon
 from generator.errors import SummaryError
+from generator.lexicon.firms import firms
 from generator.model import Document, Line, Turn
 
 HAN = r"\u3400-\u9fff"
@@ -104,7 +105,6 @@ def _patterns(name: str, key: str, patterns: list[str]) -> re.Pattern[str]:
 def _vocab_cached(_key: int) -> Vocab:
     titles = lexicon.load("titles")
     speakers = lexicon.load("speakers")
-    firms = lexicon.load("firms")["firms"]
     role_of: dict[str, str] = {}
     rank: dict[str, int] = {}
     for i, (role, words) in enumerate(titles["roles"].items()):
@@ -117,10 +117,7 @@ def _vocab_cached(_key: int) -> Vocab:
     role_re = re.compile(
         f"(?:{_alternation(han_words)})|(?<![A-Za-z])(?:{_alternation(ascii_words)})(?![A-Za-z])", re.I
     )
-    firm_of: dict[str, str] = {}
-    for canon, words in firms.items():
-        for w in [canon, *(words or [])]:
-            firm_of.setdefault(str(w).lower(), str(canon))
+    firm_of = firms().by_lower
     record_field = {
         str(w): kind
         for kind, key in (
@@ -221,16 +218,13 @@ def surname_alias(text: str) -> bool:
 
 
 def canonical_firm(written: str) -> str:
-    """A firm as written when spelled out in Chinese (3+ characters), else the lexicon's name."""
-    written = written.strip(" -—·,")
-    if len(_HAN_RE.findall(written)) >= 3:
-        return written
-    return vocab().firm_of.get(written.lower(), written)
+    """The firm as a summary records it (:meth:`generator.lexicon.firms.Firms.as_recorded`)."""
+    return firms().as_recorded(written)
 
 
 def known_firm(text: str) -> str | None:
     """The canonical firm when ``text`` is exactly a firm of the lexicon."""
-    return vocab().firm_of.get(text.strip().lower())
+    return firms().known(text)
 
 
 def best_role(text: str) -> str | None:

@@ -25,19 +25,46 @@ _project_root: Path | None = None
 
 
 def use_project(root: Path | None) -> None:
-    """Read user lexicons from ``root/content/lexicons`` (not the current directory's)."""
+    """Read user lexicons from ``root/content/lexicons`` (not the current directory's).
+
+    Called once per run by the build; files changed since are read again."""
     global _project_root
     _project_root = root
+    _dirs.cache_clear()
+    _load.cache_clear()
+    for clear in _built:
+        clear()
+
+
+_built: list[Any] = []
+"""``cache_clear`` of every cache built from the lexicons (see :func:`built_from_lexicons`)."""
+
+
+def built_from_lexicons(function: Any) -> Any:
+    """Mark a cached builder (``functools.cache``) to be cleared when the project changes."""
+    _built.append(function.cache_clear)
+    return function
 
 
 def extra_dirs() -> list[Path]:
-    """Folders whose lexicon files extend the bundled ones, in merge order."""
-    env = os.environ.get("GENERATOR_LEXICONS")
+    """Folders whose lexicon files extend the bundled ones, in merge order.
+
+    Decided once per project and ``GENERATOR_LEXICONS`` value, not on every load."""
+    return list(_dirs(os.environ.get("GENERATOR_LEXICONS"), _project_root))
+
+
+def _dirs_key() -> tuple[Path, ...]:
+    """The current lexicon folders, as a cache key for what is built from the lexicons."""
+    return _dirs(os.environ.get("GENERATOR_LEXICONS"), _project_root)
+
+
+@cache
+def _dirs(env: str | None, root: Path | None) -> tuple[Path, ...]:
     if env:
         dirs = [Path(p) for p in env.split(os.pathsep) if p]
     else:
-        dirs = [(_project_root / PROJECT_LEXICONS) if _project_root is not None else PROJECT_LEXICONS]
-    return [d for d in dirs if d.is_dir()]
+        dirs = [(root / PROJECT_LEXICONS) if root is not None else PROJECT_LEXICONS]
+    return tuple(d for d in dirs if d.is_dir())
 
 
 def _shape(value: Any) -> str:

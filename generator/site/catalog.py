@@ -18,9 +18,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator import lexicon
+from generator.lexicon.firms import firms, match_key
 from generator.model import Metric, QAExchange, Quote, Summary
 from generator.site.format import period_label, year_label
-from generator.source.chinese import to_simplified
 
 TRANSCRIPTS_DIR = "content/transcripts"
 
@@ -405,29 +405,6 @@ def years(calls: Iterable[Call], year_of: Callable[[Call], Year]) -> list[tuple[
 # ---------------------------------------------------------------- firms
 
 
-def firm_match_key(name: str) -> str:
-    """How a firm's name is compared: simplified, NFKC, case-folded, no spaces or punctuation."""
-    text = unicodedata.normalize("NFKC", to_simplified(name)).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-def firm_canon() -> dict[str, str]:
-    """Every name of the firms lexicon (canonical and variants) -> the canonical name."""
-    out: dict[str, str] = {}
-    for canon, variants in (lexicon.load("firms").get("firms") or {}).items():
-        for name in [canon, *(variants or [])]:
-            key = firm_match_key(str(name))
-            if key:
-                out.setdefault(key, str(canon))
-    return out
-
-
-def canonical_firm(written: str, canon: dict[str, str] | None = None) -> str:
-    """The firm's canonical name (firms lexicon), else the name as written (trimmed)."""
-    table = firm_canon() if canon is None else canon
-    return table.get(firm_match_key(written), written.strip())
-
-
 # ---------------------------------------------------------------- people and firms
 
 
@@ -526,7 +503,7 @@ class _People:
         self.firm_names: dict[str, Counter[str]] = {}
         self.firm_canon: dict[str, str] = {}
         self.firm_questions: dict[str, list[tuple[Call, QAExchange]]] = {}
-        self.canon = firm_canon()
+        self.canon = firms().by_key
 
     def person(self, name: str, side: str, call: Call) -> Person:
         key = person_key(name)
@@ -541,8 +518,8 @@ class _People:
     def firm(self, name: str | None) -> str:
         """The key of the firm written ``name`` (that of its canonical name), counting the form."""
         label = (name or "").strip() or UNKNOWN_FIRM
-        canon = self.canon.get(firm_match_key(label))
-        key = firm_match_key(canon or label) or person_key(label)
+        canon = self.canon.get(match_key(label))
+        key = match_key(canon or label) or person_key(label)
         self.firm_names.setdefault(key, Counter())[label] += 1
         if canon:
             self.firm_canon[key] = canon

@@ -49,6 +49,7 @@ from typing import Any, Protocol
 import jinja2
 
 from generator.errors import GeneratorError
+from generator.lexicon.firms import firms, match_key
 from generator.model import Document, Metric, Summary
 from generator.site import charts, export, format
 from generator.site.catalog import (
@@ -65,11 +66,8 @@ from generator.site.catalog import (
     build_topics,
     by_company,
     calendar_year,
-    canonical_firm,
     compare,
     duplicate_warnings,
-    firm_canon,
-    firm_match_key,
     fiscal_year,
     headline_revenue,
     once_per_period,
@@ -355,7 +353,7 @@ class Renderer:
         self.people: People = build_people(self.calls)
         self.person_pages = {p.key: p.page for p in self.people.people}
         self.firms = self.people.firm_by_key()
-        self.firm_canon = firm_canon()
+        self.firm_table = firms()
         self.topics: list[Topic] = build_topics(self.calls)
         self.topic_pages = {t.name: t.page() for t in self.topics}
         self.previous = previous_calls(self.calls)
@@ -418,7 +416,7 @@ class Renderer:
         """A template function: a firm as written, linked to its (canonical) firm's page."""
 
         def firm(written: str) -> Md:
-            key = firm_match_key(canonical_firm(written, self.firm_canon))
+            key = match_key(self.firm_table.canonical(written))
             found = self.firms.get(key)
             return link.to(found.page, written) if found else md(written)
 
