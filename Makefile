@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve summaries pages test browser-deps eval bench lint clean
+.PHONY: site serve summaries test browser-deps eval realtext bench lint clean
 
 ## site: summarize the transcripts, render pages, build site/ with search (offline, strict)
 site: $(VENV)/.site-deps
@@ -31,6 +31,10 @@ eval: summaries
 	  $(PY) -m generator summarize tests/$$set/transcripts --out build/$$set-summaries >/dev/null && \
 	  $(PY) scripts/score.py --summaries build/$$set-summaries --gold tests/$$set/gold --texts tests/$$set/transcripts; \
 	done
+
+## realtext: the real-text corpus (tests/realtext), batch by batch: core recall, company, period, call date
+realtext: $(VENV)/.site-deps
+	$(PY) scripts/realtext.py
 
 ## bench: build a synthetic 1,000-call corpus and print build, size and search figures
 bench: $(VENV)/.dev-deps browser-deps
