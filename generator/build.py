@@ -8,11 +8,13 @@ reported (one line each) and the rest goes on; under ``strict`` any problem fail
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,14 +216,59 @@ def summarize_one(
     return summary, doc
 
 
+PARALLEL_MIN = 8
+"""Below this many transcripts, summarizing in one process is quicker than starting workers."""
+
+
+def default_jobs() -> int:
+    """Worker processes for summarizing: ``GENERATOR_JOBS``, else one per core."""
+    env = os.environ.get("GENERATOR_JOBS", "")
+    if env.strip().isdigit():
+        return max(1, int(env))
+    return os.cpu_count() or 1
+
+
+Job = tuple[Path, Path, Path | None]
+"""One transcript to summarize: its path, the project root, its corrections file."""
+Outcome = tuple[str | None, list[tuple[str, str | None]], list[str]]
+"""A job's result: the summary's YAML (None on failure), errors as (message, path), warnings."""
+
+
+def summarize_job(job: Job) -> Outcome:
+    """Summarize one transcript into YAML text (runs in a worker process or in this one)."""
+    path, root, corrections_file = job
+    report = Report()
+    result = summarize_one(path, root, corrections_file, report)
+    text = summary_to_yaml(result[0]) if result is not None else None
+    return text, [(e.message, e.path) for e in report.errors], report.warnings
+
+
+def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+    """The outcome of every job, in the jobs' order whatever the scheduling."""
+    if workers <= 1 or len(jobs) < PARALLEL_MIN:
+        yield from map(summarize_job, jobs)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(summarize_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+
+
 def summarize_tree(
-    src: Path, out: Path, root: Path, corrections: Path | None = None, prune: bool = False
+    src: Path,
+    out: Path,
+    root: Path,
+    corrections: Path | None = None,
+    prune: bool = False,
+    jobs: int | None = None,
 ) -> Report:
     """Summarize every transcript under ``src`` into YAML files under ``out``.
 
     Nothing is lost: a transcript that fails to read, extract or correct keeps its earlier
     summary (the failure is reported); with ``prune`` only the summaries whose transcript
     is gone from ``src`` are removed. A lexicon problem stops the stage before any work.
+    Transcripts are summarized by ``jobs`` worker processes (default: one per core); the
+    summaries are written by this process in the transcripts' order, so output is the same
+    whatever the number of workers.
     """
     report = Report()
     lexicon.use_project(root)
@@ -233,15 +280,19 @@ def summarize_tree(
     with locked(out, "summarize"):
         transcripts = find_transcripts(src, report, root)
         tree = OutputTree(out, prune=prune and not report.errors)
-        for path in transcripts:
-            rel = summary_name(src, path)
-            corr = corrections_path(corrections, Path(rel)) if corrections is not None else None
-            result = summarize_one(path, root, corr, report)
-            if result is None:
+        rels = [summary_name(src, path) for path in transcripts]
+        work: list[Job] = [
+            (path, root, corrections_path(corrections, Path(rel)) if corrections is not None else None)
+            for path, rel in zip(transcripts, rels, strict=True)
+        ]
+        for rel, (text, errors, warnings) in zip(rels, run_jobs(work, jobs or default_jobs()), strict=True):
+            report.errors += [GeneratorError(message, path) for message, path in errors]
+            report.warnings += warnings
+            if text is None:
                 tree.keep(rel)
                 continue
             try:
-                tree.write(rel, summary_to_yaml(result[0]))
+                tree.write(rel, text)
             except GeneratorError as exc:
                 report.errors.append(exc)
                 tree.keep(rel)
@@ -306,7 +357,13 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool) -> None:
         raise BuildError(f"mkdocs build failed: {detail}", "mkdocs.yml")
 
 
-def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, search: bool = True) -> Report:
+def build_site(
+    root: Path,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    search: bool = True,
+    jobs: int | None = None,
+) -> Report:
     """Summarize, render, build with MkDocs and index for search. Returns the report.
 
     One build at a time per project (a lock in the project root). The site is built in a
@@ -317,7 +374,9 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = False, s
     report = Report()
     with locked(root, "build", BUILD_LOCK):
         report.absorb(
-            summarize_tree(layout.transcripts, layout.summaries, root, layout.corrections, prune=True)
+            summarize_tree(
+                layout.transcripts, layout.summaries, root, layout.corrections, prune=True, jobs=jobs
+            )
         )
         if report.fatal or (strict and report.problems):
             return report

@@ -18,6 +18,8 @@ pipeline: transcripts (.txt .md .html) -> summarize -> content/summaries/*.yaml
           -> render -> docs/*.md -> mkdocs build + search index -> site/
 """
 
+JOBS_HELP = "worker processes for summarizing (default: GENERATOR_JOBS, else one per core)"
+
 EXAMPLES = {
     "summarize": "example:\n  python -m generator summarize content/transcripts --out content/summaries",
     "render": "example:\n  python -m generator render content/summaries --out docs",
@@ -64,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         "--root", type=Path, default=Path("."), help="project root; source paths are relative to it"
     )
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or bad file")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help=JOBS_HELP)
 
     p = command("render", "render every summary under SUMMARIES into the site's Markdown pages")
     p.add_argument("summaries", type=Path, metavar="SUMMARIES", help="folder of YAML summaries")
@@ -90,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-search", action="store_true", help="skip the search index (faster previews)")
     p.add_argument("--strict", action="store_true", help="stop on the first stage with a warning or bad file")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help=JOBS_HELP)
 
     p = command("check", "validate YAML summaries against the contract (docs/summary-format.md)")
     p.add_argument("summaries", type=Path, metavar="SUMMARIES", help="folder of YAML summaries")
@@ -114,13 +118,17 @@ def _finish(report: Report, strict: bool, what: str) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "summarize":
-        report = summarize_tree(args.src, args.out, args.root, args.corrections, prune=args.prune)
+        report = summarize_tree(
+            args.src, args.out, args.root, args.corrections, prune=args.prune, jobs=args.jobs
+        )
         return _finish(report, args.strict, "summaries")
     if args.command == "render":
         report = render_tree(args.summaries, args.out, args.root)
         return _finish(report, args.strict, "pages")
     if args.command == "build":
-        report = build_site(args.root, args.site, strict=args.strict, search=not args.no_search)
+        report = build_site(
+            args.root, args.site, strict=args.strict, search=not args.no_search, jobs=args.jobs
+        )
         code = _finish(report, args.strict, "build")
         if report.site is not None:
             print(f"site: {report.site}")
