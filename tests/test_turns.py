@@ -159,7 +159,11 @@ def test_title_with_commas_inside_brackets_and_after_name() -> None:
     assert bracket is not None and (bracket.who.name, bracket.who.side) == ("王小明", "management")
     assert bracket.who.role == "首席执行官"
     comma = parse_label("刘强,某某科技执行董事、首席财务官")
-    assert comma is not None and (comma.who.name, comma.who.role, comma.who.org) == ("刘强", "首席财务官", "某某科技")
+    assert comma is not None and (comma.who.name, comma.who.role, comma.who.org) == (
+        "刘强",
+        "首席财务官",
+        "某某科技",
+    )
     assert parse_label("我们认为,增长会放缓") is None
 
 
