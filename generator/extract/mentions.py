@@ -17,7 +17,7 @@ from generator.extract.names import (
     is_person_name,
 )
 from generator.extract.speaker import Speaker
-from generator.extract.vocab import ENGLISH_NAME, HAN, SETTING, TRANSLITERATED_NAME, vocab
+from generator.extract.vocab import ENGLISH_NAME, HAN, TRANSLITERATED_NAME, vocab
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         org = v.org_prefix_re.sub("", text[start + 1 : m.start()].strip()) or None
         after = rest[len(name) :]
         sentence = _sentence_around(text, m.start())
-        speaks = bool(re.match(rf"{SETTING}(?:{v.adverbs})*(?:{v.speech_verbs})", after))
+        speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", after))
         at_call = bool(re.search(v.attendance, sentence, re.I))
         paren = re.match(rf"\s*[(]\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[)]", after)
         alias = paren.group(1) if paren and is_name(paren.group(1)) else None
@@ -120,7 +120,7 @@ def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -
     v = vocab()
     pattern = re.compile(
         rf"(?<![{HAN}])([{HAN}]{{2,4}}|{ENGLISH_NAME})\s*"
-        rf"(在[^,。;!?\"“”]{{1,16}}?[上中时里])?(?:{v.adverbs})*(?:{v.speech_verbs})"
+        rf"({v.article_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})"
     )
     out = []
     for m in pattern.finditer(text):
@@ -158,7 +158,7 @@ def prose_questions(text: str) -> list[Asked]:
     pattern = re.compile(
         rf"(?:^|(?<=[,。;:!?\s]))([^,。;:!?\s]{{0,16}}?)(?:{v.analyst_re.pattern})\s*"
         rf"({ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}?)\s*(?:\([^)]{{1,30}}\)\s*)?"
-        rf"(?:[在于][^,。;!?]{{0,12}}?[上中时])?(?:{v.adverbs})*(?:{v.ask_verbs})",
+        rf"(?:{v.asking_setting})?(?:{v.adverbs})*(?:{v.ask_verbs})",
         re.I,
     )
     out = []
@@ -193,13 +193,12 @@ def unnamed_question(text: str) -> Asked | None:
 
 def operator_intros(text: str) -> list[Speaker]:
     """The analysts (name and firm) an operator announces."""
+    chinese, english = vocab().operator_intro_res
     out = []
-    for m in re.finditer(rf"来自([^,。;!?的]{{2,16}}?)的\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})", text):
+    for m in chinese.finditer(text):
         if is_name(m.group(2)):
             out.append(Speaker(m.group(2), "analyst", firm=canonical_firm(m.group(1))))
-    for m in re.finditer(
-        rf"({ENGLISH_NAME})\s+(?:from|of|with)\s+([A-Z][A-Za-z.&' ]{{1,40}}?)(?=[,.;]|$)", text
-    ):
+    for m in english.finditer(text):
         if is_name(m.group(1)):
             out.append(Speaker(m.group(1), "analyst", firm=canonical_firm(m.group(2).strip())))
     return out

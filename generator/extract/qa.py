@@ -124,7 +124,7 @@ def _answer_pattern(people: People) -> re.Pattern[str] | None:
     if not names and not bodies:
         return None
     return re.compile(
-        rf"({alternation(names + bodies)})\s*(?:在[^,。;!?]{{1,12}}?[上中时])?"
+        rf"({alternation(names + bodies)})\s*(?:{v.answering_setting})?"
         rf"(?:{v.adverbs})*(?:{v.speech_verbs})"
     )
 

@@ -26,8 +26,6 @@ TRANSLITERATED_NAME = rf"[{HAN}]{{1,6}}(?:[{NAME_DOTS}][{HAN}]{{1,8}}){{1,2}}"
 """A foreign name written in Chinese, its parts joined by a middle dot (``詹姆斯·米切尔``)."""
 ANY_NAME = rf"{ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}"
 """A name in any script, as a label or a list of attendees writes it."""
-SETTING = r"(?:在[^,。;!?]{1,16}?[上中时里])?"
-"""Where a person speaks, between the name and the verb (``蒋凡在财报电话会上提及``)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +87,13 @@ class Vocab:
     """What may follow a name right after a title: followers, speech verbs, adverbs."""
     name_endings: tuple[str, ...]
     """Adverbs and one-character prepositions a pattern may take as a name's end, longest first."""
+    speech_setting: str
+    """Where a person speaks, between a title's name and the verb (``CFO李铁在会上表示``)."""
+    article_setting: str
+    asking_setting: str
+    answering_setting: str
+    operator_intro_res: tuple[re.Pattern[str], re.Pattern[str]]
+    """An operator's introduction: (firm, name) in Chinese, (name, firm) in English."""
     honorific_re: re.Pattern[str]
     org_prefix_re: re.Pattern[str]
     firm_lead_re: re.Pattern[str]
@@ -96,14 +101,35 @@ class Vocab:
     confirm_re: re.Pattern[str]
 
 
-def _patterns(name: str, key: str, patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """Regular expressions of a lexicon, one alternation; a broken one is a clear error."""
+def _patterns(name: str, key: str, patterns: tuple[str, ...], groups: bool = True) -> re.Pattern[str]:
+    """Regular expressions of a lexicon, one alternation; a broken one is a clear error (as is a
+    capturing group where the pattern goes inside another, ``groups=False``)."""
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            compiled = re.compile(pattern)
         except re.error as exc:
             raise SummaryError(f"lexicon {name}, {key}: bad pattern {pattern!r} ({exc})", name) from exc
+        if not groups and compiled.groups:
+            raise SummaryError(f"lexicon {name}, {key}: pattern {pattern!r} has a capturing group", name)
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+def _setting(w: SpeakerWords, key: str) -> str:
+    return _patterns("speakers", key, getattr(w, key), groups=False).pattern
+
+
+def _operator_intros(w: SpeakerWords) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    after_chars = "".join(re.escape(ch) for word in w.intro_after_firm for ch in word)
+    return (
+        re.compile(
+            rf"(?:{alternation(w.intro_before_firm)})([^,。;!?{after_chars}]{{2,16}}?)"
+            rf"(?:{alternation(w.intro_after_firm)})\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})"
+        ),
+        re.compile(
+            rf"({ENGLISH_NAME})\s+(?:{alternation(w.intro_firm_words)})\s+"
+            r"([A-Z][A-Za-z.&' ]{1,40}?)(?=[,.;]|$)"
+        ),
+    )
 
 
 def vocab() -> Vocab:
@@ -163,7 +189,7 @@ def _vocab(_key: tuple[Path, ...]) -> Vocab:
         ),
         narrated_speech_re=re.compile(
             rf"(?:{role_words})\s*({ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}?)\s*"
-            rf"{SETTING}(?:{adverbs})*(?:{speech_verbs})",
+            rf"(?:{_setting(w, 'speech_settings')})?(?:{adverbs})*(?:{speech_verbs})",
             re.I,
         ),
         connective_re=re.compile(rf"\s*(?:{alternation(w.answer_openers)})\s*,?\s*"),
@@ -184,6 +210,11 @@ def _vocab(_key: tuple[Path, ...]) -> Vocab:
         name_endings=tuple(
             longest_first({*w.verb_adverbs, *(p for p in w.name_prepositions if len(p) == 1)})
         ),
+        speech_setting=_setting(w, "speech_settings"),
+        article_setting=_setting(w, "article_settings"),
+        asking_setting=_setting(w, "asking_settings"),
+        answering_setting=_setting(w, "answering_settings"),
+        operator_intro_res=_operator_intros(w),
         honorific_re=re.compile(
             rf"(?<=[{HAN}A-Za-z])\s*(?:{alternation(w.honorifics)})(?=\s*(?:$|[(,:\-–—\s]))"
         ),

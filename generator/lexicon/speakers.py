@@ -55,6 +55,14 @@ class SpeakerWords:
     question_hints: Words = ()
     confirmations: Words = ()
     surname_titles: Words = ()
+    speech_settings: Words = ()
+    """Regular expressions, not words (as are the three below)."""
+    article_settings: Words = ()
+    asking_settings: Words = ()
+    answering_settings: Words = ()
+    intro_before_firm: Words = ()
+    intro_after_firm: Words = ()
+    intro_firm_words: Words = ()
 
 
 def texts(data: dict[str, Any], key: str, lexicon_name: str) -> Words:
