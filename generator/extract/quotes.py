@@ -32,9 +32,6 @@ MIN_SCORE = 3.0
 MIN_CHARS, MAX_CHARS = 18, 160
 _SENTENCE = re.compile(r"[^。!?;]+[。!?;]?")
 _QUOTED = re.compile(r"[\"“「『]\s*([^\"“”「」『』]{10,300}?)\s*[\"”」』]")
-_OPENERS = re.compile(
-    r"^(?:所以|但是|但|另外|其次|首先|同时|而且|因此|此外|当然|那么|然后|就是|也就是说|对于|至于|关于)"
-)
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,7 @@ def score_sentence(norm: str) -> float:
     score += 0.5 * len(tag(norm))
     if "filler" in c and c["filler"].search(norm):
         score -= 2.0
-    if _OPENERS.match(norm):
+    if "openers" in c and c["openers"].match(norm):
         score -= 1.0
     if 30 <= len(norm) <= 120:
         score += 1.0
