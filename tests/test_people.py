@@ -257,15 +257,15 @@ def test_the_operator_introduces_executives_by_title_and_both_names(tmp_path: Pa
 
 
 def test_preposition_after_a_two_character_name_is_not_part_of_it() -> None:
-    from generator.extract.people import speech_mentions
+    from generator.extract.mentions import speech_mentions
 
-    names = [m.name for m in speech_mentions("谈到需求,周宁在回答分析师提问时称,订单在回升。")]
+    names = [m.who.name for m in speech_mentions("谈到需求,周宁在回答分析师提问时称,订单在回升。")]
     assert names == ["周宁"]
-    assert [m.name for m in speech_mentions("孙立对此表示乐观。")] == ["孙立"]
+    assert [m.who.name for m in speech_mentions("孙立对此表示乐观。")] == ["孙立"]
 
 
 def test_unit_title_in_a_chain_is_not_the_persons_own_role() -> None:
-    from generator.extract.people import title_mentions
+    from generator.extract.mentions import title_mentions
 
     found = title_mentions("高级副总裁、某某汽车事业部总裁陈海出席了会议。", set())
-    assert [(m.name, m.role) for m in found] == [("陈海", "副总裁")]
+    assert [(m.who.name, m.who.role) for m in found] == [("陈海", "副总裁")]

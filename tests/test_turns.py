@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract.turns import parse_label, source_kind, split_turns, turn_text
+from generator.extract.labels import parse_label
+from generator.extract.turns import source_kind, split_turns, turn_text
 from generator.model import Document
 from generator.source.read import read_source
 
@@ -37,13 +38,13 @@ def test_person_labels(
 ) -> None:
     parsed = parse_label(label)
     assert parsed is not None
-    assert (parsed.speaker, parsed.side, parsed.role, parsed.firm) == (speaker, side, role, firm)
+    assert (parsed.who.name, parsed.who.side, parsed.who.role, parsed.who.firm) == (speaker, side, role, firm)
 
 
 @pytest.mark.parametrize("label", ["Q1", "问", "Q", "提问"])
 def test_question_markers(label: str) -> None:
     parsed = parse_label(label)
-    assert parsed is not None and parsed.kind == "question" and parsed.speaker is None
+    assert parsed is not None and parsed.kind == "question" and parsed.who.name is None
 
 
 @pytest.mark.parametrize("label", ["回答", "答", "A"])
@@ -150,22 +151,26 @@ def test_marker_and_narrated_labels(
 ) -> None:
     parsed = parse_label(label)
     assert parsed is not None
-    assert (parsed.kind, parsed.speaker, parsed.side, parsed.firm) == (kind, speaker, side, firm)
+    assert (parsed.kind, parsed.who.name, parsed.who.side, parsed.who.firm) == (kind, speaker, side, firm)
 
 
 def test_title_with_commas_inside_brackets_and_after_name() -> None:
     bracket = parse_label("王小明(某某科技董事长、联席CEO)")
-    assert bracket is not None and (bracket.speaker, bracket.side) == ("王小明", "management")
-    assert bracket.role == "首席执行官"
+    assert bracket is not None and (bracket.who.name, bracket.who.side) == ("王小明", "management")
+    assert bracket.who.role == "首席执行官"
     comma = parse_label("刘强,某某科技执行董事、首席财务官")
-    assert comma is not None and (comma.speaker, comma.role, comma.org) == ("刘强", "首席财务官", "某某科技")
+    assert comma is not None and (comma.who.name, comma.who.role, comma.who.org) == (
+        "刘强",
+        "首席财务官",
+        "某某科技",
+    )
     assert parse_label("我们认为,增长会放缓") is None
 
 
 def test_headline_before_a_bar_is_not_a_role() -> None:
     assert parse_label("某某汽车Q3业绩会纪要|王小明") is None
     host = parse_label("主持人|王小明")
-    assert host is not None and host.side == "operator"
+    assert host is not None and host.who.side == "operator"
 
 
 def test_bracketed_person_after_a_marker(tmp_path: Path) -> None:
@@ -290,8 +295,8 @@ def test_writers_lines_end_a_turn(tmp_path: Path) -> None:
 
 def test_title_with_a_longer_wording_before_the_name() -> None:
     label = parse_label("执行董事长王小明(Xiaoming Wang)")
-    assert label is not None and (label.speaker, label.alias) == ("王小明", "Xiaoming Wang")
-    assert label.role == "董事会主席"
+    assert label is not None and (label.who.name, label.who.alias) == ("王小明", "Xiaoming Wang")
+    assert label.who.role == "董事会主席"
 
 
 def test_the_writer_telling_who_spoke_ends_a_turn(tmp_path: Path) -> None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 
-from generator import lexicon
-from generator.extract.people import Asked, People, prose_questions, unnamed_question
+from generator.extract.mentions import Asked, prose_questions, unnamed_question
+from generator.extract.people import People
 from generator.extract.topics import tag
-from generator.extract.turns import turn_text, vocab
+from generator.extract.turns import turn_text
+from generator.extract.vocab import vocab
+from generator.lexicon.words import alternation
 from generator.model import Document, QAExchange, Turn
 
 QUESTION_MAX = 200
-_CONFIRM = re.compile(r"\s*(?:对|是的|是|没错|对的|嗯|yes|right|correct|exactly)(?![A-Za-z])", re.I)
 
 
 def first_sentences(text: str, limit: int = QUESTION_MAX) -> str:
@@ -29,10 +30,6 @@ def first_sentences(text: str, limit: int = QUESTION_MAX) -> str:
     return text[: ends[-1]].strip() if ends else text[: limit - 1].rstrip() + "…"
 
 
-def _host_roles() -> frozenset[str]:
-    return frozenset(str(r) for r in lexicon.load("titles").get("host_roles", []))
-
-
 def _side(turn: Turn, people: People) -> str | None:
     """analyst | management | operator: whose turn it is; the IR host who chairs the Q&A
     (a role of ``titles.host_roles``) counts as the operator, never as an answer."""
@@ -41,7 +38,7 @@ def _side(turn: Turn, people: People) -> str | None:
     person = people.find(turn.speaker)
     side = person.side if person else turn.side
     role = person.role if person else turn.role
-    return "operator" if side == "management" and role in _host_roles() else side
+    return "operator" if side == "management" and role in vocab().host_roles else side
 
 
 def _answerer(turn: Turn, people: People) -> str | None:
@@ -89,7 +86,7 @@ def turn_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAE
                 and previous is not None
                 and _side(previous, people) == "management"
                 and _ends_with_question(doc, previous)
-                and _CONFIRM.match(turn_text(doc, turn, norm=True)) is not None
+                and vocab().confirm_re.match(turn_text(doc, turn, norm=True)) is not None
             )
             if same or confirms:
                 question_text.append(norm)
@@ -121,19 +118,15 @@ def _topics(questions: list[str], answers: list[str]) -> list[str]:
 
 def _answer_pattern(people: People) -> re.Pattern[str] | None:
     """Management names (every form) or an answering body, right before a speech verb."""
+    v = vocab()
     names = [n for n, p in people.by_name.items() if p.side == "management"]
-    bodies = [str(w) for w in lexicon.load("speakers")["answering_bodies"]]
-    verbs = [str(w) for w in lexicon.load("speakers")["speech_verbs"]]
-    adverbs = [str(w) for w in lexicon.load("speakers")["verb_adverbs"]]
+    bodies = list(v.words.answering_bodies)
     if not names and not bodies:
         return None
     return re.compile(
-        rf"({_alt(names + bodies)})\s*(?:在[^,。;!?]{{1,12}}?[上中时])?(?:{_alt(adverbs)})*(?:{_alt(verbs)})"
+        rf"({alternation(names + bodies)})\s*(?:{v.answering_setting})?"
+        rf"(?:{v.adverbs})*(?:{v.speech_verbs})"
     )
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _answerers(norm: str, pattern: re.Pattern[str], people: People) -> list[str] | None:
@@ -188,11 +181,11 @@ def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExc
         asked = _asked(line.norm)
         if asked is not None:
             end = _sentence_end(line.norm, asked.end)
-            person = people.find(asked.name)
+            person = people.find(asked.who.name)
             current = QAExchange(
                 question=first_sentences(line.text[asked.start : end]),
-                asker=person.name if person else asked.name,
-                firm=asked.firm,
+                asker=person.name if person else asked.who.name,
+                firm=asked.who.firm,
                 line=line.number,
             )
             exchanges.append(current)

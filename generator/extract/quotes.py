@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 
 from generator import lexicon
 from generator.extract.people import People, speech_mentions, title_mentions
 from generator.extract.topics import tag
-from generator.extract.turns import HAN
+from generator.extract.vocab import HAN
+from generator.lexicon import built_from_lexicons
+from generator.lexicon.words import word_pattern
 from generator.model import Document, Line, Quote, Turn
 
 MAX_QUOTES = 10
@@ -29,9 +32,6 @@ MIN_SCORE = 3.0
 MIN_CHARS, MAX_CHARS = 18, 160
 _SENTENCE = re.compile(r"[^。!?;]+[。!?;]?")
 _QUOTED = re.compile(r"[\"“「『]\s*([^\"“”「」『』]{10,300}?)\s*[\"”」』]")
-_OPENERS = re.compile(
-    r"^(?:所以|但是|但|另外|其次|首先|同时|而且|因此|此外|当然|那么|然后|就是|也就是说|对于|至于|关于)"
-)
 
 
 @dataclass(frozen=True)
@@ -43,18 +43,16 @@ class _Candidate:
     speaker: str | None
 
 
-@lru_cache(maxsize=4)
-def _cues(_key: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
-    out = {}
-    for name, words in lexicon.load("topics").get("quote_cues", {}).items():
-        alts = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-        out[str(name)] = re.compile("|".join(re.escape(w) for w in alts), re.IGNORECASE)
-    return out
+@built_from_lexicons
+@cache
+def _cues(_key: tuple[Path, ...]) -> dict[str, re.Pattern[str]]:
+    cue_words = lexicon.load("topics").get("quote_cues", {})
+    return {str(name): word_pattern(words, re.IGNORECASE) for name, words in cue_words.items()}
 
 
 def cues() -> dict[str, re.Pattern[str]]:
     """The quote cue patterns (forward, strategy, filler)."""
-    return _cues(tuple(str(d) for d in lexicon.extra_dirs()))
+    return _cues(lexicon._dirs_key())
 
 
 def score_sentence(norm: str) -> float:
@@ -71,7 +69,7 @@ def score_sentence(norm: str) -> float:
     score += 0.5 * len(tag(norm))
     if "filler" in c and c["filler"].search(norm):
         score -= 2.0
-    if _OPENERS.match(norm):
+    if "openers" in c and c["openers"].match(norm):
         score -= 1.0
     if 30 <= len(norm) <= 120:
         score += 1.0
@@ -147,7 +145,7 @@ def _attribute(norm: str, start: int, end: int, managers: list[str]) -> str | No
         return None
     previous = norm[max(norm.rfind(p, 0, sentence_start - 1) for p in "。!?") + 1 : sentence_start]
     told = speech_mentions(previous) + [m for m in title_mentions(previous, set()) if m.speaks]
-    speakers = [m.name for m in sorted(told, key=lambda m: m.position)]
+    speakers = [m.who.name for m in sorted(told, key=lambda m: m.position)]
     return speakers[-1] if speakers and speakers[-1] in managers else None
 
 

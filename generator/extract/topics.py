@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 
 from generator import lexicon
+from generator.lexicon import built_from_lexicons
+from generator.lexicon.words import longest_first
 
 
-@lru_cache(maxsize=8)
-def _patterns(_key: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+@built_from_lexicons
+@cache
+def _patterns(_key: tuple[Path, ...]) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for topic, words in lexicon.load("topics")["topics"].items():
         parts = []
-        for word in sorted({str(w) for w in words or []}, key=lambda w: (-len(w), w)):
+        for word in longest_first(words or []):
             escaped = re.escape(word)
             parts.append(rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if word.isascii() else escaped)
         if parts:
@@ -23,7 +27,7 @@ def _patterns(_key: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
 
 def patterns() -> list[tuple[str, re.Pattern[str]]]:
     """(topic, keyword pattern) in lexicon order."""
-    return _patterns(tuple(str(d) for d in lexicon.extra_dirs()))
+    return _patterns(lexicon._dirs_key())
 
 
 def topic_hits(text: str) -> dict[str, int]:

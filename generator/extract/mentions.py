@@ -1,0 +1,204 @@
+"""People named in running text: a title before a name (``淘天集团CEO戴珊表示``), a name before a
+speech verb (``吴泳铭表示``), an analyst's question told in prose (``高盛分析师X问及…``) and an
+operator's introduction (``来自摩根士丹利的Gary Yu``). All matched on ``Line.norm``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.extract.names import (
+    best_role,
+    canonical_firm,
+    firm_ending,
+    is_chinese_name,
+    is_name,
+    is_person_name,
+)
+from generator.extract.speaker import Speaker
+from generator.extract.vocab import ENGLISH_NAME, HAN, TRANSLITERATED_NAME, vocab
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in running text."""
+
+    who: Speaker
+    position: int
+    speaks: bool = False
+    at_call: bool = False
+
+
+def _name_after(text: str, known: set[str]) -> str | None:
+    """The personal name that starts ``text`` (after a title)."""
+    m = re.match(ENGLISH_NAME, text) or re.match(TRANSLITERATED_NAME, text)
+    if m and is_person_name(m.group(0)):
+        return m.group(0)
+    for size in (4, 3, 2):
+        cand = text[:size]
+        if cand in known:
+            return cand
+    followers = vocab().name_followers
+    for size in (3, 2, 4):
+        cand, rest = text[:size], text[size:]
+        if not is_chinese_name(cand) or not is_person_name(cand):
+            continue
+        if not rest or not re.match(f"[{HAN}]", rest) or any(rest.startswith(f) for f in followers):
+            return strip_adverb(cand, known)
+    return None
+
+
+def _title_chain_end(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
+    """Where a chain of one person's titles ends (``董事长兼CEO``), and its titles. A title after a
+    business unit (``执行副总裁、百度智能云事业群总裁``) is the unit's, not the person's own."""
+    v = vocab()
+    joints = "|".join(re.escape(j) for j in v.joints)
+    end = m.end()
+    own = [m.group(0)]
+    while True:
+        nxt = re.match(rf"\s*(?:{joints}|、|&)\s*", text[end:])
+        follow = v.role_re.match(text, end + nxt.end()) if nxt else None
+        if follow:
+            own.append(follow.group(0))
+        elif nxt and text[end : end + nxt.end()].strip() in v.unit_joints:
+            unit = re.match(rf"[{HAN}A-Za-z]{{1,12}}?(?:{v.unit_words})", text[end + nxt.end() :])
+            follow = v.role_re.match(text, end + nxt.end() + unit.end()) if unit else None
+        if not follow:
+            return end, own
+        end = follow.end()
+
+
+def title_mentions(text: str, known: set[str]) -> list[Mention]:
+    """``[org]title[兼title]name`` phrases in one line of text."""
+    v = vocab()
+    out = []
+    pos = 0
+    for m in v.role_re.finditer(text):
+        if m.start() < pos:
+            continue
+        end, own = _title_chain_end(text, m)
+        rest = text[end:].lstrip(" ")
+        name = _name_after(rest, known)
+        if not name:
+            continue
+        pos = end
+        start = max(text.rfind(p, 0, m.start()) for p in ",。;!?:()( ")
+        org = v.org_prefix_re.sub("", text[start + 1 : m.start()].strip()) or None
+        after = rest[len(name) :]
+        sentence = _sentence_around(text, m.start())
+        speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", after))
+        at_call = bool(re.search(v.attendance, sentence, re.I))
+        paren = re.match(rf"\s*[(]\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[)]", after)
+        alias = paren.group(1) if paren and is_name(paren.group(1)) else None
+        who = Speaker(name, role=best_role("、".join(own)), org=org, alias=alias)
+        out.append(Mention(who, m.start(), speaks, at_call))
+    return out
+
+
+def _sentence_around(text: str, index: int) -> str:
+    start = max(text.rfind(p, 0, index) for p in "。!?;")
+    ends = [i for i in (text.find(p, index) for p in "。!?;") if i >= 0]
+    return text[start + 1 : min(ends) if ends else len(text)]
+
+
+def strip_adverb(name: str, known: set[str] | frozenset[str] = frozenset()) -> str:
+    """``曹菲还`` -> ``曹菲``, ``白鹏在`` -> ``白鹏``: a one-character adverb (还, 也, 则, 并, 均, …) or
+    preposition (在, 于, 对, 向, 就) the pattern took as part of a name (``白鹏在回答提问时称``: 回答
+    is a speech verb). A name the text already knows as it stands is kept."""
+    if name in known or len(name) < 3:
+        return name
+    for word in vocab().name_endings:
+        short = name[: -len(word)]
+        if name.endswith(word) and len(short) >= 2:
+            return short if short in known or (is_chinese_name(short) and is_person_name(short)) else name
+    return name
+
+
+def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """Names right before a speech verb: ``吴泳铭表示``, ``蒋凡在财报电话会上提及``, ``曹菲还透露``."""
+    v = vocab()
+    pattern = re.compile(
+        rf"(?<![{HAN}])([{HAN}]{{2,4}}|{ENGLISH_NAME})\s*"
+        rf"({v.article_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})"
+    )
+    out = []
+    for m in pattern.finditer(text):
+        name = strip_adverb(m.group(1), known)
+        if is_person_name(name):
+            at_call = bool(m.group(2) and re.search(v.call_context, m.group(2), re.I))
+            out.append(Mention(Speaker(name), m.start(), speaks=True, at_call=at_call))
+    return out
+
+
+@dataclass(frozen=True)
+class Asked:
+    """An analyst's question told in prose (``高盛分析师Ronald Keung问及…``, ``有投资者问及…``)."""
+
+    who: Speaker
+    """The asker (an analyst; the name None when the text does not give it) and their firm."""
+    start: int
+    """Where the mention (firm included) starts in the text."""
+    end: int
+    """Where the asking verb ends."""
+
+
+def _firm_before(pre: str) -> str | None:
+    """The firm ending the words before ``分析师`` (``另有高盛`` -> 高盛)."""
+    written = firm_ending(pre)
+    if written is not None:
+        return canonical_firm(pre[len(pre) - len(written) :])
+    pre = vocab().firm_lead_re.sub("", pre).strip(" 的")
+    return canonical_firm(pre) if len(pre) >= 2 else None
+
+
+def prose_questions(text: str) -> list[Asked]:
+    """Analysts' questions told in prose: ``摩根士丹利分析师Gary Yu于会上问及…``."""
+    v = vocab()
+    pattern = re.compile(
+        rf"(?:^|(?<=[,。;:!?\s]))([^,。;:!?\s]{{0,16}}?)(?:{v.analyst_re.pattern})\s*"
+        rf"({ENGLISH_NAME}|{TRANSLITERATED_NAME}|[{HAN}]{{2,4}}?)\s*(?:\([^)]{{1,30}}\)\s*)?"
+        rf"(?:{v.asking_setting})?(?:{v.adverbs})*(?:{v.ask_verbs})",
+        re.I,
+    )
+    out = []
+    for m in pattern.finditer(text):
+        if is_name(m.group(2)):
+            who = Speaker(m.group(2), "analyst", firm=_firm_before(m.group(1)))
+            out.append(Asked(who, m.start(), m.end()))
+    return out
+
+
+def unnamed_question(text: str) -> Asked | None:
+    """A question whose asker the text leaves unnamed, opening the line (``另外,有投资者问及…``,
+    ``另有分析师关心…``, ``摩根士丹利分析师问及…``: the firm kept)."""
+    v = vocab()
+    start = len(text) - len(text.lstrip())
+    m = v.unnamed_ask_re.match(text)
+    if m is not None:
+        return Asked(Speaker(side="analyst"), start, m.end())
+    firm = re.match(
+        rf"\s*(?:(?:{v.ask_openers})\s*,?\s*)?([^,。;:!?\s]{{2,16}}?)(?:{v.analyst_re.pattern})\s*"
+        rf"(?:{v.ask_verbs})(?!答)",
+        text,
+        re.I,
+    )
+    written = firm_ending(firm.group(1)) if firm else None
+    if firm is None or written is None:
+        return None  # the words before 分析师 must end in a firm of the lexicon
+    low = firm.group(1).lower()
+    who = Speaker(side="analyst", firm=canonical_firm(firm.group(1)[len(low) - len(written) :]))
+    return Asked(who, start, firm.end())
+
+
+def operator_intros(text: str) -> list[Speaker]:
+    """The analysts (name and firm) an operator announces."""
+    chinese, english = vocab().operator_intro_res
+    out = []
+    for m in chinese.finditer(text):
+        if is_name(m.group(2)):
+            out.append(Speaker(m.group(2), "analyst", firm=canonical_firm(m.group(1))))
+    for m in english.finditer(text):
+        if is_name(m.group(1)):
+            out.append(Speaker(m.group(1), "analyst", firm=canonical_firm(m.group(2).strip())))
+    return out

@@ -1,0 +1,167 @@
+"""Lists of participants: the attendees a heading lists (``出席人员:董事长 赵晋荣;总裁 陶海虹``),
+a participant line (``Sandy Xu - 首席执行官``) and a name written in two scripts (``沈亚(Eric Shen)``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.labels import parse_label
+from generator.extract.names import (
+    best_role,
+    canonical_firm,
+    is_chinese_name,
+    is_name,
+    is_person_name,
+    known_firm,
+)
+from generator.extract.speaker import Speaker
+from generator.extract.vocab import ANY_NAME, ENGLISH_NAME, HAN, vocab
+from generator.model import Document
+
+_BULLET = " \t·•*-—–>#"
+_ENTRY_SPLIT = re.compile(r"\s*[;]\s*")
+_PIECE_SPLIT = re.compile(r"\s*[、,]\s*")
+
+
+def attendee_entry(text: str) -> Speaker | None:
+    """One attendee: ``董事长 赵晋荣``, ``赵晋荣 董事长``, ``Eric Shen(沈亚),董事长兼首席执行官``,
+    ``Alicia Yap - 花旗``; a person with a role or a firm, else None."""
+    text = vocab().honorific_re.sub("", text.strip(_BULLET + "。."))
+    if not text or len(text) > 60:
+        return None
+    label = parse_label(text)
+    if label is not None and label.kind == "speech" and label.who.name and (label.who.role or label.who.firm):
+        return label.who
+    titled = _titles_then_name(text)
+    if titled is not None:
+        return titled
+    m = re.fullmatch(rf"({ANY_NAME})\s*(?:\(\s*({ANY_NAME})\s*\))?\s*(?:[,:\-–—]+\s*|\s+)(\S.*)", text)
+    if m is None or not is_person_name(m.group(1)):
+        return None
+    alias = m.group(2) if m.group(2) and is_name(m.group(2)) else None
+    rest = m.group(3).strip(" ,。")
+    firm = known_firm(rest)
+    if firm:
+        return Speaker(m.group(1), "analyst", firm=canonical_firm(rest), alias=alias)
+    titles = list(vocab().role_re.finditer(rest))
+    if not titles or rest[titles[-1].end() :].strip():
+        return None
+    org = rest[: titles[0].start()].strip(" -—·,、") or None
+    return Speaker(m.group(1), "management", best_role(rest), org=org, alias=alias)
+
+
+def _titles_then_name(text: str) -> Speaker | None:
+    """``董事、执行委员会主席 陶海虹``: titles joined by 、/兼/和, then the name."""
+    v = vocab()
+    first = v.role_re.search(text)
+    if first is None or first.start() > 12:
+        return None
+    end = first.end()
+    while True:
+        joint = re.match(rf"[\s{v.joints}、&,/]*", text[end:])
+        follow = v.role_re.match(text, end + (joint.end() if joint else 0))
+        if follow is None:
+            break
+        end = follow.end()
+    name = text[end:].strip(" ,:")
+    if not is_person_name(name):
+        return None
+    org = text[: first.start()].strip(" -—·,、") or None
+    return Speaker(name, "management", best_role(text[first.start() : end]), org=org)
+
+
+def _heading_rest(norm: str) -> str | None:
+    """The text after an attendee heading (``出席人员:``, ``上市公司接待人员姓名:``), or None."""
+    text = norm.strip(_BULLET)
+    colon = text.find(":", 0, 30)
+    if colon < 0:
+        return None
+    head = text[:colon].strip(_BULLET)
+    if not any(h.lower() in head.lower() for h in vocab().words.attendee_headings):
+        return None
+    return text[colon + 1 :].strip(_BULLET)
+
+
+def _split_entries(text: str) -> list[Speaker]:
+    """The attendees listed on one line: ``;``-separated, else ``、``/``,``-separated when every
+    piece is an attendee."""
+    out = []
+    for part in _ENTRY_SPLIT.split(text):
+        entry = attendee_entry(part)
+        if entry is not None:
+            out.append(entry)
+            continue
+        pieces = [attendee_entry(p) for p in _join_titles(_PIECE_SPLIT.split(part)) if p.strip()]
+        if pieces and all(pieces):
+            out.extend(e for e in pieces if e is not None)
+    return out
+
+
+def _join_titles(pieces: list[str]) -> list[str]:
+    """``公司董事``, ``副总裁张伟`` -> ``公司董事、副总裁张伟``: a piece holding only titles (after an
+    organisation) belongs to the next."""
+    v = vocab()
+    out: list[str] = []
+    pending = ""
+    for piece in pieces:
+        if re.fullmatch(rf"[^\s]{{0,8}}?(?:(?:{v.role_re.pattern})[\s{v.joints}&/]*)+", piece.strip(), re.I):
+            pending += piece.strip() + "、"
+            continue
+        out.append(pending + piece)
+        pending = ""
+    return out + ([pending.rstrip("、")] if pending else [])
+
+
+def attendee_lists(doc: Document) -> list[tuple[int, Speaker]]:
+    """(line, attendee) from lists under a heading: on the heading's line (``出席人员:董事长 赵晋荣;
+    总裁 陶海虹``) or one per line below it, until a line that is no attendee."""
+    out: list[tuple[int, Speaker]] = []
+    lines = doc.content_lines()
+    for i, ln in enumerate(lines):
+        rest = _heading_rest(ln.norm)
+        if rest is None:
+            continue
+        if rest:
+            out.extend((ln.number, e) for e in _split_entries(rest))
+            continue
+        for below in lines[i + 1 :]:
+            entries = _split_entries(below.norm)
+            if not entries:
+                break
+            out.extend((below.number, e) for e in entries)
+    return out
+
+
+def roster_entry(norm: str) -> Speaker | None:
+    """A participant list line: ``Sandy Xu - 首席执行官``, ``Alicia Yap - 花旗``,
+    ``- Eric Shen(沈亚),董事长兼首席执行官``."""
+    text = norm.strip(" ·•*-")
+    name = rf"(?:{ENGLISH_NAME}|[{HAN}]{{2,4}})"
+    if not re.fullmatch(rf"{name}\s*(?:\([^)]{{2,30}}\)\s*)?[-–—:,]+\s*\S.{{0,40}}", text):
+        return None
+    who = attendee_entry(text)
+    if who is None or not who.name or not (who.role or who.firm):
+        return None
+    return who
+
+
+def name_pairs(doc: Document) -> list[tuple[str, str]]:
+    """(Chinese name, English name) written as one person: ``沈亚(Eric Shen)``, ``Eric Shen(沈亚)``."""
+    pairs = []
+    for ln in doc.content_lines():
+        for m in re.finditer(rf"({ENGLISH_NAME})\s*\(\s*([{HAN}]{{2,4}})\s*\)", ln.norm):
+            if is_chinese_name(m.group(2)) and is_name(m.group(1)):
+                pairs.append((m.group(2), m.group(1)))
+        for m in re.finditer(rf"\(\s*({ENGLISH_NAME})\s*\)", ln.norm):
+            run = re.search(f"[{HAN}]{{2,}}$", ln.norm[: m.start()].rstrip())
+            if run is None or not is_name(m.group(1)):
+                continue
+            titles = list(vocab().role_re.finditer(run.group(0)))
+            name = run.group(0)[titles[-1].end() :] if titles else run.group(0)
+            for size in (3, 2, 4):
+                cand = name[-size:]
+                if len(cand) == size and is_chinese_name(cand) and is_person_name(cand):
+                    pairs.append((cand, m.group(1)))
+                    break
+    return pairs
