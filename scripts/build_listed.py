@@ -268,6 +268,9 @@ def build_us(fd_dir: Path | None, old: dict[str, dict[str, str]]) -> list[Row]:
     for symbol, (name, exchange) in sorted(found.items()):
         if not name or not re.fullmatch(r"[A-Z]{1,5}", symbol) or NOT_A_COMPANY.search(name):
             continue
+        base = found.get(symbol[:-1])
+        if symbol[-1] in "UWR" and base and base[0] == name:
+            continue  # the unit, warrant or right of a share listed under the shorter ticker
         rows.append(Row(symbol, exchange, english=name, aliases=[core_english(name)]))
     return rows
 
