@@ -202,10 +202,14 @@ def build_cn(args: argparse.Namespace, fd_dir: Path | None, old: dict[str, dict[
             continue
         if code not in short and code not in hant:
             continue  # English alone: FinanceDatabase also lists funds under these suffixes
-        name = short.get(code) or to_simplified(hant[code])
+        former = short.get(code, "")
+        name = to_simplified(hant[code]) if code in hant else former
+        if former and name_key(former) == name_key(name):
+            name = former  # adata's Simplified spelling, where the Connect list agrees with it
         row = Row(f"{code}.{where[1]}", where[0], short=name, short_hant=hant.get(code, ""))
         row.english = english.get(code, "")
-        row.aliases = a_share_aliases(name) + [to_simplified(a) for a in a_share_aliases(row.short_hant)]
+        # a company renamed since adata's list keeps its former short name as an alias
+        row.aliases = a_share_aliases(name) + ([former, *a_share_aliases(former)] if former != name else [])
         if row.english:
             row.aliases.append(core_english(row.english))
         rows.append(row)
@@ -364,8 +368,9 @@ def main(argv: list[str] | None = None) -> int:
             "Chinese mainland (SSE, SZSE, BSE)",
             ["adata", "connect", "fd"],
             [
-                "short = adata's short name; for codes adata lacks, the Simplified form of the Connect "
-                "list's Traditional name (generator.source.chinese.to_simplified)",
+                "short = adata's short name; where the Connect list (newer) gives another name or adata "
+                "lacks the code, the Simplified form of the Connect list's Traditional name "
+                "(generator.source.chinese.to_simplified), adata's name kept among the aliases",
                 "short_hant = the Connect lists' Traditional short name (Connect-eligible shares only)",
                 "english = FinanceDatabase's English name",
             ],
