@@ -57,7 +57,12 @@ def test_approximate_values_keep_their_hedge() -> None:
     assert metric_value(_metric(value=3e10, unit="USD", approximate=True)) == "约 300 亿美元"
     assert metric_value(_metric(value=3e10, unit="USD")) == "300 亿美元"
     hedged_before = Metric(
-        "x", Evidence(1, "还有近300亿美元"), value=3e10, unit="USD", approximate=True, as_written="300亿美元"
+        "x",
+        evidence=Evidence(1, "还有近300亿美元"),
+        value=3e10,
+        unit="USD",
+        approximate=True,
+        as_written="300亿美元",
     )
     assert metric_value(hedged_before) == "近 300 亿美元"
 
