@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.lexicon.labels import metric_labels
 from generator.model import Evidence, Metric, Period
 from generator.site.format import (
     front_matter,
@@ -144,8 +145,15 @@ def test_every_extracted_metric_id_has_a_chinese_label() -> None:
         "segment_revenue",
         "segment_profit",
     }
-    labels = lexicon.load("metric_labels")["labels"]
-    assert sorted(ids - set(labels)) == []
+    assert sorted(ids - set(metric_labels().labels)) == []
+
+
+def test_metric_labels_name_rank_and_chart() -> None:
+    labels = metric_labels()
+    assert labels.name("revenue") == "营收" and labels.name("no_such_id") == "no_such_id"
+    assert labels.scope("quarter") == "季度" and labels.scope(None) == ""
+    assert labels.rank("revenue") == 0 and labels.rank("no_such_id") == len(labels.labels)
+    assert labels.charts[0] == "revenue"
 
 
 def test_counted_units_read_as_chinese() -> None:

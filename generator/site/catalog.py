@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
-from generator import lexicon
+from generator.lexicon.companies import companies
 from generator.lexicon.firms import firms, match_key
 from generator.model import Metric, QAExchange, Quote, Summary
 from generator.site.format import period_label, year_label
@@ -129,9 +129,8 @@ class Call:
 def company_identity(summary: Summary) -> tuple[str, str]:
     """(folder id, display name) of the summary's company."""
     c = summary.company
-    known = lexicon.load("companies").get("companies", {})
-    entry = known.get(c.id) if c.id else None
-    name = c.name or (entry.get("name") if isinstance(entry, dict) else None)
+    entry = companies().get(c.id)
+    name = c.name or (entry.name if entry else None)
     cid = slug(c.id) if c.id else (slug(c.name) if c.name else "unknown")
     return cid, name or c.id or "未知公司"
 

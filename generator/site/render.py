@@ -50,6 +50,7 @@ import jinja2
 
 from generator.errors import GeneratorError
 from generator.lexicon.firms import firms, match_key
+from generator.lexicon.labels import metric_labels
 from generator.model import Document, Metric, Summary
 from generator.site import charts, export, format
 from generator.site.catalog import (
@@ -299,8 +300,7 @@ SCOPE_ORDER = {"quarter": 0, "month": 1, "half_year": 2, "year_to_date": 3, "fis
 
 def statement_order(m: Metric) -> tuple[bool, str, int, int, int]:
     """Group figures before segment figures; then the vocabulary's order, scope, source line."""
-    labels = list(format.lexicon.load("metric_labels").get("labels", {}))
-    rank = labels.index(m.metric) if m.metric in labels else len(labels)
+    rank = metric_labels().rank(m.metric)
     return (m.segment is not None, m.segment or "", rank, SCOPE_ORDER.get(m.scope, 6), m.evidence.line)
 
 
@@ -321,8 +321,7 @@ CHART_POINTS = 12
 
 def ordered_series(calls: list[Call]) -> dict[MetricKey, list[tuple[Call, Metric]]]:
     """The calls' series, charted metrics first (in the ``charts`` order of metric_labels)."""
-    chart_order = format.lexicon.load("metric_labels").get("charts", [])
-    rank = {name: i for i, name in enumerate(chart_order)}
+    rank = {name: i for i, name in enumerate(metric_labels().charts)}
     return dict(sorted(series(calls).items(), key=lambda kv: (rank.get(kv[0][0], len(rank)), kv[0])))
 
 
@@ -511,7 +510,7 @@ class Renderer:
         """The company page: its latest calls, latest changes, charts and metrics (earlier calls
         and their metrics are on the calls/<company>/<year>/ pages)."""
         folder = f"companies/{company_id}"
-        chart_order = format.lexicon.load("metric_labels").get("charts", [])
+        chart_order = metric_labels().charts
         chart_files = []
         for key, points in ordered_series(calls[-CHART_POINTS:]).items():
             values = [(c, m) for c, m in once_per_period(points) if m.value is not None]
