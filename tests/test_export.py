@@ -8,7 +8,7 @@ import json
 
 from sample_summaries import alibaba_q4, sample_set
 
-from generator.site.catalog import build_calls
+from generator.site.calls import build_calls
 from generator.site.export import COLUMNS, metric_rows, site_rows, to_csv, to_json
 
 

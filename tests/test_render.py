@@ -24,8 +24,11 @@ from sample_summaries import (
 
 from generator.lexicon.firms import firms
 from generator.model import Participant, QAExchange, Quote, SourceInfo, Summary
-from generator.site.catalog import HANDFUL, build_calls, call_slug
-from generator.site.render import RECENT_CALLS, render_pages
+from generator.site.calls import build_calls
+from generator.site.pages.company import RECENT_CALLS
+from generator.site.people import HANDFUL
+from generator.site.render import render_pages
+from generator.site.urls import call_slug
 from generator.writer import OutputTree
 
 MD_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]

@@ -17,7 +17,7 @@ from dataclasses import fields
 from typing import Any
 
 from generator.model import EVIDENCE, NUMBER, Metric
-from generator.site.catalog import Call
+from generator.site.calls import Call
 from generator.store.summaries import plain_number
 
 CALL_COLUMNS = (
