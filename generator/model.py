@@ -132,33 +132,48 @@ class Evidence:
     """A verbatim substring of that line (of ``Line.original``)."""
 
 
+TEXT, CHOICE, NUMBER, FLAG, EVIDENCE = "text", "choice", "number", "flag", "evidence"
+"""Kinds of a :class:`Metric` field (``field.metadata["kind"]``): how the store checks and writes
+it and how the downloads show it. A text or choice is written as is, a number as a plain number,
+a flag only when true, the evidence as its line and text."""
+
+
 @dataclass
 class Metric:
-    """One reported figure of the company."""
+    """One reported figure of the company.
 
-    metric: str
+    The one field list of a metric: its fields, in this order, are the keys of a summary's
+    metric (``generator.store.summaries``) and the metric columns of the downloads
+    (``generator.site.export``); each field's ``metadata`` gives its kind. Adding a field here
+    adds it to both.
+    """
+
+    metric: str = field(metadata={"kind": TEXT, "required": True})
     """An id of the metric vocabulary (revenue, net_income, …)."""
-    evidence: Evidence
-    """The line the figure comes from."""
-    segment: str | None = None
+    segment: str | None = field(default=None, metadata={"kind": TEXT})
     """Business unit as written, for segment figures."""
-    scope: str | None = None
+    scope: str | None = field(default=None, metadata={"kind": CHOICE, "choices": SCOPES})
     """quarter | fiscal_year | half_year | year_to_date | month | None."""
-    value: float | int | None = None
+    value: float | int | None = field(default=None, metadata={"kind": NUMBER})
     """In base units (yuan, dollars, users); None when only a change is given."""
-    unit: str | None = None
+    unit: str | None = field(default=None, metadata={"kind": TEXT})
     """CNY | USD | HKD | % | users | orders | shares | …"""
-    yoy_pct: float | None = None
+    yoy_pct: float | None = field(default=None, metadata={"kind": NUMBER})
     """Year-on-year change in percent."""
-    qoq_pct: float | None = None
+    qoq_pct: float | None = field(default=None, metadata={"kind": NUMBER})
     """Quarter-on-quarter change in percent."""
-    change_pp: float | None = None
+    change_pp: float | None = field(default=None, metadata={"kind": NUMBER})
     """Change in percentage points, for ratios."""
-    as_written: str | None = None
+    as_written: str | None = field(default=None, metadata={"kind": TEXT})
     """The figure exactly as it stands in the text."""
-    approximate: bool = False
+    evidence: Evidence = field(
+        kw_only=True, metadata={"kind": EVIDENCE, "required": True, "columns": ("source_line", "evidence")}
+    )
+    """The line the figure comes from (a keyword argument: ``Metric("revenue", evidence=…)``);
+    in the downloads, the columns ``source_line`` and ``evidence``."""
+    approximate: bool = field(default=False, metadata={"kind": FLAG})
     """True for 近/约/多 figures."""
-    corrected: bool = False
+    corrected: bool = field(default=False, metadata={"kind": FLAG})
     """True when a person's correction set or changed this metric."""
 
 

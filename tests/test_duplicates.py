@@ -12,7 +12,7 @@ from pathlib import Path
 from sample_summaries import TENCENT_Q3, metric, tencent_q2, tencent_q3
 
 from generator.model import SourceInfo, Summary
-from generator.site.catalog import build_calls
+from generator.site.calls import build_calls
 from generator.site.export import site_rows
 from generator.site.render import RenderResult, render_pages
 from generator.writer import OutputTree

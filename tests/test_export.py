@@ -8,7 +8,7 @@ import json
 
 from sample_summaries import alibaba_q4, sample_set
 
-from generator.site.catalog import build_calls
+from generator.site.calls import build_calls
 from generator.site.export import COLUMNS, metric_rows, site_rows, to_csv, to_json
 
 
@@ -45,3 +45,13 @@ def test_json_has_columns_and_rows() -> None:
     assert len(doc["rows"]) == sum(len(s.metrics) for s in sample_set())
     assert {r["company_id"] for r in doc["rows"]} == {"alibaba", "tencent"}
     assert to_json(rows) == to_json(site_rows(build_calls(list(reversed(sample_set())))))
+
+
+def test_columns_follow_the_metric_field_list() -> None:
+    from dataclasses import fields
+
+    from generator.model import Metric
+
+    names = [f.name for f in fields(Metric) if f.name != "evidence"]
+    assert list(COLUMNS[8 : 8 + len(names)]) == names
+    assert COLUMNS[8 + len(names) :] == ("source_path", "source_line", "evidence")

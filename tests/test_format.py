@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.lexicon.labels import metric_labels
 from generator.model import Evidence, Metric, Period
 from generator.site.format import (
     front_matter,
@@ -57,7 +58,12 @@ def test_approximate_values_keep_their_hedge() -> None:
     assert metric_value(_metric(value=3e10, unit="USD", approximate=True)) == "约 300 亿美元"
     assert metric_value(_metric(value=3e10, unit="USD")) == "300 亿美元"
     hedged_before = Metric(
-        "x", Evidence(1, "还有近300亿美元"), value=3e10, unit="USD", approximate=True, as_written="300亿美元"
+        "x",
+        evidence=Evidence(1, "还有近300亿美元"),
+        value=3e10,
+        unit="USD",
+        approximate=True,
+        as_written="300亿美元",
     )
     assert metric_value(hedged_before) == "近 300 亿美元"
 
@@ -139,8 +145,15 @@ def test_every_extracted_metric_id_has_a_chinese_label() -> None:
         "segment_revenue",
         "segment_profit",
     }
-    labels = lexicon.load("metric_labels")["labels"]
-    assert sorted(ids - set(labels)) == []
+    assert sorted(ids - set(metric_labels().labels)) == []
+
+
+def test_metric_labels_name_rank_and_chart() -> None:
+    labels = metric_labels()
+    assert labels.name("revenue") == "营收" and labels.name("no_such_id") == "no_such_id"
+    assert labels.scope("quarter") == "季度" and labels.scope(None) == ""
+    assert labels.rank("revenue") == 0 and labels.rank("no_such_id") == len(labels.labels)
+    assert labels.charts[0] == "revenue"
 
 
 def test_counted_units_read_as_chinese() -> None:

@@ -24,8 +24,11 @@ from sample_summaries import (
 
 from generator.lexicon.firms import firms
 from generator.model import Participant, QAExchange, Quote, SourceInfo, Summary
-from generator.site.catalog import HANDFUL, build_calls, call_slug
-from generator.site.render import RECENT_CALLS, render_pages
+from generator.site.calls import build_calls
+from generator.site.pages.company import RECENT_CALLS
+from generator.site.people import HANDFUL
+from generator.site.render import render_pages
+from generator.site.urls import call_slug
 from generator.writer import OutputTree
 
 MD_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
@@ -458,3 +461,21 @@ def test_canonical_firm_names() -> None:
     assert firms().canonical("瑞銀") == "瑞银"  # traditional characters
     assert firms().canonical("j.p.  morgan") == "摩根大通"  # case, spaces and dots
     assert firms().canonical(" 某某资本 ") == "某某资本"  # not in the lexicon: as written
+
+
+def test_templates_take_every_page_path_from_urls() -> None:
+    from generator.site.templating import TEMPLATES
+
+    for template in TEMPLATES.glob("*.j2"):
+        text = template.read_text(encoding="utf-8")
+        assert not re.search(r'~\s*"[^"]*/|"[\w.-]+/[\w./-]*"', text), template.name  # no path built here
+
+
+def test_links_are_relative_to_the_page() -> None:
+    from generator.site import urls
+
+    link = urls.Linker(urls.call("alibaba", "2024", "x"))
+    assert link.url(urls.company("alibaba")) == "../../../companies/alibaba/index.md"
+    assert link.url(urls.call("alibaba", "2024", "x"), "L3") == "#L3"
+    assert link.url(urls.calls_year("alibaba", "2024")) == "index.md"
+    assert urls.year_page(urls.firm("ms"), "2024") == "people/analysts/ms/2024.md"

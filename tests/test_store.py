@@ -170,3 +170,24 @@ def test_load_summaries_keeps_going_past_bad_files(tmp_path: Path) -> None:
     assert [s.source.path for s in loaded] == ["a.txt"]
     assert len(errors) == 2
     assert all(str(tmp_path) in str(e) for e in errors)
+
+
+def test_a_metric_is_written_in_the_order_of_its_fields() -> None:
+    from dataclasses import fields
+
+    m = Metric("revenue", evidence=Evidence(3, "营收"), value=2.0, approximate=True, corrected=True)
+    doc = summary_to_dict(Summary(source=SourceInfo("t.txt", "0" * 64), metrics=[m]))
+    assert list(doc["metrics"][0]) == [f.name for f in fields(Metric)]
+    assert doc["metrics"][0]["value"] == 2 and doc["metrics"][0]["evidence"] == {"line": 3, "text": "营收"}
+    back = summary_from_dict(doc).metrics[0]
+    assert back == m
+
+
+def test_a_bad_metric_names_required_fields_first() -> None:
+    doc = {"source": {"path": "t.txt", "sha256": "0"}, "metrics": [{"value": "x", "scope": "week"}]}
+    with pytest.raises(SummaryError) as err:
+        summary_from_dict(doc)
+    message = str(err.value)
+    assert message.index("metrics[0].metric") < message.index("metrics[0].evidence")
+    assert message.index("metrics[0].evidence") < message.index("metrics[0].scope")
+    assert message.index("metrics[0].scope") < message.index("metrics[0].value")

@@ -13,12 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import fields
 from typing import Any
 
-from generator.site.catalog import Call
+from generator.model import EVIDENCE, NUMBER, Metric
+from generator.site.calls import Call
 from generator.store.summaries import plain_number
 
-COLUMNS = (
+CALL_COLUMNS = (
     "call_id",
     "company_id",
     "company",
@@ -27,55 +29,47 @@ COLUMNS = (
     "fiscal_quarter",
     "period_end",
     "call_date",
-    "metric",
-    "segment",
-    "scope",
-    "value",
-    "unit",
-    "yoy_pct",
-    "qoq_pct",
-    "change_pp",
-    "as_written",
-    "approximate",
-    "corrected",
-    "source_path",
-    "source_line",
-    "evidence",
 )
+"""The call a row comes from; the metric's own columns follow (:func:`metric_cells`)."""
+METRIC_COLUMNS = tuple(f.name for f in fields(Metric) if f.metadata["kind"] != EVIDENCE)
+"""A metric's fields, in the model's order, except its evidence (at the end of a row)."""
+EVIDENCE_COLUMNS = tuple(
+    c for f in fields(Metric) if f.metadata["kind"] == EVIDENCE for c in f.metadata["columns"]
+)
+COLUMNS = (*CALL_COLUMNS, *METRIC_COLUMNS, "source_path", *EVIDENCE_COLUMNS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def metric_cells(m: Metric) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A metric's cells: (its fields but the evidence, the evidence's line and text)."""
+    cells: dict[str, Any] = {}
+    evidence: dict[str, Any] = {}
+    for f in fields(Metric):
+        value, kind = getattr(m, f.name), f.metadata["kind"]
+        if kind == EVIDENCE:
+            evidence.update(zip(f.metadata["columns"], (value.line, value.text), strict=True))
+        else:
+            cells[f.name] = plain_number(value) if kind == NUMBER else value
+    return cells, evidence
 
 
 def metric_rows(call: Call) -> list[dict[str, Any]]:
     """The call's metrics as rows (in the summary's order), keys as in :data:`COLUMNS`."""
     s = call.summary
+    head = {
+        "call_id": call.id,
+        "company_id": call.company_id,
+        "company": call.company_name,
+        "period": call.period,
+        "fiscal_year": s.period.fiscal_year,
+        "fiscal_quarter": s.period.fiscal_quarter,
+        "period_end": s.period.period_end.isoformat() if s.period.period_end else None,
+        "call_date": s.call_date.isoformat() if s.call_date else None,
+    }
     rows = []
     for m in s.metrics:
-        rows.append(
-            {
-                "call_id": call.id,
-                "company_id": call.company_id,
-                "company": call.company_name,
-                "period": call.period,
-                "fiscal_year": s.period.fiscal_year,
-                "fiscal_quarter": s.period.fiscal_quarter,
-                "period_end": s.period.period_end.isoformat() if s.period.period_end else None,
-                "call_date": s.call_date.isoformat() if s.call_date else None,
-                "metric": m.metric,
-                "segment": m.segment,
-                "scope": m.scope,
-                "value": plain_number(m.value),
-                "unit": m.unit,
-                "yoy_pct": plain_number(m.yoy_pct),
-                "qoq_pct": plain_number(m.qoq_pct),
-                "change_pp": plain_number(m.change_pp),
-                "as_written": m.as_written,
-                "approximate": m.approximate,
-                "corrected": m.corrected,
-                "source_path": s.source.path,
-                "source_line": m.evidence.line,
-                "evidence": m.evidence.text,
-            }
-        )
+        cells, evidence = metric_cells(m)
+        rows.append({**head, **cells, "source_path": s.source.path, **evidence})
     return rows
 
 

@@ -21,7 +21,8 @@ import json
 import re
 from datetime import date
 
-from generator import lexicon
+from generator.lexicon.companies import companies
+from generator.lexicon.labels import metric_labels
 from generator.model import Metric, Period
 
 
@@ -206,8 +207,7 @@ def day(value: date | None) -> str:
 
 def metric_name(metric_id: str) -> str:
     """The Chinese name of a metric id (from the ``metric_labels`` lexicon), else the id."""
-    labels = lexicon.load("metric_labels").get("labels", {})
-    return str(labels.get(metric_id, metric_id))
+    return metric_labels().name(metric_id)
 
 
 def metric_label(metric_id: str) -> Md:
@@ -217,16 +217,14 @@ def metric_label(metric_id: str) -> Md:
 
 def scope_label(scope: str | None) -> str:
     """The Chinese label of a metric scope."""
-    labels = lexicon.load("metric_labels").get("scopes", {})
-    return str(labels.get(scope, scope or ""))
+    return metric_labels().scope(scope)
 
 
 def calendar_fiscal_year(company_id: str | None, period: Period) -> bool:
     """True when the company's fiscal year is the calendar year (label ``2024 Q3``, not ``FY2024 Q3``)."""
-    companies = lexicon.load("companies").get("companies", {})
-    entry = companies.get(company_id) if company_id else None
-    if isinstance(entry, dict) and "fiscal_year_start_month" in entry:
-        return entry["fiscal_year_start_month"] == 1
+    entry = companies().get(company_id)
+    if entry is not None:
+        return entry.fiscal_year_start_month == 1
     end = period.period_end
     if end is None:
         return False

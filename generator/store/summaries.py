@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import Field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,11 @@ import yaml
 
 from generator.errors import GeneratorError, SummaryError
 from generator.model import (
+    CHOICE,
+    EVIDENCE,
+    FLAG,
     KINDS,
-    SCOPES,
+    NUMBER,
     SIDES,
     Company,
     Evidence,
@@ -50,22 +54,19 @@ def plain_number(value: float | int | None) -> float | int | None:
 
 
 def _metric_dict(m: Metric) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "metric": m.metric,
-        "segment": m.segment,
-        "scope": m.scope,
-        "value": plain_number(m.value),
-        "unit": m.unit,
-        "yoy_pct": plain_number(m.yoy_pct),
-        "qoq_pct": plain_number(m.qoq_pct),
-        "change_pp": plain_number(m.change_pp),
-        "as_written": m.as_written,
-        "evidence": {"line": m.evidence.line, "text": m.evidence.text},
-    }
-    if m.approximate:
-        out["approximate"] = True
-    if m.corrected:
-        out["corrected"] = True
+    """A metric's YAML mapping: its fields in the model's order (see :class:`Metric`)."""
+    out: dict[str, Any] = {}
+    for f in fields(Metric):
+        value, kind = getattr(m, f.name), f.metadata["kind"]
+        if kind == FLAG:
+            if value:
+                out[f.name] = True
+        elif kind == NUMBER:
+            out[f.name] = plain_number(value)
+        elif kind == EVIDENCE:
+            out[f.name] = {"line": value.line, "text": value.text}
+        else:
+            out[f.name] = value
     return out
 
 
@@ -248,24 +249,28 @@ def _evidence(c: _Checker, raw: Any, where: str) -> Evidence:
 
 
 def metric_from_dict(c: _Checker, raw: Any, where: str) -> Metric | None:
-    """One metric entry, checked; None when it is not a mapping."""
+    """One metric entry, checked (required fields first, then in the model's order); None when
+    it is not a mapping."""
     m = c.mapping(raw, where)
     if not m:
         return None
-    return Metric(
-        metric=c.text(m.get("metric"), f"{where}.metric", required=True) or "",
-        evidence=_evidence(c, m.get("evidence"), f"{where}.evidence"),
-        segment=c.text(m.get("segment"), f"{where}.segment"),
-        scope=c.choice(m.get("scope"), f"{where}.scope", SCOPES),
-        value=c.number(m.get("value"), f"{where}.value"),
-        unit=c.text(m.get("unit"), f"{where}.unit"),
-        yoy_pct=c.number(m.get("yoy_pct"), f"{where}.yoy_pct"),
-        qoq_pct=c.number(m.get("qoq_pct"), f"{where}.qoq_pct"),
-        change_pp=c.number(m.get("change_pp"), f"{where}.change_pp"),
-        as_written=c.text(m.get("as_written"), f"{where}.as_written"),
-        approximate=bool(m.get("approximate", False)),
-        corrected=bool(m.get("corrected", False)),
-    )
+    order = sorted(fields(Metric), key=lambda f: not f.metadata.get("required"))
+    return Metric(**{f.name: _metric_field(c, f, m.get(f.name), f"{where}.{f.name}") for f in order})
+
+
+def _metric_field(c: _Checker, f: Field[Any], value: Any, where: str) -> Any:
+    """One field of a metric entry, checked as its kind says."""
+    kind, required = f.metadata["kind"], bool(f.metadata.get("required"))
+    if kind == FLAG:
+        return bool(value)
+    if kind == NUMBER:
+        return c.number(value, where)
+    if kind == EVIDENCE:
+        return _evidence(c, value, where)
+    if kind == CHOICE:
+        return c.choice(value, where, f.metadata["choices"], required)
+    text = c.text(value, where, required)
+    return (text or "") if required else text
 
 
 def participant_from_dict(c: _Checker, raw: Any, where: str) -> Participant | None:

@@ -1,0 +1,118 @@
+"""What every page kind uses: the collected catalog, the template environment, and one writer
+that renders a template to a path and collects a failure instead of stopping.
+
+A page kind is one module of :mod:`generator.site.pages` with a ``steps(site)`` function
+returning the parts to run (each a callable); :mod:`generator.site.render` lists the kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from generator.errors import GeneratorError
+from generator.lexicon.firms import match_key
+from generator.site.calls import Call, Year, calendar_year
+from generator.site.catalog import Catalog
+from generator.site.format import Md, md
+from generator.site.people import person_key
+from generator.site.templating import environment
+from generator.site.urls import Linker
+
+Step = Callable[[], None]
+"""One part of the render: a page, or a group of pages; a failure in it does not stop the others."""
+
+
+class OutputTreeLike(Protocol):
+    """What the renderer needs of :class:`generator.writer.OutputTree` (typing only)."""
+
+    def write(self, rel: str, content: str | bytes) -> Any: ...
+
+    def keep(self, rel: str) -> None: ...
+
+
+class Site:
+    """Renders pages of the site from the collected :class:`Catalog` into the output tree."""
+
+    def __init__(self, catalog: Catalog, root: Path, out: OutputTreeLike) -> None:
+        self.catalog = catalog
+        self.root = root
+        """The project root (the call page reads its transcript from there)."""
+        self.out = out
+        self.env = environment()
+        self.errors: list[GeneratorError] = []
+        """Pages that could not be rendered or written (the others go on)."""
+
+    def write(self, path: str, template: str, **context: Any) -> None:
+        """Render ``template`` as the page at ``path`` (relative to docs/); a failure is collected."""
+        link = Linker(path)
+        try:
+            text = self.env.get_template(template).render(
+                L=link,
+                person=self.person_link(link),
+                topic=self.topic_link(link),
+                firm=self.firm_link(link),
+                **context,
+            )
+        except GeneratorError as exc:
+            self.failed(path, exc)
+            return
+        self.put(path, text.rstrip("\n") + "\n")
+
+    def put(self, path: str, content: str | bytes) -> None:
+        """Write one file (relative to docs/); a failure is collected, the earlier file kept."""
+        try:
+            self.out.write(path, content)
+        except GeneratorError as exc:
+            self.failed(path, exc)
+
+    def failed(self, path: str, exc: GeneratorError) -> None:
+        """Collect ``exc`` (named after ``path`` when it names no file) and keep the earlier ``path``."""
+        if exc.path is None:
+            exc.path = path
+        self.errors.append(exc)
+        self.out.keep(path)
+
+    def person_link(self, link: Linker) -> Any:
+        """A template function: a person's name linked to their page (plain text when none)."""
+
+        def person(name: str, call: Call | None = None) -> Md:
+            aliases = self.catalog.aliases.get(call.id, {}) if call else {}
+            key = person_key(aliases.get(person_key(name), name))
+            page = self.catalog.person_pages.get(key)
+            return link.to(page, name) if page else md(name)
+
+        return person
+
+    def topic_link(self, link: Linker) -> Any:
+        """A template function: topic names linked to their pages."""
+
+        def topics(names: list[str]) -> Md:
+            return Md("、".join(link.to(self.catalog.topic_pages[n.strip()], n) for n in names if n.strip()))
+
+        return topics
+
+    def firm_link(self, link: Linker) -> Any:
+        """A template function: a firm as written, linked to its (canonical) firm's page."""
+
+        def firm(written: str) -> Md:
+            key = match_key(self.catalog.firm_table.canonical(written))
+            found = self.catalog.firms.get(key)
+            return link.to(found.page, written) if found else md(written)
+
+        return firm
+
+    def newest(
+        self,
+        items: list[tuple[Call, Any]],
+        year: Year | None = None,
+        by: Callable[[Call], Year] = calendar_year,
+    ) -> list[tuple[Call, Any]]:
+        """(call, item) pairs, newest call first, then in the call's own order; only those of
+        ``year`` when given (``by`` tells a call's year)."""
+        if year is not None:
+            items = [(c, x) for c, x in items if by(c) == year]
+        return sorted(items, key=lambda ci: self.catalog.rank[ci[0].id])
+
+    # -- pages

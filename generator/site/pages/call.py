@@ -1,0 +1,190 @@
+"""The call page: the call's facts, metrics (each linked to its source line), comparison with
+the previous call, participants, Q&A, quotes and the full text; and the call's downloads.
+
+The full text is the call's source re-read from the project (:func:`load_transcript`); a
+source that cannot be read is reported on the page, with the cited excerpts at their lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from generator.errors import GeneratorError
+from generator.lexicon.labels import metric_labels
+from generator.model import Document, Metric, Summary
+from generator.site import export, format, urls
+from generator.site.calls import Call
+from generator.site.format import Md, md
+from generator.site.pages.base import Site, Step
+from generator.site.series import compare
+from generator.site.urls import Linker
+from generator.source.read import read_source
+
+
+def steps(site: Site) -> list[Step]:
+    """A part per call: its page and its downloads."""
+    return [partial(render_call, site, call) for call in site.catalog.calls]
+
+
+def render_call(site: Site, call: Call) -> None:
+    """The call page and its downloads."""
+    s = call.summary
+    view = load_transcript(s, site.root)
+    metrics = [MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m)) for i, m in enumerate(s.metrics)]
+    metrics.sort(key=lambda r: statement_order(r.m))
+    prev = site.catalog.previous.get(call.id)
+    rows = transcript_rows(view, s)
+    anchors = {r.number for r in rows}
+    link = Linker(call.page)
+    site.write(
+        call.page,
+        "call.md.j2",
+        call=call,
+        s=s,
+        metrics=metrics,
+        view=view,
+        rows=rows,
+        review=[review_note(note, line, link, anchors) for line, note in review_notes(s)],
+        fixed=corrected_fields(s),
+        comparison=compare(prev, call) if prev else None,
+    )
+    data = export.metric_rows(call)
+    site.put(urls.call_data(call.id, "csv"), export.to_csv(data))
+    site.put(urls.call_data(call.id, "json"), export.to_json(data))
+
+
+@dataclass
+class TranscriptView:
+    """The call's source as the page shows it: its lines, or why it cannot be shown."""
+
+    document: Document | None
+    problem: str | None = None
+    changed: bool = False
+    """True when the file's SHA-256 differs from the one the summary was made from."""
+
+    def line_text(self, number: int) -> str | None:
+        """The original text of a line, or None when unknown."""
+        if self.document is None or not 1 <= number <= len(self.document.lines):
+            return None
+        return self.document.line(number).original
+
+
+def load_transcript(summary: Summary, root: Path) -> TranscriptView:
+    """Re-read the call's source for the full-text section; never raises."""
+    path = (root / summary.source.path).resolve()
+    try:
+        path.relative_to(root.resolve())
+    except ValueError:
+        return TranscriptView(None, "原文路径不在项目目录内,不予显示")
+    try:
+        doc = read_source(path, root)
+    except GeneratorError as exc:
+        return TranscriptView(None, f"原文无法读取:{exc.message}")
+    return TranscriptView(doc, None, bool(summary.source.sha256) and doc.sha256 != summary.source.sha256)
+
+
+@dataclass(frozen=True)
+class TranscriptRow:
+    """One line of the full-text section: its number (the anchor), text and kind."""
+
+    number: int
+    text: str
+    kind: str = "line"
+    """line | omitted (emptied as boilerplate) | excerpt (source unreadable) | missing (no such line)."""
+
+
+def referenced_lines(summary: Summary) -> dict[int, list[str]]:
+    """Line number -> the texts the summary cites from it (evidence, questions, quotes)."""
+    refs: dict[int, list[str]] = {}
+    for m in summary.metrics:
+        refs.setdefault(m.evidence.line, []).append(m.evidence.text)
+    for qa in summary.qa:
+        if qa.line is not None:
+            refs.setdefault(qa.line, []).append(qa.question)
+    for q in summary.quotes:
+        refs.setdefault(q.line, []).append(q.text)
+    return {n: list(dict.fromkeys(texts)) for n, texts in sorted(refs.items()) if n >= 1}
+
+
+def transcript_rows(view: TranscriptView, summary: Summary) -> list[TranscriptRow]:
+    """Every line to show, so that each line the summary links to has its anchor.
+
+    Lines emptied as boilerplate are left out unless cited; when the source cannot be
+    read, the cited excerpts stand at their line numbers instead.
+    """
+    refs = referenced_lines(summary)
+    if view.document is None:
+        return [TranscriptRow(n, " / ".join(texts), "excerpt") for n, texts in refs.items()]
+    lines = view.document.lines
+    reviewed = {n for n, _ in review_notes(summary)}
+    rows = []
+    for line in lines:
+        if line.text.strip():
+            rows.append(TranscriptRow(line.number, line.text))
+        elif line.number in refs or line.number in reviewed:
+            rows.append(TranscriptRow(line.number, line.original, "omitted"))
+    rows += [TranscriptRow(n, "", "missing") for n in refs if n > len(lines)]
+    return rows
+
+
+REVIEW_LINE = re.compile(r"^line (\d+)(?=:)", re.IGNORECASE)
+
+
+def review_notes(summary: Summary) -> list[tuple[int | None, str]]:
+    """The review notes with the source line each names (``line N: …``), None when it names none."""
+    out: list[tuple[int | None, str]] = []
+    for note in summary.review:
+        m = REVIEW_LINE.match(note.strip())
+        out.append((int(m.group(1)) if m else None, note))
+    return out
+
+
+def review_note(note: str, line: int | None, link: Linker, anchors: set[int]) -> Md:
+    """A review note as written (English), its ``line N`` a link to the line when the page has it."""
+    text = format.one_line(note)
+    m = REVIEW_LINE.match(text)
+    if line is None or m is None or line not in anchors:
+        return md(text)
+    rest = text[m.end() :]
+    return Md(f"{link.to(link.page, m.group(0), f'L{line}')}{md(rest)}")
+
+
+def corrected_fields(summary: Summary) -> set[str]:
+    """Top-level names of the fields a person's corrections set (``period``, ``metrics[3]``…)."""
+    return {c.split(".")[0] for c in summary.corrections}
+
+
+def is_corrected(summary: Summary, index: int, metric: Metric) -> bool:
+    """True when a correction set this metric (flag or ``metrics[i]`` path)."""
+    return metric.corrected or f"metrics[{index}]" in corrected_fields(summary)
+
+
+def evidence_ok(view: TranscriptView, metric: Metric) -> bool | None:
+    """Whether the evidence text stands on its line (None when the source is unavailable)."""
+    text = view.line_text(metric.evidence.line)
+    if text is None:
+        return None if view.document is None else False
+    return metric.evidence.text in text
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """A metric as the call page lists it."""
+
+    m: Metric
+    corrected: bool
+    """Set or changed by a person's correction (shown with ✎)."""
+    ok: bool | None
+    """Whether the evidence stands on its line (None: source unavailable)."""
+
+
+SCOPE_ORDER = {"quarter": 0, "month": 1, "half_year": 2, "year_to_date": 3, "fiscal_year": 4, None: 5}
+
+
+def statement_order(m: Metric) -> tuple[bool, str, int, int, int]:
+    """Group figures before segment figures; then the vocabulary's order, scope, source line."""
+    rank = metric_labels().rank(m.metric)
+    return (m.segment is not None, m.segment or "", rank, SCOPE_ORDER.get(m.scope, 6), m.evidence.line)

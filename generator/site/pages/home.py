@@ -1,0 +1,14 @@
+"""The home page: every call, newest first (one lean row each)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from generator.site import urls
+from generator.site.pages.base import Site, Step
+from generator.site.series import headline_revenue
+
+
+def steps(site: Site) -> list[Step]:
+    """The home page."""
+    return [partial(site.write, urls.HOME, "home.md.j2", calls=site.catalog.calls, revenue=headline_revenue)]
