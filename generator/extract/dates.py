@@ -12,9 +12,13 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 from generator.extract.calendar import safe_date
-from generator.lexicon import periods
+from generator.lexicon import _dirs_key, built_from_lexicons, periods
+from generator.lexicon.periods import alt
+from generator.lexicon.words import alternation
 from generator.model import Document, Period
 from generator.source import chinese
 
@@ -26,23 +30,72 @@ HEAD_LINES = 8
 
 FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
 ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b")
-CALL_DATE = re.compile(
-    r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。;!?]{0,40}?"
-    r"(?:发布|公布|召开|举行|披露|举办)[^。;!?]{0,40}?(?:财报|业绩|电话会|季报|年报)"
-)
-WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-MEETING_TIME = re.compile(
-    r"(?:(?:会议|电话会议?|业绩会|说明会|交流会|活动|召开)\s*(?:时间|日期)|^\s*时间)\s*:\s*[^0-9:]{0,12}?"
-    r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})"
-)
-"""``会议时间:美国东部时间2024年8月20日…``, ``时间:2024年8月16日 15:00-16:00`` opening a line: the
-call's date under a label of its own."""
-RELATIVE_CALL = re.compile(
-    r"(?:(昨日|昨天|昨晚|今日|今天|今晚|今晨)|(本|上)?(?:周|星期)([一二三四五六日天]))\s*"
-    r"(?:[早晚]间|上午|下午|晚上|凌晨|早上|盘后|盘前|[早晚])?[^。;!?]{0,30}?"
-    r"(?:发布|公布|召开|举行|披露|举办)[^。;!?]{0,30}?(?:财报|业绩|电话会|季报|年报)"
-)
-"""A call dated by its distance from the dateline: ``昨日晚间召开电话会``, ``周二晚间发布…业绩``."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The date patterns, built from the wording of ``periods.yaml``."""
+
+    call_date: re.Pattern[str]
+    """A month and day beside a release verb and the results: ``8月21日发布财报``."""
+    meeting_time: re.Pattern[str]
+    """``会议时间:美国东部时间2024年8月20日…``, ``时间:2024年8月16日 15:00-16:00`` opening a line: the
+    call's date under a label of its own."""
+    relative_call: re.Pattern[str]
+    """A call dated by its distance from the dateline: ``昨日晚间召开电话会``, ``周二晚间发布…业绩``."""
+    call_held: re.Pattern[str]
+    """The call itself being held (not the results being released)."""
+    weekday_after: re.Pattern[str]
+    """A day of the week right after a date: ``8月20日周二``."""
+    until_before: re.Pattern[str]
+    """A period's end right before a date: ``截至2024年9月30日``."""
+    range_before: re.Pattern[str]
+    """The end of a range right before a year: ``到2026年``."""
+    year_part: re.Pattern[str]
+    """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``."""
+    report: re.Pattern[str]
+    day_only: re.Pattern[str]
+    """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
+    day_only_context: re.Pattern[str]
+
+
+def _patterns() -> _Patterns:
+    return _build_patterns(_dirs_key())
+
+
+@built_from_lexicons
+@cache
+def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
+    w = periods.wording()
+    release, report = alt(w.release_verbs), alt(w.report_words)
+    weekday = f"{alt(w.weekday_prefixes)}({alternation(w.weekdays)})"
+    return _Patterns(
+        call_date=re.compile(
+            rf"(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。;!?]{{0,40}}?"
+            rf"{release}[^。;!?]{{0,40}}?{report}"
+        ),
+        meeting_time=re.compile(
+            rf"(?:{alt(w.meeting_labels)}\s*{alt(w.date_labels)}|^\s*{alt(w.line_date_labels)})"
+            r"\s*:\s*[^0-9:]{0,12}?(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})"
+        ),
+        relative_call=re.compile(
+            rf"(?:({alternation(w.relative_days)})|({alternation(w.relative_weeks)})?{weekday})\s*"
+            rf"{alt(w.times_of_day)}?[^。;!?]{{0,30}}?{release}[^。;!?]{{0,30}}?{report}"
+        ),
+        call_held=re.compile(rf"{alt(w.held_verbs)}[^。;!?]{{0,40}}?{alt(w.call_words)}"),
+        weekday_after=re.compile(rf"\s*{weekday}"),
+        until_before=re.compile(rf"{alt(w.until_words)}\s*$"),
+        range_before=re.compile(rf"{alt(w.range_words)}\s*$"),
+        year_part=re.compile(
+            rf"\s*(?:第?\s*[一二三四1-4]\s*{alt(w.quarter)}|[Qq][1-4]|{alternation(w.year_parts)})"
+        ),
+        report=re.compile(alternation(w.report_words)),
+        day_only=re.compile(
+            rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?([1-3]?\d)\s*日"
+            rf"(?!\d|{alternation(w.not_a_day_before)})"
+        ),
+        day_only_context=re.compile(rf"^\s*\)?\s*{alt(w.dateline_words)}|{release}"),
+    )
 
 
 @dataclass
@@ -76,9 +129,10 @@ def _head_texts(doc: Document) -> list[str]:
 
 def publication_date(doc: Document) -> date | None:
     """A full date standing in a short line at the top (a dateline), else None."""
+    until, until_after = _patterns().until_before, periods.wording().until_after
     for text in _head_texts(doc):
         for m in FULL_DATE.finditer(text):
-            if re.search(r"(?:截至|截止|至|到)\s*$", text[: m.start()]) or text[m.end() :].startswith("止"):
+            if until.search(text[: m.start()]) or text[m.end() :].startswith(until_after):
                 continue  # "截至2024年9月30日止": a period's end, not a dateline
             short = len(text) <= 60 or re.match(r"\s*\d{1,2}:\d{2}", text[m.end() :])
             found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -93,12 +147,12 @@ def publication_date(doc: Document) -> date | None:
 
 
 YEAR_MENTION = re.compile(r"(?<![\d.])(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d)")
-QUARTER_AFTER = re.compile(r"\s*(?:第?\s*[一二三四1-4]\s*季度|[Qq][1-4]|上半年|下半年|前三季度)")
 
 
 def infer_year(doc: Document) -> int | None:
     """The earliest year the text can have been written in, from years it reports as past."""
     future, result = periods.words("future"), periods.words("result")
+    patterns = _patterns()
     best: int | None = None
     for ln in doc.content_lines():
         for sentence in re.split(r"[。!?;]", ln.norm):
@@ -108,9 +162,9 @@ def infer_year(doc: Document) -> int | None:
                 ends = [i for i in (sentence.find(p, m.end()) for p in ",:") if i >= 0]
                 clause = sentence[start : min(ends) if ends else len(sentence)]
                 before = sentence[max(0, m.start() - 2) : m.start()]
-                if future.search(clause) or re.search(r"[到至]\s*$", before):
+                if future.search(clause) or patterns.range_before.search(before):
                     continue
-                if QUARTER_AFTER.match(rest):
+                if patterns.year_part.match(rest):
                     candidate = year
                 elif result.search(rest) and re.search(r"\d", rest):
                     candidate = year + 1
@@ -150,10 +204,11 @@ def _year_for(
     if after is not None:
         year = after.year if (month, day) > (after.month, after.day) else after.year + 1
         return year
-    if weekday in WEEKDAYS and fallback:
+    weekdays = periods.wording().weekdays
+    if weekday in weekdays and fallback:
         for year in (fallback, fallback - 1, fallback + 1):
             d = safe_date(year, month, day)
-            if d and d.weekday() == WEEKDAYS[weekday]:
+            if d and d.weekday() == weekdays[weekday]:
                 return year
     return fallback
 
@@ -161,7 +216,7 @@ def _year_for(
 def _meeting_time(doc: Document) -> date | None:
     """The date a ``会议时间:`` label gives."""
     for ln in doc.content_lines():
-        m = MEETING_TIME.search(ln.norm)
+        m = _patterns().meeting_time.search(ln.norm)
         if m:
             found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if found:
@@ -172,15 +227,17 @@ def _meeting_time(doc: Document) -> date | None:
 def _relative_call_date(doc: Document, published: date, held: bool) -> date | None:
     """The call's date from 昨日 / 今日 / 周二 and the dateline (the latest such day up to it); with
     ``held``, only where the call itself is held (``昨日晚间召开电话会``)."""
+    patterns, w = _patterns(), periods.wording()
     for ln in doc.content_lines():
-        for m in RELATIVE_CALL.finditer(ln.norm):
-            if held and not CALL_HELD.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
+        for m in patterns.relative_call.finditer(ln.norm):
+            if held and not patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
                 continue
             if m.group(1):
-                return published - timedelta(days=1 if m.group(1).startswith("昨") else 0)
-            weekday = WEEKDAYS[m.group(3)]
-            if m.group(2) == "上":  # a day of the previous calendar week
-                return published - timedelta(days=published.weekday() + 7 - weekday)
+                return published + timedelta(days=w.relative_days[m.group(1)])
+            weekday = w.weekdays[m.group(3)]
+            weeks = w.relative_weeks[m.group(2)] if m.group(2) else 0
+            if weeks:  # a day of an earlier calendar week
+                return published - timedelta(days=published.weekday() - weekday - 7 * weeks)
             return published - timedelta(days=(published.weekday() - weekday) % 7)
     return None
 
@@ -206,22 +263,17 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     return day_only or ctx.published
 
 
-CALL_HELD = re.compile(r"(?:召开|举行|举办)[^。;!?]{0,40}?(?:电话会|业绩会|说明会|交流会|沟通会|分析师会)")
-"""The call itself being held (not the results being released)."""
-
-
 def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -> list[date]:
     """Month-and-day dates beside the results or the call, in text order; with ``held``, only
     those of the call being held (``8月20日晚间召开电话会``), which the release date may precede."""
     out = []
+    patterns = _patterns()
     for ln in doc.content_lines():
-        for m in CALL_DATE.finditer(ln.norm):
-            if held and not CALL_HELD.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
+        for m in patterns.call_date.finditer(ln.norm):
+            if held and not patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
                 continue
             month, day = int(m.group(2)), int(m.group(3))
-            weekday = re.match(
-                r"\s*(?:周|星期)([一二三四五六日天])", ln.norm[m.start(3) + len(m.group(3)) + 1 :]
-            )
+            weekday = patterns.weekday_after.match(ln.norm[m.start(3) + len(m.group(3)) + 1 :])
             if m.group(1):
                 year: int | None = int(m.group(1))
             elif ctx.year_guessed and period.period_end is None:
@@ -236,11 +288,6 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
     return out
 
 
-DAY_ONLY = re.compile(
-    r"(?:(?:周|星期)([一二三四五六日天])\s*\(?\s*)?(?<![\d月/.\-])(?:本月\s*)?([1-3]?\d)\s*日(?![\d元])"
-)
-"""A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
-DAY_ONLY_CONTEXT = re.compile(r"^\s*\)?\s*(?:专讯|电|讯)|(?:发布|公布|召开|举行|披露|举办)")
 REPORT_LAG_DAYS = (10, 120)
 """How long after its period's end a call is held: the window a day without a month is placed in."""
 
@@ -252,11 +299,12 @@ def _day_only_call_date(doc: Document, ctx: DateContext, period: Period) -> date
     month after the period's end where that day is a weekday (the given one, if any) in the
     usual reporting window -- a guess, noted for review. None when neither is known.
     """
+    patterns = _patterns()
     for ln in doc.content_lines():
         for sentence in re.split(r"[。!?;]", ln.norm):
-            results = re.search(r"财报|业绩|电话会|季报|年报|业绩会", sentence)
-            for m in DAY_ONLY.finditer(sentence):
-                context = DAY_ONLY_CONTEXT.search(sentence[m.end() :])
+            results = patterns.report.search(sentence)
+            for m in patterns.day_only.finditer(sentence):
+                context = patterns.day_only_context.search(sentence[m.end() :])
                 if not results or not context or context.start() > 40:
                     continue
                 found = _place_day(int(m.group(2)), m.group(1), ctx, period)
@@ -275,7 +323,7 @@ def _place_day(day: int, weekday: str | None, ctx: DateContext, period: Period) 
     if period.period_end is None:
         return None
     low, high = (period.period_end + timedelta(days=d) for d in REPORT_LAG_DAYS)
-    wanted = WEEKDAYS.get(weekday) if weekday else None
+    wanted = periods.wording().weekdays.get(weekday) if weekday else None
     year, month = period.period_end.year, period.period_end.month
     for _ in range(5):
         month = month % 12 + 1
