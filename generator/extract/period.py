@@ -10,18 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from generator.extract import numbers
 from generator.extract.calendar import fiscal_period, fiscal_year, month_end, quarter_end, safe_date
 from generator.extract.dates import HEAD_LINES, MONTHS, DateContext
-from generator.lexicon import periods
+from generator.lexicon import _dirs_key, built_from_lexicons, periods
+from generator.lexicon.periods import after, alt, not_after
+from generator.lexicon.words import alternation
 from generator.model import Document, Line, Period
 from generator.source import chinese
 
 CN_DIGITS = {**numbers.CN_DIGITS, "十": 10}
 """Chinese numerals of quarters, months and days (一 … 十)."""
 ENGLISH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 
 def quarter_number(token: str) -> int | None:
@@ -46,50 +49,107 @@ class _Candidate:
     bulleted list."""
 
 
-FISCAL_YQ = [
-    re.compile(r"(20\d\d)\s*财年\s*(?:的\s*)?第?\s*([一二三四1-4])\s*(?:财季|财政季度|季度|季)"),
-    re.compile(r"(20\d\d)\s*财年\s*[Qq]([1-4])"),
+ENGLISH_FISCAL_YQ = [
     re.compile(r"\b[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])\b"),
     re.compile(r"\b[Qq]([1-4])\s*[Ff][Yy]\s*'?(20\d\d|\d\d)\b", re.I),
     re.compile(
         r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I
     ),
 ]
-FISCAL_Q = re.compile(
-    r"(?<![上下本前])第\s*([一二三四1-4])\s*(?:财季|财政季度)|(?<![上下本前])([一二三四])\s*财季"
-)
-FISCAL_YEAR = re.compile(r"(20\d\d)\s*财年|\b[Ff]iscal\s+(?:[Yy]ear\s+)?(20\d\d)\b|\b[Ff][Yy]\s*(20\d\d)\b")
-PERIOD_END = re.compile(
-    r"截至\s*(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日|"
-    r"(?:quarter|three months|period|year)\s+ended\s+([A-Z][a-z]+)\s+(\d{1,2}),?\s+(20\d\d)"
-)
-CAL_Q = re.compile(
-    r"(?:(20\d\d)\s*年\s*|(今年|本年|去年|上年|前年)\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*季度|"
-    r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*(20\d\d)|"
-    r"(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(20\d\d)"
-)
+"""``FY2024 Q4``, ``Q4 FY24``, ``fourth quarter of fiscal 2024``."""
 TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
-HALF = re.compile(
-    r"(?:(20\d\d)\s*(?:年|财年)?\s*度?\s*)?"
-    r"(?:上半年|上半财年|半年度|首半年|中期(?=业绩|报告|财报|业绩会|业绩说明会)|(?<=止)\s*六个月"
-    r"|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
-)
-"""The first half of a year: ``2024年上半年``, ``半年度业绩说明会``, ``中期业绩``, ``截至6月30日止六个月``,
-``2024H1``."""
 HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
 """``1H24``: a half named before its two-digit year."""
-QUARTER_WORD = re.compile(
-    r"(?:第\s*)?([一二三四1-4])\s*(?:季度|财季|季(?![节度]))|(?<![A-Za-z])[Qq]([1-4])(?![0-9])"
-)
-YEARLESS_QUARTER = re.compile(
-    r"(?<![前上下本每近单首后两\d])(?:第\s*)?([一二三四1-4])\s*(?:季度|季(?![节度]))"
-    r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])"
-)
-"""A quarter named without its year (``第三季``, ``三季度``, ``Q3``); not ``前三季`` (year to date)."""
-ANNUAL = re.compile(
-    r"(20\d\d)\s*年\s*(?:年度|全年|度)(?!\s*[第一二三四1-4上下半])|(?<![半\d年])(?:年度|全年)"
-)
-"""A whole year: ``2024年度``, ``2024年年度报告``, ``2024年全年``, a bare ``年度业绩`` / ``全年业绩``."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The period patterns, built from the wording of ``periods.yaml``."""
+
+    fiscal_yq: list[re.Pattern[str]]
+    """A fiscal year and quarter: ``2024财年第四财季``, ``2024财年Q4`` (then the English forms: year
+    first, then quarter first)."""
+    fiscal_q: re.Pattern[str]
+    """A fiscal quarter without its year: ``第一财季``, ``三财季``."""
+    fiscal_year: re.Pattern[str]
+    """``2024财年``, ``fiscal year 2024``, ``FY2024``."""
+    fiscal_year_word: re.Pattern[str]
+    period_end: re.Pattern[str]
+    """``截至2023年6月30日``, ``quarter ended June 30, 2024``."""
+    cal_q: re.Pattern[str]
+    """A calendar quarter: ``2024年第三季度``, ``去年四季度``, ``2024 Q3``, ``Q3 2024``,
+    ``third quarter 2024``."""
+    half: re.Pattern[str]
+    """The first half of a year: ``2024年上半年``, ``半年度业绩说明会``, ``中期业绩``,
+    ``截至6月30日止六个月``, ``2024H1``."""
+    quarter_word: re.Pattern[str]
+    yearless_quarter: re.Pattern[str]
+    """A quarter named without its year (``第三季``, ``三季度``, ``Q3``); not ``前三季`` (year to date)."""
+    annual: re.Pattern[str]
+    """A whole year: ``2024年度``, ``2024年年度报告``, ``2024年全年``, a bare ``年度业绩`` / ``全年业绩``."""
+
+
+def _patterns() -> _Patterns:
+    return _build_patterns(_dirs_key())
+
+
+@built_from_lexicons
+@cache
+def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
+    w = periods.wording()
+    fy = alt(w.fiscal_year)
+    short = f"{alt(w.quarter_short)}(?!{alternation(w.quarter_short_not_before)})"
+    not_a_quarter = not_after(w.quarter_not_after)
+    return _Patterns(
+        fiscal_yq=[
+            re.compile(
+                rf"(20\d\d)\s*{fy}\s*(?:的\s*)?第?\s*([一二三四1-4])\s*"
+                rf"{alt([*w.fiscal_quarter, *w.quarter, *w.quarter_short])}"
+            ),
+            re.compile(rf"(20\d\d)\s*{fy}\s*[Qq]([1-4])"),
+            *ENGLISH_FISCAL_YQ,
+        ],
+        fiscal_q=re.compile(
+            rf"{not_a_quarter}第\s*([一二三四1-4])\s*{alt(w.fiscal_quarter)}"
+            rf"|{not_a_quarter}([一二三四])\s*{alt(w.fiscal_quarter_short)}"
+        ),
+        fiscal_year=re.compile(
+            rf"(20\d\d)\s*{fy}|\b[Ff]iscal\s+(?:[Yy]ear\s+)?(20\d\d)\b|\b[Ff][Yy]\s*(20\d\d)\b"
+        ),
+        fiscal_year_word=re.compile(alternation(w.fiscal_year)),
+        period_end=re.compile(
+            rf"{alt(w.period_end)}\s*(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日|"
+            r"(?:quarter|three months|period|year)\s+ended\s+([A-Z][a-z]+)\s+(\d{1,2}),?\s+(20\d\d)"
+        ),
+        cal_q=re.compile(
+            rf"(?:(20\d\d)\s*年\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
+            rf"{alt(w.quarter)}|"
+            r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*(20\d\d)|"
+            r"(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(20\d\d)"
+        ),
+        half=re.compile(
+            rf"(?:(20\d\d)\s*(?:年|{alternation(w.fiscal_year)})?\s*度?\s*)?"
+            rf"(?:{alternation(w.first_half)}|{alt(w.interim)}(?={alternation(w.interim_before)})"
+            rf"|{after(w.until_after)}\s*{alt(w.six_months)}"
+            r"|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
+        ),
+        quarter_word=re.compile(
+            rf"(?:第\s*)?([一二三四1-4])\s*(?:{alternation([*w.quarter, *w.fiscal_quarter_short])}|{short})"
+            r"|(?<![A-Za-z])[Qq]([1-4])(?![0-9])"
+        ),
+        yearless_quarter=re.compile(
+            rf"{not_after(w.yearless_quarter_not_after)}(?<!\d)(?:第\s*)?([一二三四1-4])\s*"
+            rf"(?:{alternation(w.quarter)}|{short})"
+            r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])"
+        ),
+        annual=re.compile(
+            rf"(20\d\d)\s*年\s*(?:{alternation(w.annual)}|度)"
+            rf"(?!\s*(?:[第一二三四1-4]|{alternation(w.annual_not_before)}))"
+            rf"|{not_after(w.annual_not_after)}(?<!\d){alt(w.annual)}"
+        ),
+    )
+
+
 OWN_REACH = 14
 """How far after a period the results word may stand for the period to be the one reported."""
 LIST_ITEM = re.compile(r"\s*(?:[·•▪◦●○>]|[*\-]\s)")
@@ -119,7 +179,8 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             out.append(_Candidate(end, quarter, weight, offset + span[0], kind, own))
             taken.append(span)
 
-    for i, pattern in enumerate(FISCAL_YQ):
+    patterns, relative_years = _patterns(), periods.wording().relative_years
+    for i, pattern in enumerate(patterns.fiscal_yq):
         for m in pattern.finditer(text):
             if i in (3, 4):
                 q, y = quarter_number(m.group(1)), _two_digit(m.group(2))
@@ -127,7 +188,7 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
                 y, q = _two_digit(m.group(1)), quarter_number(m.group(2))
             if q:
                 add(quarter_end(y, q, start_month), True, 3.0, m.span())
-    for m in PERIOD_END.finditer(text):
+    for m in patterns.period_end.finditer(text):
         if m.group(2):
             month, day = int(m.group(2)), int(m.group(3))
             year = int(m.group(1)) if m.group(1) else ctx.year
@@ -143,12 +204,12 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         end = safe_date(year, month, day) if year and month else None
         if end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
             add(end, True, 3.0, m.span(), "end")
-    for m in CAL_Q.finditer(text):
+    for m in patterns.cal_q.finditer(text):
         if m.group(3):
             year = (
                 int(m.group(1))
                 if m.group(1)
-                else (ctx.year + RELATIVE_YEARS[m.group(2)] if ctx.year else None)
+                else (ctx.year + relative_years[m.group(2)] if ctx.year else None)
             )
             q = quarter_number(m.group(3))
         elif m.group(5):
@@ -159,26 +220,26 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             year, q = int(m.group(9)), quarter_number(m.group(8))
         if year and q:
             add(month_end(year, 3 * q), True, 2.0, m.span())
-    for m in FISCAL_Q.finditer(text):
+    for m in patterns.fiscal_q.finditer(text):
         q = quarter_number(m.group(1) or m.group(2))
         if q and ctx.year:
             add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 1.0, m.span())
-    for m in HALF.finditer(text):
-        fiscal = "财年" in m.group(0)
+    for m in patterns.half.finditer(text):
+        fiscal = patterns.fiscal_year_word.search(m.group(0)) is not None
         if m.group(1) and (fiscal or start_month == 1):
             add(quarter_end(int(m.group(1)), 2, start_month), True, 2.0, m.span(), "half")
         elif not m.group(1) and ctx.year:
             add(_latest_fiscal_quarter_end(2, start_month, ctx), True, 0.5, m.span(), "half")
-    for m in FISCAL_YEAR.finditer(text):
+    for m in patterns.fiscal_year.finditer(text):
         y = int(next(g for g in m.groups() if g))
         add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
-    for m in ANNUAL.finditer(text):
+    for m in patterns.annual.finditer(text):
         if m.group(1) and start_month == 1:
             add(quarter_end(int(m.group(1)), None, start_month), False, 1.0, m.span(), "year")
         elif not m.group(1) and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
     if start_month == 1 and ctx.published is not None and not ctx.year_guessed:
-        for m in YEARLESS_QUARTER.finditer(text):
+        for m in patterns.yearless_quarter.finditer(text):
             q = quarter_number(m.group(1) or m.group(2))
             end = _latest_fiscal_quarter_end(q, start_month, ctx) if q else None
             if end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS:
@@ -206,12 +267,15 @@ def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> b
     half = sum(c.weight for c in candidates if c.end == end and c.kind == "half")
     quarter = sum(c.weight for c in candidates if c.end == end and c.kind == "quarter")
     title = chinese.normalise(doc.title or "")
-    title_half = bool(HALF.search(title) or HALF_YEAR_FIRST.search(title))
-    title_quarter = any((m.group(1) or m.group(2)) in ("2", "二") for m in QUARTER_WORD.finditer(title))
+    patterns = _patterns()
+    title_half = bool(patterns.half.search(title) or HALF_YEAR_FIRST.search(title))
+    title_quarter = any(
+        (m.group(1) or m.group(2)) in ("2", "二") for m in patterns.quarter_word.finditer(title)
+    )
     yearless = sum(
         0.5
         for ln in doc.content_lines()
-        for m in QUARTER_WORD.finditer(ln.norm)
+        for m in patterns.quarter_word.finditer(ln.norm)
         if (m.group(1) or m.group(2)) in ("2", "二")
     )
     half += 2.0 * title_half
