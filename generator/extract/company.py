@@ -15,9 +15,10 @@ from functools import cache
 from pathlib import Path
 
 from generator.extract.dates import HEAD_LINES
-from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon import _dirs_key, built_from_lexicons, periods
 from generator.lexicon.companies import Companies, companies
-from generator.lexicon.words import longest_first
+from generator.lexicon.periods import alt
+from generator.lexicon.words import alternation, longest_first
 from generator.model import Company, Document
 from generator.source import chinese
 
@@ -122,11 +123,6 @@ def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
 # --- a company the lexicon does not know -------------------------------------------------
 
 HAN = r"\u3400-\u9fff"
-_RESULT_WORDS = (
-    r"(?:\s*(?:20\d\d\s*年?|FY\s*\d{2,4})?\s*(?:财年)?\s*"
-    r"(?:第?[一二三四1-4]\s*(?:季度|财季|季)|[Qq][1-4]|上半年|下半年|全年|年度|中期|财报|业绩|电话会|季报|年报|中报))"
-)
-_TITLE_SUBJECT = re.compile(rf"([{HAN}A-Za-z][{HAN}A-Za-z.&]{{1,15}}?)(?:-[A-Z]{{1,3}})?{_RESULT_WORDS}")
 _TICKER_SUBJECT = re.compile(
     rf"([{HAN}A-Za-z.&]{{2,16}})(?:-[A-Z]{{1,3}})?\s*\(\s*"
     r"(?:(NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
@@ -134,6 +130,23 @@ _TICKER_SUBJECT = re.compile(
 )
 """``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``: a name beside its ticker."""
 _SUBJECT_SEPARATORS = re.compile(r"[|丨:,!?。;、\s【】\[\]()“”\"'《》]")
+
+
+def _title_subject_pattern() -> re.Pattern[str]:
+    """A name before a period or results word opening a title piece: ``蔚来2024年第三季度``, ``某某财报``."""
+    return _title_subject(_dirs_key())
+
+
+@built_from_lexicons
+@cache
+def _title_subject(_key: tuple[Path, ...]) -> re.Pattern[str]:
+    w = periods.wording()
+    quarter = alt([*w.quarter, *w.fiscal_quarter_short, *w.quarter_short])
+    results = (
+        rf"(?:\s*(?:20\d\d\s*年?|FY\s*\d{{2,4}})?\s*{alt(w.fiscal_year)}?\s*"
+        rf"(?:第?[一二三四1-4]\s*{quarter}|[Qq][1-4]|{alternation(w.title_period_words)}))"
+    )
+    return re.compile(rf"([{HAN}A-Za-z][{HAN}A-Za-z.&]{{1,15}}?)(?:-[A-Z]{{1,3}})?{results}")
 
 
 @dataclass
@@ -200,9 +213,10 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     text = "\n".join(ln.norm for ln in lines)
     title = chinese.normalise(doc.title or "")
     candidates: list[str] = []
+    title_subject = _title_subject_pattern()
     for head in [title] + [ln.norm for ln in lines[:1]]:
         for piece in _SUBJECT_SEPARATORS.split(head)[:4]:
-            m = _TITLE_SUBJECT.match(piece)
+            m = title_subject.match(piece)
             if m:
                 name = _best_suffix(m.group(1), text)
                 if name:
