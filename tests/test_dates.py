@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import LexiconError
 from generator.extract.summarize import summarize
+from generator.lexicon import periods
 from tests.identity import doc_of, identify
 
 
@@ -104,3 +106,24 @@ def test_bare_time_label_gives_the_call_date(tmp_path: Path) -> None:
     doc = doc_of(tmp_path, text)
     _company, _ctx, _period, call = identify(doc)
     assert call == date(2024, 8, 20)
+
+
+def test_date_wording_is_extended_by_a_project_lexicon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extra = tmp_path / "lexicons"
+    extra.mkdir()
+    (extra / "periods.yaml").write_text("relative_days: {前日: -2}\n", encoding="utf-8")
+    doc = doc_of(tmp_path, "腾讯业绩\n2024年08月16日 08:00\n\n腾讯前日晚间召开电话会,公布第二季度业绩。\n")
+    assert identify(doc)[3] == date(2024, 8, 16)
+    monkeypatch.setenv("GENERATOR_LEXICONS", str(extra))
+    assert identify(doc)[3] == date(2024, 8, 14)
+
+
+def test_a_bad_date_wording_names_its_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "lexicons"
+    extra.mkdir()
+    (extra / "periods.yaml").write_text("weekdays: {八: eight}\n", encoding="utf-8")
+    monkeypatch.setenv("GENERATOR_LEXICONS", str(extra))
+    with pytest.raises(LexiconError, match="weekdays"):
+        periods.wording()
