@@ -3,40 +3,28 @@
 This module only orchestrates; each kind of extraction has its own module:
 
     turns     speaker turns and the shape of the source (transcript | article | digest)
-    identify  company, tickers, fiscal period, call date
+    company   the company and its tickers
+    calendar  its fiscal calendar
+    dates     when the text was written, the call date
+    period    the fiscal period
     people    participants
     qa        analyst exchanges
     quotes    key management statements
-    metrics   reported figures (optional until that module exists)
+    metrics   reported figures
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from generator.extract.identify import (
-    date_context,
-    fiscal_start,
-    identify_call_date,
-    identify_company,
-    identify_period,
-)
+from generator.extract.calendar import fiscal_start
+from generator.extract.company import identify_company
+from generator.extract.dates import date_context, identify_call_date
+from generator.extract.metrics.extractor import extract_metrics
 from generator.extract.people import find_people
+from generator.extract.period import identify_period
 from generator.extract.qa import find_exchanges
 from generator.extract.quotes import select_quotes
 from generator.extract.turns import source_kind, split_turns
-from generator.model import Company, Document, Metric, Period, SourceInfo, Summary
-
-MetricExtractor = Callable[[Document, Company, Period], tuple[list[Metric], list[str]]]
-
-
-def _metric_extractor() -> MetricExtractor | None:
-    """``generator.extract.metrics.extractor.extract_metrics`` when that module is installed, else None."""
-    try:
-        from generator.extract.metrics.extractor import extract_metrics
-    except ImportError:
-        return None
-    return extract_metrics
+from generator.model import Document, SourceInfo, Summary
 
 
 def summarize(doc: Document) -> Summary:
@@ -70,9 +58,7 @@ def summarize(doc: Document) -> Summary:
     summary.qa = find_exchanges(doc, turns, people)
     summary.quotes = select_quotes(doc, turns, people, kind)
 
-    extractor = _metric_extractor()
-    if extractor is not None:
-        metrics, notes = extractor(doc, company, period)
-        summary.metrics = metrics
-        review.extend(notes)
+    metrics, notes = extract_metrics(doc, company, period)
+    summary.metrics = metrics
+    review.extend(notes)
     return summary

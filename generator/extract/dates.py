@@ -1,0 +1,340 @@
+"""When a text was written and when its call was held.
+
+* The publication line (``2024年05月14日 23:19``) heading the text: the dateline.
+* The call's own date (``北京时间8月10日…公布了…业绩``, ``会议时间:…``, ``昨日晚间召开电话会``).
+* When the text states no date at all, the year guessed from context (``2024年`` figures
+  reported as past -> written in 2025).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from generator.extract.calendar import safe_date
+from generator.lexicon import _dirs_key, built_from_lexicons, periods
+from generator.lexicon.periods import alt
+from generator.lexicon.words import alternation
+from generator.model import Document, Period
+from generator.source import chinese
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+}
+HEAD_LINES = 8
+"""How many content lines at the top may hold the publication date."""
+
+FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
+ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The date patterns, built from the wording of ``periods.yaml``."""
+
+    call_date: re.Pattern[str]
+    """A month and day beside a release verb and the results: ``8月21日发布财报``."""
+    meeting_time: re.Pattern[str]
+    """``会议时间:美国东部时间2024年8月20日…``, ``时间:2024年8月16日 15:00-16:00`` opening a line: the
+    call's date under a label of its own."""
+    relative_call: re.Pattern[str]
+    """A call dated by its distance from the dateline: ``昨日晚间召开电话会``, ``周二晚间发布…业绩``."""
+    call_held: re.Pattern[str]
+    """The call itself being held (not the results being released)."""
+    weekday_after: re.Pattern[str]
+    """A day of the week right after a date: ``8月20日周二``."""
+    until_before: re.Pattern[str]
+    """A period's end right before a date: ``截至2024年9月30日``."""
+    range_before: re.Pattern[str]
+    """The end of a range right before a year: ``到2026年``."""
+    year_part: re.Pattern[str]
+    """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``."""
+    report: re.Pattern[str]
+    day_only: re.Pattern[str]
+    """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
+    day_only_context: re.Pattern[str]
+
+
+def _patterns() -> _Patterns:
+    return _build_patterns(_dirs_key())
+
+
+@built_from_lexicons
+@cache
+def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
+    w = periods.wording()
+    release, report = alt(w.release_verbs), alt(w.report_words)
+    weekday = f"{alt(w.weekday_prefixes)}({alternation(w.weekdays)})"
+    return _Patterns(
+        call_date=re.compile(
+            rf"(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日[^。;!?]{{0,40}}?"
+            rf"{release}[^。;!?]{{0,40}}?{report}"
+        ),
+        meeting_time=re.compile(
+            rf"(?:{alt(w.meeting_labels)}\s*{alt(w.date_labels)}|^\s*{alt(w.line_date_labels)})"
+            r"\s*:\s*[^0-9:]{0,12}?(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})"
+        ),
+        relative_call=re.compile(
+            rf"(?:({alternation(w.relative_days)})|({alternation(w.relative_weeks)})?{weekday})\s*"
+            rf"{alt(w.times_of_day)}?[^。;!?]{{0,30}}?{release}[^。;!?]{{0,30}}?{report}"
+        ),
+        call_held=re.compile(rf"{alt(w.held_verbs)}[^。;!?]{{0,40}}?{alt(w.call_words)}"),
+        weekday_after=re.compile(rf"\s*{weekday}"),
+        until_before=re.compile(rf"{alt(w.until_words)}\s*$"),
+        range_before=re.compile(rf"{alt(w.range_words)}\s*$"),
+        year_part=re.compile(
+            rf"\s*(?:第?\s*[一二三四1-4]\s*{alt(w.quarter)}|[Qq][1-4]|{alternation(w.year_parts)})"
+        ),
+        report=re.compile(alternation(w.report_words)),
+        day_only=re.compile(
+            rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?([1-3]?\d)\s*日"
+            rf"(?!\d|{alternation(w.not_a_day_before)})"
+        ),
+        day_only_context=re.compile(rf"^\s*\)?\s*{alt(w.dateline_words)}|{release}"),
+    )
+
+
+@dataclass
+class DateContext:
+    """What the text says about when it was written."""
+
+    published: date | None = None
+    """The publication date from the head of the text."""
+    year: int | None = None
+    """The year the text was written in, for relative wording (去年, 本季度)."""
+    year_guessed: bool = False
+    """True when ``year`` was inferred from context, not read from a date."""
+    notes: list[str] = field(default_factory=list)
+
+
+def _head_texts(doc: Document) -> list[str]:
+    """The first content lines, with the blanked (boilerplate) non-markup lines among them:
+    a dateline is often boilerplate the reader blanked, so it is read from the original."""
+    out: list[str] = []
+    seen = 0
+    for ln in doc.lines:
+        if seen >= HEAD_LINES:
+            break
+        if ln.text.strip():
+            seen += 1
+            out.append(ln.norm.strip())
+        elif ln.original.strip() and "<" not in ln.original:
+            out.append(chinese.normalise(ln.original).strip())
+    return out
+
+
+def publication_date(doc: Document) -> date | None:
+    """A full date standing in a short line at the top (a dateline), else None."""
+    until, until_after = _patterns().until_before, periods.wording().until_after
+    for text in _head_texts(doc):
+        for m in FULL_DATE.finditer(text):
+            if until.search(text[: m.start()]) or text[m.end() :].startswith(until_after):
+                continue  # "截至2024年9月30日止": a period's end, not a dateline
+            short = len(text) <= 60 or re.match(r"\s*\d{1,2}:\d{2}", text[m.end() :])
+            found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found and short:
+                return found
+        eng = ENGLISH_DATE.search(text)
+        if eng and eng.group(1).lower() in MONTHS and len(text) <= 60:
+            found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
+            if found:
+                return found
+    return None
+
+
+YEAR_MENTION = re.compile(r"(?<![\d.])(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d)")
+
+
+def infer_year(doc: Document) -> int | None:
+    """The earliest year the text can have been written in, from years it reports as past."""
+    future, result = periods.words("future"), periods.words("result")
+    patterns = _patterns()
+    best: int | None = None
+    for ln in doc.content_lines():
+        for sentence in re.split(r"[。!?;]", ln.norm):
+            for m in YEAR_MENTION.finditer(sentence):
+                year, rest = int(m.group(1)), sentence[m.end() :]
+                start = max(sentence.rfind(p, 0, m.start()) for p in ",:") + 1
+                ends = [i for i in (sentence.find(p, m.end()) for p in ",:") if i >= 0]
+                clause = sentence[start : min(ends) if ends else len(sentence)]
+                before = sentence[max(0, m.start() - 2) : m.start()]
+                if future.search(clause) or patterns.range_before.search(before):
+                    continue
+                if patterns.year_part.match(rest):
+                    candidate = year
+                elif result.search(rest) and re.search(r"\d", rest):
+                    candidate = year + 1
+                else:
+                    continue
+                best = candidate if best is None else max(best, candidate)
+    return best
+
+
+def date_context(doc: Document) -> DateContext:
+    """Publication date and reference year of the text."""
+    published = publication_date(doc)
+    if published:
+        return DateContext(published=published, year=published.year)
+    explicit = [
+        safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        for ln in doc.content_lines()
+        for m in FULL_DATE.finditer(ln.norm)
+    ]
+    dated = [d for d in explicit if d]
+    if dated:
+        return DateContext(year=max(dated).year)
+    year = infer_year(doc)
+    if year is None:
+        return DateContext()
+    note = (
+        f"the text states no date: its year ({year}) was inferred from context "
+        "(years it reports as past); period and dates resolved from it are a guess"
+    )
+    return DateContext(year=year, year_guessed=True, notes=[note])
+
+
+def _year_for(
+    month: int, day: int, after: date | None, fallback: int | None, weekday: str | None
+) -> int | None:
+    """The year of a month/day written without one."""
+    if after is not None:
+        year = after.year if (month, day) > (after.month, after.day) else after.year + 1
+        return year
+    weekdays = periods.wording().weekdays
+    if weekday in weekdays and fallback:
+        for year in (fallback, fallback - 1, fallback + 1):
+            d = safe_date(year, month, day)
+            if d and d.weekday() == weekdays[weekday]:
+                return year
+    return fallback
+
+
+def _meeting_time(doc: Document) -> date | None:
+    """The date a ``会议时间:`` label gives."""
+    for ln in doc.content_lines():
+        m = _patterns().meeting_time.search(ln.norm)
+        if m:
+            found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found:
+                return found
+    return None
+
+
+def _relative_call_date(doc: Document, published: date, held: bool) -> date | None:
+    """The call's date from 昨日 / 今日 / 周二 and the dateline (the latest such day up to it); with
+    ``held``, only where the call itself is held (``昨日晚间召开电话会``)."""
+    patterns, w = _patterns(), periods.wording()
+    for ln in doc.content_lines():
+        for m in patterns.relative_call.finditer(ln.norm):
+            if held and not patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
+                continue
+            if m.group(1):
+                return published + timedelta(days=w.relative_days[m.group(1)])
+            weekday = w.weekdays[m.group(3)]
+            weeks = w.relative_weeks[m.group(2)] if m.group(2) else 0
+            if weeks:  # a day of an earlier calendar week
+                return published - timedelta(days=published.weekday() - weekday - 7 * weeks)
+            return published - timedelta(days=(published.weekday() - weekday) % 7)
+    return None
+
+
+def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date | None:
+    """The call's date as stated in the text, else the publication's, else None.
+
+    In order: a ``会议时间:`` label; a date (month and day, or 昨日 / 周二 counted back from the
+    dateline) where the call is held (``8月20日晚间召开电话会``); one beside the results
+    (``8月21日发布财报``); a day without its month; the dateline.
+    """
+    meeting = _meeting_time(doc)
+    if meeting is not None and (period.period_end is None or meeting > period.period_end):
+        return meeting
+    relative = _relative_call_date(doc, ctx.published, True) if ctx.published else None
+    for found in [*_stated_dates(doc, ctx, period, True), relative, *_stated_dates(doc, ctx, period, False)]:
+        if found is not None and (period.period_end is None or found > period.period_end):
+            return found
+    relative = _relative_call_date(doc, ctx.published, False) if ctx.published else None
+    if relative is not None and (period.period_end is None or relative > period.period_end):
+        return relative
+    day_only = _day_only_call_date(doc, ctx, period)
+    return day_only or ctx.published
+
+
+def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -> list[date]:
+    """Month-and-day dates beside the results or the call, in text order; with ``held``, only
+    those of the call being held (``8月20日晚间召开电话会``), which the release date may precede."""
+    out = []
+    patterns = _patterns()
+    for ln in doc.content_lines():
+        for m in patterns.call_date.finditer(ln.norm):
+            if held and not patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
+                continue
+            month, day = int(m.group(2)), int(m.group(3))
+            weekday = patterns.weekday_after.match(ln.norm[m.start(3) + len(m.group(3)) + 1 :])
+            if m.group(1):
+                year: int | None = int(m.group(1))
+            elif ctx.year_guessed and period.period_end is None:
+                continue
+            else:
+                year = _year_for(
+                    month, day, period.period_end, ctx.year, weekday.group(1) if weekday else None
+                )
+            found = safe_date(year, month, day) if year else None
+            if found is not None:
+                out.append(found)
+    return out
+
+
+REPORT_LAG_DAYS = (10, 120)
+"""How long after its period's end a call is held: the window a day without a month is placed in."""
+
+
+def _day_only_call_date(doc: Document, ctx: DateContext, period: Period) -> date | None:
+    """The call's date from a day written without its month (``【…13日专讯】腾讯公布…业绩``).
+
+    The month is the publication's (or the one before it); without a publication date, the first
+    month after the period's end where that day is a weekday (the given one, if any) in the
+    usual reporting window -- a guess, noted for review. None when neither is known.
+    """
+    patterns = _patterns()
+    for ln in doc.content_lines():
+        for sentence in re.split(r"[。!?;]", ln.norm):
+            results = patterns.report.search(sentence)
+            for m in patterns.day_only.finditer(sentence):
+                context = patterns.day_only_context.search(sentence[m.end() :])
+                if not results or not context or context.start() > 40:
+                    continue
+                found = _place_day(int(m.group(2)), m.group(1), ctx, period)
+                if found is not None:
+                    return found
+    return None
+
+
+def _place_day(day: int, weekday: str | None, ctx: DateContext, period: Period) -> date | None:
+    """The date of ``day`` (of an unwritten month) for a call about ``period``."""
+    if ctx.published is not None:
+        month_start = ctx.published.replace(day=1)
+        if day > ctx.published.day:
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        return safe_date(month_start.year, month_start.month, day)
+    if period.period_end is None:
+        return None
+    low, high = (period.period_end + timedelta(days=d) for d in REPORT_LAG_DAYS)
+    wanted = periods.wording().weekdays.get(weekday) if weekday else None
+    year, month = period.period_end.year, period.period_end.month
+    for _ in range(5):
+        month = month % 12 + 1
+        year += 1 if month == 1 else 0
+        found = safe_date(year, month, day)
+        if found is None or not low <= found <= high:
+            continue
+        if found.weekday() < 5 if wanted is None else found.weekday() == wanted:
+            ctx.notes.append(
+                f"the call date {found.isoformat()} is a guess: the text gives only the day ({day}日); "
+                "the month is the first after the period's end in which that day is a weekday"
+            )
+            return found
+    return None

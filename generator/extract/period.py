@@ -1,0 +1,337 @@
+"""The fiscal period a call reports.
+
+Explicit fiscal wording (``2024财年第四财季``, ``FY2024 Q4``), a period end (``截至2023年6月30日``),
+calendar quarters (``去年四季度``, ``Q3 2024``), halves and whole years, each resolved with the
+company's ``fiscal_year_start_month``; the best-supported period wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from generator.extract import numbers
+from generator.extract.calendar import fiscal_period, fiscal_year, month_end, quarter_end, safe_date
+from generator.extract.dates import HEAD_LINES, MONTHS, DateContext
+from generator.lexicon import _dirs_key, built_from_lexicons, periods
+from generator.lexicon.periods import after, alt, not_after
+from generator.lexicon.words import alternation
+from generator.model import Document, Line, Period
+from generator.source import chinese
+
+CN_DIGITS = {**numbers.CN_DIGITS, "十": 10}
+"""Chinese numerals of quarters, months and days (一 … 十)."""
+ENGLISH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def quarter_number(token: str) -> int | None:
+    """1-4 from ``四``, ``4``, ``fourth``."""
+    token = token.strip().lower()
+    value = CN_DIGITS.get(token) or ENGLISH_ORDINALS.get(token) or (int(token) if token.isdigit() else None)
+    return value if value in (1, 2, 3, 4) else None
+
+
+@dataclass
+class _Candidate:
+    end: date
+    quarter: bool
+    """True for a period shorter than the year (a quarter, a half, a quarter's end date)."""
+    weight: float
+    position: int
+    kind: str = "quarter"
+    """quarter (named as a quarter) | half (上半年, 半年度, H1) | end (a date: 截至6月30日) | year."""
+    own: bool = False
+    """True when the text names it as the period it reports (``第二季度业绩``, ``2024年度业绩说明会``):
+    a results word follows in the clause, no future word (``第一季度报告将于…披露``), not in a
+    bulleted list."""
+
+
+ENGLISH_FISCAL_YQ = [
+    re.compile(r"\b[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])\b"),
+    re.compile(r"\b[Qq]([1-4])\s*[Ff][Yy]\s*'?(20\d\d|\d\d)\b", re.I),
+    re.compile(
+        r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I
+    ),
+]
+"""``FY2024 Q4``, ``Q4 FY24``, ``fourth quarter of fiscal 2024``."""
+TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
+HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
+"""``1H24``: a half named before its two-digit year."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The period patterns, built from the wording of ``periods.yaml``."""
+
+    fiscal_yq: list[re.Pattern[str]]
+    """A fiscal year and quarter: ``2024财年第四财季``, ``2024财年Q4`` (then the English forms: year
+    first, then quarter first)."""
+    fiscal_q: re.Pattern[str]
+    """A fiscal quarter without its year: ``第一财季``, ``三财季``."""
+    fiscal_year: re.Pattern[str]
+    """``2024财年``, ``fiscal year 2024``, ``FY2024``."""
+    fiscal_year_word: re.Pattern[str]
+    period_end: re.Pattern[str]
+    """``截至2023年6月30日``, ``quarter ended June 30, 2024``."""
+    cal_q: re.Pattern[str]
+    """A calendar quarter: ``2024年第三季度``, ``去年四季度``, ``2024 Q3``, ``Q3 2024``,
+    ``third quarter 2024``."""
+    half: re.Pattern[str]
+    """The first half of a year: ``2024年上半年``, ``半年度业绩说明会``, ``中期业绩``,
+    ``截至6月30日止六个月``, ``2024H1``."""
+    quarter_word: re.Pattern[str]
+    yearless_quarter: re.Pattern[str]
+    """A quarter named without its year (``第三季``, ``三季度``, ``Q3``); not ``前三季`` (year to date)."""
+    annual: re.Pattern[str]
+    """A whole year: ``2024年度``, ``2024年年度报告``, ``2024年全年``, a bare ``年度业绩`` / ``全年业绩``."""
+
+
+def _patterns() -> _Patterns:
+    return _build_patterns(_dirs_key())
+
+
+@built_from_lexicons
+@cache
+def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
+    w = periods.wording()
+    fy = alt(w.fiscal_year)
+    short = f"{alt(w.quarter_short)}(?!{alternation(w.quarter_short_not_before)})"
+    not_a_quarter = not_after(w.quarter_not_after)
+    return _Patterns(
+        fiscal_yq=[
+            re.compile(
+                rf"(20\d\d)\s*{fy}\s*(?:的\s*)?第?\s*([一二三四1-4])\s*"
+                rf"{alt([*w.fiscal_quarter, *w.quarter, *w.quarter_short])}"
+            ),
+            re.compile(rf"(20\d\d)\s*{fy}\s*[Qq]([1-4])"),
+            *ENGLISH_FISCAL_YQ,
+        ],
+        fiscal_q=re.compile(
+            rf"{not_a_quarter}第\s*([一二三四1-4])\s*{alt(w.fiscal_quarter)}"
+            rf"|{not_a_quarter}([一二三四])\s*{alt(w.fiscal_quarter_short)}"
+        ),
+        fiscal_year=re.compile(
+            rf"(20\d\d)\s*{fy}|\b[Ff]iscal\s+(?:[Yy]ear\s+)?(20\d\d)\b|\b[Ff][Yy]\s*(20\d\d)\b"
+        ),
+        fiscal_year_word=re.compile(alternation(w.fiscal_year)),
+        period_end=re.compile(
+            rf"{alt(w.period_end)}\s*(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日|"
+            r"(?:quarter|three months|period|year)\s+ended\s+([A-Z][a-z]+)\s+(\d{1,2}),?\s+(20\d\d)"
+        ),
+        cal_q=re.compile(
+            rf"(?:(20\d\d)\s*年\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
+            rf"{alt(w.quarter)}|"
+            r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*(20\d\d)|"
+            r"(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(20\d\d)"
+        ),
+        half=re.compile(
+            rf"(?:(20\d\d)\s*(?:年|{alternation(w.fiscal_year)})?\s*度?\s*)?"
+            rf"(?:{alternation(w.first_half)}|{alt(w.interim)}(?={alternation(w.interim_before)})"
+            rf"|{after(w.until_after)}\s*{alt(w.six_months)}"
+            r"|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
+        ),
+        quarter_word=re.compile(
+            rf"(?:第\s*)?([一二三四1-4])\s*(?:{alternation([*w.quarter, *w.fiscal_quarter_short])}|{short})"
+            r"|(?<![A-Za-z])[Qq]([1-4])(?![0-9])"
+        ),
+        yearless_quarter=re.compile(
+            rf"{not_after(w.yearless_quarter_not_after)}(?<!\d)(?:第\s*)?([一二三四1-4])\s*"
+            rf"(?:{alternation(w.quarter)}|{short})"
+            r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])"
+        ),
+        annual=re.compile(
+            rf"(20\d\d)\s*年\s*(?:{alternation(w.annual)}|度)"
+            rf"(?!\s*(?:[第一二三四1-4]|{alternation(w.annual_not_before)}))"
+            rf"|{not_after(w.annual_not_after)}(?<!\d){alt(w.annual)}"
+        ),
+    )
+
+
+OWN_REACH = 14
+"""How far after a period the results word may stand for the period to be the one reported."""
+LIST_ITEM = re.compile(r"\s*(?:[·•▪◦●○>]|[*\-]\s)")
+"""A bulleted line (related links, other companies' briefings): it names no period of its own text."""
+YEARLESS_LAG_DAYS = 130
+"""A quarter named without its year is the latest one ended at most this long before the dateline."""
+
+
+def _two_digit(year: str) -> int:
+    return int(year) if len(year) == 4 else 2000 + int(year)
+
+
+def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> list[_Candidate]:
+    text = line.norm
+    out: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    results, future = periods.words("results_words"), periods.words("future")
+    listed = LIST_ITEM.match(text) is not None
+
+    def add(
+        end: date | None, quarter: bool, weight: float, span: tuple[int, int], kind: str = "quarter"
+    ) -> None:
+        if end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
+            after = re.split(r"[,。;!?]", text[span[1] : span[1] + OWN_REACH], maxsplit=1)[0]
+            own = not listed and results.search(after) is not None and future.search(after) is None
+            out.append(_Candidate(end, quarter, weight, offset + span[0], kind, own))
+            taken.append(span)
+
+    patterns, relative_years = _patterns(), periods.wording().relative_years
+    for i, pattern in enumerate(patterns.fiscal_yq):
+        for m in pattern.finditer(text):
+            if i in (3, 4):
+                q, y = quarter_number(m.group(1)), _two_digit(m.group(2))
+            else:
+                y, q = _two_digit(m.group(1)), quarter_number(m.group(2))
+            if q:
+                add(quarter_end(y, q, start_month), True, 3.0, m.span())
+    for m in patterns.period_end.finditer(text):
+        if m.group(2):
+            month, day = int(m.group(2)), int(m.group(3))
+            year = int(m.group(1)) if m.group(1) else ctx.year
+            if (
+                year
+                and ctx.published
+                and not m.group(1)
+                and (month, day) > (ctx.published.month, ctx.published.day)
+            ):
+                year -= 1
+        else:
+            month, day, year = MONTHS.get(m.group(4).lower(), 0), int(m.group(5)), int(m.group(6))
+        end = safe_date(year, month, day) if year and month else None
+        if end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
+            add(end, True, 3.0, m.span(), "end")
+    for m in patterns.cal_q.finditer(text):
+        if m.group(3):
+            year = (
+                int(m.group(1))
+                if m.group(1)
+                else (ctx.year + relative_years[m.group(2)] if ctx.year else None)
+            )
+            q = quarter_number(m.group(3))
+        elif m.group(5):
+            year, q = int(m.group(4)), quarter_number(m.group(5))
+        elif m.group(6):
+            year, q = int(m.group(7)), quarter_number(m.group(6))
+        else:
+            year, q = int(m.group(9)), quarter_number(m.group(8))
+        if year and q:
+            add(month_end(year, 3 * q), True, 2.0, m.span())
+    for m in patterns.fiscal_q.finditer(text):
+        q = quarter_number(m.group(1) or m.group(2))
+        if q and ctx.year:
+            add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 1.0, m.span())
+    for m in patterns.half.finditer(text):
+        fiscal = patterns.fiscal_year_word.search(m.group(0)) is not None
+        if m.group(1) and (fiscal or start_month == 1):
+            add(quarter_end(int(m.group(1)), 2, start_month), True, 2.0, m.span(), "half")
+        elif not m.group(1) and ctx.year:
+            add(_latest_fiscal_quarter_end(2, start_month, ctx), True, 0.5, m.span(), "half")
+    for m in patterns.fiscal_year.finditer(text):
+        y = int(next(g for g in m.groups() if g))
+        add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
+    for m in patterns.annual.finditer(text):
+        if m.group(1) and start_month == 1:
+            add(quarter_end(int(m.group(1)), None, start_month), False, 1.0, m.span(), "year")
+        elif not m.group(1) and ctx.year:
+            add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
+    if start_month == 1 and ctx.published is not None and not ctx.year_guessed:
+        for m in patterns.yearless_quarter.finditer(text):
+            q = quarter_number(m.group(1) or m.group(2))
+            end = _latest_fiscal_quarter_end(q, start_month, ctx) if q else None
+            if end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS:
+                add(end, True, 0.5, m.span())
+    return out
+
+
+def _latest_fiscal_quarter_end(quarter: int, start_month: int, ctx: DateContext) -> date | None:
+    """The end of fiscal quarter ``quarter`` most recently before the text was written."""
+    assert ctx.year is not None
+    limit = ctx.published or date(ctx.year, 12, 31)
+    ends = [quarter_end(y, quarter, start_month) for y in range(ctx.year - 1, ctx.year + 2)]
+    past = [e for e in ends if e <= limit]
+    return max(past) if past else None
+
+
+def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> bool:
+    """True when the text reports the half ending on ``end`` rather than its second quarter: it
+    names the half (上半年, 半年度, H1) more than the quarter (第二季度, Q2, 二季), counting the
+    title twice."""
+    own_half = any(c.own for c in candidates if c.end == end and c.kind == "half")
+    own_quarter = any(c.own for c in candidates if c.end == end and c.kind == "quarter")
+    if own_half != own_quarter:
+        return own_half  # the text names one of them as the period it reports
+    half = sum(c.weight for c in candidates if c.end == end and c.kind == "half")
+    quarter = sum(c.weight for c in candidates if c.end == end and c.kind == "quarter")
+    title = chinese.normalise(doc.title or "")
+    patterns = _patterns()
+    title_half = bool(patterns.half.search(title) or HALF_YEAR_FIRST.search(title))
+    title_quarter = any(
+        (m.group(1) or m.group(2)) in ("2", "二") for m in patterns.quarter_word.finditer(title)
+    )
+    yearless = sum(
+        0.5
+        for ln in doc.content_lines()
+        for m in patterns.quarter_word.finditer(ln.norm)
+        if (m.group(1) or m.group(2)) in ("2", "二")
+    )
+    half += 2.0 * title_half
+    quarter += 2.0 * title_quarter + yearless
+    return half > quarter
+
+
+def _annual_call(candidates: list[_Candidate], head: int) -> date | None:
+    """The end of the year an annual-results call reports, or None: the text names a year as its
+    period (``2024年度业绩说明会``, ``2024年年度报告``) more than any quarter or half, and never its
+    fourth quarter (a ``第四季度及全年业绩`` call is the fourth quarter's). Cues in the first lines
+    count three times."""
+    totals: dict[tuple[str, date], float] = {}
+    for c in candidates:
+        if c.own:
+            key = ("year" if c.kind == "year" else "part", c.end)
+            totals[key] = totals.get(key, 0.0) + c.weight * (3.0 if c.position < head else 1.0)
+    years = {end: w for (kind, end), w in totals.items() if kind == "year"}
+    if not years:
+        return None
+    end = max(years, key=lambda e: (years[e], e))
+    if ("part", end) in totals:
+        return None
+    rival = max((w for (kind, _), w in totals.items() if kind == "part"), default=0.0)
+    return end if years[end] > rival else None
+
+
+def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
+    """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
+    candidates: list[_Candidate] = []
+    title = doc.title or ""
+    for m in TITLE_Q.finditer(title):
+        if ctx.year:
+            end = _latest_fiscal_quarter_end(int(m.group(1)), start_month, ctx)
+            if end:
+                candidates.append(_Candidate(end, True, 1.0, -1))
+    offset = 0
+    for ln in doc.content_lines():
+        candidates.extend(_candidates(ln, start_month, ctx, offset))
+        offset += len(ln.norm) + 1
+    limit = ctx.published or (date(ctx.year, 12, 31) if ctx.year else None)
+    if limit:
+        candidates = [c for c in candidates if c.end <= limit]
+    annual = _annual_call(candidates, len("\n".join(ln.norm for ln in doc.content_lines()[:HEAD_LINES])))
+    if annual is not None:
+        return Period(fiscal_year=fiscal_year(annual, start_month), fiscal_quarter=None, period_end=annual)
+    quarters = [c for c in candidates if c.quarter] or candidates
+    if not quarters:
+        return Period()
+    totals: dict[date, float] = {}
+    for c in quarters:
+        totals[c.end] = totals.get(c.end, 0.0) + c.weight
+    end = max(totals, key=lambda e: (totals[e], e))
+    if quarters[0].quarter:
+        period = fiscal_period(end, start_month)
+        if period.fiscal_quarter == 2 and _half_year_call(doc, quarters, end):
+            return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
+        return period
+    return Period(fiscal_year=fiscal_year(end, start_month), fiscal_quarter=None, period_end=end)
