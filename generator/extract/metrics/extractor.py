@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 
 from generator.extract.metrics.attribution import rfind_name
-from generator.extract.metrics.context import Context, Entry, Span, Word, build_context
+from generator.extract.metrics.context import Context, build_context
 from generator.extract.metrics.dedup import deduplicate
 from generator.extract.metrics.entries import line_entries
 from generator.extract.metrics.scope import COMPLETED_RE, reporting_scope, same_period
 from generator.extract.metrics.segments import unit_display_name
+from generator.extract.metrics.shapes import Entry, Span, Word
 from generator.extract.metrics.table_entries import table_entries
 from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.model import Company, Document, Evidence, Line, Metric, Period
@@ -85,7 +86,7 @@ def _to_metric(
     """
     text = line.norm
     anchor = min(x.start for x in _figures(entry))
-    cue = None if entry.from_table else ctx.rules.nearest_scope(text, anchor)
+    cue = None if entry.from_table else ctx.rules.cues.nearest(text, anchor)
     if cue is not None and not same_period(cue, ctx):
         return None
     if cue is not None and cue.scope == "month" and COMPLETED_RE.search(text[cue.end : anchor]):

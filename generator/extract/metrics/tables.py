@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from generator.extract.metrics.rules import Cue, Rules
+from generator.extract.metrics.rules import Rules
+from generator.extract.metrics.shapes import Cue
 from generator.extract.numbers import MAGNITUDES, Amount, as_number, find_amounts, find_percents
 from generator.model import Document, Line
 
@@ -290,14 +291,14 @@ def set_columns(table: Table, rules: Rules, relation: Callable[[Cue], str]) -> b
 
 def _column(text: str, rules: Rules, relation: Callable[[Cue], str]) -> Column:
     unit = unit_of(text)
-    cues = rules.scope_cues(text)
+    cues = rules.cues.find(text)
     if CHANGE_WORDS.search(text):
-        if rules.qoq_re.search(text) or re.search(r"季增|季减", text):
+        if rules.change.qoq_re.search(text) or re.search(r"季增|季减", text):
             return Column("qoq")
-        if rules.yoy_re.search(text) or re.search(r"年增|年减", text):
+        if rules.change.yoy_re.search(text) or re.search(r"年增|年减", text):
             return Column("yoy")
         return Column("change")
-    if rules.prior_re.search(text):
+    if rules.change.prior_re.search(text):
         return Column("prior:" + (_prior_kind(text) or "other"))
     related = {relation(c) for c in cues}
     if related - {"same"}:
