@@ -7,10 +7,13 @@ quarter-on-quarter wording is its change. Figures of other companies, of the mar
 an earlier period, of a consensus, or the same figure converted to another currency are
 left out. When in doubt a figure is left out and a review note says why.
 
-The flow: ``metric_context`` (what is known about the call) -> ``metric_table_entries`` and
-``metric_entries`` (tables and lines -> entries; ``metric_clauses``, ``metric_attribution`` and
-``metric_figures`` decide what belongs together) -> ``_to_metric`` here (with ``metric_scope``
-for the period) -> ``metric_dedup`` (one value per figure).
+The flow: ``context`` (what is known about the call) -> ``table_entries`` and ``entries``
+(tables and lines -> entries; ``clauses``, ``attribution`` and ``figures`` decide what belongs
+together) -> ``_to_metric`` here (with ``scope`` for the period) -> ``dedup`` (one value per
+figure). Below them: ``segments`` (whose figure a word names), ``inherit`` (a line's inherited
+scope cue), ``rules`` with ``changes`` and ``cues`` (the metrics lexicon compiled), ``patterns``
+and ``shapes`` (the working dataclasses). Imports point one way, from this module down to
+``shapes``; none points back up, not even for types.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Entries from headed tables of results: one per value column of a row, with its change columns.
 
-The table itself is found by ``metric_tables``; here each column's period is related to the
+The table itself is found by ``tables``; here each column's period is related to the
 call's and each row's label is read as a metric word.
 """
 
