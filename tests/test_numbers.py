@@ -2,7 +2,9 @@
 
 import pytest
 
+from generator.errors import LexiconError
 from generator.extract.numbers import find_amounts, find_percents, parse_chinese_numeral
+from generator.lexicon.currencies import currencies
 
 
 @pytest.mark.parametrize(
@@ -163,3 +165,24 @@ def test_a_counter_after_money_or_people_is_not_a_count():
 def test_percent_with_thousands_separator_is_one_figure():
     found = find_percents("利润较去年同期增长2,345.60%，毛利率为41.2%")
     assert [p.value for p in found] == [2345.6, 41.2]
+
+
+# --------------------------------------------------------------------------- the currency lexicon
+
+
+def test_a_project_lexicon_adds_a_currency(tmp_path, monkeypatch):
+    (tmp_path / "currencies.yaml").write_text(
+        "suffixes:\n  越南盾: VND\nnames:\n  VND: 越南盾\n", encoding="utf-8"
+    )
+    assert find_amounts("营收5万亿越南盾")[0].unknown_currency
+    monkeypatch.setenv("GENERATOR_LEXICONS", str(tmp_path))
+    amount = find_amounts("营收5万亿越南盾")[0]
+    assert (amount.value, amount.currency, amount.unknown_currency) == (5 * 10**12, "VND", False)
+    assert currencies().name("vnd") == "越南盾" and currencies().name("USD") == "美元"
+
+
+def test_a_malformed_currency_lexicon_names_the_field(tmp_path, monkeypatch):
+    (tmp_path / "currencies.yaml").write_text("suffixes:\n  越南盾: [VND]\n", encoding="utf-8")
+    monkeypatch.setenv("GENERATOR_LEXICONS", str(tmp_path))
+    with pytest.raises(LexiconError, match=r"suffixes\.越南盾 must be a text"):
+        currencies()

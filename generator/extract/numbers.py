@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon.currencies import currencies
+from generator.lexicon.words import alternation
 
 CN_DIGITS = {
     "零": 0,
@@ -49,90 +55,45 @@ MAGNITUDES: dict[str, Decimal] = {
     "mn": Decimal(10) ** 6,
 }
 
-# Written currency -> ISO code. Prefixes stand before the number, suffixes after it.
-CURRENCY_PREFIXES = {
-    "人民币": "CNY",
-    "RMB": "CNY",
-    "CNY": "CNY",
-    "¥": "CNY",
-    "US$": "USD",
-    "USD": "USD",
-    "美元": "USD",
-    "HK$": "HKD",
-    "HKD": "HKD",
-    "港币": "HKD",
-    "港元": "HKD",
-    "NT$": "TWD",
-    "新台币": "TWD",
-    "EUR": "EUR",
-    "€": "EUR",
-    "JPY": "JPY",
-    "KRW": "KRW",
-    "₩": "KRW",
-    "$": "USD",
-}
-CURRENCY_SUFFIXES = {
-    "元人民币": "CNY",
-    "人民币": "CNY",
-    "美元": "USD",
-    "美金": "USD",
-    "港元": "HKD",
-    "港币": "HKD",
-    "新台币": "TWD",
-    "台币": "TWD",
-    "日元": "JPY",
-    "日圆": "JPY",
-    "欧元": "EUR",
-    "韩元": "KRW",
-    "韩圆": "KRW",
-    "英镑": "GBP",
-    "澳元": "AUD",
-    "加元": "CAD",
-    "新加坡元": "SGD",
-    "新元": "SGD",
-    "瑞士法郎": "CHF",
-    "卢比": "INR",
-    "元": "CNY",
-    "RMB": "CNY",
-    "USD": "USD",
-    "HKD": "HKD",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "US dollars": "USD",
-    "dollars": "USD",
-    "HK dollars": "HKD",
-    "EUR": "EUR",
-    "JPY": "JPY",
-    "KRW": "KRW",
-    "TWD": "TWD",
-    "euros": "EUR",
-    "yen": "JPY",
-    "won": "KRW",
-}
 USER_SUFFIXES = ("人次", "人", "户", "名")
 COUNTERS = {"辆": "vehicles", "台": "units", "单": "orders", "笔": "orders"}
 """Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders)."""
-UNKNOWN_CURRENCY_RE = re.compile(
-    r"^\s*(?:[\u4e00-\u9fff]{1,4}(?:元|币|镑|盾|铢|比索|法郎|里拉|林吉特|卢布|兰特|雷亚尔|克朗|第纳尔))"
-)
-"""A currency word after an amount that :data:`CURRENCY_SUFFIXES` does not know (越南盾, 泰铢)."""
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万|億|萬)"
-AMOUNT_RE = re.compile(
-    rf"(?:(?P<pc>{_alt(list(CURRENCY_PREFIXES))})\s*)?"
-    rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{_alt(list(MAGNITUDES))})?|(?P<cn>{_CHINESE}))"
-    rf"(?P<more2>多|余)?"
-    rf"(?:\s*(?P<sc>{_alt(list(CURRENCY_SUFFIXES))}))?"
-    rf"(?P<users>{_alt(list(USER_SUFFIXES))})?"
-    rf"(?P<counter>{_alt(list(COUNTERS))})?",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True)
+class _AmountPatterns:
+    """The amount pattern and currency tables of the current lexicons."""
+
+    amount_re: re.Pattern[str]
+    prefixes: dict[str, str]
+    suffixes: dict[str, str]
+    unknown_currency_re: re.Pattern[str]
+    """A currency word after an amount that the suffixes do not know (越南盾, 泰铢)."""
+
+
+def _patterns() -> _AmountPatterns:
+    return _amount_patterns(_dirs_key())
+
+
+@built_from_lexicons
+@cache
+def _amount_patterns(_key: tuple[Path, ...]) -> _AmountPatterns:
+    money = currencies()
+    amount_re = re.compile(
+        rf"(?:(?P<pc>{alternation(money.prefixes)})\s*)?"
+        rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{alternation(MAGNITUDES)})?|(?P<cn>{_CHINESE}))"
+        rf"(?P<more2>多|余)?"
+        rf"(?:\s*(?P<sc>{alternation(money.suffixes)}))?"
+        rf"(?P<users>{alternation(USER_SUFFIXES)})?"
+        rf"(?P<counter>{alternation(COUNTERS)})?",
+        re.IGNORECASE,
+    )
+    unknown = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{1,4}}(?:{alternation(money.unknown_endings)}))")
+    return _AmountPatterns(amount_re, money.prefixes, money.suffixes, unknown)
+
+
 PERCENT_RE = re.compile(
     r"(?P<sign>[-−+负])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b)"
@@ -225,7 +186,9 @@ def _cn_decimal(text: str) -> Decimal:
 def find_amounts(text: str) -> list[Amount]:
     """Every written amount in ``text`` that has a magnitude, a currency or a people suffix."""
     found = []
-    for m in AMOUNT_RE.finditer(text):
+    patterns = _patterns()
+    prefixes, suffixes = patterns.prefixes, patterns.suffixes
+    for m in patterns.amount_re.finditer(text):
         if m.group("num") is None and m.group("cn") is None:
             continue
         if (
@@ -234,9 +197,9 @@ def find_amounts(text: str) -> list[Amount]:
             and (text[m.start("num") - 1].isdigit() or text[m.start("num") - 1] in ".,")
         ):
             continue
-        currency = CURRENCY_PREFIXES.get(_canon(m.group("pc"), CURRENCY_PREFIXES)) if m.group("pc") else None
+        currency = prefixes.get(_canon(m.group("pc"), prefixes)) if m.group("pc") else None
         if m.group("sc") and not (currency and m.group("sc") == "元"):  # 新台币8,686亿元 stays TWD
-            currency = CURRENCY_SUFFIXES[_canon(m.group("sc"), CURRENCY_SUFFIXES)]
+            currency = suffixes[_canon(m.group("sc"), suffixes)]
         if m.group("cn"):
             try:
                 value = Decimal(parse_chinese_numeral(m.group("cn")))
@@ -272,7 +235,7 @@ def find_amounts(text: str) -> list[Amount]:
                 users=users,
                 shares=currency is None and bool(re.match(r"\s*(股|份)", text[end:])),
                 bare_yuan=not m.group("pc") and (m.group("sc") or "") == "元",
-                unknown_currency=currency is None and bool(UNKNOWN_CURRENCY_RE.match(text[end:])),
+                unknown_currency=currency is None and bool(patterns.unknown_currency_re.match(text[end:])),
                 counter=counter,
             )
         )

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from generator.lexicon.currencies import currencies
 from generator.site.format import decimal
 
 WIDTH_PER_BAR = 64
@@ -31,8 +32,8 @@ class Scale:
 
 def scale_for(values: list[float], unit: str) -> Scale:
     """A readable common scale for values in ``unit`` (亿元 for yuan in the hundreds of millions…)."""
-    names = {"CNY": "元", "USD": "美元", "HKD": "港元", "users": "用户", "orders": "单", "%": "%"}
-    name = names.get(unit, unit)
+    names = {"users": "用户", "orders": "单", "%": "%"}
+    name = currencies().name(unit) or names.get(unit, unit)
     if unit == "%":
         return Scale(1.0, "%")
     top = max((abs(v) for v in values), default=0.0)

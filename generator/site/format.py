@@ -22,6 +22,7 @@ import re
 from datetime import date
 
 from generator.lexicon.companies import companies
+from generator.lexicon.currencies import currencies
 from generator.lexicon.labels import metric_labels
 from generator.model import Metric, Period
 
@@ -97,7 +98,6 @@ def decimal(value: float | int, places: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
-_CURRENCY = {"CNY": "元", "RMB": "元", "USD": "美元", "HKD": "港元", "EUR": "欧元", "JPY": "日元"}
 _COUNT = {
     "users": "用户",
     "orders": "单",
@@ -143,9 +143,10 @@ def value_text(value: float | int | None, unit: str | None) -> Md:
     unit = unit or ""
     if unit == "%":
         return Md(f"{decimal(value)}%")
-    if unit.upper() in _CURRENCY:
+    currency = currencies().name(unit)
+    if currency is not None:
         number, scale = _scaled(float(value))
-        return Md(f"{decimal(number)} {scale}{_CURRENCY[unit.upper()]}")
+        return Md(f"{decimal(number)} {scale}{currency}")
     number, scale = _scaled(float(value))
     if unit in _COUNT:
         return Md(f"{decimal(number)} {scale}{_COUNT[unit]}")
@@ -155,7 +156,7 @@ def value_text(value: float | int | None, unit: str | None) -> Md:
 
 def unit_name(unit: str) -> str:
     """A unit as readers name it: ``美元`` for USD, ``用户`` for users, else as given."""
-    return _CURRENCY.get(unit.upper()) or _COUNT.get(unit) or unit
+    return currencies().name(unit) or _COUNT.get(unit) or unit
 
 
 def metric_value(metric: Metric) -> Md:

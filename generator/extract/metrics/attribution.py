@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from generator.extract.metrics.clauses import paragraph_start
-from generator.extract.metrics.context import Context, Span, Word
+from generator.extract.metrics.context import Context
 from generator.extract.metrics.segments import Subject, line_label
+from generator.extract.metrics.shapes import Span, Word
 
 SegmentAt = tuple[str | None, tuple[int, int] | None, int]
 """A business unit: its canonical name (None when unknown), the [start, end) of its name as written

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.metrics.context import Span, Word
 from generator.extract.metrics.rules import Rules
+from generator.extract.metrics.shapes import Span, Word
 
 SENTENCE_RE = re.compile(r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])")
 
@@ -35,7 +35,7 @@ def sentences(text: str, protected: list[tuple[int, int]], rules: Rules) -> list
 
 def _change_follows(text: str, pos: int, rules: Rules) -> bool:
     """True when a change cue opens the text at ``pos`` (a wide-spaced row: 14.1亿　　按年 +3%)."""
-    return bool(rules.yoy_re.match(text, pos) or rules.qoq_re.match(text, pos))
+    return bool(rules.change.yoy_re.match(text, pos) or rules.change.qoq_re.match(text, pos))
 
 
 def clause_starts(text: str, protected: list[tuple[int, int]]) -> list[int]:

@@ -1,70 +1,22 @@
-"""What metric extraction knows about a call besides its text, and the working shapes it fills.
+"""What metric extraction knows about a call besides its text.
 
-``build_context`` gathers the company's names and business units (lexicon ``companies``), the
-rival names, the fiscal calendar, the currency a bare 元 and an unmarked amount stand for, and
-the scope cue each line inherits from its paragraph or heading. ``Span``, ``Word`` and ``Entry``
-are the pieces a sentence is read into before an ``Entry`` becomes a ``Metric``.
+``build_context`` gathers the company's names and business units and the rivals' names (the
+company registry, :func:`generator.lexicon.companies.companies`), the fiscal calendar, the
+currency a bare 元 and an unmarked amount stand for (the currency registry), and the scope cue
+each line inherits from its paragraph or heading.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import lexicon
-from generator.extract.metrics.rules import Cue, Rules, load_rules
-from generator.extract.metrics.scope import inherited_cues, quarters_are_calendar
-from generator.extract.numbers import Amount, Percent, find_amounts
+from generator.extract.metrics.inherit import inherited_cues, quarters_are_calendar
+from generator.extract.metrics.rules import Rules, load_rules
+from generator.extract.metrics.shapes import Cue, Word
+from generator.extract.numbers import find_amounts
+from generator.lexicon.companies import Companies, CompanyEntry, companies
+from generator.lexicon.currencies import currencies
 from generator.model import Company, Document, Period
-
-
-@dataclass
-class Span:
-    """A piece of a sentence: [start, end) offsets in the line."""
-
-    start: int
-    end: int
-
-
-@dataclass
-class Word:
-    """A metric word found in a line."""
-
-    start: int
-    end: int
-    metric: str
-    loss: bool = False
-
-
-@dataclass
-class Entry:
-    """A metric being assembled from a sentence."""
-
-    word: Word
-    metric: str
-    clause: int
-    sentence: Span
-    segment: str | None = None
-    start: int = 0
-    amount: Amount | None = None
-    approximate: bool = False
-    changes: dict[str, tuple[float, Percent]] = field(default_factory=dict)
-    ratio: Percent | None = None
-    excluded: bool = False
-    inferred_currency: str | None = None
-    negative: bool = False
-    """True when the text says the figure is a loss (净利润亏损3亿元, -3亿元)."""
-    from_table: bool = False
-    """True when the entry is a table row: its scope comes from the column header."""
-    table_scope: str | None = None
-    span: tuple[int, int] | None = None
-    """For table rows: the [start, end) of the evidence on the entry's line."""
-    segment_span: tuple[int, int] | None = None
-    """For a business unit the lexicon does not know: the [start, end) of its name as written."""
-    unclear: str | None = None
-    """The words before the metric word when they name no business line clearly (its figure is left out)."""
-
-    def has_figure(self) -> bool:
-        return self.amount is not None or self.ratio is not None or bool(self.changes)
 
 
 @dataclass
@@ -86,21 +38,25 @@ class Context:
     """Line number -> the scope cue of the nearest earlier line that has one, and whether that line is
     a heading (a heading's period holds for the lines under it; a sentence's only when it is a quarter)."""
 
+    def find_words(self, text: str) -> list[Word]:
+        """The metric words of ``text`` (a bare 收入 counts after the company's or a unit's name)."""
+        return self.rules.find_words(text, [*self.own_names, *self.segments])
+
 
 def build_context(doc: Document, company: Company, period: Period) -> Context:
-    companies = (lexicon.load("companies") or {}).get("companies", {})
-    own_id = company.id if company.id in companies else _find_company(companies, company.name)
-    own = companies.get(own_id, {}) if own_id else {}
-    own_names = list(own.get("names", [])) + ([company.name] if company.name else [])
+    registry = companies()
+    own = registry.get(company.id) or registry.get(_find_company(registry, company.name))
+    own_names = list(own.names if own else ()) + ([company.name] if company.name else [])
     segments: dict[str, str] = {}
-    for canonical, aliases in (own.get("segments") or {}).items():
-        for name in [canonical, *(aliases or [])]:
+    for canonical, aliases in (own.segments if own else {}).items():
+        for name in [canonical, *aliases]:
             segments[name] = canonical
     rules = load_rules()
-    others = [n for cid, c in companies.items() if cid != own_id for n in c.get("names", [])]
+    others = [n for entry in registry if entry is not own for n in entry.names]
     others = [n for n in others + rules.rivals if n not in own_names and n not in segments]
-    fiscal_start = int(own.get("fiscal_year_start_month", 1) or 1)
-    yuan = _yuan_currency(doc, own.get("currency"))
+    fiscal_start = own.fiscal_year_start_month if own else 1
+    currency = own.currency if own else None
+    yuan = _yuan_currency(doc, currency)
     ctx = Context(
         rules=rules,
         own_names=own_names,
@@ -109,41 +65,39 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
         period=period,
         fiscal_start=fiscal_start,
         plain_quarters_are_calendar=quarters_are_calendar(doc, period, fiscal_start, rules),
-        default_currency=_default_currency(doc, yuan, own.get("currency")),
+        default_currency=_default_currency(doc, yuan, currency),
         yuan_currency=yuan,
     )
     ctx.inherited = inherited_cues(doc, rules)
     return ctx
 
 
-def _find_company(companies: dict, name: str | None) -> str | None:
+def _find_company(registry: Companies, name: str | None) -> str | None:
+    """The id of the first company (by id) whose canonical name or one of whose names is ``name``."""
     if not name:
         return None
-    for cid, c in sorted(companies.items()):
-        if name == c.get("name") or name in c.get("names", []):
-            return cid
-    return None
-
-
-YUAN_CURRENCIES = ("CNY", "TWD")
-"""Currencies a bare 元 can stand for."""
+    matches: list[CompanyEntry] = [e for e in registry if name == e.name or name in e.names]
+    return min((e.id for e in matches), default=None)
 
 
 def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
-    """What a bare 元 means: TWD when the text names 新台币 / NT$ more often than 人民币 / RMB, CNY when
-    the other way round; when the text names neither, the company's reporting currency (TWD for a
-    Taiwanese company) if 元 can stand for it, else CNY."""
-    counts = {"CNY": 0, "TWD": 0}
+    """What a bare 元 means: the currency it can stand for (CNY, TWD) that the text names most often
+    (人民币 / RMB against 新台币 / NT$); when none is named most, the company's reporting currency
+    (TWD for a Taiwanese company) if 元 can stand for it, else the first (CNY)."""
+    yuan = currencies().yuan
+    counts = dict.fromkeys(yuan, 0)
     for line in doc.lines:
         for a in find_amounts(line.norm):
             if a.currency in counts and not a.bare_yuan:
                 counts[a.currency] += 1
-    if counts["TWD"] != counts["CNY"]:
-        return "TWD" if counts["TWD"] > counts["CNY"] else "CNY"
-    return company_currency if company_currency in YUAN_CURRENCIES else "CNY"
+    most = max(counts.values())
+    leaders = [c for c in yuan if counts[c] == most]
+    if len(leaders) == 1:
+        return leaders[0]
+    return company_currency if company_currency in yuan else yuan[0]
 
 
-def _default_currency(doc: Document, yuan: str = "CNY", company_currency: str | None = None) -> str:
+def _default_currency(doc: Document, yuan: str, company_currency: str | None = None) -> str:
     """The currency most often written with a magnitude in the document (a bare 元 counting as
     ``yuan``); when none is written, the company's reporting currency (CNY when unknown)."""
     counts: dict[str, int] = {}
@@ -154,4 +108,4 @@ def _default_currency(doc: Document, yuan: str = "CNY", company_currency: str | 
                 counts[currency] = counts.get(currency, 0) + 1
     if counts:
         return max(sorted(counts), key=lambda c: counts[c])
-    return company_currency or "CNY"
+    return company_currency or currencies().default

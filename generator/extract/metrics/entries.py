@@ -23,9 +23,10 @@ from generator.extract.metrics.clauses import (
     parenthesised_spans,
     sentences,
 )
-from generator.extract.metrics.context import Context, Entry, Span, Word
+from generator.extract.metrics.context import Context
 from generator.extract.metrics.figures import assign, fits_metric, skip_figure, takes_figure, takes_following
 from generator.extract.metrics.segments import not_a_unit, subject_before
+from generator.extract.metrics.shapes import Entry, Span, Word
 from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
 from generator.model import Line
 
@@ -34,11 +35,11 @@ def line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:
     text = line.norm
     amounts = find_amounts(text)
     percents = [p for p in find_percents(text) if not any(a.start <= p.start < a.end for a in amounts)]
-    percents = sorted(percents + ctx.rules.wording_changes(text), key=lambda p: p.start)
+    percents = sorted(percents + ctx.rules.change.wording_changes(text), key=lambda p: p.start)
     if not amounts and not percents:
         return []
     protected = [(a.start, a.end) for a in amounts] + [(p.start, p.end) for p in percents]
-    words = [w for w in ctx.rules.find_words(text, ctx) if not inside_any(w.start, protected)]
+    words = [w for w in ctx.find_words(text) if not inside_any(w.start, protected)]
     if not words:
         return []
     parens = parenthesised_spans(text)
@@ -268,13 +269,13 @@ def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx
     """True when the word names an earlier period's figure: a prior marker in its clause, or an
     earlier clause that is only a prior marker (去年同期，总营收为…)."""
     rules = ctx.rules
-    if rules.is_prior(text[clause_start : word.start]):
+    if rules.change.is_prior(text[clause_start : word.start]):
         return True
     before = text[sentence.start : clause_start]
     parts = [p.strip() for p in CLAUSE_RE.split(before)]
     for i in range(len(parts) - 1, -1, -1):
         part = re.sub(r"^(?:在|于|而|但)|(?:内|里|时|的|为)$", "", parts[i])
-        if part and rules.prior_re.fullmatch(part):
+        if part and rules.change.prior_re.fullmatch(part):
             later = ",".join(parts[i + 1 :]) + text[clause_start : word.start]
-            return rules.is_prior(parts[i] + later)
+            return rules.change.is_prior(parts[i] + later)
     return False

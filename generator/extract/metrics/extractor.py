@@ -7,10 +7,13 @@ quarter-on-quarter wording is its change. Figures of other companies, of the mar
 an earlier period, of a consensus, or the same figure converted to another currency are
 left out. When in doubt a figure is left out and a review note says why.
 
-The flow: ``metric_context`` (what is known about the call) -> ``metric_table_entries`` and
-``metric_entries`` (tables and lines -> entries; ``metric_clauses``, ``metric_attribution`` and
-``metric_figures`` decide what belongs together) -> ``_to_metric`` here (with ``metric_scope``
-for the period) -> ``metric_dedup`` (one value per figure).
+The flow: ``context`` (what is known about the call) -> ``table_entries`` and ``entries``
+(tables and lines -> entries; ``clauses``, ``attribution`` and ``figures`` decide what belongs
+together) -> ``_to_metric`` here (with ``scope`` for the period) -> ``dedup`` (one value per
+figure). Below them: ``segments`` (whose figure a word names), ``inherit`` (a line's inherited
+scope cue), ``rules`` with ``changes`` and ``cues`` (the metrics lexicon compiled), ``patterns``
+and ``shapes`` (the working dataclasses). Imports point one way, from this module down to
+``shapes``; none points back up, not even for types.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from __future__ import annotations
 import re
 
 from generator.extract.metrics.attribution import rfind_name
-from generator.extract.metrics.context import Context, Entry, Span, Word, build_context
+from generator.extract.metrics.context import Context, build_context
 from generator.extract.metrics.dedup import deduplicate
 from generator.extract.metrics.entries import line_entries
 from generator.extract.metrics.scope import COMPLETED_RE, reporting_scope, same_period
 from generator.extract.metrics.segments import unit_display_name
+from generator.extract.metrics.shapes import Entry, Span, Word
 from generator.extract.metrics.table_entries import table_entries
 from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.model import Company, Document, Evidence, Line, Metric, Period
@@ -85,7 +89,7 @@ def _to_metric(
     """
     text = line.norm
     anchor = min(x.start for x in _figures(entry))
-    cue = None if entry.from_table else ctx.rules.nearest_scope(text, anchor)
+    cue = None if entry.from_table else ctx.rules.cues.nearest(text, anchor)
     if cue is not None and not same_period(cue, ctx):
         return None
     if cue is not None and cue.scope == "month" and COMPLETED_RE.search(text[cue.end : anchor]):

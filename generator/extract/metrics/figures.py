@@ -8,18 +8,31 @@ of the right kind and a change in year-on-year or quarter-on-quarter wording.
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from generator.extract.metrics.attribution import other_company
 from generator.extract.metrics.clauses import clause_of, clause_start_at, inside_any, paragraph_start
-from generator.extract.metrics.context import Context, Entry, Span, Word
+from generator.extract.metrics.context import Context
+from generator.extract.metrics.shapes import Entry, Span, Word
 from generator.extract.numbers import Amount, Percent
+from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon.currencies import currencies
+from generator.lexicon.words import alternation
 
-RANGE_AFTER = re.compile(
-    r"^\s*(?:至|到|-|~|～|—|–|to)\s*(?:人民币|RMB|US\$|\$)?\s*[\d一二三四五六七八九十两]", re.I
-)
+
+def _range_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The second end of a range after a figure, and the first end before one (1,150亿元至1,180亿元)."""
+    return _range_patterns(_dirs_key())
 
 
-RANGE_BEFORE = re.compile(r"[\d亿万元]\s*(?:至|到|-|~|～|—|–)\s*(?:人民币|RMB|US\$|\$)?\s*$", re.I)
+@built_from_lexicons
+@cache
+def _range_patterns(_key: tuple[Path, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    currency = alternation(currencies().range_prefixes)
+    after = re.compile(rf"^\s*(?:至|到|-|~|～|—|–|to)\s*(?:{currency})?\s*[\d一二三四五六七八九十两]", re.I)
+    before = re.compile(rf"[\d亿万元]\s*(?:至|到|-|~|～|—|–)\s*(?:{currency})?\s*$", re.I)
+    return after, before
 
 
 def skip_figure(
@@ -44,9 +57,9 @@ def skip_figure(
         )
     ):
         return "conversion"  # 2341.56亿元(约合322.92亿美元): the same figure converted
-    if isinstance(fig, Amount) and rules.ends_with(before, rules.conversion_cues):
+    if isinstance(fig, Amount) and rules.change.ends_with(before, rules.conversion_cues):
         return "conversion"
-    if rules.prior_before(before) or rules.is_list(text[sentence.start : fig.start]):
+    if rules.change.is_prior(before) or rules.change.is_list(text[sentence.start : fig.start]):
         return "prior"
     kind = rules.excluded_kind(before)
     if kind and kind != "guidance":
@@ -66,11 +79,12 @@ def skip_figure(
     if rules.is_restated(text[sentence.start : fig.start]):
         return "restated"  # 按固定汇率计算，收入同比持平: the same figure on another basis
     if isinstance(fig, Amount):
-        if rules.is_delta(before):
+        if rules.change.is_delta(before):
             return "delta"  # 同比增加50亿元: the change, not the level
-        if rules.is_from(before, text[fig.end : sentence.end]):
+        if rules.change.is_from(before, text[fig.end : sentence.end]):
             return "prior"  # 从8亿元收窄至3亿元: the starting figure
-        if RANGE_AFTER.match(text[fig.end : sentence.end]) or RANGE_BEFORE.search(before):
+        range_after, range_before = _range_res()
+        if range_after.match(text[fig.end : sentence.end]) or range_before.search(before):
             return "guidance"  # 1,150亿元至1,180亿元: a range is an outlook, not a result
     return None
 
@@ -85,7 +99,7 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
         fig_clause = text[clause_start_at(fig.start, clauses, entry.sentence) : fig.start]
         if any(q in fig_clause for q in ctx.rules.other_quantities):
             return False  # 股本净减少1.4%: the change of another quantity
-        change = ctx.rules.change_of(text, fig, clause_start_at(fig.start, clauses, entry.sentence))
+        change = ctx.rules.change.change_of(text, fig, clause_start_at(fig.start, clauses, entry.sentence))
         if change is None:
             return entry.ratio is None and ctx.rules.kind(entry.metric) == "ratio" and not fig.points
         if change[0] == "pp" and ctx.rules.kind(entry.metric) != "ratio":
@@ -105,7 +119,7 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
     if not entry.has_figure():
         return True  # 可以用于回购的金额, 我们还有近300亿
     before = text[max(clauses[clause], entry.sentence.start) : fig.start].strip()
-    return any(before.endswith(w) or before == w for w in ctx.rules.to_words)  # …下降31%, 至390.2亿元
+    return any(before.endswith(w) or before == w for w in ctx.rules.change.to_words)  # …下降31%, 至390.2亿元
 
 
 def takes_following(
@@ -117,7 +131,7 @@ def takes_following(
     gap = text[fig.end : word.start].strip()
     if isinstance(fig, Percent):
         start = clause_start_at(fig.start, clauses, entry.sentence)
-        return gap == "的" and ctx.rules.change_of(text, fig, start) is not None
+        return gap == "的" and ctx.rules.change.change_of(text, fig, start) is not None
     if fig.chinese or not fits_metric(entry.metric, fig, ctx):
         return False
     modifiers = ctx.rules.variant_cues(word.metric)
@@ -153,12 +167,12 @@ def assign(
     """Give ``fig`` to ``entry``: as its amount, its ratio, or one of its changes."""
     if isinstance(fig, Amount):
         entry.amount = fig
-        entry.approximate = fig.approximate or ctx.rules.approximate(text, fig, sentence.start)
+        entry.approximate = fig.approximate or ctx.rules.change.approximate(text, fig, sentence.start)
         between = text[entry.word.end : fig.start] if entry.word.end <= fig.start else ""
         written_sign = re.search(r"[-−负]\s*$", text[: fig.start])
-        entry.negative = bool(written_sign) or ctx.rules.says_loss(between)
+        entry.negative = bool(written_sign) or ctx.rules.change.says_loss(between)
         return
-    change = ctx.rules.change_of(text, fig, clause_start_at(fig.start, clauses, sentence))
+    change = ctx.rules.change.change_of(text, fig, clause_start_at(fig.start, clauses, sentence))
     if change is None:
         entry.ratio = fig
     elif entry.word.loss:

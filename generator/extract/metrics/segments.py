@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from generator.extract.metrics.extractor import Context
-    from generator.extract.metrics.rules import Rules
+from generator.extract.metrics.context import Context
+from generator.extract.metrics.rules import Rules
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
 LABEL_RE = re.compile(
@@ -46,7 +44,7 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
         return Subject("none")
     rules = ctx.rules
     cut, said = start, "none"
-    periods = [(c.start, c.end) for c in rules.scope_cues(text[start:word_start])]
+    periods = [(c.start, c.end) for c in rules.cues.find(text[start:word_start])]
     phrase = text[start:word_start]
     for w in rules.period_words:
         periods += [(m.start(), m.end()) for m in re.finditer(re.escape(w), phrase)]
@@ -207,7 +205,11 @@ def _is_unclear(name: str, ctx: Context) -> bool:
     rules = ctx.rules
     if len(name) > rules.max_line_chars or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         return True
-    if rules.direction_re.search(name) or rules.yoy_re.search(name) or rules.qoq_re.search(name):
+    if (
+        rules.change.direction_re.search(name)
+        or rules.change.yoy_re.search(name)
+        or rules.change.qoq_re.search(name)
+    ):
         return True
     if any(w in name for w in rules.not_in_line) or any(name.startswith(w) for w in rules.not_line_starts):
         return True

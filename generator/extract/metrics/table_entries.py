@@ -1,6 +1,6 @@
 """Entries from headed tables of results: one per value column of a row, with its change columns.
 
-The table itself is found by ``metric_tables``; here each column's period is related to the
+The table itself is found by ``tables``; here each column's period is related to the
 call's and each row's label is read as a metric word.
 """
 
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.extract.metrics.context import Context, Entry, Span, Word
+from generator.extract.metrics.context import Context
 from generator.extract.metrics.entries import new_entry
 from generator.extract.metrics.figures import fits_metric
 from generator.extract.metrics.scope import relation
+from generator.extract.metrics.shapes import Entry, Span, Word
 from generator.extract.metrics.tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
 from generator.extract.numbers import Percent, find_percents
 from generator.model import Document, Line
@@ -35,7 +36,7 @@ def _row_entries(row: list[Cell], table: Table, ctx: Context, notes: list[str]) 
     if len(row) != len(table.columns) or not row[0].text:
         return []
     label = row[0]
-    words = ctx.rules.find_words(label.text, ctx)
+    words = ctx.find_words(label.text)
     if not words:
         return []
     w = words[0]
@@ -43,7 +44,7 @@ def _row_entries(row: list[Cell], table: Table, ctx: Context, notes: list[str]) 
     line = label.line
     sentence = Span(label.start, label.end)
     entry = new_entry(line.norm, word, sentence, label.start, [0, label.start], ctx, notes, line.number)
-    if entry is None or entry.excluded or ctx.rules.is_prior(label.text):
+    if entry is None or entry.excluded or ctx.rules.change.is_prior(label.text):
         return []
     entry.start = label.start
     out = []
@@ -127,7 +128,7 @@ def _cell_change(cell: Cell, kind: str, ctx: Context) -> tuple[float, str, Perce
     if kind != "ratio" and p.points:
         return None
     value = float(p.value)
-    if ctx.rules.down_re.search(text[: p.start]) or ctx.rules.down_re.search(text[p.end :]):
+    if ctx.rules.change.down_re.search(text[: p.start]) or ctx.rules.change.down_re.search(text[p.end :]):
         value = -abs(value)
     pct = Percent(cell.start + p.start, cell.start + p.end, p.value, p.points)
     return value, text, pct

@@ -20,9 +20,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
 
-from generator.extract.metrics.rules import Cue, Rules
+from generator.extract.metrics.rules import Rules
+from generator.extract.metrics.shapes import Cue
 from generator.extract.numbers import MAGNITUDES, Amount, as_number, find_amounts, find_percents
+from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon.currencies import currencies
+from generator.lexicon.words import alternation
 from generator.model import Document, Line
 
 PIPE_SPLIT = re.compile(r"\|")
@@ -34,28 +40,6 @@ BARE_NUMBER = re.compile(
     r"^(?P<neg>[-−(（])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[)）]?$"
 )
 EMPTY_CELL = re.compile(r"^[\s\-—–/]*$|^(?:n\.?a\.?|n\.?m\.?|不适用|无|-)$", re.I)
-UNIT_RE = re.compile(
-    r"(?<![\d.])(?P<cur1>人民币|美元|港元|港币|新台币|RMB|US\$|USD|HK\$|NT\$)?\s*"
-    r"(?P<mag>万亿|千亿|百亿|十亿|亿|千万|百万|万|千|billions?|millions?|thousands?|bn|mn|m)\s*"
-    r"(?P<cur2>元人民币|元|美元|港元|港币|新台币|RMB|USD|HKD|yuan)?(?![A-Za-z])",
-    re.I,
-)
-CURRENCY_WORDS = {
-    "人民币": "CNY",
-    "rmb": "CNY",
-    "元": "CNY",
-    "元人民币": "CNY",
-    "yuan": "CNY",
-    "美元": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "港元": "HKD",
-    "港币": "HKD",
-    "hk$": "HKD",
-    "hkd": "HKD",
-    "新台币": "TWD",
-    "nt$": "TWD",
-}
 ENGLISH_MAGNITUDES = {"thousand": Decimal(1000), "thousands": Decimal(1000), "m": Decimal(10) ** 6}
 CAPTION_LINES = 3
 """How many lines above a table are searched for a unit caption (单位:人民币百万元)."""
@@ -230,9 +214,32 @@ def _has_figure(text: str) -> bool:
     return bool(find_amounts(text) or find_percents(text) or BARE_NUMBER.match(text))
 
 
+def _unit_re() -> re.Pattern[str]:
+    """A magnitude with the currency written before or after it (人民币百万元, 亿元, RMB millions)."""
+    return _unit_patterns(_dirs_key())[0]
+
+
+def _named_re() -> re.Pattern[str]:
+    """A currency a caption names anywhere (RMB in millions)."""
+    return _unit_patterns(_dirs_key())[1]
+
+
+@built_from_lexicons
+@cache
+def _unit_patterns(_key: tuple[Path, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    money = currencies()
+    unit_re = re.compile(
+        rf"(?<![\d.])(?P<cur1>{alternation(money.caption_before)})?\s*"
+        r"(?P<mag>万亿|千亿|百亿|十亿|亿|千万|百万|万|千|billions?|millions?|thousands?|bn|mn|m)\s*"
+        rf"(?P<cur2>{alternation(money.caption_after)})?(?![A-Za-z])",
+        re.I,
+    )
+    return unit_re, re.compile(alternation(money.caption_named), re.I)
+
+
 def unit_of(text: str) -> Unit | None:
     """The unit a caption or header names (单位:人民币百万元, 金额(亿元), RMB in millions), or None."""
-    for m in UNIT_RE.finditer(text):
+    for m in _unit_re().finditer(text):
         cur = m.group("cur1") or m.group("cur2")
         mag = m.group("mag").lower()
         if mag == "m" and not cur:
@@ -245,9 +252,9 @@ def unit_of(text: str) -> Unit | None:
         if factor is None:
             continue
         if not cur:
-            named = re.search(r"人民币|美元|港元|港币|新台币|RMB|US\$|USD|HK\$|HKD|NT\$", text, re.I)
+            named = _named_re().search(text)
             cur = named.group(0) if named else None
-        return Unit(factor, CURRENCY_WORDS.get(cur.lower()) if cur else None)
+        return Unit(factor, currencies().code(cur) if cur else None)
     if re.search(r"单位[:：]?\s*(?:人民币)?元|\((?:人民币)?元\)", text):
         return Unit(Decimal(1), "CNY")
     return None
@@ -290,14 +297,14 @@ def set_columns(table: Table, rules: Rules, relation: Callable[[Cue], str]) -> b
 
 def _column(text: str, rules: Rules, relation: Callable[[Cue], str]) -> Column:
     unit = unit_of(text)
-    cues = rules.scope_cues(text)
+    cues = rules.cues.find(text)
     if CHANGE_WORDS.search(text):
-        if rules.qoq_re.search(text) or re.search(r"季增|季减", text):
+        if rules.change.qoq_re.search(text) or re.search(r"季增|季减", text):
             return Column("qoq")
-        if rules.yoy_re.search(text) or re.search(r"年增|年减", text):
+        if rules.change.yoy_re.search(text) or re.search(r"年增|年减", text):
             return Column("yoy")
         return Column("change")
-    if rules.prior_re.search(text):
+    if rules.change.prior_re.search(text):
         return Column("prior:" + (_prior_kind(text) or "other"))
     related = {relation(c) for c in cues}
     if related - {"same"}:

@@ -1,0 +1,151 @@
+"""Change wording: whether a percentage is a change or a level, an amount a delta or an earlier
+period's, a figure approximate or a loss.
+
+The wording (同比, 环比, 增长, 下降, 至, 上年同期, 近, 左右…) lives in
+``generator/lexicon/data/metrics.yaml``; this module only turns it into matchers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.extract.metrics.patterns import pattern, regex
+from generator.extract.numbers import Amount, Percent
+from generator.lexicon.words import longest_first
+
+NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
+
+
+class ChangeWording:
+    """The change wording of the metrics lexicon, ready to match against ``Line.norm``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        up, down = data["up_words"], data["down_words"]
+        self.yoy_re = regex(data["yoy_cues"])
+        self.qoq_re = regex(data["qoq_cues"])
+        self.up_re = regex(up)
+        self.down_re = regex(down)
+        self.direction_re = regex(up + down)
+        self._up = {w.lower() for w in up}
+        self.prior_re = regex(data["prior_markers"])
+        self.to_words: list[str] = data["to_words"]
+        self.approx_before: list[str] = longest_first(data["approx_before"])
+        self._approx_after = data["approx_after"]
+        self._list_re = regex(data["list_cues"])
+        self._rate_nouns = longest_first(data.get("rate_nouns", []))
+        self._flat_re = regex(data.get("flat_words", []))
+        self._double_re = regex(data.get("double_words", []))
+        self._hedges = data.get("hedges", [])
+        change_words = data.get("flat_words", []) + data.get("double_words", [])
+        self._reset_re = regex(up + down + data["reset_words"] + data["current_markers"] + change_words)
+        self._from_words: list[str] = data.get("from_words", [])
+        self._loss_re = regex(data.get("loss_cues", []))
+        self._profit_re = regex(data.get("profit_cues", []))
+        to_ish = [w for w in up + down if w[-1:] in ("至", "到")]
+        direction = [w for w in up + down if w not in to_ish]
+        self._delta_re = re.compile(
+            rf"(?:{pattern(direction)})\s*(?:了|by|of)?\s*(?:{pattern(data['approx_before'])})?\s*$",
+            re.IGNORECASE,
+        )
+
+    @staticmethod
+    def ends_with(text: str, cues: list[str]) -> bool:
+        """True when ``text`` (stripped) ends with one of ``cues``."""
+        text = text.rstrip()
+        return any(text.endswith(c) for c in cues)
+
+    def is_list(self, text: str) -> bool:
+        """True when ``text`` announces a list of figures for several periods (分别为)."""
+        return bool(self._list_re.search(text))
+
+    def is_prior(self, before: str) -> bool:
+        """True when the figure right after ``before`` is an earlier period's (上年同期的2055.55亿元)."""
+        last = None
+        for m in self.prior_re.finditer(before):
+            last = m
+        if last is None:
+            return False
+        return not self._reset_re.search(before[last.end() :])
+
+    def approximate(self, text: str, amount: Amount, sentence_start: int) -> bool:
+        """True when 近/约/超过… stands just before ``amount`` or 左右 just after it."""
+        before = text[sentence_start : amount.start].rstrip()
+        if any(before.endswith(w) for w in self.approx_before):
+            return True
+        after = text[amount.end :].lstrip()
+        return any(after.startswith(w) for w in self._approx_after)
+
+    def change_of(self, text: str, pct: Percent, clause_start: int) -> tuple[str, float] | None:
+        """("yoy" | "qoq" | "pp", signed value) when ``pct`` is a change; None when it is a level."""
+        before = text[clause_start : pct.start]
+        if self.ends_with(before, self.to_words) and not self._rate_before_to(before):
+            return None  # 增长至20.5%: a level (but 增幅为8% is a change)
+        direction = None
+        for m in self.direction_re.finditer(before):
+            gap = before[m.end() :]
+            if len(gap.strip()) <= NEAR_DIRECTION and not re.search(r"\d", gap):
+                direction = m.group(0).lower()
+        if direction is None:
+            after = re.match(
+                r"\s*的?[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
+            )
+            if after and not re.search(r"\d", after.group(0)):
+                direction = after.group(1).lower()
+        tail = re.match(r"[^,;。!?]{0,30}", text[pct.end :])
+        following = tail.group(0) if tail else ""  # up 8% year over year: English names the period after
+        qoq = self.qoq_re.search(before) or (not self.yoy_re.search(before) and self.qoq_re.search(following))
+        yoy = self.yoy_re.search(before) or self.yoy_re.search(following)
+        if pct.points:
+            kind = "pp"
+        elif qoq:
+            kind = "qoq"
+        elif yoy or direction is not None:
+            kind = "yoy"
+        else:
+            return None
+        if direction is None and not yoy and not qoq:
+            return None
+        value = float(pct.value)
+        if direction is not None and direction not in self._up:
+            value = -abs(value)
+        return kind, value
+
+    def _rate_before_to(self, before: str) -> bool:
+        """True when ``before`` ends with a rate noun and a to-word (增幅为, 增速达)."""
+        stem = before.rstrip()
+        for w in longest_first(self.to_words):
+            if stem.endswith(w):
+                stem = stem[: -len(w)].rstrip()
+                break
+        return any(stem.endswith(n) for n in self._rate_nouns)
+
+    def wording_changes(self, text: str) -> list[Percent]:
+        """Changes written in words after a yoy/qoq cue: 同比持平 (0), 同比翻倍 (+100)."""
+        found = []
+        for rx, value in ((self._flat_re, 0), (self._double_re, 100)):
+            for m in rx.finditer(text):
+                before = text[max(0, m.start() - 8) : m.start()]
+                cues = list(self.yoy_re.finditer(before)) + list(self.qoq_re.finditer(before))
+                if not cues or any(before.rstrip().endswith(h) for h in self._hedges):
+                    continue
+                if not re.search(r"\d", before[max(c.end() for c in cues) :]):
+                    found.append(Percent(m.start(), m.end(), value, points=False, wording=True))
+        return found
+
+    def is_delta(self, before: str) -> bool:
+        """True when the amount after ``before`` is a change (同比增加50亿元), not a level."""
+        return bool(self._delta_re.search(before))
+
+    def is_from(self, before: str, after: str) -> bool:
+        """True for the starting figure of 从A…至B: ``before`` ends with 从 and a to-word follows."""
+        if not self.ends_with(before, self._from_words):
+            return False
+        return any(w in after for w in ("至", "到", " to "))
+
+    def says_loss(self, between: str) -> bool:
+        """True when the words between a profit word and its amount make it a loss (净利润亏损3亿元)."""
+        last_loss = max((m.end() for m in self._loss_re.finditer(between)), default=-1)
+        if last_loss < 0:
+            return False
+        return not self._profit_re.search(between)

@@ -1,0 +1,119 @@
+"""The currency registry: how a text writes each currency and how the site names it, loaded once per run.
+
+One owner of currency knowledge (lexicon ``currencies``): the words written before and after a
+number, what a bare 元 may stand for, the words of table captions, and the names the site prints.
+The figure parser, the metric extractor and the site ask this registry; none keeps a table of
+its own. A malformed entry is a :class:`LexiconError` naming the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.errors import LexiconError
+from generator.lexicon import _dirs_key, built_from_lexicons, load
+
+WHERE = "currencies lexicon"
+
+
+@dataclass(frozen=True)
+class Currencies:
+    """Every currency the lexicon knows, as written and as named."""
+
+    prefixes: dict[str, str]
+    """Written before a number (US$, 人民币, ¥) -> ISO code, in the lexicon's order."""
+    suffixes: dict[str, str]
+    """Written after a number (美元, 元, yuan) -> ISO code, in the lexicon's order."""
+    yuan: tuple[str, ...]
+    """The codes a bare 元 can stand for; the first is the default currency."""
+    unknown_endings: tuple[str, ...]
+    """How a currency word the lists do not know ends (越南盾, 泰铢)."""
+    range_prefixes: tuple[str, ...]
+    """Currency words that may open the second end of a range (至人民币120亿元)."""
+    caption_before: tuple[str, ...]
+    """In a table caption, the currency words written before the magnitude (人民币百万元)."""
+    caption_after: tuple[str, ...]
+    """In a table caption, the currency words written after the magnitude (亿元, million yuan)."""
+    caption_named: tuple[str, ...]
+    """Currency words a caption may name anywhere (RMB in millions)."""
+    names: dict[str, str]
+    """ISO code -> how the site names it after a magnitude (元, 美元)."""
+
+    @property
+    def default(self) -> str:
+        """The currency of a company that names none (the first a bare 元 stands for)."""
+        return self.yuan[0]
+
+    def code(self, word: str) -> str | None:
+        """The ISO code of a written currency word (case aside), or None."""
+        return self._codes().get(word.lower())
+
+    def name(self, code: str) -> str | None:
+        """How the site names the currency ``code`` (case aside), or None when it is no currency."""
+        return self.names.get(code.upper())
+
+    @cache  # noqa: B019 - the registry is immutable and lives as long as the run
+    def _codes(self) -> dict[str, str]:
+        codes: dict[str, str] = {}
+        for table in (self.prefixes, self.suffixes):
+            for word, code in table.items():
+                codes.setdefault(word.lower(), code)
+        return codes
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, (str, int)) or isinstance(value, bool) or str(value) == "":
+        raise LexiconError(f"{where} must be a text", WHERE)
+    return str(value)
+
+
+def _texts(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise LexiconError(f"{where} must be a list", WHERE)
+    return tuple(_text(v, f"{where}[{i}]") for i, v in enumerate(value))
+
+
+def _table(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where} must map words to currency codes", WHERE)
+    return {_text(k, where): _text(v, f"{where}.{k}") for k, v in value.items()}
+
+
+def parse(data: Any) -> Currencies:
+    """The ``currencies`` lexicon as a typed registry; LexiconError names a bad field."""
+    if not isinstance(data, dict):
+        raise LexiconError("the top level must be a mapping", WHERE)
+    captions = data.get("captions")
+    if not isinstance(captions, dict):
+        raise LexiconError("captions must be a mapping", WHERE)
+    yuan = _texts(data.get("yuan"), "yuan")
+    if not yuan:
+        raise LexiconError("yuan must name at least one currency", WHERE)
+    return Currencies(
+        prefixes=_table(data.get("prefixes"), "prefixes"),
+        suffixes=_table(data.get("suffixes"), "suffixes"),
+        yuan=yuan,
+        unknown_endings=_texts(data.get("unknown_endings"), "unknown_endings"),
+        range_prefixes=_texts(data.get("range_prefixes"), "range_prefixes"),
+        caption_before=_texts(captions.get("before"), "captions.before"),
+        caption_after=_texts(captions.get("after"), "captions.after"),
+        caption_named=_texts(captions.get("named"), "captions.named"),
+        names=_table(data.get("names"), "names"),
+    )
+
+
+def currencies() -> Currencies:
+    """The registry of the current lexicons (bundled plus the project's), built once."""
+    return _currencies(_dirs_key())
+
+
+@built_from_lexicons
+@cache
+def _currencies(_key: tuple[Path, ...]) -> Currencies:
+    return parse(load("currencies"))
