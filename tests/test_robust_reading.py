@@ -208,3 +208,12 @@ def test_lines_js_ignores_a_malformed_fragment_and_still_highlights_a_line() -> 
         )
         assert run.returncode == 0, f"{fragment}: {run.stderr}"
         assert json.loads(run.stdout) == cited, fragment
+
+
+def test_a_few_bytes_with_a_nul_are_no_utf16_text() -> None:
+    """Found by the property test: '000\\x00' read as UTF-16 gave '〰0'."""
+    from generator.errors import SourceError
+    from generator.source.decode import decode
+
+    with pytest.raises(SourceError, match="binary"):
+        decode(b"000\x00")

@@ -59,6 +59,14 @@ UTF16_GOOD_PER_BAD = 3
 this many common ones per rare one (the wrong byte order, or binary data, gives mostly rare)."""
 
 
+UTF16_ASCII_NULS = 0.9
+"""Text in Latin letters read as UTF-16 has a NUL high byte in nearly every character."""
+UTF16_MIN_CHARS = 4
+UTF16_MIN_COMMON = 2
+"""Chinese text read as UTF-16 must show at least this many common characters: a few stray
+bytes with a NUL among them (``000\\x00``) are no UTF-16 text."""
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode a source file's bytes; return ``(text, encoding)`` or raise SourceError."""
     if not data.strip():
@@ -115,9 +123,17 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _reads_as_text(text):
+        high = data[1::2] if codec == "utf-16-le" else data[0::2]
+        ascii_text = high.count(0) >= UTF16_ASCII_NULS * len(high) and len(high) >= UTF16_MIN_CHARS
+        if _reads_as_text(text) and (ascii_text or _common_count(text) >= UTF16_MIN_COMMON):
             return text, codec
     return None
+
+
+def _common_count(text: str) -> int:
+    """How many characters of ``text`` are common CJK characters (punctuation aside)."""
+    common = common_chars()
+    return sum(1 for ch in text if ch in common)
 
 
 def _reads_as_text(text: str) -> bool:
