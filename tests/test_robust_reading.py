@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -118,14 +117,12 @@ def test_what_is_left_of_a_long_line_is_prose_for_the_block_comment_and_tail_rul
     ]
 
 
-def test_a_four_megabyte_line_cleans_in_seconds(tmp_path: Path) -> None:
+def test_a_four_megabyte_line_is_cleaned_sentence_by_sentence(tmp_path: Path) -> None:
     paragraphs = [f"第{i}段。{s}" for i in range(5_000) for s in ARTICLE[1:]]
     chrome = [*CHROME, "点击这里", "用户6738:说得好", "1/10"]
     line = " ".join(p + " " + chrome[i % len(chrome)] for i, p in enumerate(paragraphs))
     assert len(line.encode("utf-8")) > 4_000_000
-    start = time.perf_counter()
-    doc = read_source(write(tmp_path, "huge.txt", f"标题\n{line}\n"))
-    assert time.perf_counter() - start < 15
+    doc = read_source(write(tmp_path, "huge.txt", f"标题\n{line}\n"))  # its time is in make bench
     text = doc.lines[1].text
     assert text.count("925.1亿元") == 5_000 and "第4999段" in text
     assert "新浪财经APP" not in text and "投资需谨慎" not in text and "点击这里" not in text
