@@ -21,19 +21,29 @@ the result as an error and its earlier version kept; every other page is still w
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from generator.errors import GeneratorError
 from generator.model import Summary
+from generator.site import pages
 from generator.site.calls import duplicate_warnings
 from generator.site.catalog import Catalog
-from generator.site.pages import call, calls, company, data, home, people, topics
 from generator.site.pages.base import OutputTreeLike, Site
 
-PAGE_KINDS = (home, call, calls, company, people, topics, data)
-"""The page kinds, in the order they are rendered: a new kind is a module of
-:mod:`generator.site.pages` with a ``steps(site)`` function, added here."""
+
+def page_kinds() -> list[ModuleType]:
+    """The page kinds, in render order: every module of :mod:`generator.site.pages` with an
+    ``ORDER`` and a ``steps(site)`` function. A new page kind is one new module there."""
+    found = []
+    for info in pkgutil.iter_modules(pages.__path__):
+        module = importlib.import_module(f"{pages.__name__}.{info.name}")
+        if hasattr(module, "ORDER") and hasattr(module, "steps"):
+            found.append(module)
+    return sorted(found, key=lambda m: (m.ORDER, m.__name__))
 
 
 @dataclass
@@ -55,7 +65,7 @@ def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> R
     result's ``errors`` (and its earlier file kept); duplicate sources are in its ``warnings``.
     """
     site = Site(Catalog(summaries), root, out)
-    for step in [step for kind in PAGE_KINDS for step in kind.steps(site)]:
+    for step in [step for kind in page_kinds() for step in kind.steps(site)]:
         try:
             step()
         except GeneratorError as exc:

@@ -23,6 +23,9 @@ from generator.site.series import compare
 from generator.site.urls import Linker
 from generator.source.read import read_source
 
+ORDER = 20
+"""Where this kind comes in the render (pages of earlier kinds are written first)."""
+
 
 def steps(site: Site) -> list[Step]:
     """A part per call: its page and its downloads."""

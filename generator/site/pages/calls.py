@@ -9,6 +9,9 @@ from generator.site.calls import Call
 from generator.site.pages.base import Site, Step
 from generator.site.series import headline_revenue, series_rows
 
+ORDER = 30
+"""Where this kind comes in the render (pages of earlier kinds are written first)."""
+
 
 def steps(site: Site) -> list[Step]:
     """One part: every calls/ landing page."""

@@ -17,6 +17,10 @@ CHART_POINTS = 12
 """Periods in a company's charts: the latest ones, so that bars stay readable."""
 
 
+ORDER = 40
+"""Where this kind comes in the render (pages of earlier kinds are written first)."""
+
+
 def steps(site: Site) -> list[Step]:
     """A part per company, then the index of companies."""
     companies = site.catalog.companies

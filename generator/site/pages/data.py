@@ -7,6 +7,9 @@ from functools import partial
 from generator.site import export, urls
 from generator.site.pages.base import Site, Step
 
+ORDER = 70
+"""Where this kind comes in the render (pages of earlier kinds are written first)."""
+
 
 def steps(site: Site) -> list[Step]:
     """One part: the site's downloads and their page."""

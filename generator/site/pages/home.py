@@ -8,6 +8,9 @@ from generator.site import urls
 from generator.site.pages.base import Site, Step
 from generator.site.series import headline_revenue
 
+ORDER = 10
+"""Where this kind comes in the render (pages of earlier kinds are written first)."""
+
 
 def steps(site: Site) -> list[Step]:
     """The home page."""

@@ -10,6 +10,9 @@ from generator.site.calls import calendar_year, years
 from generator.site.pages.base import Site, Step
 from generator.site.people import Firm, Person
 
+ORDER = 50
+"""Where this kind comes in the render (pages of earlier kinds are written first)."""
+
 
 def steps(site: Site) -> list[Step]:
     """One part: every people page."""

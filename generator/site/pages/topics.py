@@ -9,6 +9,9 @@ from generator.site import urls
 from generator.site.calls import fiscal_year
 from generator.site.pages.base import Site, Step
 
+ORDER = 60
+"""Where this kind comes in the render (pages of earlier kinds are written first)."""
+
 
 def steps(site: Site) -> list[Step]:
     """One part: every topic page."""
