@@ -1,4 +1,4 @@
-"""Shared by the tests/test_metrics_*.py files: call periods, and extraction from an inline text."""
+"""Shared by the tests/extract/metrics/test_metrics_*.py files: call periods, and extraction from an inline text."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.build import summarize_tree
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_committed_summaries_match_the_extractor(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ from generator.errors import SourceError
 from generator.model import Document
 from generator.source.read import SOURCE_SUFFIXES, display_path, read_source
 
-FIXTURES = Path(__file__).parent / "fixtures" / "read"
-SEEDS = Path(__file__).resolve().parent.parent / "content" / "transcripts" / "alibaba"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "read"
+SEEDS = Path(__file__).resolve().parents[2] / "content" / "transcripts" / "alibaba"
 
 SIMPLIFIED = "阿里巴巴第四财季营收为2218.74亿元，同比增长7%。\n吴泳铭：我们对云业务的增长充满信心。\n"
 TRADITIONAL = "阿里巴巴第四財季營收為2218.74億元，同比增長7%。\n吳泳銘：我們對雲業務的增長充滿信心。\n"

@@ -15,7 +15,7 @@ from generator.lexicon.companies import companies, parse_entry
 from generator.lexicon.firms import firms
 from generator.lexicon.words import alternation, longest_first
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_merge_appends_lists_merges_mappings_replaces_scalars() -> None:

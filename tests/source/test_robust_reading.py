@@ -173,7 +173,7 @@ def test_utf16_without_bom_is_decoded_but_binary_with_nul_bytes_is_still_refused
 
 # --- case 10: lines.js and a malformed fragment -----------------------------------------------
 
-LINES_JS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "lines.js"
+LINES_JS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "lines.js"
 
 HARNESS = """
 const listeners = {};

@@ -433,7 +433,7 @@ def test_mkdocs_strict_build(tmp_path: Path) -> None:
     docs = render(tmp_path, [*sample_set(), hostile_summary()])
     (docs / "assets").mkdir(exist_ok=True)
     (docs / "assets/report.css").write_text("", encoding="utf-8")
-    hook = Path(__file__).resolve().parent.parent / "generator" / "site" / "hooks.py"
+    hook = Path(__file__).resolve().parents[2] / "generator" / "site" / "hooks.py"
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(hook=hook.as_posix()), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],

@@ -18,7 +18,7 @@ import pytest
 from generator.errors import BuildError
 from generator.site.search import BUNDLE, EXACT, index_site, indexed_pages, keys_of, norm, shard_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGES = {
     "index.md": "# 首页\n\n欢迎来到业绩会纪要。\n",
