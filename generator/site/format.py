@@ -167,6 +167,14 @@ def metric_value(metric: Metric) -> Md:
     return Md(f"{word} {text}" if word else text)
 
 
+CORRECTED_MARK = Md(' <span class="corrected" title="人工更正的数值">✎</span>')
+
+
+def corrected_mark(metric: Metric | None) -> Md:
+    """The ✎ mark after a value a person's correction set or changed ("" otherwise)."""
+    return CORRECTED_MARK if metric is not None and metric.corrected else Md("")
+
+
 def pct(change: float | int | None) -> Md:
     """A percent change with its sign: ``+7%``, ``-96%``, ``0%``; "" when unknown."""
     if change is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.site import format, urls
+from generator.site import format, likeforlike, urls
 from generator.site.format import Md, md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,6 +47,8 @@ def environment() -> jinja2.Environment:
         code=format.code_text,
         html=format.html_text,
         title=format.front_matter,
+        mark=format.corrected_mark,
+        decimal=format.decimal,
     )
-    env.globals.update(Md=Md, kinds=KIND_LABELS, urls=urls)
+    env.globals.update(Md=Md, kinds=KIND_LABELS, urls=urls, lfl=likeforlike)
     return env

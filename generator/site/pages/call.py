@@ -50,6 +50,7 @@ def render_call(site: Site, call: Call) -> None:
         review=[review_note(note, line, link, anchors) for line, note in review_notes(s)],
         fixed=corrected_fields(s),
         comparison=compare(prev, call) if prev else None,
+        likeforlike=[(call, m, found) for m, found in site.catalog.like_for_like.table(call)],
     )
     data = export.metric_rows(call)
     site.put(urls.call_data(call.id, "csv"), export.to_csv(data))
