@@ -111,8 +111,10 @@ _APPROX_WORDS = ("大约", "约合", "约", "近", "超过", "超", "逾", "接�
 
 
 def _scaled(value: float) -> tuple[float, str]:
+    """The value in the largest of 万亿, 亿, 万 that keeps its digits at two decimals
+    (10,847 亿, not 1.08 万亿)."""
     size = abs(value)
-    if size >= 1e12:
+    if size >= 1e12 and round(round(value / 1e12, 2) * 1e4, 2) == round(value / 1e8, 2):
         return value / 1e12, "万亿"
     if size >= 1e8:
         return value / 1e8, "亿"

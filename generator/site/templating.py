@@ -48,7 +48,7 @@ def environment() -> jinja2.Environment:
         html=format.html_text,
         title=format.front_matter,
         mark=format.corrected_mark,
-        decimal=format.decimal,
+        decimal=lambda v: Md(format.decimal(v)),
     )
     env.globals.update(Md=Md, kinds=KIND_LABELS, urls=urls, lfl=likeforlike)
     return env
