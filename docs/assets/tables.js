@@ -4,7 +4,8 @@
  * scale the number to base units (so "73.1 亿元" sorts above "3,200 万用户"), and an amount in
  * another currency is converted to yuan at a rough fixed rate, for ordering only (the page
  * shows the figure as reported). A cell's data-sort attribute, when present, is the value
- * sorted on. Re-binds after every instant-navigation page swap.
+ * sorted on. Every cell is labelled with its column's name (data-label) for narrow screens,
+ * where report.css stacks the rows. Re-binds after every instant-navigation page swap.
  */
 (function () {
   "use strict";
@@ -48,7 +49,21 @@
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
 
+  /* each cell names its column (data-label): narrow screens show the rows as stacked cards */
+  function label(table) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head) return;
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          if (head.cells[i]) cell.setAttribute("data-label", head.cells[i].textContent.trim());
+        });
+      });
+    });
+  }
+
   function bind() {
+    document.querySelectorAll("article table:not([data-sortable-bound])").forEach(label);
     document.querySelectorAll("article table:not([data-sortable-bound])").forEach(function (table) {
       var head = table.tHead && table.tHead.rows[0];
       if (!head || !table.tBodies[0] || table.tBodies[0].rows.length < 2) return;
