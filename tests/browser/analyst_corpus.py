@@ -89,7 +89,7 @@ def quarter_text(q: Quarter) -> tuple[str, dict[str, tuple[int, str]]]:
         f"{q.call_date.year}年{q.call_date.month:02d}月{q.call_date.day:02d}日",
         "主持人:欢迎参加本季度业绩电话会。",
         f"首席执行官王明:本季度{revenue}。",
-        "首席财务官李华:资本开支为0.8亿元,月活跃用户达到3200万,海外收入为20亿美元。",
+        "首席财务官李华:资本开支为0.8亿元,月活跃用户达到3200万,海外收入为30亿美元。",
         "高盛分析师张伟:请问视频号商业化的进展如何?",
         "王明:视频号广告收入本季度增长明显,我们会继续投入,商业化节奏稳健。",
         "王明:我们对人工智能的长期投入不会改变。",
@@ -98,7 +98,7 @@ def quarter_text(q: Quarter) -> tuple[str, dict[str, tuple[int, str]]]:
         "revenue": (4, revenue),
         "capex": (5, "资本开支为0.8亿元"),
         "mau": (5, "月活跃用户达到3200万"),
-        "segment_revenue": (5, "海外收入为20亿美元"),
+        "segment_revenue": (5, "海外收入为30亿美元"),
     }
     return "\n".join(lines) + "\n", evidence
 
@@ -137,9 +137,9 @@ def quarter_summary(q: Quarter, path: str, text: str, evidence: dict[str, tuple[
                 "segment_revenue",
                 segment="海外",
                 scope="quarter",
-                value=2_000_000_000,
+                value=3_000_000_000,
                 unit="USD",
-                as_written="20亿美元",
+                as_written="30亿美元",
                 evidence=ev("segment_revenue"),
             ),
         ]
