@@ -452,7 +452,7 @@ def test_mkdocs_strict_build(tmp_path: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "电话会" in home and "人物" in home  # section titles from the index pages (hook)
     q4 = (site / Q4_PAGE.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
-    assert 'id="L4"' in q4 and "<pre><code>我们会继续投入AI和云" in q4
+    assert 'id="L4"' in q4 and "<blockquote>\n<p>我们会继续投入AI和云" in q4  # a quotation, not code
 
 
 def test_canonical_firm_names() -> None:

@@ -7,7 +7,7 @@ page through exactly one of these helpers, chosen by where it lands:
   Jinja2 templates): HTML and Markdown syntax are turned into character references, so
   ``<script>``, ``*``, ``_``, ``|`` or ``[x](javascript:…)`` show literally.
 * :func:`html_text` – inside a raw HTML block (the full transcript), where Markdown is off.
-* :func:`code_text` – inside an indented code block (quotes, for the copy button).
+* :func:`code_text` – inside an indented code block (quotes are blockquotes now: :func:`md`).
 * :func:`plain_title` – page titles in front matter, which MkDocs themes print unescaped.
 
 Text our own code builds (formatted numbers, links to generated pages) is wrapped in
