@@ -80,6 +80,9 @@ class SourceInfo:
     """transcript | article | digest."""
     encoding: str | None = None
     """The encoding the file was decoded with."""
+    url: str | None = None
+    """The original address of the text (an http(s) URL) when the text gives one, else None;
+    written to the YAML only when known."""
 
 
 @dataclass

@@ -9,6 +9,11 @@
  * Results use Material's own result-list markup and classes, so they look like Material's
  * search. Page text is only ever set as text (textContent), never parsed as HTML.
  *
+ * Traditional and Simplified are one script here: the query and the pages' text are folded
+ * to Simplified with the table in meta.json (generator/site/search.py writes it), so 资本开支
+ * finds 資本開支 and the reverse. Call pages come before the pages that gather calls (people,
+ * topics, lists); a result lands on the transcript line that holds the term when there is one.
+ *
  * Keys as in Material: "/", "s" or "f" open the search, Escape closes it, arrows move
  * through the results, Enter opens the selected (or first) result. "?q=term" in the
  * address opens the search with that term.
@@ -49,12 +54,21 @@
 
   var SPACE = /[\s\u200b\u200c\u200d\u2060\ufeff]+/g;
   var exact = { meta: null, shards: {}, fragments: {} };
+  var FOLD = {}; /* Traditional -> Simplified, from meta.json's "fold" (pairs of characters) */
+
+  function setFold(pairs) {
+    var cps = Array.from(pairs || "");
+    FOLD = {};
+    for (var i = 0; i + 1 < cps.length; i += 2) FOLD[cps[i]] = cps[i + 1];
+  }
+
+  function fold(ch) { return FOLD[ch] || ch; }
 
   /* text normalised as generator.search.norm does, with each unit's place in the original */
   function normMap(text) {
     var out = [], from = [], to = [], i = 0;
     for (var ch of text) {
-      var n = ch.normalize("NFKC").toLowerCase().replace(SPACE, "");
+      var n = Array.from(ch.normalize("NFKC").toLowerCase()).map(fold).join("").replace(SPACE, "");
       for (var k = 0; k < n.length; k++) { out.push(n[k]); from.push(i); to.push(i + ch.length); }
       i += ch.length;
     }
@@ -98,7 +112,11 @@
 
   function exactMeta() {
     return cached(exact, "meta", function () {
-      return fetchText(new URL("pagefind/exact/meta.json", root).href).then(JSON.parse);
+      return fetchText(new URL("pagefind/exact/meta.json", root).href).then(JSON.parse).then(function (meta) {
+        setFold(meta.fold);
+        meta.callPages = new Set((meta.calls || []).map(function (n) { return meta.pages[n]; }));
+        return meta;
+      });
     });
   }
 
@@ -161,13 +179,16 @@
     }, function () { return []; });
   }
 
-  /* the candidates in Pagefind's order; those it did not rank follow in site order */
-  function ranked(ids, order) {
+  /* the candidates in Pagefind's order (those it did not rank follow in site order),
+     call pages first: a term said in a call is first shown where it was said */
+  function ranked(ids, order, callPages) {
     var wanted = new Set(ids), out = [];
     order.forEach(function (id) {
       if (wanted.has(id)) { out.push(id); wanted.delete(id); }
     });
-    return out.concat(ids.filter(function (id) { return wanted.has(id); }));
+    out = out.concat(ids.filter(function (id) { return wanted.has(id); }));
+    var calls = out.filter(function (id) { return callPages.has(id); });
+    return calls.concat(out.filter(function (id) { return !callPages.has(id); }));
   }
 
   function parts() {
@@ -198,16 +219,22 @@
       if (!found) return null;
     }
     spots.sort(function (a, b) { return a[0] - b[0]; });
-    var first = spots[0], start = Math.max(0, first[0] - 40), end = Math.min(raw.length, first[1] + 90);
-    var words = raw.slice(0, first[0]).split(/[\s\u200b]+/).length - 1, anchor = null;
-    (data.anchors || []).forEach(function (a) {
-      if (a.location <= words && a.element !== "h1") anchor = a; // the title is no place to land
+    /* the anchor before each spot; the first spot on a transcript line (#L<n>) is where to land */
+    var first = null, anchor = null;
+    spots.forEach(function (spot) {
+      var words = raw.slice(0, spot[0]).split(/[\s\u200b]+/).length - 1, near = null;
+      (data.anchors || []).forEach(function (a) {
+        if (a.location <= words && a.element !== "h1") near = a; // the title is no place to land
+      });
+      var onLine = near && /^L\d+$/.test(near.id);
+      if (!first || (onLine && !/^L\d+$/.test((anchor && anchor.id) || ""))) { first = spot; anchor = near; }
     });
+    var start = Math.max(0, first[0] - 40), end = Math.min(raw.length, first[1] + 90);
     var frag = document.createDocumentFragment(), pos = start;
     function text(s) { frag.appendChild(document.createTextNode(s.replace(/\u200b/g, ""))); }
     if (start > 0) text("…");
     spots.forEach(function (s) {
-      if (s[0] < pos || s[1] > end) return;
+      if (s[0] < start || s[0] < pos || s[1] > end) return;
       text(raw.slice(pos, s[0]));
       frag.appendChild(el("mark", null, raw.slice(s[0], s[1]).replace(/\u200b/g, "")));
       pos = s[1];
@@ -272,16 +299,21 @@
     if (query === state.query) return;
     state.query = query;
     var seq = ++state.seq;
-    var terms = query.split(/\s+/).map(norm).filter(Boolean);
-    if (!terms.length) {
+    var words = query.split(/\s+/).filter(Boolean);
+    if (!words.length) {
       ui.meta.textContent = t("search.result.placeholder");
       ui.list.replaceChildren();
       ui.box.removeAttribute("data-search-state");
       return;
     }
     ui.box.setAttribute("data-search-state", "searching");
-    Promise.all([candidates(terms), pagefindOrder(query)]) // both at once: the first result comes sooner
-      .then(function (both) { return ranked(both[0], both[1]); })
+    var terms = [], callPages = new Set();
+    Promise.all([exactMeta(), pagefindOrder(query)]) // both at once: the first result comes sooner
+      .then(function (both) {
+        terms = words.map(norm).filter(Boolean); // folded with the table meta.json brought
+        callPages = both[0].callPages;
+        return candidates(terms).then(function (ids) { return ranked(ids, both[1], callPages); });
+      })
       .then(function (ids) {
         if (seq !== state.seq) return;
         state.terms = terms;

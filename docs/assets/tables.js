@@ -1,17 +1,27 @@
 /*
  * Sortable tables: click (or Enter on) a column header to sort by it, again to reverse.
- * Numbers sort as numbers ("2218.74亿元", "-96%", "1,234"); a cell's data-sort attribute,
- * when present, is the value sorted on. Re-binds after every instant-navigation page swap.
+ * Numbers sort as numbers ("2218.74亿元", "-96%", "1,234") by true magnitude: 万, 亿 and 万亿
+ * scale the number to base units (so "73.1 亿元" sorts above "3,200 万用户"), and an amount in
+ * another currency is converted to yuan at a rough fixed rate, for ordering only (the page
+ * shows the figure as reported). A cell's data-sort attribute, when present, is the value
+ * sorted on. Every cell is labelled with its column's name (data-label) for narrow screens,
+ * where report.css stacks the rows. Re-binds after every instant-navigation page swap.
  */
 (function () {
   "use strict";
-  var NUMBER = /^[^\d+-]{0,3}([+-−]?\d[\d,]*(?:\.\d+)?)/;
+  var NUMBER = /^[^\d+-]{0,3}([+-−]?\d[\d,]*(?:\.\d+)?)(万亿|亿|万)?(美元|港元|欧元|日元|英镑)?/;
+  var SCALE = { "万": 1e4, "亿": 1e8, "万亿": 1e12 };
+  var TO_YUAN = { "美元": 7.2, "港元": 0.92, "欧元": 7.8, "日元": 0.048, "英镑": 9.1 }; // rough, ordering only
 
+  /* the number a cell sorts by: its data-sort, else its figure in base units (null when none) */
   function value(cell) {
     var raw = cell.getAttribute("data-sort");
     var text = (raw != null ? raw : cell.textContent).trim();
     var m = NUMBER.exec(text.replace(/\s+/g, ""));
-    return m ? { num: parseFloat(m[1].replace(/,/g, "").replace("−", "-")), text: text } : { num: null, text: text };
+    if (!m) return { num: null, text: text };
+    var num = parseFloat(m[1].replace(/,/g, "").replace("−", "-"));
+    if (raw == null) num *= (SCALE[m[2]] || 1) * (TO_YUAN[m[3]] || 1);
+    return { num: num, text: text };
   }
 
   function sort(table, column, header) {
@@ -39,7 +49,21 @@
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
 
+  /* each cell names its column (data-label): narrow screens show the rows as stacked cards */
+  function label(table) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head) return;
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          if (head.cells[i]) cell.setAttribute("data-label", head.cells[i].textContent.trim());
+        });
+      });
+    });
+  }
+
   function bind() {
+    document.querySelectorAll("article table:not([data-sortable-bound])").forEach(label);
     document.querySelectorAll("article table:not([data-sortable-bound])").forEach(function (table) {
       var head = table.tHead && table.tHead.rows[0];
       if (!head || !table.tBodies[0] || table.tBodies[0].rows.length < 2) return;

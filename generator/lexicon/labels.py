@@ -6,7 +6,7 @@ charted on a company page, in their order. Built once per run, like every lexico
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,12 @@ class MetricLabels:
     """Scope (quarter, fiscal_year, …) -> its name."""
     charts: tuple[str, ...]
     """Metric ids charted on a company page, in this order."""
+    source_kinds: dict[str, str] = field(default_factory=dict)
+    """Source kind (transcript, digest, article, …) -> how the site names it."""
+
+    def kind(self, kind: str | None) -> str:
+        """The name of a source kind, else the kind as written."""
+        return self.source_kinds.get(kind or "", kind or "")
 
     def name(self, metric_id: str) -> str:
         """The name of a metric id, else the id."""
@@ -70,4 +76,5 @@ def _metric_labels(_key: tuple[Path, ...]) -> MetricLabels:
         labels=_mapping(data.get("labels"), "labels"),
         scopes=_mapping(data.get("scopes"), "scopes"),
         charts=tuple(str(c) for c in charts),
+        source_kinds=_mapping(data.get("source_kinds"), "source_kinds"),
     )

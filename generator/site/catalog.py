@@ -1,8 +1,8 @@
 """Collect, then write: everything the pages need, computed once from the whole set of summaries.
 
 The calls (:mod:`~generator.site.calls`), people and firms (:mod:`~generator.site.people`),
-topics (:mod:`~generator.site.topics`) and each call's previous call
-(:mod:`~generator.site.series`) are built here before any page is rendered, all sorted, so
+topics (:mod:`~generator.site.topics`) and the like-for-like changes with each call's previous
+period (:mod:`~generator.site.likeforlike`) are built here before any page is rendered, all sorted, so
 the pages built from them are deterministic.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from generator.lexicon.firms import Firms, firms
 from generator.model import Summary
 from generator.site.calls import Call, build_calls, by_company
+from generator.site.likeforlike import LikeForLike
 from generator.site.people import Firm, People, alias_map, build_people
-from generator.site.series import previous_calls
 from generator.site.topics import Topic, build_topics
 
 
@@ -36,7 +36,11 @@ class Catalog:
         self.topics: list[Topic] = build_topics(self.calls)
         self.topic_pages = {t.name: t.page() for t in self.topics}
         """Topic name -> its landing page."""
-        self.previous: dict[str, Call] = previous_calls(self.calls)
-        """Call id -> the company's call before it."""
+        self.like_for_like = LikeForLike(self.calls)
+        """Each figure against the same period a year earlier and the period before."""
+        self.previous: dict[str, Call] = {
+            c.id: prev for c in self.calls if (prev := self.like_for_like.previous(c)) is not None
+        }
+        """Call id -> the company's call of the period just before (only when it is on file)."""
         self.aliases = {c.id: alias_map(c.summary) for c in self.calls}
         """Call id -> how its summary names each participant (alias -> canonical name)."""

@@ -1,6 +1,7 @@
 """Static SVG charts, drawn at build time: no JavaScript, no CDN, readable in light and dark themes.
 
-A chart is a plain bar chart of one metric over a company's periods. Every text is
+A chart is a plain bar chart of one metric over a company's periods, on a true period axis:
+a period with no figure on file keeps its place, marked 无 (no bar), so gaps show. Every text is
 XML-escaped; coordinates are rounded so the output is byte-identical from run to run.
 """
 
@@ -53,16 +54,35 @@ def text_width(text: str, size: float) -> float:
     return sum(size if unicodedata.east_asian_width(ch) in "WF" else size * 0.6 for ch in text)
 
 
-def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float]) -> str:
-    """An SVG bar chart (one bar per label, value printed above it); zero line for negatives."""
+GAP_TEXT = "无"
+"""Printed in the place of a period with no figure."""
+
+
+def _bar(x: float, value_y: float, zero: float, value: float) -> list[str]:
+    """One bar from the zero line to ``value_y``, with its value printed beyond its end."""
+    bar_top, bar_bottom = sorted((value_y, zero))
+    colour = POSITIVE if value >= 0 else NEGATIVE
+    label_y = bar_top - 4 if value >= 0 else bar_bottom + 12
+    return [
+        f'<rect x="{_n(x + 10)}" y="{_n(bar_top)}" width="{WIDTH_PER_BAR - 20}" '
+        f'height="{_n(max(bar_bottom - bar_top, 0.5))}" fill="{colour}"/>',
+        f'<text x="{_n(x + WIDTH_PER_BAR / 2)}" y="{_n(label_y)}" text-anchor="middle" '
+        f'fill="{TEXT}">{escape(decimal(value))}</text>',
+    ]
+
+
+def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float | None]) -> str:
+    """An SVG bar chart (one bar per label, value printed above it); zero line for negatives.
+    A value of None keeps its label on the axis with 无 in place of the bar (a gap)."""
     if len(labels) != len(values):
         raise ValueError("labels and values differ in length")
     n = max(len(values), 1)
     title_w = max(text_width(title, TITLE_SIZE), text_width(f"单位:{unit_label}", 11))
     width = MARGIN_LEFT + MARGIN_RIGHT + max(WIDTH_PER_BAR * n, round(title_w))
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-    top = max([0.0, *values])
-    bottom = min([0.0, *values])
+    known = [v for v in values if v is not None]
+    top = max([0.0, *known])
+    bottom = min([0.0, *known])
     span = (top - bottom) or 1.0
 
     def y(v: float) -> float:
@@ -82,21 +102,17 @@ def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float
     ]
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         x = MARGIN_LEFT + WIDTH_PER_BAR * i
-        bar_top, bar_bottom = sorted((y(value), zero))
-        colour = POSITIVE if value >= 0 else NEGATIVE
-        parts.append(
-            f'<rect x="{_n(x + 10)}" y="{_n(bar_top)}" width="{WIDTH_PER_BAR - 20}" '
-            f'height="{_n(max(bar_bottom - bar_top, 0.5))}" fill="{colour}"/>'
-        )
-        label_y = bar_top - 4 if value >= 0 else bar_bottom + 12
-        parts.append(
-            f'<text x="{_n(x + WIDTH_PER_BAR / 2)}" y="{_n(label_y)}" text-anchor="middle" '
-            f'fill="{TEXT}">{escape(decimal(value))}</text>'
-        )
+        middle = _n(x + WIDTH_PER_BAR / 2)
+        if value is None:
+            parts.append(
+                f'<text x="{middle}" y="{_n(zero - 4)}" text-anchor="middle" fill="{AXIS}" '
+                f'class="gap">{GAP_TEXT}</text>'
+            )
+        else:
+            parts += _bar(x, y(value), zero, value)
         if i % step == 0:
             parts.append(
-                f'<text x="{_n(x + WIDTH_PER_BAR / 2)}" y="{axis_y}" '
-                f'text-anchor="middle" fill="{TEXT}">{escape(label)}</text>'
+                f'<text x="{middle}" y="{axis_y}" text-anchor="middle" fill="{TEXT}">{escape(label)}</text>'
             )
     parts.append(
         f'<line x1="{MARGIN_LEFT}" y1="{_n(zero)}" x2="{MARGIN_LEFT + WIDTH_PER_BAR * n}" y2="{_n(zero)}" '

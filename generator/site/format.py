@@ -7,7 +7,7 @@ page through exactly one of these helpers, chosen by where it lands:
   Jinja2 templates): HTML and Markdown syntax are turned into character references, so
   ``<script>``, ``*``, ``_``, ``|`` or ``[x](javascript:…)`` show literally.
 * :func:`html_text` – inside a raw HTML block (the full transcript), where Markdown is off.
-* :func:`code_text` – inside an indented code block (quotes, for the copy button).
+* :func:`code_text` – inside an indented code block (quotes are blockquotes now: :func:`md`).
 * :func:`plain_title` – page titles in front matter, which MkDocs themes print unescaped.
 
 Text our own code builds (formatted numbers, links to generated pages) is wrapped in
@@ -111,8 +111,10 @@ _APPROX_WORDS = ("大约", "约合", "约", "近", "超过", "超", "逾", "接�
 
 
 def _scaled(value: float) -> tuple[float, str]:
+    """The value in the largest of 万亿, 亿, 万 that keeps its digits at two decimals
+    (10,847 亿, not 1.08 万亿)."""
     size = abs(value)
-    if size >= 1e12:
+    if size >= 1e12 and round(round(value / 1e12, 2) * 1e4, 2) == round(value / 1e8, 2):
         return value / 1e12, "万亿"
     if size >= 1e8:
         return value / 1e8, "亿"
@@ -166,6 +168,14 @@ def metric_value(metric: Metric) -> Md:
         return text
     word = approx_word(metric)
     return Md(f"{word} {text}" if word else text)
+
+
+CORRECTED_MARK = Md(' <span class="corrected" title="人工更正的数值">✎</span>')
+
+
+def corrected_mark(metric: Metric | None) -> Md:
+    """The ✎ mark after a value a person's correction set or changed ("" otherwise)."""
+    return CORRECTED_MARK if metric is not None and metric.corrected else Md("")
 
 
 def pct(change: float | int | None) -> Md:

@@ -13,6 +13,12 @@ exact-match table, ``site/pagefind/exact/``: for every character and every pair 
 adjacent characters of a page's normalised text, the pages holding it, hashed into
 shards. The browser (docs/assets/search.js) intersects the pairs of the query (a few small
 shards), checks each shown page's text, and uses Pagefind's ranking for the order.
+
+Both tables fold Traditional characters to Simplified (one character to one, the table of
+:mod:`generator.source.chinese`), so 资本开支 finds 資本開支 and the reverse: ``meta.json``
+carries the fold table for the characters the site holds, and the browser folds the query
+with it. ``meta.json`` also lists the call pages, which the browser ranks above the pages
+that gather calls (people, topics, lists): a term said in a call is first shown where it was said.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.source.chinese import ts_table
 
 BUNDLE = "pagefind"
 """The search bundle's folder inside the site."""
@@ -102,13 +109,30 @@ def index_site(site_dir: Path) -> None:
     write_exact_index(site_dir)
 
 
+def fold_char(ch: str) -> str:
+    """One character as the tables key it: NFKC, lower case, Traditional -> Simplified."""
+    n = unicodedata.normalize("NFKC", ch).lower()
+    return n.translate(ts_table())
+
+
 def norm(text: str) -> str:
-    """Text as the exact-match table keys it: per character NFKC, lower case, no spaces.
+    """Text as the exact-match table keys it: per character NFKC, lower case, Simplified, no spaces.
 
     docs/assets/search.js normalises queries the same way (keep the two in step).
     """
-    table = {ord(ch): unicodedata.normalize("NFKC", ch).lower() for ch in set(text)}
+    table = {ord(ch): fold_char(ch) for ch in set(text)}
     return SPACE.sub("", text.translate(table))
+
+
+def fold_table(texts: Iterable[str]) -> dict[str, str]:
+    """Traditional -> Simplified for every character whose Simplified form the texts hold
+    (what a query in either script needs to meet them), sorted."""
+    held = {ch for text in texts for ch in norm(text)}
+    return {chr(t): s for t, s in sorted(ts_table().items()) if s in held}
+
+
+CALL_PAGE = re.compile(r"^/calls/[^/]+/[^/]+/[^/]+/$")
+"""The URL of a call page (``/calls/<company>/<year>/<call-id>/``; see generator/site/urls.py)."""
 
 
 def keys_of(text: str) -> set[str]:
@@ -125,8 +149,8 @@ def shard_of(key: str, shards: int) -> int:
     return h % shards
 
 
-def read_fragments(bundle: Path) -> list[tuple[str, str]]:
-    """(fragment id, page text) of every page Pagefind indexed, sorted by id."""
+def read_fragments(bundle: Path) -> list[tuple[str, str, str]]:
+    """(fragment id, page text, URL) of every page Pagefind indexed, sorted by id."""
     pages = []
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
         try:
@@ -134,7 +158,9 @@ def read_fragments(bundle: Path) -> list[tuple[str, str]]:
             data = json.loads(raw.removeprefix(FRAGMENT_SIGNATURE))
         except (OSError, ValueError) as exc:
             raise BuildError(f"unreadable search fragment: {exc}", str(path)) from exc
-        pages.append((path.name.removesuffix(".pf_fragment"), str(data.get("content", ""))))
+        pages.append(
+            (path.name.removesuffix(".pf_fragment"), str(data.get("content", "")), str(data.get("url", "")))
+        )
     return pages
 
 
@@ -151,7 +177,7 @@ def write_exact_index(site_dir: Path) -> None:
     bundle = site_dir / BUNDLE
     pages = read_fragments(bundle)
     postings: dict[str, list[int]] = defaultdict(list)
-    for number, (_, text) in enumerate(pages):
+    for number, (_, text, _) in enumerate(pages):
         for key in keys_of(text):
             postings[key].append(number)
     shards = shard_count(sum(len(v) for v in postings.values()))
@@ -160,8 +186,16 @@ def write_exact_index(site_dir: Path) -> None:
         grouped[shard_of(key, shards)][key] = deltas(numbers)
     out = bundle / EXACT
     out.mkdir(parents=True, exist_ok=True)
-    meta = {"version": 1, "shards": shards, "pages": [page_id for page_id, _ in pages]}
-    (out / "meta.json").write_text(json.dumps(meta, separators=(",", ":")) + "\n", encoding="utf-8")
+    meta = {
+        "version": 2,
+        "shards": shards,
+        "pages": [page_id for page_id, _, _ in pages],
+        "calls": [n for n, (_, _, url) in enumerate(pages) if CALL_PAGE.match(url.split("#")[0])],
+        "fold": "".join(t + s for t, s in fold_table(text for _, text, _ in pages).items()),
+    }
+    (out / "meta.json").write_text(
+        json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     for number, table in enumerate(grouped):
         data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
         (out / f"{number}.json.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

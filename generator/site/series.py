@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from generator.lexicon.labels import metric_labels
 from generator.model import Metric, Summary
 from generator.site import format
-from generator.site.calls import Call, by_company
+from generator.site.calls import Call
 
 # ---------------------------------------------------------------- metric series
 
@@ -90,21 +90,6 @@ def compare(previous: Call, current: Call) -> Comparison:
     return Comparison(previous, current, changes, sorted(new - old), sorted(old - new))
 
 
-def previous_calls(calls: list[Call]) -> dict[str, Call]:
-    """Call id -> the company's call just before it in time (another source of the same
-    period is not a previous call)."""
-    out: dict[str, Call] = {}
-    for company_calls in by_company(calls).values():
-        for i, after in enumerate(company_calls):
-            key = after.period_key()
-            j = i - 1
-            while j >= 0 and key is not None and company_calls[j].period_key() == key:
-                j -= 1
-            if j >= 0:
-                out[after.id] = company_calls[j]
-    return out
-
-
 def once_per_period(points: list[tuple[Call, Metric]]) -> list[tuple[Call, Metric]]:
     """The points of a series, one per company-period: that of the first source path."""
     best: dict[object, Call] = {}
@@ -138,3 +123,38 @@ def series_rows(calls: list[Call]) -> list[tuple[str, str, list[tuple[Call, Metr
     """(metric name, note, points) of every series of ``calls``, as the metrics tables list them."""
     found = ordered_series(calls)
     return [(*series_label(key, found), points) for key, points in found.items()]
+
+
+# ---------------------------------------------------------------- a true period axis
+
+
+def period_slot(call: Call) -> int | None:
+    """The call's place on a quarterly axis (a full-year call sits where its Q4 would)."""
+    p = call.summary.period
+    if p.fiscal_year is None:
+        return None
+    return p.fiscal_year * 4 + (p.fiscal_quarter - 1 if p.fiscal_quarter else 3)
+
+
+def period_axis(
+    points: list[tuple[Call, Metric]], annual: bool, limit: int
+) -> list[tuple[str, tuple[Call, Metric] | None]]:
+    """The last ``limit`` periods from the first point to the last, each with its point or None
+    (no figure on file for that period): quarters, or years when ``annual`` (figures of a whole
+    fiscal year). Points without a fiscal year are left out; one point per period (the first)."""
+    step = 4 if annual else 1
+    by_slot: dict[int, tuple[Call, Metric]] = {}
+    for call, m in points:
+        where = period_slot(call)
+        if where is not None:
+            by_slot.setdefault(where // step, (call, m))
+    if not by_slot:
+        return []
+    prefix = "FY" if next(iter(by_slot.values()))[0].period.startswith("FY") else ""
+    last = max(by_slot)
+    first = max(min(by_slot), last - limit + 1)
+    axis: list[tuple[str, tuple[Call, Metric] | None]] = []
+    for where in range(first, last + 1):
+        label = f"{prefix}{where}" if annual else f"{prefix}{where // 4} Q{where % 4 + 1}"
+        axis.append((label, by_slot.get(where)))
+    return axis

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import jinja2
 
-from generator.site import format, urls
+from generator.lexicon.labels import metric_labels
+from generator.site import format, likeforlike, urls
 from generator.site.format import Md, md
 
 TEMPLATES = Path(__file__).parent / "templates"
-KIND_LABELS = {"transcript": "电话会实录", "article": "报道", "digest": "纪要"}
 
 
 def _join(items: list[object], sep: str = "、") -> Md:
@@ -47,6 +47,9 @@ def environment() -> jinja2.Environment:
         code=format.code_text,
         html=format.html_text,
         title=format.front_matter,
+        mark=format.corrected_mark,
+        kind=lambda k: md(metric_labels().kind(k)),
+        decimal=lambda v: Md(format.decimal(v)),
     )
-    env.globals.update(Md=Md, kinds=KIND_LABELS, urls=urls)
+    env.globals.update(Md=Md, urls=urls, lfl=likeforlike)
     return env

@@ -91,6 +91,7 @@ def summary_to_dict(s: Summary) -> dict[str, Any]:
             "title": s.source.title,
             "kind": s.source.kind,
             "encoding": s.source.encoding,
+            **({"url": s.source.url} if s.source.url else {}),
         },
         "company": {"name": s.company.name, "id": s.company.id, "tickers": list(s.company.tickers)},
         "period": {
@@ -346,6 +347,7 @@ def summary_from_dict(doc: Any, path: str = "<summary>") -> Summary:
             title=c.text(src.get("title"), "source.title"),
             kind=c.choice(src.get("kind", "transcript"), "source.kind", KINDS) or "transcript",
             encoding=c.text(src.get("encoding"), "source.encoding"),
+            url=c.text(src.get("url"), "source.url"),
         ),
         company=Company(
             name=c.text(company.get("name"), "company.name"),

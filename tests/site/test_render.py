@@ -136,10 +136,10 @@ def test_call_page_people_qa_and_quotes(site: Path) -> None:
     # The alias 吴总 links to the canonical person's page.
     assert "[吴总](../../../people/management/alibaba/吴泳铭.md)" in page
     assert "[原文 L7](#L7)" in page and "[AI](../../../topics/ai/index.md)" in page
-    # A quote is an indented code block (Material adds a copy button to it).
-    assert "\n    我们会继续投入AI和云,这是长期战略。\n" in page
+    # A quote is a quotation (assets/copy.js adds a copy button to every blockquote), not code.
+    assert "\n> 我们会继续投入AI和云,这是长期战略。\n" in page
     html = markdown.markdown(page.split("\n---\n", 1)[1], extensions=MD_EXTENSIONS)
-    assert "<pre><code>我们会继续投入AI和云" in html
+    assert "<blockquote>\n<p>我们会继续投入AI和云" in html and "<pre><code>我们会继续投入AI和云" not in html
 
 
 def test_every_transcript_line_has_its_anchor(site: Path, tmp_path: Path) -> None:
@@ -452,7 +452,7 @@ def test_mkdocs_strict_build(tmp_path: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "电话会" in home and "人物" in home  # section titles from the index pages (hook)
     q4 = (site / Q4_PAGE.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
-    assert 'id="L4"' in q4 and "<pre><code>我们会继续投入AI和云" in q4
+    assert 'id="L4"' in q4 and "<blockquote>\n<p>我们会继续投入AI和云" in q4  # a quotation, not code
 
 
 def test_canonical_firm_names() -> None:

@@ -7,6 +7,7 @@ source that cannot be read is reported on the page, with the cited excerpts at t
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -53,6 +54,8 @@ def render_call(site: Site, call: Call) -> None:
         review=[review_note(note, line, link, anchors) for line, note in review_notes(s)],
         fixed=corrected_fields(s),
         comparison=compare(prev, call) if prev else None,
+        source_url=source_link(source_url(s, view)),
+        likeforlike=[(call, m, found) for m, found in site.catalog.like_for_like.table(call)],
     )
     data = export.metric_rows(call)
     site.put(urls.call_data(call.id, "csv"), export.to_csv(data))
@@ -153,6 +156,37 @@ def review_note(note: str, line: int | None, link: Linker, anchors: set[int]) ->
         return md(text)
     rest = text[m.end() :]
     return Md(f"{link.to(link.page, m.group(0), f'L{line}')}{md(rest)}")
+
+
+ADDRESS = re.compile(
+    r"(?:原文链接|原文地址|原文网址|原文|来源|出处|链接|网址|url|source)\s*[:：]?\s*(https?://[^\s<>\"'()\uff08\uff09\[\]\u3010\u3011\uff0c\u3002]+)",
+    re.I,
+)
+"""A labelled address of the original in the text (原文链接:https://…)."""
+TRAILING = re.compile(r"[.,;:!?\uff0c\u3002\uff1b\uff1a\uff01\uff1f]+$")
+SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>\"'`]*)?$")
+
+
+def source_url(summary: Summary, view: TranscriptView) -> str | None:
+    """The original address of the call's text: the summary's ``source.url``, else the first
+    labelled address in the text; None when there is none (or it is not a plain http(s) URL)."""
+    found = summary.source.url
+    if not found and view.document is not None:
+        for line in view.document.lines:
+            m = ADDRESS.search(line.original)
+            if m:
+                found = TRAILING.sub("", m.group(1))
+                break
+    return found if found and SAFE_URL.match(found) else None
+
+
+def source_link(url: str | None) -> Md | None:
+    """A link to the original address, opened in a new tab, every character escaped."""
+    if url is None:
+        return None
+    href = html.escape(url, quote=True)
+    attrs = f'class="source-url" href="{href}" rel="noopener noreferrer nofollow" target="_blank"'
+    return Md(f"<a {attrs}>{md(url)}</a>")
 
 
 def corrected_fields(summary: Summary) -> set[str]:
