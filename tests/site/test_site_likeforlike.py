@@ -17,7 +17,7 @@ from generator.site.search import fold_table, norm
 from generator.site.series import period_axis
 from generator.store.summaries import summary_from_dict, summary_to_dict, summary_to_yaml
 
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
 from analyst_corpus import COMPANY_ID, write_corpus  # noqa: E402
 
 
