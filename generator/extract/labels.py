@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from generator.extract.names import (
     best_role,
     canonical_firm,
-    is_english_name,
     is_name,
+    is_person_name,
     known_firm,
     surname_alias,
 )
@@ -177,7 +177,7 @@ def _affiliated(name: str, aff: str, alias: str | None) -> Label | None:
     if role:
         org = next((p for p in parts if not vocab().role_re.search(p)), None)
         return Label("speech", Speaker(name, "management", role, org=org, alias=alias))
-    return Label("speech", Speaker(name, None, org=aff, alias=alias)) if is_english_name(name) else None
+    return Label("speech", Speaker(name, None, org=aff, alias=alias)) if is_person_name(name) else None
 
 
 def marker_kind(text: str) -> str | None:

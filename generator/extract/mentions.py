@@ -154,6 +154,10 @@ def english_mentions(text: str) -> list[Mention]:
         told = re.search(rf"{verbs}\s+$", before) and re.match(r"\s*(?:[,.;:!?\"”)]|$)", after)
         speaks = bool(re.match(rf"\s+{verbs}", after) or told)  # "Li Yanhong said", "said Li Yanhong."
         titles = _apposition(after)
+        if titles is None:  # "our CFO, Mr. Ian Shan," / "CEO of JD.com, Ms. Sandy Xu"
+            of_org = r"(?:\s+(?:of|at)\s+[\w.&'’ ]{1,30}?)?"
+            titled = re.search(rf"(?:{v.role_re.pattern}){of_org}\s*,\s*$", before, re.I)
+            titles = (titled.group(0).rstrip(" ,"), 0) if titled else None
         if titles is not None:
             speaks = speaks or bool(re.match(rf"\s*,\s*{verbs}", after[titles[1] :]))
         sentence = _sentence_around(text, m.start(), _english_sentence_end())

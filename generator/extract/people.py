@@ -196,9 +196,11 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
         silent += [(ln.number, who) for who in named]
     _quoted_by_surname(doc, silent, builder)
     for number in sorted(turn_lines - {ln.number for ln in free}):
-        for mention in english_mentions(doc.line(number).norm):
-            if mention.at_call:  # the host's "With us are Joe Tsai, Chairman; Eddie Wu, CEO"
-                builder.add(replace(mention.who, side=mention.who.side or "management"), number)
+        norm = doc.line(number).norm
+        for mention in english_mentions(norm) + title_mentions(norm, known):
+            if mention.at_call and not _of_other_company(mention.who.org, company):
+                # the host's "With us are Joe Tsai, Chairman; Chief Executive Officer Eddie Wu"
+                builder.add(replace(mention.who, side=mention.who.side or "management", org=None), number)
     for t in turns:
         if t.kind == "operator" or (t.side == "operator"):
             for analyst in operator_intros(turn_text(doc, t, norm=True)):
@@ -206,6 +208,8 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
     for person in builder.persons.values():
         if person.firm is None and person.side == "analyst" and person.org:
             person.firm = canonical_firm(person.org)
+    for name in [n for n in builder.persons if surname_alias(n)]:
+        del builder.persons[name]  # "张先生", "Mr. Cook": a short form, an alias at most (see _aliases)
     _chinese_canonical(builder.persons, name_pairs(doc))
     _roles_said_in_turns(doc, turn_lines - {ln.number for ln in free}, builder.persons, company)
     _speaker_sides(doc, turns, builder.persons, company, qa_start(doc))
@@ -220,10 +224,11 @@ def _roles_said_in_turns(
     doc: Document, lines: set[int], persons: dict[str, Person], company: Company
 ) -> None:
     """Roles of known speakers that only the speech names (the operator's ``投资者关系负责人Jessie
-    Zheng女士``): a title before a name fills a role the labels left empty; nobody is added."""
+    Zheng女士``, ``Lydia Liu, Head of Investor Relations``): a title before or after a name fills a
+    role the labels left empty; nobody is added."""
     for number in sorted(lines):
         norm = doc.line(number).norm
-        for mention in title_mentions(norm, set(persons)):
+        for mention in title_mentions(norm, set(persons)) + english_mentions(norm):
             person = persons.get(mention.who.name or "")
             if person is None or person.role or person.side not in (None, "management"):
                 continue
