@@ -225,3 +225,26 @@ def test_source_language_from_the_text(tmp_path: Path, text: str, language: str 
     path = tmp_path / "t.txt"
     path.write_text(text, encoding="utf-8")
     assert source_language(read_source(path, tmp_path)) == language
+
+
+def test_a_role_told_by_the_operator_makes_the_host_management(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "Operator: I would now like to turn the meeting over to your host for today's conference, "
+        "Sean Zhang, Director of Investor Relations. Please go ahead.\n"
+        "Sean Zhang: Thank you. For today's call, CEO of JD.com, Ms. Sandy Xu will kick off with her "
+        "opening remarks; and our CFO, Mr. Ian Shan, will discuss the financial results. Sandy, please?\n"
+        "Sandy Xu: Thank you, Sean. We delivered a solid set of results this quarter.\n",
+    )
+    assert (people["Sean Zhang"].side, people["Sean Zhang"].role) == ("management", "投资者关系")
+    assert people["Ian Shan"].role == "首席财务官" and people["Sandy Xu"].role == "首席执行官"
+
+
+def test_courtesy_forms_in_chinese_are_aliases(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "主持人:欢迎参加名创优品业绩会。我们非常高兴邀请到创始人兼首席执行官叶国富先生,以及我们的首席财务官张先生参加本次电话会。\n"
+        "叶国富:谢谢大家,本季度收入增长。叶先生在此感谢各位。\n",
+    )
+    assert "张先生" not in people
+    assert "叶先生" in people["叶国富"].aliases
