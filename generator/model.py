@@ -13,6 +13,8 @@ from datetime import date
 SCHEMA_VERSION = 1
 
 KINDS = ("transcript", "article", "digest")
+LANGUAGES = ("zh", "en")
+"""The languages a source may be written in (``source.language``)."""
 SIDES = ("management", "analyst", "operator", "other")
 SCOPES = ("quarter", "fiscal_year", "half_year", "year_to_date", "month")
 
@@ -80,6 +82,8 @@ class SourceInfo:
     """transcript | article | digest."""
     encoding: str | None = None
     """The encoding the file was decoded with."""
+    language: str | None = None
+    """zh | en: the language the text is written in (decided from the text itself), or None."""
     url: str | None = None
     """The original address of the text (an http(s) URL) when the text gives one, else None;
     written to the YAML only when known."""

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from generator.extract.names import (
     best_role,
     canonical_firm,
-    is_english_name,
     is_name,
+    is_person_name,
     known_firm,
     surname_alias,
 )
@@ -101,6 +101,9 @@ def _person(core: str, extra: str | None) -> Label | None:
     v = vocab()
     core = core.strip(" -—:")
     alias = role = firm = None
+    analyst = False
+    if core.lower() in v.operators:
+        return Label("operator", Speaker(side="operator"))  # "Operator (participant)" too
     if extra:
         extra = extra.strip()
         if known_firm(extra):
@@ -109,26 +112,19 @@ def _person(core: str, extra: str | None) -> Label | None:
             alias = extra
         else:
             role = best_role(extra)
-            if role is None and not v.analyst_re.search(extra):
+            analyst, firm = analyst_firm(extra) if role is None else (False, None)
+            if role is None and not analyst:
                 return None
-    if core.lower() in v.operators:
-        return Label("operator", Speaker(side="operator"))
     if extra is None and (answer := _role_answer(core)) is not None:
         return answer
     if extra is None and v.role_re.fullmatch(core):
         return _management(core)  # "董秘:", a title alone
+    m = re.fullmatch(rf"({ENGLISH_NAME})\s*(?:[-–—]+|,)\s*(.+)", core)
+    if m:
+        return _affiliated(m.group(1), m.group(2).strip(), alias)
     m = v.analyst_re.search(core)
     if m:
         return _analyst(core, m, firm, alias)
-    m = re.fullmatch(rf"({ENGLISH_NAME})\s*(?:[-–—]+|,)\s*(.+)", core)
-    if m:
-        name, aff = m.group(1), m.group(2).strip()
-        if known_firm(aff):
-            return Label("speech", Speaker(name, "analyst", firm=canonical_firm(aff)))
-        aff_role = best_role(aff)
-        if aff_role:
-            return Label("speech", Speaker(name, "management", aff_role, alias=alias))
-        return Label("speech", Speaker(name, None, org=aff, alias=alias)) if is_english_name(name) else None
     if v.role_re.search(core):
         return _titled(core, alias)
     for written in v.firms_longest:
@@ -136,9 +132,52 @@ def _person(core: str, extra: str | None) -> Label | None:
             name = core[len(written) :].strip()
             return Label("speech", Speaker(name, "analyst", firm=canonical_firm(written)))
     if is_name(core) or surname_alias(core):
-        side = "analyst" if firm else ("management" if role else None)
+        side = "analyst" if firm or analyst else ("management" if role else None)
         return Label("speech", Speaker(core, side, role, firm, alias=alias))
     return _narrated_answer(core) if extra is None else None
+
+
+_DASHES = re.compile(r"\s+[-–—]+\s+|\s*[-–—]{2,}\s*")
+"""The separator of a label's parts: `` -- ``, `` - ``, `` — ``."""
+
+
+def analyst_firm(text: str) -> tuple[bool, str | None]:
+    """Whether ``text`` (a label's affiliation) says analyst, and the firm it names without the
+    analyst word: ``Citibank Analyst`` -> (True, Citibank), ``Citigroup`` -> (True, Citigroup) as
+    a firm of the lexicon, ``Analyst`` -> (True, None), ``CFO`` -> (False, None)."""
+    v = vocab()
+    found = v.analyst_re.search(text)
+    rest = (v.analyst_re.sub(" ", text) if found else text).strip(" -—–,·")
+    rest = re.sub(r"^(?:an?|the)\s+|\s+(?:at|of|from|with)$|^(?:at|of|from|with)\s+", "", rest).strip()
+    if known_firm(rest):
+        return True, canonical_firm(rest)
+    if found:
+        return True, canonical_firm(rest) if rest and not v.role_re.search(rest) else None
+    return False, None
+
+
+def _affiliated(name: str, aff: str, alias: str | None) -> Label | None:
+    """A name and what follows it after dashes or a comma: ``Alicia Yap -- Citigroup -- Analyst``,
+    ``Alicia Yap, Citibank Analyst`` (an analyst and the firm), ``Sidney Huang - JD.com, Inc. -
+    CFO``, ``Leaf Li -- Chairman and Chief Executive Officer`` (a manager, the company kept as
+    ``org``), ``Sidney Huang - JD.com, Inc.`` (an affiliation alone: the side decided later)."""
+    parts = [p.strip() for p in _DASHES.split(aff) if p.strip()]
+    firm: str | None = None
+    analyst = False
+    for part in parts:
+        said, named = analyst_firm(part)
+        analyst = analyst or said
+        firm = firm or named
+    if analyst:
+        if firm is None:  # "-- Foo Capital -- Analyst": the part that is no analyst word is the firm
+            others = [p for p in parts if not vocab().analyst_re.search(p) and not vocab().role_re.search(p)]
+            firm = canonical_firm(others[0]) if others else None
+        return Label("speech", Speaker(name, "analyst", firm=firm, alias=alias))
+    role = best_role(aff)
+    if role:
+        org = next((p for p in parts if not vocab().role_re.search(p)), None)
+        return Label("speech", Speaker(name, "management", role, org=org, alias=alias))
+    return Label("speech", Speaker(name, None, org=aff, alias=alias)) if is_person_name(name) else None
 
 
 def marker_kind(text: str) -> str | None:
@@ -158,7 +197,8 @@ def _comma_label(text: str) -> Label | None:
         return None
     titles = list(vocab().role_re.finditer(m.group(2)))
     if not titles:
-        return None
+        analyst, firm = analyst_firm(m.group(2))  # "Alicia Yap, Citibank Analyst"
+        return Label("speech", Speaker(m.group(1), "analyst", firm=firm)) if analyst else None
     org = m.group(2)[: titles[0].start()].strip(" -—·") or None
     return _management(m.group(2), m.group(1), org)
 

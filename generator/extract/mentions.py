@@ -88,6 +88,9 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         after = rest[len(name) :]
         sentence = _sentence_around(text, m.start())
         speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", after))
+        said = v.english_said  # "CTO Xie Yan stated", "says CEO Micky Pant"
+        before = text[: m.start()]
+        speaks = speaks or bool(re.match(rf"\s+{said}", after) or re.search(rf"{said}\s+$", before))
         at_call = bool(re.search(v.attendance, sentence, re.I))
         paren = re.match(rf"\s*[(]\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[)]", after)
         alias = paren.group(1) if paren and is_name(paren.group(1)) else None
@@ -96,10 +99,23 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
     return out
 
 
-def _sentence_around(text: str, index: int) -> str:
-    start = max(text.rfind(p, 0, index) for p in "。!?;")
-    ends = [i for i in (text.find(p, index) for p in "。!?;") if i >= 0]
-    return text[start + 1 : min(ends) if ends else len(text)]
+_SENTENCE_END = re.compile(r"[。!?;]|\.(?=\s+[A-Z\"“])")
+"""Where a sentence ends, in Chinese or English (a full stop before the next sentence's capital)."""
+
+
+def _english_sentence_end() -> re.Pattern[str]:
+    """Where an English sentence ends: ``;`` separates the items of one sentence's list, and the
+    full stop of a courtesy word (``Mr. Leaf Li``) ends nothing."""
+    prefixes = {p.rstrip(".") for p in vocab().words.name_prefixes}
+    behind = "".join(rf"(?<!\b{re.escape(p)})" for p in sorted(prefixes))
+    return re.compile(rf"[。!?]|{behind}\.(?=\s+[A-Z\"“])")
+
+
+def _sentence_around(text: str, index: int, ending: re.Pattern[str] = _SENTENCE_END) -> str:
+    ends = [m.start() for m in ending.finditer(text)]
+    start = max((e for e in ends if e < index), default=-1)
+    end = min((e for e in ends if e >= index), default=len(text))
+    return text[start + 1 : end]
 
 
 def strip_adverb(name: str, known: set[str] | frozenset[str] = frozenset()) -> str:
@@ -113,6 +129,76 @@ def strip_adverb(name: str, known: set[str] | frozenset[str] = frozenset()) -> s
         if name.endswith(word) and len(short) >= 2:
             return short if short in known or (is_chinese_name(short) and is_person_name(short)) else name
     return name
+
+
+def _english_name_at(text: str, start: int) -> re.Match[str] | None:
+    """The English name (a courtesy word before it skipped) that starts at ``start``."""
+    prefix = vocab().name_prefix_re.match(text, start)
+    return re.compile(ENGLISH_NAME).match(text, prefix.end() if prefix else start)
+
+
+def english_mentions(text: str) -> list[Mention]:
+    """English speakers and attendees in one line: a name before or after a speech verb (``Li
+    Yanhong said``, ``said Mr. Yu Gong``), a name with its titles after a comma (``Li Yanhong, CEO of
+    Baidu, said``, ``commented Mr. Yu Gong, Founder, Director, and Chief Executive Officer of
+    iQIYI``) and a host's introduction (``With us are Joe Tsai, Chairman; Eddie Wu, Chief Executive
+    Officer``: at the call). Titles before a name are :func:`title_mentions`'."""
+    v = vocab()
+    verbs = v.english_said
+    out: list[Mention] = []
+    for m in re.finditer(rf"(?<![A-Za-z.'’\-])(?:(?:{v.name_prefix_re.pattern}))?({ENGLISH_NAME})", text):
+        name = m.group(1)
+        if not is_person_name(name):
+            continue
+        before, after = text[max(0, m.start() - 24) : m.start()], text[m.end() :]
+        told = re.search(rf"{verbs}\s+$", before) and re.match(r"\s*(?:[,.;:!?\"”)]|$)", after)
+        speaks = bool(re.match(rf"\s+{verbs}", after) or told)  # "Li Yanhong said", "said Li Yanhong."
+        titles = _apposition(after)
+        if titles is None:  # "our CFO, Mr. Ian Shan," / "CEO of JD.com, Ms. Sandy Xu"
+            of_org = r"(?:\s+(?:of|at)\s+[\w.&'’ ]{1,30}?)?"
+            titled = re.search(rf"(?:{v.role_re.pattern}){of_org}\s*,\s*$", before, re.I)
+            titles = (titled.group(0).rstrip(" ,"), 0) if titled else None
+        if titles is not None:
+            speaks = speaks or bool(re.match(rf"\s*,\s*{verbs}", after[titles[1] :]))
+        sentence = _sentence_around(text, m.start(), _english_sentence_end())
+        at_call = bool(re.search(v.attendance, sentence, re.I))
+        if titles is None and not speaks:
+            continue
+        who = _appositive_speaker(name, titles[0] if titles else "")
+        out.append(Mention(who, m.start(), speaks, at_call))
+    return out
+
+
+def _apposition(after: str) -> tuple[str, int] | None:
+    """The titles written after a name and a comma (``, our co-founder and CEO``), up to the next
+    ``;``, sentence end, speech verb (``, said``) or ``, Name,``, and where they end; None when the
+    words hold no title or analyst word."""
+    v = vocab()
+    verb = rf",\s*{v.english_said}"
+    next_name = r",\s*(?:and\s+)?(?:[A-Z][a-z]+\.?\s+)?[A-Z][A-Za-z'’\-]+ [A-Z][A-Za-z'’\-]+\s*,"
+    m = re.match(
+        r"\s*,\s*(?:(?:our|the|its|their|his|her)\s+)?([^;.]{2,120}?)"
+        rf"(?=\s*(?:;|\.(?:\s|$)|$|{verb}|{next_name}))",
+        after,
+    )
+    if m is None or not (v.role_re.search(m.group(1)) or v.analyst_re.search(m.group(1))):
+        return None
+    return m.group(1), m.end(1)
+
+
+def _appositive_speaker(name: str, titles: str) -> Speaker:
+    """The speaker a name and its appositive titles tell: an analyst with the firm the words name
+    (``an analyst at Citi``), else a manager with the highest role."""
+    v = vocab()
+    if titles and v.analyst_re.search(titles):
+        low = titles.lower()
+        firm_words = (w for w in v.firms_longest if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low))
+        written = next(firm_words, None)
+        return Speaker(name, "analyst", firm=canonical_firm(written) if written else None)
+    own = re.sub(rf"(?<![A-Za-z])to\s+(?:the\s+|our\s+)?(?:{v.role_re.pattern})", " ", titles, flags=re.I)
+    org = re.search(r"(?<![A-Za-z])(?:of|at)\s+(?:the\s+)?([A-Z][^,;]*)$", own)
+    # "Chief of Staff to CEO" is no CEO; "CEO of Baidu" is Baidu's
+    return Speaker(name, role=best_role(own) if own else None, org=org.group(1).strip() if org else None)
 
 
 def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[Mention]:

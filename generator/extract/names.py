@@ -33,14 +33,25 @@ def is_chinese_name(text: str) -> bool:
 
 
 def is_english_name(text: str) -> bool:
-    """True for two to four capitalised words that are not a title, firm or boilerplate word."""
+    """True for two to four capitalised words that are not a title, firm, heading or boilerplate
+    word (``Key Takeaways``, ``Market Cap``), nor a sentence's end and the next one's start
+    (``Manager. Operator``), nor a courtesy form (``Mr. Cook``, see :func:`surname_alias`)."""
     v = vocab()
-    if not _ENGLISH_NAME_RE.fullmatch(text):
+    if not _ENGLISH_NAME_RE.fullmatch(text) or v.name_prefix_re.match(text):
         return False
     low = text.lower()
     if low in v.not_labels or low in v.firm_of or low in v.operators or v.role_re.search(text):
         return False
-    return not any(word.lower() in v.not_labels for word in text.split())
+    words = text.split()
+    if any(w.endswith(".") and len(w.strip(".")) > 2 and "." not in w.strip(".") for w in words):
+        return False  # "Manager. Operator": a word ending a sentence, not an initial ("C.", "Jr.")
+    return not any(w.lower() in v.not_labels or w.lower().strip(".") in v.heading_words for w in words)
+
+
+def without_prefix(text: str) -> str:
+    """``Mr. Leaf Li`` -> ``Leaf Li``: an English name without its courtesy word."""
+    m = vocab().name_prefix_re.match(text)
+    return text[m.end() :] if m else text
 
 
 def is_transliterated_name(text: str) -> bool:
@@ -63,9 +74,13 @@ def is_person_name(text: str) -> bool:
 
 
 def surname_alias(text: str) -> bool:
-    """True for a polite short form such as ``吴总`` (a surname, then ``speakers.surname_titles``)."""
+    """True for a polite short form such as ``吴总`` (a surname, then ``speakers.surname_titles``)
+    or ``Mr. Cook`` (a courtesy word of ``speakers.name_prefixes``, then one capitalised word)."""
     v = vocab()
-    return text[:1] in v.surnames and text[1:] in v.words.surname_titles
+    if text[:1] in v.surnames and text[1:] in v.words.surname_titles:
+        return True
+    m = v.name_prefix_re.match(text)
+    return bool(m and re.fullmatch(r"[A-Z][A-Za-z'’\-]+", text[m.end() :]))
 
 
 def canonical_firm(written: str) -> str:

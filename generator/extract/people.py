@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.extract.mentions import (
     Mention,
+    english_mentions,
     operator_intros,
     prose_questions,
     speech_mentions,
@@ -28,7 +29,7 @@ from generator.extract.mentions import (
 from generator.extract.names import canonical_firm, is_chinese_name, org_company, surname_alias
 from generator.extract.roster import attendee_lists, name_pairs, roster_entry
 from generator.extract.speaker import Speaker, of_turn
-from generator.extract.turns import turn_text
+from generator.extract.turns import qa_start, turn_text
 from generator.extract.vocab import HAN, vocab
 from generator.model import Company, Document, Participant, Turn
 from generator.source import chinese
@@ -94,8 +95,12 @@ class _Builder:
         return person
 
 
-def _speaker_sides(doc: Document, turns: list[Turn], people: dict[str, Person], company: Company) -> None:
-    """Decide the side of speakers whose label alone did not tell."""
+def _speaker_sides(
+    doc: Document, turns: list[Turn], people: dict[str, Person], company: Company, qa_line: int | None
+) -> None:
+    """Decide the side of speakers whose label alone did not tell: an affiliation with another
+    company makes an analyst; a speaker of the prepared remarks (before the Q&A heading) is
+    management; else one who mostly asks is an analyst."""
     for person in people.values():
         if person.side:
             continue
@@ -109,6 +114,9 @@ def _speaker_sides(doc: Document, turns: list[Turn], people: dict[str, Person], 
         if person.side:
             continue
         own = [t for t in spoken if t.speaker == person.name or t.speaker in person.aliases]
+        if qa_line is not None and own and own[0].line < qa_line:
+            person.side = "management"
+            continue
         questions = sum(1 for t in own if hint.search(turn_text(doc, t, norm=True)))
         person.side = "analyst" if own and questions * 2 > len(own) else "management"
 
@@ -120,18 +128,28 @@ def _of_other_company(org: str | None, company: Company) -> bool:
 
 def _from_free_line(
     builder: _Builder, norm: str, number: int, known: set[str], kind: str, company: Company
-) -> None:
+) -> list[Speaker]:
     """The participants a line outside any turn names: a roster line, else titled names that speak
-    or attend, analysts asking in prose and (outside transcripts) names before a speech verb."""
+    or attend, analysts asking in prose and (outside transcripts) names before a speech verb.
+    Returns the titled people the line names without making them speak (``chief executive
+    officer Rick Tsai``): :func:`_quoted_by_surname` may find them speaking later."""
+    silent: list[Speaker] = []
     roster = roster_entry(norm)
     if roster is not None:
         builder.add(replace(roster, org=None), number)
-        return
+        return silent
     for mention in title_mentions(norm, known):
         if _of_other_company(mention.who.org, company):
             continue
         if mention.who.name in known or mention.speaks or mention.at_call:
             builder.add(replace(mention.who, side="management"), number)
+        else:
+            silent.append(replace(mention.who, side="management"))
+    for mention in english_mentions(norm):
+        if _of_other_company(mention.who.org, company):
+            continue
+        if mention.speaks or mention.at_call:
+            builder.add(replace(mention.who, side=mention.who.side or "management", org=None), number)
     for asked in prose_questions(norm):
         if asked.who.name:
             builder.add(asked.who, number)
@@ -139,6 +157,26 @@ def _from_free_line(
         for mention in speech_mentions(norm, known):
             if not _spoken_for_other(norm, mention, company):
                 builder.add(replace(mention.who, side="management"), number)
+    return silent
+
+
+def _quoted_by_surname(doc: Document, silent: list[tuple[int, Speaker]], builder: _Builder) -> None:
+    """A titled person named once in full and then quoted by the surname alone (``chief executive
+    officer Rick Tsai`` … ``Tsai said``) speaks at the call: added, when one such person has the
+    surname."""
+    v = vocab()
+    verb = v.english_said
+    by_last: dict[str, list[tuple[int, Speaker]]] = {}
+    for number, who in silent:
+        if who.name and _ENGLISH_ONLY.fullmatch(who.name) and " " in who.name:
+            by_last.setdefault(who.name.split()[-1], []).append((number, who))
+    for last, group in by_last.items():
+        if len({who.name for _, who in group}) != 1:
+            continue
+        name = re.escape(last)
+        said = re.compile(rf"(?<![A-Za-z]){name}\s+{verb}|{verb}\s+{name}(?![A-Za-z])")
+        if any(said.search(ln.norm) for ln in doc.content_lines()):
+            builder.add(group[0][1], group[0][0])
 
 
 def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -> People:
@@ -152,8 +190,17 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
     known = set(builder.persons)
     turn_lines = {n for t in turns for n, _ in t.body} | {t.line for t in turns}
     free = [ln for ln in doc.content_lines() if ln.number not in turn_lines]
+    silent: list[tuple[int, Speaker]] = []
     for ln in free:
-        _from_free_line(builder, ln.norm, ln.number, known, kind, company)
+        named = _from_free_line(builder, ln.norm, ln.number, known, kind, company)
+        silent += [(ln.number, who) for who in named]
+    _quoted_by_surname(doc, silent, builder)
+    for number in sorted(turn_lines - {ln.number for ln in free}):
+        norm = doc.line(number).norm
+        for mention in english_mentions(norm) + title_mentions(norm, known):
+            if mention.at_call and not _of_other_company(mention.who.org, company):
+                # the host's "With us are Joe Tsai, Chairman; Chief Executive Officer Eddie Wu"
+                builder.add(replace(mention.who, side=mention.who.side or "management", org=None), number)
     for t in turns:
         if t.kind == "operator" or (t.side == "operator"):
             for analyst in operator_intros(turn_text(doc, t, norm=True)):
@@ -161,9 +208,11 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
     for person in builder.persons.values():
         if person.firm is None and person.side == "analyst" and person.org:
             person.firm = canonical_firm(person.org)
+    for name in [n for n in builder.persons if surname_alias(n)]:
+        del builder.persons[name]  # "张先生", "Mr. Cook": a short form, an alias at most (see _aliases)
     _chinese_canonical(builder.persons, name_pairs(doc))
     _roles_said_in_turns(doc, turn_lines - {ln.number for ln in free}, builder.persons, company)
-    _speaker_sides(doc, turns, builder.persons, company)
+    _speaker_sides(doc, turns, builder.persons, company, qa_start(doc))
     by_name = _aliases(doc, builder.persons)
     if not is_traditional(doc):
         _names_as_written(builder.persons, by_name)
@@ -175,10 +224,11 @@ def _roles_said_in_turns(
     doc: Document, lines: set[int], persons: dict[str, Person], company: Company
 ) -> None:
     """Roles of known speakers that only the speech names (the operator's ``投资者关系负责人Jessie
-    Zheng女士``): a title before a name fills a role the labels left empty; nobody is added."""
+    Zheng女士``, ``Lydia Liu, Head of Investor Relations``): a title before or after a name fills a
+    role the labels left empty; nobody is added."""
     for number in sorted(lines):
         norm = doc.line(number).norm
-        for mention in title_mentions(norm, set(persons)):
+        for mention in title_mentions(norm, set(persons)) + english_mentions(norm):
             person = persons.get(mention.who.name or "")
             if person is None or person.role or person.side not in (None, "management"):
                 continue
@@ -272,6 +322,14 @@ def _aliases(doc: Document, persons: dict[str, Person]) -> dict[str, Person]:
         if len(group) == 1:
             for title in vocab().words.surname_titles:
                 by_name.setdefault(f"{surname}{title}", group[0])
+    by_last: dict[str, list[Person]] = {}
+    for person in persons.values():
+        if _ENGLISH_ONLY.fullmatch(person.name) and " " in person.name:
+            by_last.setdefault(person.name.split()[-1], []).append(person)
+    for last, group in by_last.items():
+        if len(group) == 1:  # "Mr. Cook" for Tim Cook, when one participant has the name
+            for prefix in vocab().words.name_prefixes:
+                by_name.setdefault(f"{prefix} {last}", group[0])
     for ln in doc.content_lines():
         for name, person in list(by_name.items()):
             start = ln.norm.find(name)

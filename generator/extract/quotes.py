@@ -30,7 +30,10 @@ MAX_QUOTES = 10
 PER_SPEAKER = 4
 MIN_SCORE = 3.0
 MIN_CHARS, MAX_CHARS = 18, 160
-_SENTENCE = re.compile(r"[^。!?;]+[。!?;]?")
+LATIN_MIN_CHARS, LATIN_MAX_CHARS = 40, 320
+"""The same bounds for an English sentence, which takes about twice the characters."""
+_SENTENCE = re.compile(r"(?:[^。!?;.]|\.(?!\s))+(?:[。!?;]|\.(?=\s|$))?")
+"""A sentence: up to a Chinese stop, ``;``, or an English full stop before a space (``7.3`` goes on)."""
 _QUOTED = re.compile(r"[\"“「『]\s*([^\"“”「」『』]{10,300}?)\s*[\"”」』]")
 
 
@@ -61,7 +64,7 @@ def score_sentence(norm: str) -> float:
     score = 0.0
     if re.search(r"\d", norm):
         score += 1.5
-    if re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|倍|个百分点)", norm):
+    if re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|倍|个百分点|billion|million|percent|basis points)", norm, re.I):
         score += 1.0
     for key, weight in (("forward", 1.5), ("strategy", 1.0)):
         if key in c:
@@ -71,7 +74,8 @@ def score_sentence(norm: str) -> float:
         score -= 2.0
     if "openers" in c and c["openers"].match(norm):
         score -= 1.0
-    if 30 <= len(norm) <= 120:
+    low, high = (30, 120) if re.search(f"[{HAN}]", norm) else (60, 260)
+    if low <= len(norm) <= high:
         score += 1.0
     if norm.rstrip().endswith("?"):
         score -= 5.0
@@ -84,7 +88,9 @@ def _sentences(line: Line, start: int) -> list[tuple[int, int]]:
         a, b = m.start(), m.end()
         while a < b and line.norm[a].isspace():
             a += 1
-        if MIN_CHARS <= b - a <= MAX_CHARS and re.search(f"[{HAN}A-Za-z]", line.norm[a:b]):
+        chinese = re.search(f"[{HAN}]", line.norm[a:b])
+        least, most = (MIN_CHARS, MAX_CHARS) if chinese else (LATIN_MIN_CHARS, LATIN_MAX_CHARS)
+        if least <= b - a <= most and re.search(f"[{HAN}A-Za-z]", line.norm[a:b]):
             out.append((a, b))
     return out
 

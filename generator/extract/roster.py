@@ -64,7 +64,7 @@ def _titles_then_name(text: str) -> Speaker | None:
         if follow is None:
             break
         end = follow.end()
-    name = text[end:].strip(" ,:")
+    name = text[end:].strip(" ,:-—–")
     if not is_person_name(name):
         return None
     org = text[: first.start()].strip(" -—·,、") or None
@@ -74,11 +74,14 @@ def _titles_then_name(text: str) -> Speaker | None:
 def _heading_rest(norm: str) -> str | None:
     """The text after an attendee heading (``出席人员:``, ``上市公司接待人员姓名:``), or None."""
     text = norm.strip(_BULLET)
+    headings = vocab().words.attendee_headings
+    if text.rstrip(" :").lower() in {h.lower() for h in headings}:
+        return ""  # "CALL PARTICIPANTS" alone on its line: the list follows below
     colon = text.find(":", 0, 30)
     if colon < 0:
         return None
     head = text[:colon].strip(_BULLET)
-    if not any(h.lower() in head.lower() for h in vocab().words.attendee_headings):
+    if not any(h.lower() in head.lower() for h in headings):
         return None
     return text[colon + 1 :].strip(_BULLET)
 

@@ -23,7 +23,7 @@ from generator.extract.people import find_people
 from generator.extract.period import identify_period
 from generator.extract.qa import find_exchanges
 from generator.extract.quotes import select_quotes
-from generator.extract.turns import source_kind, split_turns
+from generator.extract.turns import source_kind, source_language, split_turns
 from generator.model import Document, SourceInfo, Summary
 
 
@@ -31,7 +31,14 @@ def summarize(doc: Document) -> Summary:
     """Extract the summary of one transcript. Never invents: unknown fields stay None."""
     turns = split_turns(doc)
     kind = source_kind(turns, doc)
-    source = SourceInfo(path=doc.path, sha256=doc.sha256, title=doc.title, kind=kind, encoding=doc.encoding)
+    source = SourceInfo(
+        path=doc.path,
+        sha256=doc.sha256,
+        title=doc.title,
+        kind=kind,
+        encoding=doc.encoding,
+        language=source_language(doc),
+    )
     summary = Summary(source=source)
     review = summary.review
 

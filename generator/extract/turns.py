@@ -16,6 +16,7 @@ from generator.extract.labels import (
     MAX_LABEL,
     NUMBERED,
     Label,
+    marker_kind,
     open_turn,
     parse_inner,
     parse_label,
@@ -108,10 +109,31 @@ def _editor_note(line: Line) -> bool:
     return colon > 0 and norm[:colon].strip(LABEL_TRIM).lower() in vocab().not_labels
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[-–•·*▪●]|\d{1,2}[.)])\s+\S")
+"""A bulleted or numbered list item (``- Alibaba Cloud revenue…``): the line above it is a heading."""
+_DASH_MARKER = re.compile(r"\s*([A-Za-z问答]{1,8})\s+[-–—]+(?:\s+(.*))?")
+"""``Q - Alicia Yap`` / ``A - Daniel Zhang`` / ``Q - Thank you…``: a Q/A marker before a dash."""
+
+
+def _dash_marker(line: Line) -> tuple[Label, int] | None:
+    """A Q/A marker followed by a dash (``Q -``, ``A -``), then the person or the speech."""
+    m = _DASH_MARKER.fullmatch(line.norm)
+    kind = marker_kind(m.group(1)) if m else None
+    if m is None or kind is None:
+        return None
+    person = _person_line(m.group(2)) if m.group(2) else None
+    if person is not None:
+        return with_person(kind, person), len(line.norm)
+    return Label(kind), m.start(2) if m.group(2) else len(line.norm)
+
+
 def _standalone_label(line: Line, following: Line | None) -> Label | None:
-    """A line that holds only a speaker, followed by a line of speech."""
+    """A line that holds only a speaker, followed by a line of speech (not a list: the line above
+    a list is its heading, ``Key Takeaways`` then ``- …``)."""
     text = line.norm.strip(LABEL_TRIM)
     if not text or len(text) > 70 or following is None or not _is_prose(following.norm):
+        return None
+    if _LIST_ITEM.match(following.norm):
         return None
     if _colon_label(following) is not None:
         return None
@@ -158,7 +180,7 @@ def split_turns(doc: Document) -> list[Turn]:
                 turns.append(opened)
             current = going
             continue
-        hit = _colon_label(ln)
+        hit = _colon_label(ln) or _dash_marker(ln)
         label, start = hit if hit else (_standalone_label(ln, after.get(ln.number)), len(ln.text))
         if label is not None:
             current = open_turn(ln, label, start)
@@ -242,3 +264,33 @@ def source_kind(turns: list[Turn], doc: Document | None = None) -> str:
     if len(named) >= 3 and len({t.speaker for t in named}) >= 2 and (analysts or hosts):
         return "transcript"
     return "article"
+
+
+HAN_PER_WORD = 1.5
+"""Han characters that make one word of Chinese, when weighing a text's Chinese against its
+English (a Chinese word is one to two characters)."""
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def source_language(doc: Document) -> str | None:
+    """zh | en: the language most of the text's words are in (Chinese words counted from Han
+    characters, English words from runs of Latin letters), or None when it has neither. A
+    Chinese report naming ``Eddie Wu`` stays zh, an English call quoting ``李彦宏`` stays en."""
+    han = latin = 0
+    for ln in doc.content_lines():
+        han += len(_HAN_CHAR.findall(ln.text))
+        latin += len(_LATIN_WORD.findall(ln.text))
+    if not han and not latin:
+        return None
+    return "zh" if han / HAN_PER_WORD >= latin else "en"
+
+
+def qa_start(doc: Document) -> int | None:
+    """The line of the heading that opens the question-and-answer part (``Questions and Answers``,
+    ``问答环节``), or None: before it stand the prepared remarks."""
+    headings = vocab().qa_headings
+    for ln in doc.content_lines():
+        if ln.norm.strip(LABEL_TRIM + ":.-—").strip().lower() in headings:
+            return ln.number
+    return None

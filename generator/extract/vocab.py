@@ -20,7 +20,8 @@ from generator.lexicon.titles import titles
 from generator.lexicon.words import alternation, longest_first
 
 HAN = r"\u3400-\u9fff"
-ENGLISH_NAME = r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){1,3}"
+ENGLISH_NAME = r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2} [A-Z][A-Za-z'’\-]*(?:\.[A-Za-z'’\-]+)*"
+"""Two to four capitalised words; the last ends in no full stop (``Micky Pant.`` ends a sentence)."""
 NAME_DOTS = "·‧・•"
 TRANSLITERATED_NAME = rf"[{HAN}]{{1,6}}(?:[{NAME_DOTS}][{HAN}]{{1,8}}){{1,2}}"
 """A foreign name written in Chinese, its parts joined by a middle dot (``詹姆斯·米切尔``)."""
@@ -53,6 +54,14 @@ class Vocab:
     surnames: frozenset[str]
     not_names: frozenset[str]
     not_labels: frozenset[str]
+    heading_words: frozenset[str]
+    """English words of headings and page furniture (lower case): never part of a personal name."""
+    name_prefix_re: re.Pattern[str]
+    """A courtesy word opening an English name (``Mr. ``), with its space."""
+    english_said: str
+    """An English speech verb as a whole word, an adverb maybe before it (``said``, ``also noted``)."""
+    qa_headings: frozenset[str]
+    """Headings opening a call's question-and-answer part (lower case)."""
     narration_re: re.Pattern[str]
     """Openings of a writer's paragraph (``另据``, ``据悉``)."""
     question_re: re.Pattern[str]
@@ -177,6 +186,13 @@ def _vocab(_key: tuple[Path, ...]) -> Vocab:
         surnames=frozenset(w.surnames),
         not_names=frozenset(w.not_names),
         not_labels=frozenset(x.lower() for x in w.not_labels),
+        heading_words=frozenset(x.lower() for x in w.heading_words),
+        name_prefix_re=re.compile(rf"(?:{alternation(w.name_prefixes)})(?![A-Za-z])\s*"),
+        english_said=(
+            rf"(?<![A-Za-z])(?:(?:{alternation(w.english_verb_adverbs)})\s+)?"
+            rf"(?:{alternation(w.english_speech_verbs)})(?![A-Za-z])"
+        ),
+        qa_headings=frozenset(x.lower() for x in w.qa_headings),
         narration_re=re.compile(rf"\s*(?:{alternation(w.narration_openers)})"),
         question_re=markers(w.question_markers),
         answer_re=markers(w.answer_markers),

@@ -22,6 +22,7 @@ from generator.model import (
     EVIDENCE,
     FLAG,
     KINDS,
+    LANGUAGES,
     NUMBER,
     SIDES,
     Company,
@@ -91,6 +92,7 @@ def summary_to_dict(s: Summary) -> dict[str, Any]:
             "title": s.source.title,
             "kind": s.source.kind,
             "encoding": s.source.encoding,
+            "language": s.source.language,
             **({"url": s.source.url} if s.source.url else {}),
         },
         "company": {"name": s.company.name, "id": s.company.id, "tickers": list(s.company.tickers)},
@@ -347,6 +349,7 @@ def summary_from_dict(doc: Any, path: str = "<summary>") -> Summary:
             title=c.text(src.get("title"), "source.title"),
             kind=c.choice(src.get("kind", "transcript"), "source.kind", KINDS) or "transcript",
             encoding=c.text(src.get("encoding"), "source.encoding"),
+            language=c.choice(src.get("language"), "source.language", LANGUAGES),
             url=c.text(src.get("url"), "source.url"),
         ),
         company=Company(
