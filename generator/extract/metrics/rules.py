@@ -84,6 +84,7 @@ class Rules:
             self.period_words: list[str] = subjects.get("period_words", [])
             self.own_subjects: list[str] = subjects.get("own", [])
             self.fillers: list[str] = longest_first(subjects.get("fillers", []))
+            self.qualifiers: list[str] = longest_first(flatten(subjects.get("qualifiers", [])))
             self.not_line_endings: list[str] = subjects.get("not_line_endings", [])
             self.not_in_line: list[str] = subjects.get("not_in_line", [])
             self.not_line_starts: list[str] = subjects.get("not_line_starts", [])
@@ -156,6 +157,15 @@ class Rules:
         if not before or PUNCT_OR_SPACE.match(before[-1]):
             return True
         return any(before.endswith(n) for n in [*self._heads, *heads])
+
+    def attributed(self, metric: str, word: str, before: str) -> str | None:
+        """The metric an ambiguous word names after attribution wording (股东应占…净收入: net income,
+        not net revenues), or None when ``before`` (its clause up to the word) holds none."""
+        spec = self.metrics.get(metric, {})
+        target = spec.get("attributed")
+        if not target or word.lower() not in {w.lower() for w in spec.get("attributed_words", [])}:
+            return None
+        return target if regex(spec.get("attribution_cues", [])).search(before) else None
 
     def is_group_word(self, word: str) -> bool:
         """True for words that name the whole group's figure (总收入)."""
