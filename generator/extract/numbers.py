@@ -100,8 +100,10 @@ PERCENT_RE = re.compile(
     r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
     re.IGNORECASE,
 )
-RANGE_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:[-~～]\s*\d|(?:至|到)\s*[-−]?\d+(?:\.\d+)?\s*(?:%|个?百分点))")
-RANGE_BEFORE_RE = re.compile(r"\d\s*%?\s*(?:[-~～]|至|到)\s*$")
+RANGE_AFTER_RE = re.compile(
+    r"^\s*(?:%\s*)?(?:[-~～–—]\s*\d|(?:至|到)\s*[-−]?\d+(?:\.\d+)?\s*(?:%|个?百分点))"
+)
+RANGE_BEFORE_RE = re.compile(r"\d\s*%?\s*(?:[-~～–—]|至|到)\s*$")
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ class Rules:
             self._restated_re = regex(data.get("restated_cues", []))
             self.other_quantities: list[str] = data.get("other_quantities", [])
             self._gaap_re = regex(data.get("gaap_cues", []))
+            self._cause_re = regex(data.get("cause_cues", []))
             self.conversion_cues: list[str] = data["conversion_cues"]
             exclusions: dict[str, list[str]] = data["exclusions"]
             self.rivals: list[str] = exclusions.get("rivals", [])
@@ -279,6 +280,11 @@ class Rules:
         for w in longest_first(allowed):
             rest = rest.replace(w, "")
         return not rest
+
+    def names_cause(self, gap: str) -> bool:
+        """True when the words between a metric word and a figure open its cause (主要由于, due to):
+        the figure after them is the cause's."""
+        return bool(self._cause_re.search(gap))
 
     def names_other_amount(self, metric: str, gap: str) -> bool:
         """True when the words between a metric word and an amount make the amount something else
