@@ -100,8 +100,10 @@ PERCENT_RE = re.compile(
     r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
     re.IGNORECASE,
 )
-RANGE_AFTER_RE = re.compile(r"^\s*(?:%\s*)?(?:[-~～]\s*\d|(?:至|到)\s*[-−]?\d+(?:\.\d+)?\s*(?:%|个?百分点))")
-RANGE_BEFORE_RE = re.compile(r"\d\s*%?\s*(?:[-~～]|至|到)\s*$")
+RANGE_AFTER_RE = re.compile(
+    r"^\s*(?:%\s*)?(?:[-~～–—]\s*\d|(?:至|到)\s*[-−]?\d+(?:\.\d+)?\s*(?:%|个?百分点))"
+)
+RANGE_BEFORE_RE = re.compile(r"\d\s*%?\s*(?:[-~～–—]|至|到)\s*$")
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,17 @@ def _canon(word: str, table: dict) -> str:
     return next(k for k in table if k.lower() == word.lower())
 
 
+def _range_after(after: str, unit: str | None) -> bool:
+    """True when ``after`` makes the percentage before it a range's first end (60%至70%, 1至2个百分点);
+    a change in points before a level in percent is none (增5.3个百分点至70.3%)."""
+    m = RANGE_AFTER_RE.match(after)
+    if m is None:
+        return False
+    unit = (unit or "%").lower()
+    points_first = unit not in ("%", "％") and not unit.startswith("percent")
+    return not (points_first and m.group(0).rstrip().endswith(("%", "％")))
+
+
 def find_percents(text: str) -> list[Percent]:
     """Every percentage (or percentage-point change) in ``text``; ranges such as 60%-70% are skipped."""
     found = []
@@ -263,7 +276,7 @@ def find_percents(text: str) -> list[Percent]:
         before = text[: m.start()]
         if m.group("sign") and re.search(r"[\d%]\s*$", before):
             continue  # 60%-70%: the second end of a range
-        if RANGE_BEFORE_RE.search(before) or RANGE_AFTER_RE.match(text[m.end() :]):
+        if RANGE_BEFORE_RE.search(before) or _range_after(text[m.end() :], m.group("unit")):
             continue
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
             continue

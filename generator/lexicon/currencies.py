@@ -29,6 +29,10 @@ class Currencies:
     """Written after a number (美元, 元, yuan) -> ISO code, in the lexicon's order."""
     yuan: tuple[str, ...]
     """The codes a bare 元 can stand for; the first is the default currency."""
+    yuan_wording: dict[str, tuple[str, ...]]
+    """Code a bare 元 can stand for -> the wording of the market where it does (年增, 法说会 -> TWD)."""
+    exchange_currencies: dict[str, str]
+    """Exchange (TWSE) -> the currency its companies report in, where that is one a bare 元 can mean."""
     unknown_endings: tuple[str, ...]
     """How a currency word the lists do not know ends (越南盾, 泰铢)."""
     range_prefixes: tuple[str, ...]
@@ -95,10 +99,15 @@ def parse(data: Any) -> Currencies:
     yuan = _texts(data.get("yuan"), "yuan")
     if not yuan:
         raise LexiconError("yuan must name at least one currency", WHERE)
+    wording = data.get("yuan_wording") or {}
+    if not isinstance(wording, dict):
+        raise LexiconError("yuan_wording must map currency codes to word lists", WHERE)
     return Currencies(
         prefixes=_table(data.get("prefixes"), "prefixes"),
         suffixes=_table(data.get("suffixes"), "suffixes"),
         yuan=yuan,
+        yuan_wording={_text(k, "yuan_wording"): _texts(v, f"yuan_wording.{k}") for k, v in wording.items()},
+        exchange_currencies=_table(data.get("exchange_currencies") or {}, "exchange_currencies"),
         unknown_endings=_texts(data.get("unknown_endings"), "unknown_endings"),
         range_prefixes=_texts(data.get("range_prefixes"), "range_prefixes"),
         caption_before=_texts(captions.get("before"), "captions.before"),

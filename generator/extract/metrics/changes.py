@@ -138,10 +138,11 @@ class ChangeWording:
         return bool(self._delta_re.search(before))
 
     def is_from(self, before: str, after: str) -> bool:
-        """True for the starting figure of 从A…至B: ``before`` ends with 从 and a to-word follows."""
+        """True for the starting figure of 从A…至B (``before`` ends with 从 and a to-word follows) or
+        of "to B from A" (a to-word stands before the from-word)."""
         if not self.ends_with(before, self._from_words):
             return False
-        return any(w in after for w in ("至", "到", " to "))
+        return any(w in after for w in ("至", "到", " to ")) or " to " in before
 
     def says_loss(self, between: str) -> bool:
         """True when the words between a profit word and its amount make it a loss (净利润亏损3亿元)."""

@@ -11,7 +11,10 @@ import re
 from generator.extract.metrics.rules import Rules
 from generator.extract.metrics.shapes import Span, Word
 
-SENTENCE_RE = re.compile(r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])")
+SENTENCE_RE = re.compile(
+    r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])"
+    r"|(?<=[a-z\d%)])\.\s+(?=[A-Z])"  # English: "…in 2023. Net income…"
+)
 
 
 CLAUSE_RE = re.compile(r"[,，:：、]")

@@ -16,6 +16,7 @@ from generator.extract.metrics.shapes import Cue, Word
 from generator.extract.numbers import find_amounts
 from generator.lexicon.companies import Companies, CompanyEntry, companies
 from generator.lexicon.currencies import currencies
+from generator.lexicon.listed import listed
 from generator.model import Company, Document, Period
 
 
@@ -55,7 +56,7 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     others = [n for entry in registry if entry is not own for n in entry.names]
     others = [n for n in others + rules.rivals if n not in own_names and n not in segments]
     fiscal_start = own.fiscal_year_start_month if own else 1
-    currency = own.currency if own else None
+    currency = (own.currency or currencies().default) if own else _listed_currency(company.name)
     yuan = _yuan_currency(doc, currency)
     ctx = Context(
         rules=rules,
@@ -83,8 +84,10 @@ def _find_company(registry: Companies, name: str | None) -> str | None:
 def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
     """What a bare 元 means: the currency it can stand for (CNY, TWD) that the text names most often
     (人民币 / RMB against 新台币 / NT$); when none is named most, the company's reporting currency
-    (TWD for a Taiwanese company) if 元 can stand for it, else the first (CNY)."""
-    yuan = currencies().yuan
+    if 元 can stand for it; else the currency whose market's wording the text writes (年增, 法说会:
+    a Taiwanese report); else the first (CNY)."""
+    registry = currencies()
+    yuan = registry.yuan
     counts = dict.fromkeys(yuan, 0)
     for line in doc.lines:
         for a in find_amounts(line.norm):
@@ -94,7 +97,34 @@ def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
     leaders = [c for c in yuan if counts[c] == most]
     if len(leaders) == 1:
         return leaders[0]
-    return company_currency if company_currency in yuan else yuan[0]
+    if company_currency is not None:
+        return company_currency if company_currency in yuan else yuan[0]
+    return _wording_currency(doc, registry.yuan_wording) or yuan[0]
+
+
+def _wording_currency(doc: Document, wording: dict[str, tuple[str, ...]]) -> str | None:
+    """The currency whose market's wording the text writes at least twice, and at least twice as
+    often as any other market's; None when no market's wording leads so clearly."""
+    counts = {code: 0 for code in wording}
+    for line in doc.lines:
+        for code, words in wording.items():
+            counts[code] += sum(line.norm.count(w) for w in words)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _listed_currency(name: str | None) -> str | None:
+    """The reporting currency of a company the lexicon does not know, when every listing of its
+    name in the listed registry is on an exchange whose companies report in one currency."""
+    if not name:
+        return None
+    by_exchange = currencies().exchange_currencies
+    found = {by_exchange.get(listing.exchange) for listing in listed().named(name)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _default_currency(doc: Document, yuan: str, company_currency: str | None = None) -> str:

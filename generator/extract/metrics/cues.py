@@ -8,10 +8,47 @@ named by a word (首季, 次季) with the lexicon's ``quarter_words``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
 from generator.extract.metrics.shapes import Cue
 from generator.extract.numbers import CN_DIGITS
+
+MEMO_TEXTS = 64
+"""How many texts' cues are kept (a line is asked about once per figure, then not again)."""
+
+
+@dataclass(frozen=True)
+class _Read:
+    """The scope cues of one text: as found, and sorted by (end, -start) with their ends."""
+
+    found: tuple[Cue, ...]
+    by_end: tuple[Cue, ...]
+    ends: list[int]
+
+
+class _Spans:
+    """Non-overlapping [start, end) spans in order (as ``finditer`` gives them), asked by bisection."""
+
+    def __init__(self, spans: Any) -> None:
+        pairs = list(spans)
+        self._starts = [s for s, _ in pairs]
+        self._ends = [e for _, e in pairs]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a span overlaps [start, end)."""
+        i = bisect_right(self._ends, start)  # the first span ending after ``start``
+        return i < len(self._starts) and self._starts[i] < end
+
+    def strictly_holds(self, start: int, end: int) -> bool:
+        """True when a longer span holds [start, end) whole."""
+        i = bisect_right(self._starts, start) - 1  # the last span starting at or before ``start``
+        if i < 0:
+            return False
+        s, e = self._starts[i], self._ends[i]
+        return end <= e and e - s > end - start
 
 
 class ScopeCues:
@@ -30,17 +67,38 @@ class ScopeCues:
         ]
         digits = {ch: n for ch, n in CN_DIGITS.items() if 1 <= n <= 4}
         self._quarters: dict[str, int] = {**digits, **(data.get("quarter_words") or {})}
+        self._memo: OrderedDict[str, _Read] = OrderedDict()
 
     def find(self, text: str) -> list[Cue]:
-        """Every scope cue in ``text`` (except those inside 上季度 / 上年同期 wording or a metric word)."""
-        priors = [(m.start(), m.end()) for m in self._prior_re.finditer(text)]
-        words = [(m.start(), m.end()) for m in self._words_re.finditer(text)]
+        """Every scope cue in ``text`` (except those inside 上季度 / 上年同期 wording or a metric word),
+        in the order of the scope patterns."""
+        return list(self._read(text).found)
+
+    def _read(self, text: str) -> _Read:
+        """The cues of ``text``, read once per text: asking for the cue before each figure of a long
+        line then stays linear in the line."""
+        hit = self._memo.get(text)
+        if hit is not None:
+            self._memo.move_to_end(text)
+            return hit
+        found = tuple(self._scan(text))
+        order = sorted(range(len(found)), key=lambda i: (found[i].end, -found[i].start, -i))
+        by_end = tuple(found[i] for i in order)  # of equal spans the first found comes last, as max() has it
+        read = _Read(found, by_end, [c.end for c in by_end])
+        self._memo[text] = read
+        if len(self._memo) > MEMO_TEXTS:
+            self._memo.popitem(last=False)
+        return read
+
+    def _scan(self, text: str) -> list[Cue]:
+        priors = _Spans(m.span() for m in self._prior_re.finditer(text))
+        words = _Spans(m.span() for m in self._words_re.finditer(text))
         cues = []
         for scope, rx in self._res:
             for m in rx.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in priors):
+                if priors.overlaps(m.start(), m.end()):
                     continue
-                if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in words):
+                if words.strictly_holds(m.start(), m.end()):
                     continue  # 年度股息: part of a metric's name, not a period
                 if self._compared(text, m.start(), m.end()):
                     continue  # 较一季度的91.7%: the period compared with, not the figure's
@@ -57,8 +115,9 @@ class ScopeCues:
 
     def nearest(self, text: str, pos: int) -> Cue | None:
         """The scope cue that ends nearest before ``pos`` (the longest one on ties)."""
-        before = [c for c in self.find(text) if c.end <= pos]
-        return max(before, key=lambda c: (c.end, -c.start), default=None)
+        read = self._read(text)
+        i = bisect_right(read.ends, pos)
+        return read.by_end[i - 1] if i else None
 
     def _cue(self, scope: str, m: re.Match[str]) -> Cue:
         groups = {k: v for k, v in m.groupdict().items() if v}

@@ -220,6 +220,9 @@ def new_entry(
     if _prior_subject(text, sentence, clause_start, word, ctx):
         return None  # 与上年同期的净利润… / 去年同期,总营收为…: the earlier period's figure
     window_start = min(max(window_start, sentence.start), clause_start)
+    attributed = rules.attributed(word.metric, text[word.start : word.end], text[clause_start : word.start])
+    if attributed:
+        word = replace(word, metric=attributed, loss=False)  # 股东应占非公认会计准则净收入: net income
     entry = Entry(word=word, metric=word.metric, clause=clause, sentence=sentence, start=word.start)
     spec = rules.metrics[word.metric]
     window_end = clause_end(text, word.end, clauses, sentence)

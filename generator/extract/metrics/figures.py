@@ -83,6 +83,8 @@ def skip_figure(
             return "delta"  # 同比增加50亿元: the change, not the level
         if rules.change.is_from(before, text[fig.end : sentence.end]):
             return "prior"  # 从8亿元收窄至3亿元: the starting figure
+    elif rules.change.is_from(before, text[fig.end : sentence.end]):
+        return "prior"  # 毛利率从8%提升至10%, increased to 40.7 percent from 38.4 percent
         range_after, range_before = _range_res()
         if range_after.match(text[fig.end : sentence.end]) or range_before.search(before):
             return "guidance"  # 1,150亿元至1,180亿元: a range is an outlook, not a result
@@ -91,6 +93,8 @@ def skip_figure(
 
 def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], ctx: Context) -> bool:
     """True when the open ``entry`` takes the figure that follows it in the sentence."""
+    if entry.word.end <= fig.start and ctx.rules.names_cause(text[entry.word.end : fig.start]):
+        return False  # 盈利上升，主要由于…补偿收益约17.6亿元: the cause's figure
     if isinstance(fig, Percent):
         if ctx.rules.kind(entry.metric) == "ratio" and ctx.rules.is_ratio_effect(
             text[entry.word.end : fig.start]

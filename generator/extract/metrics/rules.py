@@ -73,6 +73,7 @@ class Rules:
             self._restated_re = regex(data.get("restated_cues", []))
             self.other_quantities: list[str] = data.get("other_quantities", [])
             self._gaap_re = regex(data.get("gaap_cues", []))
+            self._cause_re = regex(data.get("cause_cues", []))
             self.conversion_cues: list[str] = data["conversion_cues"]
             exclusions: dict[str, list[str]] = data["exclusions"]
             self.rivals: list[str] = exclusions.get("rivals", [])
@@ -84,6 +85,7 @@ class Rules:
             self.period_words: list[str] = subjects.get("period_words", [])
             self.own_subjects: list[str] = subjects.get("own", [])
             self.fillers: list[str] = longest_first(subjects.get("fillers", []))
+            self.qualifiers: list[str] = longest_first(flatten(subjects.get("qualifiers", [])))
             self.not_line_endings: list[str] = subjects.get("not_line_endings", [])
             self.not_in_line: list[str] = subjects.get("not_in_line", [])
             self.not_line_starts: list[str] = subjects.get("not_line_starts", [])
@@ -156,6 +158,15 @@ class Rules:
         if not before or PUNCT_OR_SPACE.match(before[-1]):
             return True
         return any(before.endswith(n) for n in [*self._heads, *heads])
+
+    def attributed(self, metric: str, word: str, before: str) -> str | None:
+        """The metric an ambiguous word names after attribution wording (股东应占…净收入: net income,
+        not net revenues), or None when ``before`` (its clause up to the word) holds none."""
+        spec = self.metrics.get(metric, {})
+        target = spec.get("attributed")
+        if not target or word.lower() not in {w.lower() for w in spec.get("attributed_words", [])}:
+            return None
+        return target if regex(spec.get("attribution_cues", [])).search(before) else None
 
     def is_group_word(self, word: str) -> bool:
         """True for words that name the whole group's figure (总收入)."""
@@ -269,6 +280,11 @@ class Rules:
         for w in longest_first(allowed):
             rest = rest.replace(w, "")
         return not rest
+
+    def names_cause(self, gap: str) -> bool:
+        """True when the words between a metric word and a figure open its cause (主要由于, due to):
+        the figure after them is the cause's."""
+        return bool(self._cause_re.search(gap))
 
     def names_other_amount(self, metric: str, gap: str) -> bool:
         """True when the words between a metric word and an amount make the amount something else

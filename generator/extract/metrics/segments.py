@@ -44,8 +44,14 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
         return Subject("none")
     rules = ctx.rules
     cut, said = start, "none"
-    periods = [(c.start, c.end) for c in rules.cues.find(text[start:word_start])]
     phrase = text[start:word_start]
+    # a period written with spaces (2025 年第三季) runs into the words from before them: cues are read
+    # from the clause's start, and one that ends inside the words holds from their start
+    periods = [
+        (max(0, c.start + limit - start), c.end + limit - start)
+        for c in rules.cues.find(text[limit:word_start])
+        if c.end + limit > start
+    ]
     for w in rules.period_words:
         periods += [(m.start(), m.end()) for m in re.finditer(re.escape(w), phrase)]
     if periods:
@@ -73,6 +79,7 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
     while end > cut and text[end - 1] == "的":
         end -= 1
     end = cut + len(_strip_verbs(text[cut:end], rules.verbs))  # 电子装备业务实现收入: 实现 is no part of it
+    cut, end = _strip_qualifiers(text, cut, end, rules.qualifiers)  # 未经审核的收入: no unit
     name = text[cut:end]
     if not name:
         return Subject(said)
@@ -93,6 +100,26 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
     if _is_unclear(name, ctx):
         return Subject("unclear")
     return Subject("line", None, cut, end + len(keep))
+
+
+def _strip_qualifiers(text: str, cut: int, end: int, qualifiers: list[str]) -> tuple[int, int]:
+    """[cut, end) without the reporting qualifiers (未经审核, 持续经营业务) it opens or ends with, nor
+    the 的/之 after them."""
+    changed = True
+    while changed and cut < end:
+        changed = False
+        for q in qualifiers:
+            if text.startswith(q, cut, end):
+                cut += len(q)
+                while cut < end and text[cut] in "的之":
+                    cut += 1
+                changed = True
+                break
+            if text.endswith(q, cut, end):
+                end -= len(q)
+                changed = True
+                break
+    return cut, end
 
 
 def _unit_subject(text: str, start: int, end: int, ctx: Context) -> Subject | None:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from generator.model import Period
-from tests.metrics_cases import Q2_2024, Q3_2024, Q4_2023, Q4_2024, extract, only
+from tests.metrics_cases import H1_2024, Q2_2024, Q3_2024, Q4_2023, Q4_2024, extract, only
 
 
 def test_converted_currency_and_year_earlier_figure_are_left_out(tmp_path):
@@ -135,3 +135,30 @@ def test_result_against_guidance_is_a_result(tmp_path):
     ms, notes = extract(tmp_path, text, "某芯片公司", Q4_2024)
     assert only(ms, "gross_margin").value == 14.2
     assert not [n for n in notes if "guidance" in n]
+
+
+def test_english_comparisons_name_the_earlier_figure(tmp_path):
+    text = (
+        "Net loss attributable to Nova was RMB133.7 million, in comparison with net income attributable to "
+        "Nova of RMB68.7 million in the identical period in 2024. Gross margin increased to 40.7 percent "
+        "from 38.4 percent. Operating margin fell to 15.6% from 19.5%."
+    )
+    ms, _ = extract(tmp_path, text, "Nova", Q2_2024)
+    assert sorted((m.metric, m.value) for m in ms) == [
+        ("gross_margin", 40.7),
+        ("net_income", -133_700_000),
+        ("operating_margin", 15.6),
+    ]
+
+
+def test_a_figure_in_the_cause_of_a_change_is_not_the_metrics(tmp_path):
+    ms, _ = extract(
+        tmp_path, "上半年盈利上升,主要由於獲得一筆與地塊搬遷相關的補償收益約17.6億元。", "星河", H1_2024
+    )
+    assert [m for m in ms if m.value is not None] == []
+
+
+def test_a_range_with_an_en_dash_and_an_expected_level_are_outlooks(tmp_path):
+    text = "We guide gross margin of 55.5–57.5%.\n星河營收可望突破30億美元。"
+    ms, _ = extract(tmp_path, text, "星河", Q2_2024)
+    assert ms == []

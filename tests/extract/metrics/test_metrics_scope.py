@@ -157,3 +157,17 @@ def test_buyback_completed_in_an_earlier_month_is_left_out(tmp_path):
     ms, notes = extract(tmp_path, text, "某芯片公司", H1_2024)
     assert not [m for m in ms if m.metric == "share_repurchase"]
     assert any("share_repurchase" in n and "completed" in n for n in notes)
+
+
+def test_the_cue_before_each_figure_of_a_long_line_is_the_nearest_one():
+    """``nearest`` reads a line's cues once and bisects: the same cue as scanning them all, for any
+    position, including cues inside 上季度 wording or a metric's name (年度股息), which are no cues."""
+    from generator.extract.metrics.rules import load_rules
+
+    cues = load_rules().cues
+    line = "第三季度收入10亿元,上季度为9亿元;年度股息0.5元;全年收入40亿元,上半年20亿元,3月收入3亿元。" * 40
+    found = cues.find(line)
+    assert found and not any(line[c.start : c.end] == "季度" and line[c.start - 1] == "上" for c in found)
+    for pos in range(0, len(line), 7):
+        before = [c for c in found if c.end <= pos]
+        assert cues.nearest(line, pos) == max(before, key=lambda c: (c.end, -c.start), default=None)

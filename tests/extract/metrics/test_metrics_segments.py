@@ -162,3 +162,31 @@ def test_product_line_margin_is_the_lines_not_the_groups(tmp_path):
     assert only(ms, "gross_margin", "存储芯片产品线").value == 61.5
     assert only(ms, "gross_margin", "模组产品线").value == 8.3
     assert only(ms, "segment_revenue", "存储芯片产品线").value == 810_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未经审核的收入约人民币198.33亿元,较去年同期增加约5.1%。",
+        "未經審計之營業額為人民幣198.33億元,同比增長5.1%。",
+        "持续经营业务的净收入为198.33亿元,同比增长5.1%。",
+    ],
+)
+def test_a_reporting_qualifier_is_no_business_unit(tmp_path, text):
+    ms, _ = extract(tmp_path, text, "星河光学", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (19_833_000_000, 5.1)
+
+
+def test_net_revenue_wording_after_attribution_to_shareholders_is_net_income(tmp_path):
+    text = "星河股東應佔非公認會計準則淨收入第二季度為人民幣10億元,股東應佔淨收益為人民幣6.284億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q2_2024)
+    assert only(ms, "non_gaap_net_income").value == 1_000_000_000
+    assert only(ms, "net_income").value == 628_400_000
+    assert [m for m in ms if m.metric in ("revenue", "segment_revenue", "segment_profit")] == []
+
+
+def test_a_period_written_with_spaces_is_no_other_companys_name(tmp_path):
+    ms, _ = extract(tmp_path, "2024 年第二季調整後淨利同比增 26.2% 至 50 億元人民幣。", "星河", Q2_2024)
+    m = only(ms, "non_gaap_net_income")
+    assert (m.value, m.yoy_pct, m.scope) == (5_000_000_000, 26.2, "quarter")

@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 from generator.extract.metrics.extractor import extract_metrics
 from generator.model import Company, Period
 from generator.source.read import read_source
-from tests.metrics_cases import ALI_FY24_Q4, ALI_FY25_Q3, Q2_2024, Q3_2024, Q4_2023, Q4_2024, extract, only
+from tests.metrics_cases import (
+    ALI_FY24_Q4,
+    ALI_FY25_Q3,
+    H1_2024,
+    Q2_2024,
+    Q3_2024,
+    Q4_2023,
+    Q4_2024,
+    extract,
+    only,
+)
 
 
 def test_tencent_total_revenue(tmp_path):
@@ -293,3 +303,41 @@ def test_attributable_loss_is_negative_net_income(tmp_path, sentence):
     ms, _ = extract(tmp_path, sentence, "某芯片公司", Q2_2024)
     m = only(ms, "net_income")
     assert m.value < 0 and m.scope == "quarter"
+
+
+def test_hong_kong_and_taiwan_profit_wording(tmp_path):
+    text = (
+        "第二季度期內利潤為人民幣40億元,較去年同期的人民幣36億元增長10.0%。"
+        "經調整利潤淨額自去年同期的人民幣44億元增長至人民幣47億元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q2_2024)
+    assert sorted((m.metric, m.value, m.yoy_pct) for m in ms) == [
+        ("net_income", 4_000_000_000, 10.0),
+        ("non_gaap_net_income", 4_700_000_000, None),
+    ]
+    ms, _ = extract(tmp_path, "第二季度星河列帳盈利人民幣45.74億元，年增39%。", "星河", Q2_2024)
+    assert (only(ms, "net_income").value, only(ms, "net_income").yoy_pct) == (4_574_000_000, 39.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("第二季度營運收入升一成三,至4,436億元人民幣。", 443_600_000_000),
+        ("第二季度經營收入138.5億元。", 13_850_000_000),
+    ],
+)
+def test_operating_revenue_wording_is_revenue(tmp_path, text, value):
+    ms, _ = extract(tmp_path, text, "星河", Q2_2024)
+    assert only(ms, "revenue").value == value
+
+
+def test_a_margin_up_points_to_a_level_is_no_range(tmp_path):
+    ms, _ = extract(tmp_path, "上半年毛利率增5.3百分點至70.3%；净利率提升1至2个百分点。", "星河", H1_2024)
+    m = only(ms, "gross_margin")
+    assert (m.value, m.change_pp) == (70.3, 5.3)
+    assert [x for x in ms if x.metric == "net_margin"] == []
+
+
+def test_active_customers_counted_as_a_quantity(tmp_path):
+    ms, _ = extract(tmp_path, "第二季度活躍客户數量為4,390萬。", "星河", Q2_2024)
+    assert only(ms, "active_customers").value == 43_900_000
