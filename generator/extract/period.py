@@ -244,19 +244,19 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 1.0, m.span())
     for m in patterns.half.finditer(text):
         fiscal = patterns.fiscal_year_word.search(m.group(0)) is not None
-        year = m.group(1) or m.group(2)
-        if year and (fiscal or start_month == 1):
-            add(quarter_end(_two_digit(year), 2, start_month), True, 2.0, m.span(), "half")
-        elif not year and ctx.year:
+        written = m.group(1) or m.group(2)
+        if written and (fiscal or start_month == 1):
+            add(quarter_end(_two_digit(written), 2, start_month), True, 2.0, m.span(), "half")
+        elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(2, start_month, ctx), True, 0.5, m.span(), "half")
     for m in patterns.fiscal_year.finditer(text):
         y = int(next(g for g in m.groups() if g))
         add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
     for m in patterns.annual.finditer(text):
-        year = m.group(1) or m.group(2)
-        if year and start_month == 1:
-            add(quarter_end(int(year), None, start_month), False, 1.0, m.span(), "year")
-        elif not year and ctx.year:
+        written = m.group(1) or m.group(2)
+        if written and start_month == 1:
+            add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
+        elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
     if start_month == 1 and ctx.published is not None and not ctx.year_guessed:
         for m in patterns.yearless_quarter.finditer(text):
