@@ -1,10 +1,16 @@
 """Which company a text is about, with its tickers.
 
-* The company is the one the text is mostly about: mentions of every name in the company
-  registry are counted, those in the title and the first lines weigh more.
 * A filing's own header (``证券代码:688008 证券简称:澜起科技``) names the issuer first.
-* A company the registry does not know is named as the text presents it: before
-  财报/业绩会/季度 in the title, or beside a ticker.
+* Otherwise every entity the text names is weighed: mentions of the companies lexicon's names
+  and of the listed registry's (``generator/lexicon/listed.py``: thousands of issuers), tickers
+  in any common form (``NASDAQ: XPEV``, ``09868.HK``, ``300750.SZ``, ``2454-TW``), and results
+  sentences whose subject it is (``X实现营收``, ``X公布…财报``, ``X业绩会``). A name in the title
+  is evidence, not the answer: a rival or a founder in the headline loses to the company the
+  results belong to.
+* A company no registry knows is named as the text presents it: before 财报/业绩会/季度 in the
+  title, or beside a ticker.
+* A registry issuer the lexicon lacks is named as the text names it most (in simplified
+  characters), with ``id`` None; too little evidence leaves the company unknown.
 """
 
 from __future__ import annotations
@@ -16,11 +22,14 @@ from pathlib import Path
 
 from generator.extract.dates import HEAD_LINES
 from generator.lexicon import _dirs_key, built_from_lexicons, periods
-from generator.lexicon.companies import Companies, companies
+from generator.lexicon.companies import companies
+from generator.lexicon.listed import Listing, core_english, core_name, listed, name_key
 from generator.lexicon.periods import alt
 from generator.lexicon.words import alternation, longest_first
 from generator.model import Company, Document
 from generator.source import chinese
+
+HAN = r"\u3400-\u9fff"
 
 
 def _name_pattern(name: str) -> str:
@@ -50,7 +59,7 @@ def _mention_pattern(_key: tuple[Path, ...]) -> tuple[dict[str, str], re.Pattern
     """Every name of the registry (lower case) -> its company, and one pattern of them all."""
     owner: dict[str, str] = {}
     for entry in companies():
-        for name in entry.names:
+        for name in entry.all_names:
             owner.setdefault(name.lower(), entry.id)
     if not owner:
         return owner, None
@@ -61,34 +70,287 @@ def identify_company(doc: Document) -> Company:
     """The company the text is mostly about, with the tickers the text gives for it.
 
     A filing's own header (``证券代码:688008 证券简称:澜起科技``, ``某某股份有限公司`` heading the
-    text) names it first, as the lexicon knows it or, when it does not, as the header writes it.
-    Otherwise a lexicon company wins unless an entity the text itself presents as the subject (named
-    before 财报/业绩会/季度 in the title, or beside a ticker) is not in the lexicon and is
-    mentioned more: then that entity is the company, with ``id`` None.
+    text) names it first, as the lexicon or the listed registry knows it or, when neither does, as
+    the header writes it. Otherwise every entity the text names is weighed (see :func:`weigh`):
+    mentions of lexicon and registry names, tickers, results sentences whose subject it is, and a
+    subject the title or a ticker presents that no registry knows. The heaviest is the company.
     """
-    scores = company_mentions(doc)
+    header = listed_company(doc)
+    if header is not None:
+        known = _resolve(header.name, doc)
+        if known is not None:
+            return _company_of(known, doc, header.tickers)
+        return Company(name=header.name, tickers=header.tickers, id=None)
+    board = weigh(doc)
+    best = min(board.values(), key=lambda c: (-c.score, c.key), default=None)
+    if best is None or best.score < MIN_EVIDENCE:
+        return Company()
+    return _company_of(best, doc, best.tickers)
+
+
+@dataclass
+class Candidate:
+    """An entity the text may be about, and the weight of the evidence for it."""
+
+    key: str
+    """``lexicon:<id>``, ``listed:<name>`` or ``guess:<name>``: one per issuer."""
+    name: str
+    """Its canonical name (lexicon), the name the text uses most (registry), or as written."""
+    id: str | None = None
+    listings: tuple[Listing, ...] = ()
+    score: float = 0.0
+    tickers: list[str] = field(default_factory=list)
+
+
+MIN_EVIDENCE = 3.0
+"""The least evidence that names the text's company: one mention in its first lines; a single
+passing mention further down (a rival, a client) is too little, and the company stays unknown."""
+TICKER_WEIGHT = 5.0
+"""Evidence of one ticker written beside the company (``(NASDAQ: XPEV)``, ``09868.HK``)."""
+TICKERS_COUNTED = 3
+"""Occurrences of one ticker that count at most (a quote bar may repeat it)."""
+SUBJECT_WEIGHT = 4.0
+"""Evidence of one results sentence whose subject is the company (``X实现营收``, ``X公布…财报``)."""
+
+
+def weigh(doc: Document) -> dict[str, Candidate]:
+    """Every entity the text names, with the weight of the evidence that it is the text's company."""
+    board: dict[str, Candidate] = {}
     registry = companies()
-    listed = listed_company(doc)
-    if listed is not None:
-        owner = _lexicon_owner(listed.name, registry)
-        if owner is None:
-            return Company(name=listed.name, tickers=listed.tickers, id=None)
-        entry = registry.entries[owner]
-        tickers = find_tickers(doc, list(entry.tickers))
-        tickers += [t for t in listed.tickers if t in entry.tickers and t not in tickers]
-        return Company(name=entry.name, tickers=tickers, id=owner)
+    for cid, score in company_mentions(doc).items():
+        entry = registry.entries[cid]
+        _add(board, Candidate(f"lexicon:{cid}", entry.name, cid), score)
+    for found, score in _registry_mentions(doc):
+        _add(board, found, score)
+    for found, ticker in _ticker_mentions(doc):
+        _add(board, found, TICKER_WEIGHT, ticker)
+    for found in _results_subjects(doc):
+        _add(board, found, SUBJECT_WEIGHT)
     guess = guess_company(doc)
     if guess is not None:
-        owner = _lexicon_owner(guess.name, registry)
-        if owner is None and guess.score > max(scores.values(), default=0.0):
-            return Company(name=guess.name, tickers=guess.tickers, id=None)
-        if owner is not None and guess.score >= max(scores.values(), default=0.0):
-            scores[owner] = max(scores.values(), default=0.0) + guess.score
-    if not scores:
-        return Company()
-    cid = min(scores, key=lambda c: (-scores[c], c))
-    entry = registry.entries[cid]
-    return Company(name=entry.name, tickers=find_tickers(doc, list(entry.tickers)), id=cid)
+        known = _resolve(guess.name, doc) or _ticker_owner(guess.name, guess.tickers, doc)
+        if known is None:
+            _add(board, Candidate(f"guess:{guess.name}", guess.name), guess.score, *guess.tickers)
+        else:
+            _add(board, known, SUBJECT_WEIGHT, *guess.tickers)
+    return board
+
+
+def _ticker_owner(name: str, tickers: list[str], doc: Document) -> Candidate | None:
+    """The registry issuer of one of ``tickers`` when ``name`` is part of one of its names (Yum
+    China beside YUMC: Yum China Holdings); a name of its own beside a ticker stays its own."""
+    key = name_key(name)
+    for ticker in tickers:
+        listing = listed().code(ticker)
+        if listing is not None and any(key in name_key(n) for n in listing.names):
+            return _listed_candidate((listing,), _text_key(doc))
+    return None
+
+
+def _add(board: dict[str, Candidate], found: Candidate, score: float, *tickers: str) -> None:
+    held = board.setdefault(found.key, found)
+    held.score += score
+    held.tickers.extend(t for t in tickers if t not in held.tickers)
+
+
+def _company_of(found: Candidate, doc: Document, tickers: list[str]) -> Company:
+    """The Company of a candidate: a lexicon entry with its tickers as the text writes them."""
+    entry = companies().get(found.id)
+    if entry is None:
+        return Company(name=found.name, tickers=list(dict.fromkeys(tickers)), id=None)
+    written = find_tickers(doc, list(entry.tickers))
+    written += [t for t in tickers if t in entry.tickers and t not in written]
+    return Company(name=entry.name, tickers=written, id=entry.id)
+
+
+# --- the listed registry ----------------------------------------------------------------------
+
+
+def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
+    """The title (x5), the first lines (x3) and the rest (x1), normalised."""
+    lines = doc.content_lines()
+    return [(chinese.normalise(doc.title or ""), 5.0)] + [
+        (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(lines)
+    ]
+
+
+def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
+    """Registry names in the text (three characters or more, see :meth:`Registry.find_names`), for
+    the issuers the lexicon does not hold (the lexicon's own mentions count those)."""
+    out = []
+    whole = _text_key(doc)
+    for text, weight in _weighted_texts(doc):
+        for match in listed().find_names(text):
+            found = _listed_candidate(match.listings, whole)
+            if found.id is None:
+                out.append((found, weight))
+    return out
+
+
+def _text_key(doc: Document) -> str:
+    """The whole text (title first) as registry keys: Simplified, half-width, lower case."""
+    return name_key("\n".join([doc.title or ""] + [ln.norm for ln in doc.content_lines()]))
+
+
+_SHARE_CLASS = re.compile(r"(?:-(?:SW|WR|W|S|B|R)|(?<=[\u3400-\u9fff])[AB])$|^\*?ST")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _listing_forms(listings: tuple[Listing, ...]) -> list[str]:
+    """The Chinese names an issuer goes by, without share class or bracket (京东方A -> 京东方,
+    华润啤酒(控股) -> 华润啤酒), and its core names (泡泡玛特国际集团 -> 泡泡玛特)."""
+    forms: list[str] = []
+    for listing in listings:
+        short = _BRACKETED.sub("", _SHARE_CLASS.sub("", listing.short)).strip()
+        if short:
+            forms.append(short)
+            forms.extend(a for a in listing.aliases if len(a) >= 2 and _CJK.search(a) and short.startswith(a))
+            core = core_name(short)
+            if len(core) >= 2:
+                forms.append(core)
+    return list(dict.fromkeys(forms))
+
+
+def listed_name(listings: tuple[Listing, ...], text_key: str) -> str:
+    """The name of a registry issuer: of its Chinese names, the longest the text writes at least
+    half as often as the one it writes most (阅文集团 over 阅文 when both are frequent; 泡泡玛特 over
+    泡泡玛特国际集团); when the text writes none, the shortest (贝壳 for 贝壳控股 in an English text);
+    with no Chinese name, the English name without its legal form (Futu Holdings)."""
+    forms = _listing_forms(listings)
+    if not forms:
+        english = next((x.english for x in listings if x.english), "")
+        return core_english(english) or listings[0].name
+    counts = {f: text_key.count(name_key(f)) for f in forms}
+    most = max(counts.values())
+    if most == 0:
+        return min(forms, key=lambda f: (len(f), f))
+    return max((f for f in forms if counts[f] * 2 >= most), key=lambda f: (len(f), f))
+
+
+def _listed_candidate(listings: tuple[Listing, ...], text_key: str) -> Candidate:
+    """The candidate of a registry issuer: the lexicon's entry when the lexicon names it too."""
+    registry = companies()
+    for listing in listings:
+        for name in [*listing.names, *_listing_forms((listing,))]:
+            owner = registry.owner_of(name)
+            if owner is not None:
+                return Candidate(f"lexicon:{owner}", registry.entries[owner].name, owner)
+        if not listing.ticker.isdigit() and (owner := registry.owner_of(listing.ticker)) is not None:
+            return Candidate(f"lexicon:{owner}", registry.entries[owner].name, owner)
+    name = listed_name(listings, text_key)
+    issuer = _listing_forms(listings)
+    key = min(issuer, key=lambda f: (len(f), f)) if issuer else name
+    return Candidate(f"listed:{key}", name, None, listings)
+
+
+_TICKER = re.compile(
+    r"(?<![A-Za-z])(?:NASDAQ(?:GS|GM)?|NYSE|HKEX|SEHK|TWSE|TPEX)\s*[:：]\s*(?:[A-Z]{1,5}|\d{1,6})(?![A-Za-z0-9])"
+    r"|(?<![\dA-Za-z.])\d{4,6}\s*[.\-]\s*(?:HK|SH|SZ|SS|BJ|TWO|TW)(?![A-Za-z])"
+    r"|(?<![A-Za-z])[A-Z]{1,5}\.(?:US|OQ|O|N)(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:HK|SH|SZ)\d{4,6}(?!\d)"
+)
+"""A ticker in a form that names its market: ``NASDAQ: XPEV``, ``09868.HK``, ``300750.SZ``,
+``2454-TW``, ``QFIN.O``, ``HK3660``."""
+_BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{3,6}})\s*\)")
+"""``滙豐控股(005)``: a bare code in brackets right after the issuer's name."""
+
+
+def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str]]:
+    """Each ticker the text writes (up to :data:`TICKERS_COUNTED` times each), with its issuer."""
+    registry = listed()
+    whole = _text_key(doc)
+    seen: dict[str, int] = {}
+    out = []
+    for text, _weight in _weighted_texts(doc):
+        found = [registry.code(m.group(0)) for m in _TICKER.finditer(text)]
+        for m in _BARE_CODE.finditer(text):
+            owners = set(_resolve_listings(m.group(1)))
+            found += [x for x in registry.codes(m.group(2)) if x in owners]
+        for listing in found:
+            if listing is None or seen.get(listing.code, 0) >= TICKERS_COUNTED:
+                continue
+            seen[listing.code] = seen.get(listing.code, 0) + 1
+            out.append((_listed_candidate((listing,), whole), listing.ticker))
+    return out
+
+
+# --- results sentences --------------------------------------------------------------------------
+
+
+@built_from_lexicons
+@cache
+def _subject_pattern(_key: tuple[Path, ...]) -> re.Pattern[str]:
+    w = periods.wording()
+    parts = [*w.first_half, *w.interim, *w.annual, *w.year_parts, *w.relative_years, *w.relative_days]
+    when = (
+        rf"(?:\s*(?:[(（][^()（）]{{1,24}}[)）]|20\d\d\s*年度?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|今\s*\(\d{{1,2}}\)\s*日"
+        rf"|第?[一二三四1-4]\s*{alt([*w.quarter, *w.quarter_short])}|[Qq][1-4]|{alt(parts)}"
+        rf"|{alt(w.times_of_day)}))*"
+    )
+    verbs = alt(companies().results_verbs)
+    return re.compile(rf"([{HAN}A-Za-z][{HAN}A-Za-z&.\- ]{{1,24}}?){when}\s*{verbs}", re.IGNORECASE)
+
+
+_CLAUSE_END = re.compile(r"[|丨:,!?。;、\s【】\[\]“”\"'《》]")
+"""Where a clause ends: a results sentence's subject stands after one (brackets stay: 香港汇丰(HSBC)公布)."""
+
+
+def _results_subjects(doc: Document) -> list[Candidate]:
+    """The companies (of the lexicon or the registry) named as the subject of a results sentence."""
+    pattern = _subject_pattern(_dirs_key())
+    out = []
+    for text, _weight in _weighted_texts(doc):
+        for clause in _CLAUSE_END.split(text):
+            m = pattern.match(clause) or pattern.search(clause)
+            if m:
+                found = _resolve(m.group(1).strip(), doc)
+                if found is not None:
+                    out.append(found)
+    return out
+
+
+def _resolve_listings(run: str) -> tuple[Listing, ...]:
+    """The registry issuer whose name ends ``run`` (the longest such name, two characters or
+    more, not a common word), else the one whose name of three or more characters opens it
+    (国泰金 in 国泰金控)."""
+    registry = listed()
+    generic = companies().generic_subjects
+    bare = next((run[: -len(g)] for g in generic if len(run) > len(g) + 1 and run.endswith(g)), run)
+    if bare != run and (found := _resolve_listings(bare)):
+        return found
+    key = name_key(run)
+    for i in range(len(run) - 1):
+        if key[i:] in registry.common_words:
+            continue
+        if found := registry.named(run[i:]):
+            return found
+    for j in range(len(run), 2, -1):
+        if key[:j] not in registry.common_words and (found := registry.named(run[:j])):
+            return found
+    return ()
+
+
+def _resolve(run: str, doc: Document) -> Candidate | None:
+    """The lexicon company or registry issuer a run of text ending in a name stands for."""
+    registry = companies()
+    known = _lexicon_suffix(run)
+    listings = _resolve_listings(run)
+    if known is not None and (not listings or len(known) >= len(_matched_form(run, listings))):
+        owner = registry.owner_of(known)
+        if owner is not None:
+            return Candidate(f"lexicon:{owner}", registry.entries[owner].name, owner)
+    if listings:
+        return _listed_candidate(listings, _text_key(doc))
+    return None
+
+
+def _matched_form(run: str, listings: tuple[Listing, ...]) -> str:
+    """The longest name of the listings that ends (or opens) ``run``."""
+    key = name_key(run)
+    names = [name_key(n) for x in listings for n in x.names]
+    hits = [n for n in names if n and (key.endswith(n) or key.startswith(n))]
+    return max(hits, key=len) if hits else ""
 
 
 def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
@@ -122,7 +384,6 @@ def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
 
 # --- a company the lexicon does not know -------------------------------------------------
 
-HAN = r"\u3400-\u9fff"
 _TICKER_SUBJECT = re.compile(
     rf"([{HAN}A-Za-z.&]{{2,16}})(?:-[A-Z]{{1,3}})?\s*\(\s*"
     r"(?:(NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
@@ -198,13 +459,23 @@ def _best_suffix(run: str, text: str) -> str | None:
     counts = {
         run[i:]: text.count(run[i:])
         for i in range(len(run) - 1)
-        if run[i:].lower() not in generic and not _NOT_A_NAME.search(run[i:])
+        if run[i:].lower() not in generic and not _NOT_A_NAME.search(run[i:]) and _starts_word(run, i)
     }
     if not counts:
         return None
     most = max(counts.values())
     enough = min((most + 1) // 2, NAME_REPEATS)
     return max((c for c in counts if counts[c] >= enough), key=lambda c: (len(c), c))
+
+
+def _starts_word(run: str, i: int) -> bool:
+    """Whether ``run[i:]`` may be a name: Latin letters are cut only between words (Futu Holdings
+    Limited -> Limited, never "ed")."""
+    return i == 0 or not (_latin(run[i]) and _latin(run[i - 1]))
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 def guess_company(doc: Document) -> CompanyGuess | None:
@@ -264,23 +535,3 @@ def listed_company(doc: Document) -> CompanyGuess | None:
         if m and m.group(1).lower() not in companies().generic_subjects:
             return CompanyGuess(name=m.group(1), score=0.0, tickers=codes[:1])
     return None
-
-
-def _lexicon_owner(name: str, registry: Companies) -> str | None:
-    """The registry company whose name ``name`` is or contains, or whose segment ``name`` is
-    (a name that only contains a segment's, 某某云音乐, may be a company of its own)."""
-    low = name.lower()
-    best: tuple[int, str] | None = None
-    for entry in registry:
-        cid = entry.id
-        names = [w.lower() for w in [entry.name, *entry.names]]
-        segments = [w.lower() for w in entry.segments]
-        for seg_aliases in entry.segments.values():
-            segments.extend(w.lower() for w in seg_aliases)
-        hits = [w for w in names if w and (w == low or (len(w) >= 2 and w in low))]
-        hits += [w for w in segments if w and w == low]
-        for w in hits:
-            key = (len(w), cid)
-            if best is None or key > best:
-                best = key
-    return best[1] if best else None

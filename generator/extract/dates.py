@@ -127,10 +127,34 @@ def _head_texts(doc: Document) -> list[str]:
     return out
 
 
+ENGLISH_DATELINE = re.compile(
+    r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})*,\s+(?:[A-Z][A-Za-z]+,\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b"
+)
+"""A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU, China, Aug. 22, 2024``."""
+
+
+def _leading_date(text: str) -> date | None:
+    """A full date opening a line, after an optional label (``date 2025-08-05 …``, ``发布时间:…``)."""
+    labels = alt(periods.wording().dateline_labels)
+    m = re.match(rf"\s*(?:{labels}\s*[::]?\s*)?" + FULL_DATE.pattern, text, re.IGNORECASE)
+    return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _english_dateline(text: str) -> date | None:
+    m = ENGLISH_DATELINE.search(text)
+    if m and m.group(1).lower() in MONTHS:
+        return safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    return None
+
+
 def publication_date(doc: Document) -> date | None:
-    """A full date standing in a short line at the top (a dateline), else None."""
+    """A full date at the top: opening a line (after a label such as ``date`` or ``发布时间``), in a
+    news dateline (``BEIJING, March 18, 2025``), or standing in a short line; else None."""
     until, until_after = _patterns().until_before, periods.wording().until_after
     for text in _head_texts(doc):
+        found = _leading_date(text) or _english_dateline(text)
+        if found:
+            return found
         for m in FULL_DATE.finditer(text):
             if until.search(text[: m.start()]) or text[m.end() :].startswith(until_after):
                 continue  # "截至2024年9月30日止": a period's end, not a dateline

@@ -119,19 +119,23 @@ def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
         fiscal_year_word=re.compile(alternation(w.fiscal_year)),
         period_end=re.compile(
             rf"{alt(w.period_end)}\s*(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日|"
-            r"(?:quarter|three months|period|year)\s+ended\s+([A-Z][a-z]+)\s+(\d{1,2}),?\s+(20\d\d)"
+            r"(quarter|three months|period|year)\s+ended\s+([A-Z][a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?"
+            r"\s+(20\d\d)"
         ),
         cal_q=re.compile(
-            rf"(?:(20\d\d)\s*年\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
+            rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
             rf"{alt(w.quarter)}|"
-            r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*(20\d\d)|"
-            r"(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(20\d\d)"
+            r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
+            r"(first|second|third|fourth)[\s\-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(20\d\d)|"
+            r"(?<![A-Za-z0-9])([1-4])Q\s*'?(20\d\d|\d\d)(?!\d)|"
+            rf"(20\d\d)\s*年\s*(\d{{1,2}})\s*{alt(w.month_quarter)}"
         ),
         half=re.compile(
             rf"(?:(20\d\d)\s*(?:年|{alternation(w.fiscal_year)})?\s*度?\s*)?"
             rf"(?:{alternation(w.first_half)}|{alt(w.interim)}(?={alternation(w.interim_before)})"
             rf"|{after(w.until_after)}\s*{alt(w.six_months)}"
             r"|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
+            r"|(?<![A-Za-z0-9])(?:1H|H1)\s*'?(20\d\d|\d\d)(?!\d)"
         ),
         quarter_word=re.compile(
             rf"(?:第\s*)?([一二三四1-4])\s*(?:{alternation([*w.quarter, *w.fiscal_quarter_short])}|{short})"
@@ -140,12 +144,15 @@ def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
         yearless_quarter=re.compile(
             rf"{not_after(w.yearless_quarter_not_after)}(?<!\d)(?:第\s*)?([一二三四1-4])\s*"
             rf"(?:{alternation(w.quarter)}|{short})"
-            r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])"
+            r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![A-Za-z0-9])"
+            r"|\b(first|second|third|fourth)[\s\-]quarter\b"
         ),
         annual=re.compile(
             rf"(20\d\d)\s*年\s*(?:{alternation(w.annual)}|度)"
             rf"(?!\s*(?:[第一二三四1-4]|{alternation(w.annual_not_before)}))"
-            rf"|{not_after(w.annual_not_after)}(?<!\d){alt(w.annual)}"
+            rf"|{not_after(w.annual_not_after)}(?<![\d\s]){alt(w.annual)}"
+            rf"(?!\s*(?:[第一二三四1-4]|{alternation(w.annual_not_before)}))"
+            r"|\b(?:[Ff]ull[\s\-]year|[Ff]iscal\s+year)\s+(20\d\d)\b"
         ),
     )
 
@@ -188,6 +195,7 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
                 y, q = _two_digit(m.group(1)), quarter_number(m.group(2))
             if q:
                 add(quarter_end(y, q, start_month), True, 3.0, m.span())
+    year_after_end = tuple(periods.wording().year_after_end)
     for m in patterns.period_end.finditer(text):
         if m.group(2):
             month, day = int(m.group(2)), int(m.group(3))
@@ -200,9 +208,12 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             ):
                 year -= 1
         else:
-            month, day, year = MONTHS.get(m.group(4).lower(), 0), int(m.group(5)), int(m.group(6))
+            month, day, year = MONTHS.get(m.group(5).lower(), 0), int(m.group(6)), int(m.group(7))
         end = safe_date(year, month, day) if year and month else None
-        if end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
+        whole_year = m.group(4) == "year" or text.startswith(year_after_end, m.end())
+        if end and end == month_end(end.year, end.month) and whole_year:
+            add(end, False, 3.0, m.span(), "year")
+        elif end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
             add(end, True, 3.0, m.span(), "end")
     for m in patterns.cal_q.finditer(text):
         if m.group(3):
@@ -216,8 +227,15 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             year, q = int(m.group(4)), quarter_number(m.group(5))
         elif m.group(6):
             year, q = int(m.group(7)), quarter_number(m.group(6))
-        else:
+        elif m.group(8):
             year, q = int(m.group(9)), quarter_number(m.group(8))
+        elif m.group(10):
+            year, q = _two_digit(m.group(11)), quarter_number(m.group(10))
+        else:
+            month = int(m.group(13))
+            if 1 <= month <= 12:
+                add(month_end(int(m.group(12)), month), True, 2.0, m.span())
+            continue
         if year and q:
             add(month_end(year, 3 * q), True, 2.0, m.span())
     for m in patterns.fiscal_q.finditer(text):
@@ -226,21 +244,23 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 1.0, m.span())
     for m in patterns.half.finditer(text):
         fiscal = patterns.fiscal_year_word.search(m.group(0)) is not None
-        if m.group(1) and (fiscal or start_month == 1):
-            add(quarter_end(int(m.group(1)), 2, start_month), True, 2.0, m.span(), "half")
-        elif not m.group(1) and ctx.year:
+        written = m.group(1) or m.group(2)
+        if written and (fiscal or start_month == 1):
+            add(quarter_end(_two_digit(written), 2, start_month), True, 2.0, m.span(), "half")
+        elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(2, start_month, ctx), True, 0.5, m.span(), "half")
     for m in patterns.fiscal_year.finditer(text):
         y = int(next(g for g in m.groups() if g))
         add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
     for m in patterns.annual.finditer(text):
-        if m.group(1) and start_month == 1:
-            add(quarter_end(int(m.group(1)), None, start_month), False, 1.0, m.span(), "year")
-        elif not m.group(1) and ctx.year:
+        written = m.group(1) or m.group(2)
+        if written and start_month == 1:
+            add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
+        elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
     if start_month == 1 and ctx.published is not None and not ctx.year_guessed:
         for m in patterns.yearless_quarter.finditer(text):
-            q = quarter_number(m.group(1) or m.group(2))
+            q = quarter_number(next(g for g in m.groups() if g))
             end = _latest_fiscal_quarter_end(q, start_month, ctx) if q else None
             if end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS:
                 add(end, True, 0.5, m.span())

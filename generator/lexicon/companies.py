@@ -50,6 +50,8 @@ class Companies:
     entries: dict[str, CompanyEntry]
     generic_subjects: frozenset[str] = frozenset()
     """Lower-case words a title or ticker may stand beside that never name a company."""
+    results_verbs: tuple[str, ...] = ()
+    """Words that, right after a company's name, make it the subject of results (实现营收, 公布)."""
 
     def get(self, company_id: str | None) -> CompanyEntry | None:
         """The entry of ``company_id``, or None."""
@@ -129,4 +131,5 @@ def _companies(_key: tuple[Path, ...]) -> Companies:
     return Companies(
         entries={str(cid): parse_entry(str(cid), entry) for cid, entry in raw.items()},
         generic_subjects=frozenset(w.lower() for w in generic),
+        results_verbs=_texts(data.get("results_verbs"), "results_verbs"),
     )

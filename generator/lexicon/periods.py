@@ -66,6 +66,9 @@ class PeriodWording:
     this_month: Words
     not_a_day_before: Words
     dateline_words: Words
+    dateline_labels: Words
+    year_after_end: Words
+    month_quarter: Words
 
 
 def wording() -> PeriodWording:
