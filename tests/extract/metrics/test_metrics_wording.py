@@ -341,3 +341,13 @@ def test_a_margin_up_points_to_a_level_is_no_range(tmp_path):
 def test_active_customers_counted_as_a_quantity(tmp_path):
     ms, _ = extract(tmp_path, "第二季度活躍客户數量為4,390萬。", "星河", Q2_2024)
     assert only(ms, "active_customers").value == 43_900_000
+
+
+def test_an_english_consensus_figure_is_not_the_company_result() -> None:
+    """'expectations were $0.86' is the market's estimate, not the company's EPS."""
+    from generator.extract.metrics.rules import load_rules
+
+    rules = load_rules()
+    assert rules.excluded_kind("Reported EPS is $0.564 EPS, expectations were ") == "consensus"
+    assert rules.excluded_kind("analysts' estimates of ") == "consensus"
+    assert rules.excluded_kind("Reported EPS is ") is None
