@@ -36,9 +36,10 @@ eval: summaries
 realtext: $(VENV)/.site-deps
 	$(PY) scripts/realtext.py
 
-## bench: build a synthetic 1,000-call corpus and print build, size and search figures
+## bench: a synthetic corpus (CALLS=1000): cold and incremental build by stage, memory, size, search, long inputs
+CALLS ?= 1000
 bench: $(VENV)/.dev-deps browser-deps
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py --calls $(CALLS)
 
 ## lint: ruff and mypy on the package
 lint: $(VENV)/.dev-deps

@@ -8,6 +8,7 @@ reported (one line each) and the rest goes on; under ``strict`` any problem fail
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import shutil
@@ -19,11 +20,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import lexicon
+from generator import __version__, lexicon
 from generator.errors import BuildError, GeneratorError, LexiconError
 from generator.extract.summarize import summarize
 from generator.model import Document, Line, Summary
-from generator.source.read import SOURCE_SUFFIXES, read_source
+from generator.source.read import SOURCE_SUFFIXES, display_path, read_source
 from generator.store.corrections import apply_corrections, corrections_path, load_corrections
 from generator.store.summaries import load_summaries, summary_to_yaml
 from generator.writer import OutputTree, locked
@@ -35,6 +36,8 @@ class Report:
 
     written: int = 0
     unchanged: int = 0
+    reused: int = 0
+    """Summaries whose inputs were unchanged, taken as they were without reading or extraction."""
     removed: list[str] = field(default_factory=list)
     errors: list[GeneratorError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -47,6 +50,7 @@ class Report:
         """Add another stage's counts and problems to this one."""
         self.written += other.written
         self.unchanged += other.unchanged
+        self.reused += other.reused
         self.removed += other.removed
         self.errors += other.errors
         self.warnings += other.warnings
@@ -253,6 +257,66 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         yield from pool.map(summarize_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
+EXTRACTOR_CODE = ("model.py", "errors.py", "source", "extract", "store", "lexicon")
+"""The parts of the package a summary's bytes depend on (their Python files, under generator/)."""
+
+
+def digest_files(paths: list[Path], base: Path) -> str:
+    """One SHA-256 over the names (relative to ``base``) and bytes of ``paths``."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(base).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def extractor_version() -> str:
+    """A digest of the extractor's code: any change to it makes every summary again."""
+    package = Path(__file__).resolve().parent
+    files: list[Path] = []
+    for name in EXTRACTOR_CODE:
+        part = package / name
+        files += sorted(part.rglob("*.py")) if part.is_dir() else [part]
+    return f"{__version__}:{digest_files(files, package)}"
+
+
+def lexicons_version() -> str:
+    """A digest of every lexicon file read: the bundled ones and the project's extensions."""
+    parts = []
+    for folder in (lexicon.BUNDLED, *lexicon.extra_dirs()):
+        files = [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        parts.append(digest_files(files, folder))
+    return ":".join(parts)
+
+
+def file_digest(path: Path | None) -> str | None:
+    """SHA-256 of a file's bytes, or None when there is no such file."""
+    if path is None or not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_key(job: Job, versions: str) -> str | None:
+    """The content key of one summary's inputs: the transcript (its bytes and the path it is
+    shown under), its corrections file, the lexicons and the extractor (``versions``).
+    None when the transcript cannot be read (it is then summarized, to report why)."""
+    path, root, corrections_file = job
+    try:
+        transcript = file_digest(path)
+    except OSError:
+        return None
+    if transcript is None:
+        return None
+    try:
+        corrections = file_digest(corrections_file)
+    except OSError:
+        return None
+    shown_as = display_path(path, root)
+    text = json.dumps([versions, shown_as, transcript, corrections], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def summarize_tree(
     src: Path,
     out: Path,
@@ -269,6 +333,10 @@ def summarize_tree(
     Transcripts are summarized by ``jobs`` worker processes (default: one per core); the
     summaries are written by this process in the transcripts' order, so output is the same
     whatever the number of workers.
+
+    Incremental by content: a summary whose inputs have the key recorded for it in the
+    output folder's manifest (see :func:`input_key`) is neither read nor extracted again;
+    the warnings recorded with it are reported again, so ``--strict`` judges both runs alike.
     """
     report = Report()
     lexicon.use_project(root)
@@ -285,14 +353,25 @@ def summarize_tree(
             (path, root, corrections_path(corrections, Path(rel)) if corrections is not None else None)
             for path, rel in zip(transcripts, rels, strict=True)
         ]
-        for rel, (text, errors, warnings) in zip(rels, run_jobs(work, jobs or default_jobs()), strict=True):
+        versions = f"{extractor_version()}|{lexicons_version()}"
+        keys = [input_key(job, versions) for job in work]
+        pairs = zip(rels, keys, strict=True)
+        reused = [tree.reuse(rel, key) if key is not None else None for rel, key in pairs]
+        todo = [job for job, record in zip(work, reused, strict=True) if record is None]
+        outcomes = run_jobs(todo, jobs or default_jobs())
+        for rel, key, record in zip(rels, keys, reused, strict=True):
+            if record is not None:
+                report.warnings += record.warnings
+                report.reused += 1
+                continue
+            text, errors, warnings = next(outcomes)
             report.errors += [GeneratorError(message, path) for message, path in errors]
             report.warnings += warnings
             if text is None:
                 tree.keep(rel)
                 continue
             try:
-                tree.write(rel, text)
+                tree.write(rel, text, key=key if not errors else None, warnings=warnings)
             except GeneratorError as exc:
                 report.errors.append(exc)
                 tree.keep(rel)

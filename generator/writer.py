@@ -11,6 +11,12 @@ Interruption: before each file is written, its path and digest are appended to a
 (``.generated.journal``), so a build killed at any moment leaves a record the next build
 reads; ``finish()`` folds the journal into the manifest.
 
+Input keys: a caller may record, with each file it writes, a key of the inputs the file was
+made from (a hash) and the warnings making it gave; the manifest keeps them (``inputs``). A
+later run whose inputs have the same key calls :meth:`OutputTree.reuse` and skips making the
+file again, as long as the file still holds the bytes recorded with that key. The key lives
+in the manifest, not in the file, so the file's bytes do not depend on how it was made.
+
 Pruning: ``finish()`` removes only what a run positively superseded: generated files that
 the run did not write again and did not ``keep()`` (the caller keeps the outputs of an input
 that failed, so a failure never deletes them). A caller that met errors it cannot pin to
@@ -25,15 +31,29 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.errors import OutputError
 
 MANIFEST = ".generated.json"
 JOURNAL = ".generated.journal"
 LOCK = ".generated.lock"
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """What the manifest records of a file made from known inputs."""
+
+    key: str
+    """A hash of every input the file was made from."""
+    sha256: str
+    """The file's bytes when it was made (a later edit voids the record)."""
+    warnings: tuple[str, ...] = ()
+    """What making the file reported, repeated when the file is reused."""
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -86,25 +106,50 @@ class OutputTree:
     def __init__(self, root: Path, prune: bool = True) -> None:
         self.root = root
         self.prune = prune
-        self.known = self._read_records()
+        manifest = self._read_manifest()
+        self.known = self._read_records(manifest)
+        self.recorded = self._read_inputs(manifest)
+        """The input record of each file, as the previous run left it."""
         """Every digest the generator is known to have written at each path."""
         self.previous = {rel: digests[-1] for rel, digests in self.known.items()}
         """The last recorded digest of each path (the manifest, updated by the journal)."""
         self.written: dict[str, str] = {}
         self.kept: set[str] = set()
         self.unchanged = 0
+        self.inputs: dict[str, InputRecord] = {}
+        """The input record of each file written or reused in this run (saved by ``finish()``)."""
 
     # --- records ----------------------------------------------------------------------
 
-    def _read_records(self) -> dict[str, list[str]]:
-        records: dict[str, list[str]] = {}
+    def _read_manifest(self) -> dict[str, Any]:
         path = self.root / MANIFEST
-        if path.is_file():
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise OutputError(f"unreadable manifest: {exc}", str(path)) from exc
-            files = data.get("files", {}) if isinstance(data, dict) else {}
+        if not path.is_file():
+            return {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"unreadable manifest: {exc}", str(path)) from exc
+        return data if isinstance(data, dict) else {}
+
+    def _read_inputs(self, data: dict[str, Any]) -> dict[str, InputRecord]:
+        inputs = data.get("inputs", {})
+        records: dict[str, InputRecord] = {}
+        if not isinstance(inputs, dict):
+            return records
+        for rel, record in inputs.items():
+            if isinstance(record, dict) and isinstance(record.get("key"), str):
+                notes = record.get("warnings", [])
+                records[str(rel)] = InputRecord(
+                    key=record["key"],
+                    sha256=str(record.get("sha256", "")),
+                    warnings=tuple(str(n) for n in notes) if isinstance(notes, list) else (),
+                )
+        return records
+
+    def _read_records(self, data: dict[str, Any]) -> dict[str, list[str]]:
+        records: dict[str, list[str]] = {}
+        files = data.get("files", {})
+        if isinstance(files, dict):
             for rel, digest in files.items():
                 records[str(rel)] = [str(digest)]
         journal = self.root / JOURNAL
@@ -145,8 +190,14 @@ class OutputTree:
                 str(target),
             )
 
-    def write(self, rel: str, content: str | bytes) -> Path:
-        """Write one file at ``rel`` (a forward-slash path relative to the root)."""
+    def write(
+        self, rel: str, content: str | bytes, key: str | None = None, warnings: Sequence[str] = ()
+    ) -> Path:
+        """Write one file at ``rel`` (a forward-slash path relative to the root).
+
+        ``key`` identifies the inputs the file was made from, and ``warnings`` what making it
+        reported; both are recorded so that a later run with the same key can :meth:`reuse` it.
+        """
         rel = Path(rel).as_posix()
         if rel.startswith("../") or rel.startswith("/") or rel in (MANIFEST, JOURNAL, LOCK):
             raise OutputError("path outside the output folder", rel)
@@ -160,7 +211,27 @@ class OutputTree:
             self._journal(rel, digest)
             write_atomic(target, data)
         self.written[rel] = digest
+        if key is not None:
+            self.inputs[rel] = InputRecord(key=key, sha256=digest, warnings=tuple(warnings))
         return target
+
+    def reuse(self, rel: str, key: str) -> InputRecord | None:
+        """Take the file at ``rel`` as this run's output when it was made from inputs with ``key``.
+
+        Returns the file's input record (its warnings are the ones making it reported), or None
+        when the file must be made again: another key, no record, or bytes changed since.
+        """
+        rel = Path(rel).as_posix()
+        record = self.recorded.get(rel)
+        if record is None or record.key != key or rel in self.written:
+            return None
+        target = self.root / rel
+        if not target.is_file() or sha256_bytes(target.read_bytes()) != record.sha256:
+            return None
+        self.written[rel] = record.sha256
+        self.inputs[rel] = record
+        self.unchanged += 1
+        return record
 
     def keep(self, rel: str) -> None:
         """Keep the earlier output at ``rel`` as it is (its input failed this run)."""
@@ -195,7 +266,14 @@ class OutputTree:
             target.unlink()
             removed.append(rel)
             self._remove_empty_parents(target.parent)
-        manifest = {"generator": "earnings-call generator", "files": dict(sorted(kept.items()))}
+        files = dict(sorted(kept.items()))
+        manifest: dict[str, Any] = {"generator": "earnings-call generator", "files": files}
+        if self.inputs:
+            manifest["inputs"] = {
+                rel: {"key": r.key, "sha256": r.sha256, "warnings": list(r.warnings)}
+                for rel, r in sorted(self.inputs.items())
+                if kept.get(rel) == r.sha256
+            }
         text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
         write_atomic(self.root / MANIFEST, text.encode("utf-8"))
         (self.root / JOURNAL).unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench.py              # 1,000 calls (about 10 minutes on 2 cores)
     .venv/bin/python scripts/bench.py --calls 100  # quicker
+    .venv/bin/python scripts/bench.py --calls 10000 --no-browser --no-long
 
 The corpus is derived from the project's transcripts (content/transcripts): each copy
 shifts the years (so calls land in other periods and year folders) and scales the
@@ -9,7 +10,12 @@ figures, so pages differ. It is written into a temporary project, built stage by
 (summarize -> render -> mkdocs -> search index) and served from 127.0.0.1; Debian's
 Chromium (headless) then types a few queries into the search box and we count the bytes
 it downloads and the time until the first result (or "no result") shows.
-This prints numbers; it asserts nothing.
+Then the incremental scenario: one transcript added and one changed, and the time until
+the site is up to date again (summaries, pages, MkDocs with its page cache, search index),
+stage by stage. Peak memory is the largest resident size of this process and of any child
+(summarize workers, MkDocs). Last, long inputs: a 1, 2 and 4 MB transcript on a single line
+and a 10,000-turn transcript, read and summarized in a child process that is stopped after
+a time limit. This prints numbers; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import multiprocessing
 import re
+import resource
 import shutil
 import socket
 import sys
@@ -32,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import Layout, render_tree, run_mkdocs, summarize_tree  # noqa: E402
+from generator.build import Layout, fresh_site, render_tree, run_mkdocs, summarize_tree  # noqa: E402
 from generator.site.search import index_site  # noqa: E402
 
 QUERIES = ("全站推广", "云智能", "回购", "量子纠缠咖啡馆")
@@ -87,6 +95,84 @@ def timed(label: str, times: dict[str, float], fn: Callable[[], Any]) -> Any:
     times[label] = time.perf_counter() - start
     print(f"  {label:<10} {times[label]:8.1f} s", flush=True)
     return result
+
+
+def stages(layout: Layout, work: Path, times: dict[str, float]) -> None:
+    """Every stage of a build, timed; the site is built beside the old one and swapped in."""
+    timed("summarize", times, lambda: summarize_tree(layout.transcripts, layout.summaries, work))
+    timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
+    with fresh_site(layout.site) as building:
+        timed("mkdocs", times, lambda: run_mkdocs(work, building, strict=False))
+        timed("search", times, lambda: index_site(building))
+    print(f"  {'total':<10} {sum(times.values()):8.1f} s", flush=True)
+
+
+def peak_memory() -> None:
+    """The largest resident set of this process and of any child process so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  peak memory     {own:8.0f} MB this process, {children:.0f} MB largest child")
+
+
+def incremental(layout: Layout, work: Path) -> None:
+    """One transcript added and one changed: the time until the site is up to date."""
+    transcripts = sorted(p for p in layout.transcripts.rglob("*") if p.is_file())
+    changed = transcripts[len(transcripts) // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n总裁:谢谢大家。\n", encoding="utf-8")
+    seed = transcripts[0]
+    text = vary(seed.read_text(encoding="utf-8"), 30, 1.5)
+    (seed.parent / (vary(seed.stem, 30, 1.0) + "-added" + seed.suffix)).write_text(text, encoding="utf-8")
+    print(f"incremental: one transcript added, one changed ({changed.name}):")
+    stages(layout, work, {})
+
+
+def long_input(path: Path, limit: float) -> str:
+    """Read and summarize ``path`` in a child process; its times, or how long it was let run."""
+    queue: multiprocessing.Queue[str] = multiprocessing.Queue()
+    child = multiprocessing.get_context("fork").Process(target=_long_child, args=(path, queue))
+    child.start()
+    child.join(limit)
+    stopped = child.is_alive()
+    if stopped:
+        child.kill()
+        child.join()
+    said = "failed"
+    while not queue.empty():
+        said = queue.get()
+    return f"{said}, stopped after {limit:.0f} s" if stopped else said
+
+
+def _long_child(path: Path, queue: multiprocessing.Queue[str]) -> None:
+    from generator.extract.summarize import summarize
+    from generator.source.read import read_source
+
+    start = time.perf_counter()
+    doc = read_source(path)
+    read = time.perf_counter() - start
+    queue.put(f"read {read:6.2f} s   summarize did not finish")
+    summarize(doc)
+    summary = time.perf_counter() - start - read
+    queue.put(f"read {read:6.2f} s   summarize {summary:7.2f} s")
+
+
+def long_inputs(folder: Path, limit: float) -> None:
+    """1, 2 and 4 MB of transcript on a single line, and a 10,000-turn transcript."""
+    seed = (ROOT / "content/transcripts/alibaba/2024-05-14_fy2024-q4_sina-call-transcript.txt").read_text(
+        encoding="utf-8"
+    )
+    flat = seed.replace("\n", " ").encode("utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"long inputs (summarize stopped after {limit:.0f} s):")
+    for mb in (1, 2, 4):
+        size = mb * 1_000_000
+        path = folder / f"one-line-{mb}mb.txt"
+        path.write_bytes((flat * (size // len(flat) + 1))[:size].decode("utf-8", "ignore").encode())
+        print(f"  {mb} MB, one line       {long_input(path, limit)}", flush=True)
+    lines = [ln for ln in seed.splitlines() if ln.strip()]
+    turns = folder / "turns-10000.txt"
+    turns.write_text("\n".join(lines[i % len(lines)] for i in range(10_000)) + "\n", encoding="utf-8")
+    megabytes = turns.stat().st_size / 1e6
+    print(f"  10,000 turns ({megabytes:.1f} MB) {long_input(turns, limit)}", flush=True)
 
 
 def site_figures(site: Path) -> None:
@@ -189,6 +275,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calls", type=int, default=1000, help="number of synthetic calls (default 1000)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temp folder)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search figures in Chromium")
+    parser.add_argument("--no-long", action="store_true", help="skip the long-input rows")
+    parser.add_argument("--limit", type=float, default=120, help="seconds a long input may take (120)")
     args = parser.parse_args(argv)
     port = free_port()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
@@ -197,18 +286,19 @@ def main(argv: list[str] | None = None) -> None:
         print(f"corpus: {args.calls} calls in {work}", flush=True)
         make_project(work, args.calls, f"http://127.0.0.1:{port}/")
         layout = Layout.of(work)
-        times: dict[str, float] = {}
-        print("build:")
-        timed("summarize", times, lambda: summarize_tree(layout.transcripts, layout.summaries, work))
-        timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
-        timed("mkdocs", times, lambda: run_mkdocs(work, layout.site, strict=False))
-        timed("search", times, lambda: index_site(layout.site))
-        print(f"  {'total':<10} {sum(times.values()):8.1f} s")
+        print("cold build:")
+        stages(layout, work, {})
+        peak_memory()
         print("site:")
         site_figures(layout.site)
-        print("search in headless Chromium on loopback (cold = fresh browser cache):")
-        with serve(layout.site, port) as base_url:
-            browser_figures(base_url)
+        incremental(layout, work)
+        peak_memory()
+        if not args.no_browser:
+            print("search in headless Chromium on loopback (cold = fresh browser cache):")
+            with serve(layout.site, port) as base_url:
+                browser_figures(base_url)
+        if not args.no_long:
+            long_inputs(work / "long", args.limit)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

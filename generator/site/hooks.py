@@ -1,20 +1,61 @@
-"""MkDocs hook: give each folder section of the navigation the title of its ``index.md``.
-
-MkDocs names a section after its folder (``calls``, ``alibaba``, ``2024``). The
-generated pages live in ASCII folders (stable, URL-safe) but every folder has an
-``index.md`` whose front matter holds a Chinese title (电话会, 阿里巴巴, FY2024);
-this hook puts that title on the section. Register in mkdocs.yml::
+"""MkDocs hooks: section titles from each folder's ``index.md``, a cache of rendered pages,
+and no unused search bundle. Register in mkdocs.yml::
 
     hooks:
       - generator/site/hooks.py
+
+Section titles: MkDocs names a section after its folder (``calls``, ``alibaba``, ``2024``).
+The generated pages live in ASCII folders (stable, URL-safe) but every folder has an
+``index.md`` whose front matter holds a Chinese title (电话会, 阿里巴巴, FY2024); the
+section takes that title.
+
+Page cache: converting Markdown is about half of MkDocs' time, and most pages are the
+same from one build to the next. Each page's HTML body, table of contents and anchors are
+kept in ``build/page-cache/`` (``GENERATOR_PAGE_CACHE`` names another folder, or ``off``)
+under a key: the hash of its Markdown, its path and URL, mkdocs.yml, this file and the
+versions of MkDocs, Markdown and Material. A page whose key is known is not converted
+again; the theme still renders it with the current navigation, so the output is the same
+byte for byte. Only pages with a front-matter title (the title then never comes from the
+body), whose conversion logged no warning and whose every relative link led to a file of
+the site are stored, and a stored page is used only while every file it links to is still
+part of the site; a build removes the entries it did not use. This hook must be the first
+to change a page's Markdown (it is listed first in mkdocs.yml).
+
+Search bundle: the site searches with Pagefind (generator/site/search.py); Material's lunr
+search worker and its language files are copied by the theme but never loaded (our search
+box carries no ``data-md-component="search"``), so they are left out of the site.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
 import posixpath
+import re
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+CACHE_ENV = "GENERATOR_PAGE_CACHE"
+CACHE_DIR = Path("build") / "page-cache"
+"""The cache's folder relative to the project root (next to mkdocs.yml); ignored by git."""
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+"""Theme files the site never loads (Material's own search), left out of the site."""
+DEVELOPER_PAGES = ("scaling.md",)
+"""Developers' pages in docs/ kept out of the site (like architecture.md in exclude_docs)."""
+VERSIONED = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
+LINK = re.compile(r"""\s(?:href|src)\s*=\s*["']([^"']*)["']""")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+
+
+# --- section titles -------------------------------------------------------------------
 
 
 def _front_matter_title(text: str) -> str | None:
@@ -51,3 +92,187 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     """Retitle every section from its index page's front-matter title."""
     _retitle(nav.items)
     return nav
+
+
+# --- unused theme files ---------------------------------------------------------------
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Leave Material's lunr search bundle (Pagefind searches the site) and developers'
+    pages out of the site."""
+    for file in list(files):
+        if file.src_uri.startswith(UNUSED_THEME_FILES) and not file.is_documentation_page():
+            files.remove(file)
+        elif file.src_uri in DEVELOPER_PAGES:
+            files.remove(file)
+    _cache.start(config, files)
+    return files
+
+
+# --- page cache -----------------------------------------------------------------------
+
+
+class _Warnings(logging.Handler):
+    """Counts the warnings MkDocs logs (a page logging one is not cached)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass
+class _PageCache:
+    folder: Path | None = None
+    salt: str = ""
+    urls: set[str] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)
+    hits: dict[str, dict[str, Any]] = field(default_factory=dict)
+    misses: dict[str, tuple[str, int]] = field(default_factory=dict)
+    warnings: _Warnings = field(default_factory=_Warnings)
+
+    def start(self, config: Any, files: Any) -> None:
+        """A new build: where the cache is, the key's salt, the URLs of the site's files."""
+        self.__init__()  # type: ignore[misc]
+        setting = os.environ.get(CACHE_ENV, "")
+        if setting.strip().lower() == "off":
+            return
+        config_file = Path(config.config_file_path)
+        self.folder = Path(setting) if setting else config_file.parent / CACHE_DIR
+        parts = [config_file.read_bytes(), Path(__file__).read_bytes()]
+        parts += [_version(name).encode() for name in VERSIONED]
+        self.salt = hashlib.sha256(b"\0".join(parts)).hexdigest()
+        self.urls = {_path_of(f.url) for f in files}
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def key(self, markdown: str, page: Any) -> str:
+        text = json.dumps([self.salt, page.file.src_uri, page.url, markdown], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def lookup(self, markdown: str, page: Any) -> str:
+        """The Markdown to convert: empty when the page's HTML is known, else ``markdown``."""
+        if self.folder is None or not page.meta.get("title"):
+            return markdown
+        key = self.key(markdown, page)
+        entry = self._read(key)
+        if entry is not None and all(url in self.urls for url in entry["targets"]):
+            self.hits[page.file.src_uri] = entry
+            self.used.add(key)
+            return ""
+        self.misses[page.file.src_uri] = (key, self.warnings.count)
+        return markdown
+
+    def content(self, html: str, page: Any, files: Any) -> str:
+        """The page's HTML: the cached one on a hit (its toc and anchors restored), else ``html``."""
+        entry = self.hits.pop(page.file.src_uri, None)
+        if entry is not None:
+            page.toc = TableOfContents([_anchor(t) for t in entry["toc"]])
+            if page.toc.items:
+                page.toc.items[0].active = True
+            page.present_anchor_ids = set(entry["anchors"])
+            if page.links_to_anchors is not None:
+                page.links_to_anchors = {
+                    files.get_file_from_path(src): links for src, links in entry["links"].items()
+                }
+            return str(entry["html"])
+        miss = self.misses.pop(page.file.src_uri, None)
+        if miss is not None and miss[1] == self.warnings.count:
+            self._store(miss[0], html, page)
+        return html
+
+    def _store(self, key: str, html: str, page: Any) -> None:
+        base = "/" + page.url
+        targets = set()
+        for href in set(LINK.findall(html)):
+            if not href or href.startswith("#") or SCHEME.match(href):
+                continue
+            target = _path_of(urljoin(base, href))
+            if target not in self.urls:
+                return  # a link MkDocs could not resolve: convert this page every time
+            targets.add(target)
+        entry = {
+            "html": html,
+            "toc": [_token(item) for item in page.toc.items],
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
+            "targets": sorted(targets),
+        }
+        assert self.folder is not None
+        path = self.folder / key[:2] / f"{key}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".part")
+        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+        self.used.add(key)
+
+    def _read(self, key: str) -> dict[str, Any] | None:
+        assert self.folder is not None
+        path = self.folder / key[:2] / f"{key}.json"
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return entry if isinstance(entry, dict) else None
+
+    def finish(self) -> None:
+        """Remove the entries this build did not use (a complete build); stop counting warnings."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*/*"):
+            if path.stem not in self.used or path.suffix != ".json":
+                path.unlink(missing_ok=True)
+
+
+def _version(name: str) -> str:
+    try:
+        return f"{name}={metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name}=none"
+
+
+def _path_of(url: str) -> str:
+    """A site-relative URL as a normalised path (no query or fragment, unquoted)."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    normal = posixpath.normpath("/" + path)
+    return normal + "/" if path.endswith("/") and normal != "/" else normal
+
+
+def _token(item: AnchorLink) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "id": item.id,
+        "level": item.level,
+        "children": [_token(c) for c in item.children],
+    }
+
+
+def _anchor(token: dict[str, Any]) -> AnchorLink:
+    anchor = AnchorLink(token["title"], token["id"], token["level"])
+    anchor.children = [_anchor(c) for c in token["children"]]
+    return anchor
+
+
+_cache = _PageCache()
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Skip converting a page whose HTML the cache holds (see the module's docstring)."""
+    return _cache.lookup(markdown, page)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """The cached HTML of a page that was not converted; store a converted one."""
+    return _cache.content(html, page, files)
+
+
+def on_post_build(config: Any) -> None:
+    """Prune the cache to this build's pages."""
+    _cache.finish()
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build keeps the cache as it is."""
+    logging.getLogger("mkdocs").removeHandler(_cache.warnings)

@@ -42,6 +42,12 @@ TITLE_MAX = 60
 
 SENTENCE_END = re.compile(r"[。！？!?]")
 
+SIZE_MAX = 8_000_000
+"""Largest source file read, in bytes (8 MB). A call's transcript is at most a few hundred KB;
+a bigger file is a dump or an archive under a text name, refused with one line rather than
+held up the build. Reading is linear in the file's size up to this limit (scripts/bench.py
+measures 1, 2 and 4 MB on one line, and a 10,000-turn transcript)."""
+
 
 def normalise(text: str) -> str:
     """Per-character normalisation for matching (simplified, half-width); keeps the length."""
@@ -65,6 +71,13 @@ def read_source(path: Path, root: Path | None = None) -> Document:
     if suffix not in SOURCE_SUFFIXES:
         raise SourceError(f"unsupported file type '{suffix}' (expected {', '.join(SOURCE_SUFFIXES)})", name)
     try:
+        size = path.stat().st_size
+        if size > SIZE_MAX:
+            raise SourceError(
+                f"too large to be a transcript ({size / 1e6:.1f} MB, the limit is {SIZE_MAX / 1e6:.0f} MB); "
+                "split it into one file per call",
+                name,
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}", name) from exc
