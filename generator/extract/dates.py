@@ -147,6 +147,12 @@ def _english_dateline(text: str) -> date | None:
     return None
 
 
+def _ends(text: str, end: int) -> bool:
+    """True when nothing but spaces and closing punctuation follows ``end``: a date ending a
+    headline (``… Earnings Call Transcript November 15, 2024``) dates the page."""
+    return not text[end:].strip(" \t.,;:|)]）】")
+
+
 def publication_date(doc: Document) -> date | None:
     """A full date at the top: opening a line (after a label such as ``date`` or ``发布时间``), in a
     news dateline (``BEIJING, March 18, 2025``), or standing in a short line; else None."""
@@ -158,12 +164,12 @@ def publication_date(doc: Document) -> date | None:
         for m in FULL_DATE.finditer(text):
             if until.search(text[: m.start()]) or text[m.end() :].startswith(until_after):
                 continue  # "截至2024年9月30日止": a period's end, not a dateline
-            short = len(text) <= 60 or re.match(r"\s*\d{1,2}:\d{2}", text[m.end() :])
+            short = len(text) <= 60 or re.match(r"\s*\d{1,2}:\d{2}", text[m.end() :]) or _ends(text, m.end())
             found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if found and short:
                 return found
         eng = ENGLISH_DATE.search(text)
-        if eng and eng.group(1).lower() in MONTHS and len(text) <= 60:
+        if eng and eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end())):
             found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
             if found:
                 return found

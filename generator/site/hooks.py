@@ -48,8 +48,6 @@ CACHE_DIR = Path("build") / "page-cache"
 """The cache's folder relative to the project root (next to mkdocs.yml); ignored by git."""
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 """Theme files the site never loads (Material's own search), left out of the site."""
-DEVELOPER_PAGES = ("scaling.md",)
-"""Developers' pages in docs/ kept out of the site (like architecture.md in exclude_docs)."""
 VERSIONED = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
 LINK = re.compile(r"""\s(?:href|src)\s*=\s*["']([^"']*)["']""")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
@@ -102,8 +100,6 @@ def on_files(files: Any, config: Any) -> Any:
     pages out of the site."""
     for file in list(files):
         if file.src_uri.startswith(UNUSED_THEME_FILES) and not file.is_documentation_page():
-            files.remove(file)
-        elif file.src_uri in DEVELOPER_PAGES:
             files.remove(file)
     _cache.start(config, files)
     return files

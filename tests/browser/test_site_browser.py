@@ -159,7 +159,9 @@ def test_dark_mode_toggle(page: Page, base_url: str) -> None:
 def test_instant_navigation_keeps_search_and_tables_working(page: Page, base_url: str) -> None:
     page.goto(base_url)
     page.evaluate("window.__samePage = 1")
-    call = page.locator("article a[href*='calls/']").first
+    call = page.locator(
+        "article a[href*='calls/'][href*='sina-call-transcript']"
+    ).first  # a call with metrics
     call.click()
     page.wait_for_function("location.pathname.includes('/calls/')")
     assert page.evaluate("window.__samePage") == 1  # swapped by Material, not reloaded

@@ -127,3 +127,20 @@ def test_a_bad_date_wording_names_its_key(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("GENERATOR_LEXICONS", str(extra))
     with pytest.raises(LexiconError, match="weekdays"):
         periods.wording()
+
+
+def test_an_english_date_ending_a_long_headline_dates_the_page() -> None:
+    from generator.extract.dates import publication_date
+    from generator.model import Document, Line
+
+    lines = [
+        "Acme Holding Limited (NYSE:ACME) Q2 2025 Earnings Call Transcript November 15, 2024",
+        "Operator: Good day, and welcome to the September quarter 2024 results conference call.",
+    ]
+    doc = Document("t.txt", "0" * 64, "utf-8", [Line(i + 1, t, t, t) for i, t in enumerate(lines)])
+    assert str(publication_date(doc)) == "2024-11-15"
+    lines[0] = (
+        "Acme (NYSE:ACME) Q2 2025 Earnings Call Transcript November 15, 2024, and what it means for you"
+    )
+    doc = Document("t.txt", "0" * 64, "utf-8", [Line(i + 1, t, t, t) for i, t in enumerate(lines)])
+    assert publication_date(doc) is None  # a date inside a long sentence is not the page's
