@@ -196,6 +196,8 @@ class Boilerplate:
     """Headings of a reader-comment section (评论区, 网友评论)."""
     hidden_classes: frozenset[str] = frozenset()
     """Words of HTML class/id names that mark page chrome."""
+    not_title: tuple[re.Pattern[str], ...] = ()
+    """Lines that are never a page's title (bylines, source credits, toggles, comment prompts)."""
 
     def is_line(self, norm: str) -> bool:
         """True when a whole line (its normalised, stripped text) is boilerplate."""
@@ -231,6 +233,7 @@ def _compile(dirs: tuple[object, ...]) -> Boilerplate:
         comment_start=tuple(_patterns(data, "comment_start")),
         tail_start=tuple(_patterns(data, "tail_start")),
         hidden_classes=_words(data, "html_hidden_classes"),
+        not_title=tuple(_patterns(data, "not_title")),
     )
 
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from generator.errors import SourceError
+from generator.lexicon.titles import titles
 from generator.model import Document, Line
 from generator.source import chinese
 from generator.source.clean import (
@@ -92,7 +93,7 @@ def read_source(path: Path, root: Path | None = None) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         lines=lines,
-        title=title or front_matter_title(lines) or first_meaningful(lines),
+        title=usable_title(title) or usable_title(front_matter_title(lines)) or first_meaningful(lines),
     )
 
 
@@ -159,17 +160,52 @@ RECORD_NAME_MAX = 30
 """A line after the issuer's name this short is the record's name (``投资者关系活动记录表``)."""
 
 
+LABEL_ROLE = re.compile(r"^(.+?)\s*(?:\(([^()]*)\))?\s*:?$")
+"""A speaker label: a word, then maybe a parenthetical (``Operator (participant)``), maybe a colon."""
+
+
+def is_speaker_label(norm: str) -> bool:
+    """True for a line holding only a speaker label: the operator's or a role's word from the
+    titles lexicon (``Operator``, ``主持人:``, ``Operator (participant)``)."""
+    match = LABEL_ROLE.match(norm.strip())
+    if match is None:
+        return False
+    words = titles()
+    core = match.group(1).strip().lower()
+    return core in {w.lower() for w in words.operator} or core in words.role_of
+
+
+def is_not_title(text: str) -> bool:
+    """True for a line that is never a page's title: a ``not_title`` pattern of the boilerplate
+    lexicon (byline, source credit, toggle, comment prompt, breadcrumb, widget, dateline) or a
+    speaker label alone."""
+    norm = normalise(text).strip()
+    return any(p.search(norm) for p in boilerplate().not_title) or is_speaker_label(norm)
+
+
+def usable_title(title: str | None) -> str | None:
+    """``title`` unless it is empty or page chrome (see :func:`is_not_title`)."""
+    return title if title and title.strip() and not is_not_title(title) else None
+
+
 def first_meaningful(lines: list[Line]) -> str | None:
     """The first line with some words in it, cut to its first sentence when long. A filing's
-    label line (证券代码/证券简称/公告编号) is no title; an issuer's name on a line of its own
-    is joined to the record name under it (``某某股份有限公司投资者关系活动记录表``)."""
+    label line (证券代码/证券简称/公告编号) is no title, nor a line that is never one
+    (:func:`is_not_title`: a byline, a speaker label, a comment prompt, a breadcrumb…); an
+    issuer's name on a line of its own is joined to the record name under it
+    (``某某股份有限公司投资者关系活动记录表``)."""
     for index, line in enumerate(lines):
         text = line.text.strip()
-        if sum(ch.isalpha() for ch in text) < 4 or FILING_METADATA.match(text):
+        if sum(ch.isalpha() for ch in text) < 4 or FILING_METADATA.match(text) or is_not_title(text):
             continue
         if ISSUER_LINE.match(text):
             after = next((ln.text.strip() for ln in lines[index + 1 :] if ln.text.strip()), "")
-            if after and len(after) <= RECORD_NAME_MAX and not FILING_METADATA.match(after):
+            if (
+                after
+                and len(after) <= RECORD_NAME_MAX
+                and not FILING_METADATA.match(after)
+                and not is_not_title(after)
+            ):
                 return text + after
         if len(text) > TITLE_MAX:
             end = SENTENCE_END.search(text)

@@ -125,6 +125,66 @@ def test_title_is_the_first_meaningful_line(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "明報記者 邱潤青\n\n上半年泡泡瑪特經調整純利47.1億元。\n",
+            "上半年泡泡瑪特經調整純利47.1億元。",
+        ),  # byline
+        ("本報記者 杜雨萌\n紫金礦業發布2021年一季度業績公告。\n", "紫金礦業發布2021年一季度業績公告。"),
+        (
+            "北京日报客户端 | 记者 袁璐\n新东方公布2023财年第一季度业绩。\n",
+            "新东方公布2023财年第一季度业绩。",
+        ),
+        ("撰文| 文烨豪\n\n网易有道发布了2025年第四季度财报。\n", "网易有道发布了2025年第四季度财报。"),
+        ("作者 | 秦酒\n陈玉卿出任复星医药董事长\n", "陈玉卿出任复星医药董事长"),
+        ("來源:財華社\n\n舜宇光學科技公佈中期業績。\n", "舜宇光學科技公佈中期業績。"),  # source credit
+        ("Operator\n感谢各位参加新东方业绩电话会议。\n", "感谢各位参加新东方业绩电话会议。"),  # speaker label
+        ("主持人:\n携程2017年第四季度财报电话会议\n", "携程2017年第四季度财报电话会议"),
+        ("Operator (participant)\nAlibaba Group Earnings Call\n", "Alibaba Group Earnings Call"),
+        (
+            "中文翻译\n显示英文\n\nOperator\n\n携程2017年第四季度财报电话会议\n",
+            "携程2017年第四季度财报电话会议",
+        ),
+        ("网易首页 > 网易号 > 正文\n网易2024Q3业绩会纪要\n", "网易2024Q3业绩会纪要"),  # breadcrumb
+        ("只有登录用户才可以评论\n网易2024Q3业绩会纪要\n", "网易2024Q3业绩会纪要"),  # comment prompt
+        (
+            "Sign in\n\nYou're signed outSign in or to get full access.\n\nBilibili - Q1 2023\n",
+            "Bilibili - Q1 2023",
+        ),
+        ("omniture\n\n藥明康德發布2019年度報告\n", "藥明康德發布2019年度報告"),  # widget words
+        (
+            "close\npreloader icon\nLOGO\n唯品會公佈2021年第三季度財務業績\n",
+            "唯品會公佈2021年第三季度財務業績",
+        ),
+        ("(資料圖片僅供參考)\n愛爾眼科披露2023年半年度報告\n", "愛爾眼科披露2023年半年度報告"),  # caption
+        (
+            " date 2025-08-22 快訊\n國泰金法說會／李長庚：股利盼維持\n",
+            "國泰金法說會／李長庚：股利盼維持",
+        ),  # dateline
+        ("主营业务:\n奇富科技是一家信贷科技平台。\n", "奇富科技是一家信贷科技平台。"),  # heading with a colon
+    ],
+)
+def test_title_is_never_chrome_a_byline_or_a_speaker_label(tmp_path: Path, text: str, title: str) -> None:
+    assert read_source(write(tmp_path, "t.txt", text)).title == title
+
+
+def test_a_headline_that_merely_mentions_a_reporter_or_a_source_is_still_the_title(tmp_path: Path) -> None:
+    for headline in (
+        "记者手记:阿里巴巴业绩会上的三个细节",
+        "原标题:华虹半导体低开10% 第四季度溢利同比下降46.53% 来源:格隆汇",
+        "Operator commentary: Alibaba Q3 2025 earnings",
+        "主持人李宁信心满满,业绩会上表示充满憧憬",
+    ):
+        assert read_source(write(tmp_path, "h.txt", headline + "\n正文。\n")).title == headline
+
+
+def test_an_html_title_that_is_chrome_gives_way_to_the_first_meaningful_line(tmp_path: Path) -> None:
+    page = "<html><head><title>omniture</title></head><body>\n<p>阅文集团公布2023年年度业绩</p>\n</body></html>\n"
+    assert read_source(write(tmp_path, "p.html", page)).title == "阅文集团公布2023年年度业绩"
+
+
 # --- HTML -----------------------------------------------------------------------------------
 
 
