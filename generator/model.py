@@ -17,6 +17,8 @@ LANGUAGES = ("zh", "en")
 """The languages a source may be written in (``source.language``)."""
 SIDES = ("management", "analyst", "operator", "other")
 SCOPES = ("quarter", "fiscal_year", "half_year", "year_to_date", "month")
+BASES = ("yoy", "qoq")
+"""What a change compares with: the same period a year earlier, or the previous period."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,9 @@ class Metric:
     """Quarter-on-quarter change in percent."""
     change_pp: float | None = field(default=None, metadata={"kind": NUMBER})
     """Change in percentage points, for ratios."""
+    change_pp_basis: str | None = field(default=None, metadata={"kind": CHOICE, "choices": BASES})
+    """What ``change_pp`` compares with: yoy (同比, year-over-year) | qoq (环比, sequentially) | None
+    when the text does not say."""
     as_written: str | None = field(default=None, metadata={"kind": TEXT})
     """The figure exactly as it stands in the text."""
     evidence: Evidence = field(
@@ -182,6 +187,35 @@ class Metric:
     """True for 近/约/多 figures."""
     corrected: bool = field(default=False, metadata={"kind": FLAG})
     """True when a person's correction set or changed this metric."""
+
+
+@dataclass
+class Forecast:
+    """A figure about a period not yet reported: guidance the company gives, or a consensus quoted
+    in the text (never one of the company's metrics)."""
+
+    metric: str
+    """An id of the metric vocabulary (revenue, capex, …)."""
+    evidence: Evidence = field(kw_only=True)
+    """The line the figure stands on; its text a verbatim substring of that line."""
+    segment: str | None = None
+    """Business unit, for a unit's figure."""
+    fiscal_year: int | None = None
+    """The fiscal year the figure is about, when the text says (全年, 2025财年, 下季度)."""
+    fiscal_quarter: int | None = None
+    """1-4, the quarter the figure is about; None for a full year or when not said."""
+    value: float | int | None = None
+    """A single figure in base units (or percent for a ratio)."""
+    low: float | int | None = None
+    """The low end of a range (1,150亿元至1,180亿元)."""
+    high: float | int | None = None
+    """The high end of a range."""
+    unit: str | None = None
+    """CNY | USD | % | users | …, as for a metric."""
+    growth_pct: float | None = None
+    """A growth rate stated for the figure, in percent (同比增长8%)."""
+    as_written: str | None = None
+    """The figure (or range) exactly as written."""
 
 
 @dataclass
@@ -261,6 +295,10 @@ class Summary:
     """The call's (or the publication's) date, or None when unknown."""
     participants: list[Participant] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
+    guidance: list[Forecast] = field(default_factory=list)
+    """Guidance stated in the call: figures for a period to come (kept apart from ``metrics``)."""
+    consensus: list[Forecast] = field(default_factory=list)
+    """Figures the text quotes as the market's expectation (市场预期, 一致预期); never the company's."""
     qa: list[QAExchange] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     review: list[str] = field(default_factory=list)

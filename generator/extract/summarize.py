@@ -18,7 +18,7 @@ from __future__ import annotations
 from generator.extract.calendar import fiscal_start
 from generator.extract.company import identify_company
 from generator.extract.dates import date_context, identify_call_date
-from generator.extract.metrics.extractor import extract_metrics
+from generator.extract.metrics.extractor import extract_figures
 from generator.extract.people import find_people
 from generator.extract.period import identify_period
 from generator.extract.qa import find_exchanges
@@ -65,7 +65,7 @@ def summarize(doc: Document) -> Summary:
     summary.qa = find_exchanges(doc, turns, people)
     summary.quotes = select_quotes(doc, turns, people, kind)
 
-    metrics, notes = extract_metrics(doc, company, period)
-    summary.metrics = metrics
-    review.extend(notes)
+    found = extract_figures(doc, company, period)
+    summary.metrics, summary.guidance, summary.consensus = found.metrics, found.guidance, found.consensus
+    review.extend(found.notes)
     return summary

@@ -204,7 +204,8 @@ def changes(metric: Metric) -> Md:
     if metric.qoq_pct is not None:
         parts.append(f"环比 {pct(metric.qoq_pct)}")
     if metric.change_pp is not None:
-        parts.append(str(pp(metric.change_pp)))
+        basis = {"yoy": "同比 ", "qoq": "环比 "}.get(metric.change_pp_basis or "", "")
+        parts.append(f"{basis}{pp(metric.change_pp)}")
     return Md("<br>".join(parts))
 
 

@@ -27,6 +27,7 @@ from generator.model import (
     SIDES,
     Company,
     Evidence,
+    Forecast,
     Metric,
     Participant,
     Period,
@@ -71,6 +72,45 @@ def _metric_dict(m: Metric) -> dict[str, Any]:
     return out
 
 
+FORECAST_NUMBERS = ("value", "low", "high", "growth_pct")
+
+
+def _forecast_dict(f: Forecast) -> dict[str, Any]:
+    """A guidance or consensus entry's YAML mapping."""
+    return {
+        "metric": f.metric,
+        "segment": f.segment,
+        "fiscal_year": f.fiscal_year,
+        "fiscal_quarter": f.fiscal_quarter,
+        **{k: plain_number(getattr(f, k)) for k in FORECAST_NUMBERS[:3]},
+        "unit": f.unit,
+        "growth_pct": plain_number(f.growth_pct),
+        "as_written": f.as_written,
+        "evidence": {"line": f.evidence.line, "text": f.evidence.text},
+    }
+
+
+def forecast_from_dict(c: _Checker, raw: Any, where: str) -> Forecast | None:
+    """One guidance or consensus entry, checked; None when it is not a mapping."""
+    f = c.mapping(raw, where)
+    if not f:
+        return None
+    numbers = {k: c.number(f.get(k), f"{where}.{k}") for k in FORECAST_NUMBERS}
+    return Forecast(
+        metric=c.text(f.get("metric"), f"{where}.metric", required=True) or "",
+        evidence=_evidence(c, f.get("evidence"), f"{where}.evidence"),
+        segment=c.text(f.get("segment"), f"{where}.segment"),
+        fiscal_year=c.integer(f.get("fiscal_year"), f"{where}.fiscal_year", lo=1900, hi=2200),
+        fiscal_quarter=c.integer(f.get("fiscal_quarter"), f"{where}.fiscal_quarter", lo=1, hi=4),
+        value=numbers["value"],
+        low=numbers["low"],
+        high=numbers["high"],
+        unit=c.text(f.get("unit"), f"{where}.unit"),
+        growth_pct=numbers["growth_pct"],
+        as_written=c.text(f.get("as_written"), f"{where}.as_written"),
+    )
+
+
 def _participant_dict(p: Participant) -> dict[str, Any]:
     out: dict[str, Any] = {"name": p.name, "side": p.side}
     if p.role is not None:
@@ -104,6 +144,8 @@ def summary_to_dict(s: Summary) -> dict[str, Any]:
         "call_date": s.call_date,
         "participants": [_participant_dict(p) for p in s.participants],
         "metrics": [_metric_dict(m) for m in s.metrics],
+        "guidance": [_forecast_dict(f) for f in s.guidance],
+        "consensus": [_forecast_dict(f) for f in s.consensus],
         "qa": [
             {
                 "asker": q.asker,
@@ -365,6 +407,8 @@ def summary_from_dict(doc: Any, path: str = "<summary>") -> Summary:
         call_date=c.day(d.get("call_date"), "call_date"),
         participants=_items(c, d.get("participants"), "participants", participant_from_dict),
         metrics=_items(c, d.get("metrics"), "metrics", metric_from_dict),
+        guidance=_items(c, d.get("guidance"), "guidance", forecast_from_dict),
+        consensus=_items(c, d.get("consensus"), "consensus", forecast_from_dict),
         qa=_items(c, d.get("qa"), "qa", qa_from_dict),
         quotes=_items(c, d.get("quotes"), "quotes", quote_from_dict),
         review=c.names(d.get("review"), "review"),

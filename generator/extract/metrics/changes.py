@@ -111,6 +111,22 @@ class ChangeWording:
             value = -abs(value)
         return kind, value
 
+    def basis_of(self, text: str, pct: Percent, clause_start: int) -> str | None:
+        """ "yoy" | "qoq" for the wording beside a change (同比, 环比, year-over-year, sequentially)
+        in its clause; None when neither is written."""
+        before = text[clause_start : pct.start]
+        tail = re.match(r"[^,;。!?]{0,30}", text[pct.end :])
+        following = tail.group(0) if tail else ""
+        last = {}
+        for kind, rx in (("yoy", self.yoy_re), ("qoq", self.qoq_re)):
+            for m in rx.finditer(before):
+                last[kind] = m.end()
+        if last:
+            return max(last, key=lambda k: last[k])  # the wording nearest before the figure
+        if self.qoq_re.search(following):
+            return "qoq"
+        return "yoy" if self.yoy_re.search(following) else None
+
     def _rate_before_to(self, before: str) -> bool:
         """True when ``before`` ends with a rate noun and a to-word (增幅为, 增速达)."""
         stem = before.rstrip()

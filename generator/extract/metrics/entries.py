@@ -26,12 +26,15 @@ from generator.extract.metrics.clauses import (
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.figures import assign, fits_metric, skip_figure, takes_figure, takes_following
 from generator.extract.metrics.segments import not_a_unit, subject_before
-from generator.extract.metrics.shapes import Entry, Span, Word
+from generator.extract.metrics.shapes import Entry, Pending, Span, Word
 from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
 from generator.model import Line
 
 
-def line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:
+def line_entries(
+    line: Line, ctx: Context, notes: list[str], forecasts: list[Pending] | None = None
+) -> list[Entry]:
+    """The entries of a line; guidance and consensus figures go to ``forecasts`` when given."""
     text = line.norm
     amounts = find_amounts(text)
     percents = [p for p in find_percents(text) if not any(a.start <= p.start < a.end for a in amounts)]
@@ -48,7 +51,9 @@ def line_entries(line: Line, ctx: Context, notes: list[str]) -> list[Entry]:
     entries: list[Entry] = []
     for sentence in sentences(text, protected, ctx.rules):
         entries.extend(
-            _sentence_entries(line, sentence, clauses, parens, amounts, percents, words, ctx, notes)
+            _sentence_entries(
+                line, sentence, clauses, parens, amounts, percents, words, ctx, notes, forecasts
+            )
         )
     return entries
 
@@ -63,6 +68,7 @@ def _sentence_entries(
     words: list[Word],
     ctx: Context,
     notes: list[str],
+    forecasts: list[Pending] | None = None,
 ) -> list[Entry]:
     text = line.norm
     inside = lambda x: sentence.start <= x.start < sentence.end  # noqa: E731
@@ -102,11 +108,14 @@ def _sentence_entries(
         last_figure_end = max(last_figure_end, fig.end)
         reason = skip_figure(text, fig, sentence, clauses, parens, ctx)
         if reason:
-            if reason == "guidance" and open_entry is not None and not open_entry.excluded:
-                notes.append(
-                    f"line {line.number}: {open_entry.metric} {text[fig.start : fig.end].strip()} "
-                    "is guidance or an outlook, not a reported figure; left out"
-                )
+            if reason in ("guidance", "consensus") and open_entry is not None:
+                if forecasts is not None and open_entry.excluded_kind in (None, "guidance", "consensus"):
+                    forecasts.append(Pending(reason, open_entry, fig))
+                elif reason == "guidance" and not open_entry.excluded:
+                    notes.append(
+                        f"line {line.number}: {open_entry.metric} {text[fig.start : fig.end].strip()} "
+                        "is guidance or an outlook, not a reported figure; left out"
+                    )
             continue
         if (
             open_entry is not None
@@ -262,9 +271,10 @@ def new_entry(
         entry.segment, entry.segment_span = name, span
         if seg_start >= paragraph_start(text, sentence.start):
             entry.start = min(entry.start, seg_start)
-    entry.excluded = rules.excluded(text[clause_start : word.start]) or other_company(
-        text[sentence.start : word.start], ctx
-    )
+    entry.excluded_kind = rules.excluded_kind(text[clause_start : word.start])
+    entry.excluded = entry.excluded_kind is not None or other_company(text[sentence.start : word.start], ctx)
+    if entry.excluded and entry.excluded_kind is None:
+        entry.excluded_kind = "other"
     return entry
 
 

@@ -19,25 +19,44 @@ and ``shapes`` (the working dataclasses). Imports point one way, from this modul
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from generator.extract.metrics.attribution import rfind_name
 from generator.extract.metrics.context import Context, build_context
 from generator.extract.metrics.dedup import deduplicate
 from generator.extract.metrics.entries import line_entries
+from generator.extract.metrics.outlook import forecasts
 from generator.extract.metrics.scope import COMPLETED_RE, reporting_scope, same_period
 from generator.extract.metrics.segments import unit_display_name
-from generator.extract.metrics.shapes import Entry, Span, Word
+from generator.extract.metrics.shapes import Entry, Pending, Span, Word
 from generator.extract.metrics.table_entries import table_entries
 from generator.extract.numbers import Amount, Percent, find_amounts
-from generator.model import Company, Document, Evidence, Line, Metric, Period
+from generator.model import Company, Document, Evidence, Forecast, Line, Metric, Period
 from generator.source.chinese import normalise, to_simplified
 
-__all__ = ["Context", "Entry", "Span", "Word", "extract_metrics"]
+__all__ = ["Context", "Entry", "Figures", "Span", "Word", "extract_figures", "extract_metrics"]
 
 
 def extract_metrics(doc: Document, company: Company, period: Period) -> tuple[list[Metric], list[str]]:
     """The company's figures in ``doc`` (deduplicated, sorted by line then id) and review notes."""
+    found = extract_figures(doc, company, period)
+    return found.metrics, found.notes
+
+
+@dataclass
+class Figures:
+    """What :func:`extract_figures` finds: the metrics, guidance, consensus and review notes."""
+
+    metrics: list[Metric]
+    guidance: list[Forecast]
+    consensus: list[Forecast]
+    notes: list[str]
+
+
+def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
+    """The company's figures in ``doc``, the guidance it gives and the consensus the text quotes."""
     ctx = build_context(doc, company, period)
+    pending: list[tuple[Line, Pending]] = []
     notes: list[str] = []
     entries, table_lines = table_entries(doc, ctx, notes)
     headline_lines: set[int] = set()
@@ -45,7 +64,9 @@ def extract_metrics(doc: Document, company: Company, period: Period) -> tuple[li
         if line.number in table_lines:
             continue
         if line.norm.strip():
-            entries.extend((line, e) for e in line_entries(line, ctx, notes))
+            waiting: list[Pending] = []
+            entries.extend((line, e) for e in line_entries(line, ctx, notes, waiting))
+            pending.extend((line, p) for p in waiting)
         elif line.original.strip() and _names_only_this_company(line.original, ctx):
             headline = Line(line.number, line.original, line.original, normalise(line.original))
             found = line_entries(headline, ctx, notes)
@@ -65,7 +86,9 @@ def extract_metrics(doc: Document, company: Company, period: Period) -> tuple[li
             notes.append(
                 f"line {m.evidence.line}: {m.metric} taken from a link or headline line the reader dropped"
             )
-    return kept, sorted(set(notes), key=_note_key)
+    guidance = forecasts([(ln, p) for ln, p in pending if p.kind == "guidance"], ctx)
+    consensus = forecasts([(ln, p) for ln, p in pending if p.kind == "consensus"], ctx)
+    return Figures(kept, guidance, consensus, sorted(set(notes), key=_note_key))
 
 
 def _names_only_this_company(text: str, ctx: Context) -> bool:
@@ -162,6 +185,7 @@ def _to_metric(
         yoy_pct=changes.get("yoy"),
         qoq_pct=changes.get("qoq"),
         change_pp=changes.get("pp"),
+        change_pp_basis=entry.pp_basis if "pp" in changes else None,
         as_written=as_written,
         approximate=entry.approximate,
     )

@@ -59,11 +59,13 @@ def skip_figure(
         return "conversion"  # 2341.56亿元(约合322.92亿美元): the same figure converted
     if isinstance(fig, Amount) and rules.change.ends_with(before, rules.conversion_cues):
         return "conversion"
+    kind = rules.excluded_kind(before)
+    if kind == "consensus":
+        return "consensus"  # 市场预期, 一致预期, compared with expectations of: kept apart
     if rules.change.is_prior(before) or rules.change.is_list(text[sentence.start : fig.start]):
         return "prior"
-    kind = rules.excluded_kind(before)
     if kind and kind != "guidance":
-        return "excluded"  # a consensus, the market, a share price
+        return "excluded"  # the market, a share price
     if kind == "guidance" or rules.is_guidance(text[sentence.start : fig.start]):
         return "guidance"
     if rules.is_bound(text[fig.end : sentence.end]):
@@ -176,7 +178,8 @@ def assign(
         written_sign = re.search(r"[-−负]\s*$", text[: fig.start])
         entry.negative = bool(written_sign) or ctx.rules.change.says_loss(between)
         return
-    change = ctx.rules.change.change_of(text, fig, clause_start_at(fig.start, clauses, sentence))
+    start = clause_start_at(fig.start, clauses, sentence)
+    change = ctx.rules.change.change_of(text, fig, start)
     if change is None:
         entry.ratio = fig
     elif entry.word.loss:
@@ -184,5 +187,8 @@ def assign(
     elif fig.wording and ctx.rules.kind(entry.metric) == "ratio":
         if change[1] == 0:
             entry.changes["pp"] = (0, fig)  # 毛利率同比持平: unchanged in points
+            entry.pp_basis = ctx.rules.change.basis_of(text, fig, start)
     else:
         entry.changes[change[0]] = (change[1], fig)
+        if change[0] == "pp":
+            entry.pp_basis = ctx.rules.change.basis_of(text, fig, start)

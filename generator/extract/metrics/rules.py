@@ -103,6 +103,11 @@ class Rules:
             self._after_bounds = longest_first(data.get("after_bounds", []))
             self._quote_re = regex(data.get("quote_cues", []))
             self._not_guidance_re = regex(data.get("not_guidance", []))
+            periods = data.get("guidance_periods") or {}
+            self._guided_periods = [
+                (k, regex(periods.get(k, []))) for k in ("next_quarter", "next_year", "this_year")
+            ]
+            self._range_joiners: list[str] = [str(w).lower() for w in data.get("range_joiners", [])]
         except (KeyError, TypeError, AttributeError, re.error) as exc:
             raise SummaryError(
                 f"metrics lexicon: missing or malformed field {exc}", "lexicons/metrics.yaml"
@@ -301,6 +306,15 @@ class Rules:
         """True when a sentence speaks of the future before a figure (预计下季度收入…, 指引, 展望)."""
         cleaned = self._not_guidance_re.sub(" ", sentence_before)
         return bool(self._guidance_re.search(cleaned))
+
+    def guided_period(self, text: str) -> str | None:
+        """next_quarter | next_year | this_year: the period ``text`` names relative to the call's."""
+        found = [(m.start(), k) for k, rx in self._guided_periods if rx.pattern and (m := rx.search(text))]
+        return max(found)[1] if found else None
+
+    def joins_range(self, gap: str) -> bool:
+        """True when ``gap`` (between two figures) joins them as a range (至, 到, -, to)."""
+        return gap.strip().lower() in self._range_joiners
 
 
 def load_rules() -> Rules:

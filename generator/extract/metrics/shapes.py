@@ -57,7 +57,11 @@ class Entry:
     approximate: bool = False
     changes: dict[str, tuple[float, Percent]] = field(default_factory=dict)
     ratio: Percent | None = None
+    pp_basis: str | None = None
+    """yoy | qoq: what the change in points compares with, when the text says."""
     excluded: bool = False
+    excluded_kind: str | None = None
+    """Why the entry is excluded when a cue before its word says (guidance, consensus, market…)."""
     inferred_currency: str | None = None
     negative: bool = False
     """True when the text says the figure is a loss (净利润亏损3亿元, -3亿元)."""
@@ -73,3 +77,14 @@ class Entry:
 
     def has_figure(self) -> bool:
         return self.amount is not None or self.ratio is not None or bool(self.changes)
+
+
+@dataclass
+class Pending:
+    """A figure left out of the metrics because it is guidance or a consensus, with the entry whose
+    metric it speaks of (it becomes a :class:`generator.model.Forecast`)."""
+
+    kind: str
+    """guidance | consensus."""
+    entry: Entry
+    figure: Amount | Percent

@@ -106,6 +106,8 @@ def _row_entry(
         if change is not None and not entry.word.loss:
             key = "pp" if change[2].points else role
             entry.changes[key] = (change[0], change[2])
+            if key == "pp" and role in ("yoy", "qoq"):
+                entry.pp_basis = role  # the column says what the points compare with
             used.append(cell)
     if not entry.has_figure():
         return None
