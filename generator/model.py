@@ -219,6 +219,23 @@ class Forecast:
 
 
 @dataclass
+class Answer:
+    """One answer in an exchange: who gave it and its opening words, verbatim."""
+
+    speaker: str | None
+    """The manager who answered, or None when the source does not name them."""
+    text: str
+    """The answer's first sentence(s), at most ``ANSWER_MAX`` characters: a verbatim substring
+    of the line's original text."""
+    line: int
+    """1-based line where the answer starts."""
+
+
+ANSWER_MAX = 120
+"""The longest answer extract, in characters."""
+
+
+@dataclass
 class QAExchange:
     """One analyst exchange: a question (and its follow-ups) and the answers."""
 
@@ -236,6 +253,8 @@ class QAExchange:
     """Line where the question starts."""
     answer_lines: list[int] = field(default_factory=list)
     """Lines of the answers, in order."""
+    answers: list[Answer] = field(default_factory=list)
+    """Each answer (a management turn, or an answering line of a story), in order."""
 
 
 @dataclass

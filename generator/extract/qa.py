@@ -3,7 +3,8 @@
 A question turn (an analyst's label or a digest's ``Q``/``问``) opens an exchange. It
 stays in the current one when the same analyst asks again, or when it answers a
 management clarification (``对,…`` after a turn that ends with a question mark).
-``answered_by`` lists the management speakers in order of first answer.
+``answered_by`` lists the management speakers in order of first answer; ``answers`` holds each
+answer's speaker, its opening words (verbatim from the line's original text) and its line.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from generator.extract.topics import tag
 from generator.extract.turns import turn_text
 from generator.extract.vocab import vocab
 from generator.lexicon.words import alternation
-from generator.model import Document, QAExchange, Turn
+from generator.model import ANSWER_MAX, Answer, Document, Line, QAExchange, Turn
 
 QUESTION_MAX = 200
 
@@ -28,6 +29,48 @@ def first_sentences(text: str, limit: int = QUESTION_MAX) -> str:
         return text
     ends = [m.end() for m in re.finditer(r"[。!?!?;;]|\.(?=\s)", text) if m.end() <= limit]
     return text[: ends[-1]].strip() if ends else text[: limit - 1].rstrip() + "…"
+
+
+_SENTENCE_END = re.compile(r"[。!?!?;;…]+[”」』\"')]?|\.(?=\s)")
+_CLAUSE_END = re.compile(r"[,,、::]")
+
+
+def extract_end(text: str, start: int, end: int, limit: int = ANSWER_MAX) -> int:
+    """Where the extract of ``text[start:end]`` stops: after the last whole sentence that fits in
+    ``limit`` characters, else after the last clause that does, else at ``limit``."""
+    stop = min(end, start + limit)
+    if end - start <= limit:
+        return end
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text, start, stop)]
+    if sentences:
+        return sentences[-1]
+    clauses = [m.start() for m in _CLAUSE_END.finditer(text, start, stop) if m.start() - start >= limit // 3]
+    return clauses[-1] if clauses else stop
+
+
+def answer_at(line: Line, start: int, end: int | None, speaker: str | None) -> Answer | None:
+    """The answer that starts at ``start`` of ``line.text`` (and runs to ``end``): its opening
+    sentence(s), quoted verbatim from the line's original; None when the line holds no speech there."""
+    text = line.text
+    end = len(text) if end is None else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    cut = extract_end(line.norm, start, end)
+    extract = line.original_slice(start, cut).strip()
+    return Answer(speaker=speaker, text=extract, line=line.number) if extract else None
+
+
+def _turn_answer(doc: Document, turn: Turn, speaker: str | None) -> Answer | None:
+    """The answer a management turn gives, from the first of its lines that holds speech."""
+    for number, start in turn.body:
+        found = answer_at(doc.line(number), start, turn.ends.get(number), speaker)
+        if found is not None:
+            return found
+    return None
 
 
 def _side(turn: Turn, people: People) -> str | None:
@@ -102,6 +145,9 @@ def turn_exchanges(doc: Document, turns: list[Turn], people: People) -> list[QAE
             if name and turn.kind in ("speech", "answer") and name not in current.answered_by:
                 current.answered_by.append(name)
             current.answer_lines.extend(n for n, _ in turn.body if n not in current.answer_lines)
+            answer = _turn_answer(doc, turn, name if turn.kind in ("speech", "answer") else None)
+            if answer is not None:
+                current.answers.append(answer)
             answer_text.append(turn_text(doc, turn, norm=True))
         previous = turn
     if current is not None:
@@ -190,10 +236,12 @@ def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExc
             )
             exchanges.append(current)
             rest = line.norm[end:]
+            offset = end
         elif current is None:
             continue
         else:
             rest = _after_connective(line.norm, pattern, people)
+            offset = len(line.norm) - len(rest)
         if asked is None and (pattern is None or not pattern.match(rest)):
             if not current.answer_lines and (
                 writer.writer_re.search(line.norm) or writer.narration_re.match(line.norm)
@@ -206,6 +254,9 @@ def prose_exchanges(doc: Document, people: People, skip: set[int]) -> list[QAExc
             continue  # the question's own line holds no answer
         current.answered_by.extend(n for n in answerers if n not in current.answered_by)
         current.answer_lines.append(line.number)
+        answer = answer_at(line, offset, None, answerers[0] if answerers else None)
+        if answer is not None:
+            current.answers.append(answer)
     for ex in exchanges:
         ex.topics = tag(ex.question) or tag(" ".join(doc.line(n).norm for n in ex.answer_lines))
     return exchanges

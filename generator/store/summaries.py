@@ -25,6 +25,7 @@ from generator.model import (
     LANGUAGES,
     NUMBER,
     SIDES,
+    Answer,
     Company,
     Evidence,
     Forecast,
@@ -155,6 +156,7 @@ def summary_to_dict(s: Summary) -> dict[str, Any]:
                 "topics": list(q.topics),
                 "line": q.line,
                 "answer_lines": list(q.answer_lines),
+                "answers": [{"speaker": a.speaker, "text": a.text, "line": a.line} for a in q.answers],
             }
             for q in s.qa
         ],
@@ -349,7 +351,21 @@ def qa_from_dict(c: _Checker, raw: Any, where: str) -> QAExchange | None:
             for i, x in enumerate(c.seq(q.get("answer_lines"), f"{where}.answer_lines"))
             if (n := c.integer(x, f"{where}.answer_lines[{i}]", lo=1)) is not None
         ],
+        answers=_items(c, q.get("answers"), f"{where}.answers", answer_from_dict),
     )
+
+
+def answer_from_dict(c: _Checker, raw: Any, where: str) -> Answer | None:
+    """One answer of an exchange, checked: its text and line are required."""
+    a = c.mapping(raw, where)
+    if not a:
+        return None
+    line = c.integer(a.get("line"), f"{where}.line", lo=1)
+    if a.get("line") is None:
+        c.fail(f"{where}.line", "is required")
+    text = c.text(a.get("text"), f"{where}.text", required=True)
+    speaker = c.text(a.get("speaker"), f"{where}.speaker")
+    return Answer(speaker=speaker, text=text or "", line=line or 1)
 
 
 def quote_from_dict(c: _Checker, raw: Any, where: str) -> Quote | None:

@@ -58,7 +58,7 @@ def copy_project(dest: Path, site_url: str) -> Path:
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, dest / folder, ignore=ignore)
     (dest / "docs" / "assets").mkdir(parents=True)
-    for name in ("report.css", "search.css", "search.js", "tables.js", "copy.js"):
+    for name in ("report.css", "search.css", "search.js", "tables.js", "copy.js", "qa.js"):
         shutil.copy2(ROOT / "docs" / "assets" / name, dest / "docs" / "assets" / name)
     return dest
 

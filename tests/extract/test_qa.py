@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract.qa import QUESTION_MAX, first_sentences
+from generator.errors import SummaryError
+from generator.extract.qa import QUESTION_MAX, extract_end, first_sentences
 from generator.extract.summarize import summarize
-from generator.model import Document, QAExchange
+from generator.model import ANSWER_MAX, Document, QAExchange
 from generator.source.read import read_source
+from generator.store.summaries import summary_from_dict, summary_to_dict
 from tests.seeds import IDS, PAIRS
 
 
@@ -284,3 +286,62 @@ def test_roadshow_record_blocks_are_one_exchange_each(tmp_path: Path) -> None:
     assert summary.qa[1].asker is None
     managers = {p.name: p.role for p in summary.participants if p.side == "management"}
     assert managers == {"周明远": "董事会主席", "孙若岚": "副总经理"}
+
+
+def test_answers_keep_speaker_extract_and_line(tmp_path: Path) -> None:
+    long = "我们会继续投入,保持竞争力" * 12
+    qa = qa_of(
+        tmp_path,
+        "业绩会\n\n"
+        "花旗银行分析师Alicia Yap:我想跟进一下CMR增长。\n"
+        f"徐宏:我们的投资已经在显现成果。第二句话也在这里。{long}。\n"
+        f"蔡崇信:{long}。\n",
+    )
+    (ex,) = qa
+    assert [(a.speaker, a.line) for a in ex.answers] == [("徐宏", 4), ("蔡崇信", 5)]
+    assert ex.answers[0].text == "我们的投资已经在显现成果。第二句话也在这里。"
+    second = ex.answers[1].text
+    assert len(second) <= ANSWER_MAX and second.endswith("继续投入")
+    lines = (tmp_path / "t.txt").read_text(encoding="utf-8").splitlines()
+    assert all(a.text in lines[a.line - 1] for a in ex.answers)
+
+
+def test_answer_extract_is_verbatim_from_the_original(tmp_path: Path) -> None:
+    """Traditional script and full-width punctuation stay as written, not as normalised."""
+    qa = qa_of(tmp_path, "業績會\n\n問:雲業務何時恢復增長?\n答:我們預計下半年恢復雙位數增長。其餘不變。\n")
+    (ex,) = qa
+    assert [(a.speaker, a.text, a.line) for a in ex.answers] == [
+        (None, "我們預計下半年恢復雙位數增長。其餘不變。", 4)
+    ]
+
+
+def test_answers_told_in_prose(tmp_path: Path) -> None:
+    qa = qa_of(
+        tmp_path,
+        "阿里巴巴业绩会\n\n首席执行官吴泳铭出席了电话会。\n"
+        "高盛分析师Ronald Keung问及云业务的增长前景。吴泳铭表示,云业务将恢复双位数增长。\n",
+    )
+    answers = [a for ex in qa for a in ex.answers]
+    assert answers and answers[0].line == 4 and answers[0].speaker == "吴泳铭"
+    assert answers[0].text.startswith("吴泳铭表示") and "双位数增长" in answers[0].text
+
+
+def test_extract_end_cuts_at_a_sentence_or_clause() -> None:
+    text = "短句。" + "很" * 200
+    assert extract_end(text, 0, len(text)) == 3
+    clause = "甲" * 60 + "," + "乙" * 100
+    assert extract_end(clause, 0, len(clause)) == 60
+    assert extract_end("丙" * 300, 0, 300) == ANSWER_MAX
+
+
+def test_answers_round_trip_and_old_summaries_load(tmp_path: Path) -> None:
+    qa = qa_of(tmp_path, "业绩会\n\n问:云业务何时恢复增长?\n答:我们预计下半年恢复双位数增长。\n")
+    summary = summarize(read_source(tmp_path / "t.txt", tmp_path))
+    data = summary_to_dict(summary)
+    assert data["qa"][0]["answers"] == [{"speaker": None, "text": qa[0].answers[0].text, "line": 4}]
+    assert summary_from_dict(data).qa[0].answers == qa[0].answers
+    del data["qa"][0]["answers"]  # a summary written before answers were kept
+    assert summary_from_dict(data).qa[0].answers == []
+    data["qa"][0]["answers"] = [{"speaker": "x", "text": None, "line": "4"}]
+    with pytest.raises(SummaryError, match=r"qa\[0\]\.answers\[0\]\.(text|line)"):
+        summary_from_dict(data)

@@ -1,5 +1,7 @@
 """The call page: the call's facts, metrics (each linked to its source line), comparison with
-the previous call, participants, Q&A, quotes and the full text; and the call's downloads.
+the previous call, participants, Q&A (each answer's extract linked to its line, filtered by
+analyst and firm in the browser by ``docs/assets/qa.js``), quotes and the full text, shown as
+speaker turns (name and role at the start of each turn); and the call's downloads.
 
 The full text is the call's source re-read from the project (:func:`load_transcript`); a
 source that cannot be read is reported on the page, with the cited excerpts at their lines.
@@ -14,8 +16,9 @@ from functools import partial
 from pathlib import Path
 
 from generator.errors import GeneratorError
+from generator.extract.turns import split_turns
 from generator.lexicon.labels import metric_labels
-from generator.model import Document, Metric, Summary
+from generator.model import Document, Metric, Participant, Summary
 from generator.site import export, format, urls
 from generator.site.calls import Call
 from generator.site.format import Md, md
@@ -51,6 +54,7 @@ def render_call(site: Site, call: Call) -> None:
         metrics=metrics,
         view=view,
         rows=rows,
+        speakers=turn_speakers(view, s, anchors),
         review=[review_note(note, line, link, anchors) for line, note in review_notes(s)],
         fixed=corrected_fields(s),
         comparison=compare(prev, call) if prev else None,
@@ -110,6 +114,8 @@ def referenced_lines(summary: Summary) -> dict[int, list[str]]:
     for qa in summary.qa:
         if qa.line is not None:
             refs.setdefault(qa.line, []).append(qa.question)
+        for a in qa.answers:
+            refs.setdefault(a.line, []).append(a.text)
     for q in summary.quotes:
         refs.setdefault(q.line, []).append(q.text)
     return {n: list(dict.fromkeys(texts)) for n, texts in sorted(refs.items()) if n >= 1}
@@ -134,6 +140,49 @@ def transcript_rows(view: TranscriptView, summary: Summary) -> list[TranscriptRo
             rows.append(TranscriptRow(line.number, line.original, "omitted"))
     rows += [TranscriptRow(n, "", "missing") for n in refs if n > len(lines)]
     return rows
+
+
+@dataclass(frozen=True)
+class TurnSpeaker:
+    """Who speaks in the turn that starts at a line of the full text."""
+
+    name: str
+    role: str | None = None
+    """Their role (management), firm (analyst) or affiliation, as the summary or label gives it."""
+
+
+UNNAMED = {"question": "提问", "answer": "回答", "operator": "主持人"}
+"""What an unnamed turn is called: a digest's ``问``/``答`` marker, the operator."""
+
+
+def _participant_role(p: Participant) -> str | None:
+    if p.side == "analyst":
+        return f"{p.firm} 分析师" if p.firm else "分析师"
+    return p.role
+
+
+def turn_speakers(view: TranscriptView, summary: Summary, anchors: set[int]) -> dict[int, TurnSpeaker]:
+    """Line number -> the speaker of the turn that starts there (the transcript's speaker labels,
+    named as in the summary's participants); empty when the source cannot be read."""
+    if view.document is None:
+        return {}
+    known: dict[str, Participant] = {}
+    for p in summary.participants:
+        for name in (p.name, *p.aliases):
+            known.setdefault(name, p)
+    out: dict[int, TurnSpeaker] = {}
+    for turn in split_turns(view.document):
+        if turn.line not in anchors:
+            continue
+        person = known.get(turn.speaker) if turn.speaker else None
+        if person is not None:
+            out[turn.line] = TurnSpeaker(person.name, _participant_role(person))
+        elif turn.speaker:
+            firm = f"{turn.firm} 分析师" if turn.firm else None
+            out[turn.line] = TurnSpeaker(turn.speaker, turn.role or firm or turn.org)
+        elif turn.kind in UNNAMED:
+            out[turn.line] = TurnSpeaker(UNNAMED[turn.kind], turn.role)
+    return out
 
 
 REVIEW_LINE = re.compile(r"^line (\d+)(?=:)", re.IGNORECASE)
