@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -124,7 +124,7 @@ def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
         ),
         cal_q=re.compile(
             rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
-            rf"{alt(w.quarter)}|"
+            rf"(?:{alternation(w.quarter)}|{short})|"
             r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
             r"(first|second|third|fourth)[\s\-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(20\d\d)|"
             r"(?<![A-Za-z0-9])([1-4])Q\s*'?(20\d\d|\d\d)(?!\d)|"
@@ -161,6 +161,10 @@ OWN_REACH = 14
 """How far after a period the results word may stand for the period to be the one reported."""
 LIST_ITEM = re.compile(r"\s*(?:[·•▪◦●○>]|[*\-]\s)")
 """A bulleted line (related links, other companies' briefings): it names no period of its own text."""
+UNDATED_LAG_DAYS = 30
+"""A text with no date of its own was written some day of its year: a period it names without a
+year ended at least this long before the year's end (a period is reported weeks after it ends, so
+a bare 全年 in an undated text of 2021 is the year 2020, not 2021)."""
 YEARLESS_LAG_DAYS = 130
 """A quarter named without its year is the latest one ended at most this long before the dateline."""
 
@@ -210,12 +214,15 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         else:
             month, day, year = MONTHS.get(m.group(5).lower(), 0), int(m.group(6)), int(m.group(7))
         end = safe_date(year, month, day) if year and month else None
-        whole_year = m.group(4) == "year" or text.startswith(year_after_end, m.end())
+        within = _year_within_end(text, m.end())
+        whole_year = m.group(4) == "year" or text.startswith(year_after_end, m.end()) or within is not None
         if end and end == month_end(end.year, end.month) and whole_year:
-            add(end, False, 3.0, m.span(), "year")
+            add(end, False, 3.0, (m.start(), max(m.end(), within or 0)), "year")
         elif end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
             add(end, True, 3.0, m.span(), "end")
     for m in patterns.cal_q.finditer(text):
+        if _part_of_whole(text, m.start()):
+            continue
         if m.group(3):
             year = (
                 int(m.group(1))
@@ -260,6 +267,8 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
     if start_month == 1 and ctx.published is not None and not ctx.year_guessed:
         for m in patterns.yearless_quarter.finditer(text):
+            if _part_of_whole(text, m.start()):
+                continue
             q = quarter_number(next(g for g in m.groups() if g))
             end = _latest_fiscal_quarter_end(q, start_month, ctx) if q else None
             if end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS:
@@ -267,10 +276,29 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
     return out
 
 
+WITHIN_END_REACH = 24
+"""How far after a period's end date its clause may name it a whole year or a part of one."""
+
+
+def _year_within_end(text: str, start: int) -> int | None:
+    """Where the word naming a period's end date a whole year ends, when the first such word in
+    the rest of its clause is a year word (``截至2019年12月31日年度业绩``, ``…日("报告期内")之经审核年度
+    业绩``), not a part of one (``…止三个月及年度``)."""
+    w = periods.wording()
+    clause = re.split(r"[,。;!?]", text[start : start + WITHIN_END_REACH], maxsplit=1)[0]
+    m = re.search(f"({alt(w.year_within_end)})|{alt(w.part_within_end)}", clause)
+    return start + m.end() if m and m.group(1) else None
+
+
+def _part_of_whole(text: str, start: int) -> bool:
+    """True when a quarter is named as a part of the period reported (``其中四季度收入…``)."""
+    return text[:start].rstrip().endswith(periods.wording().part_of_whole)
+
+
 def _latest_fiscal_quarter_end(quarter: int, start_month: int, ctx: DateContext) -> date | None:
     """The end of fiscal quarter ``quarter`` most recently before the text was written."""
     assert ctx.year is not None
-    limit = ctx.published or date(ctx.year, 12, 31)
+    limit = ctx.published or date(ctx.year, 12, 31) - timedelta(days=UNDATED_LAG_DAYS)
     ends = [quarter_end(y, quarter, start_month) for y in range(ctx.year - 1, ctx.year + 2)]
     past = [e for e in ends if e <= limit]
     return max(past) if past else None
@@ -323,6 +351,25 @@ def _annual_call(candidates: list[_Candidate], head: int) -> date | None:
     return end if years[end] > rival else None
 
 
+def _full_year_call(candidates: list[_Candidate], end: date, head: int) -> bool:
+    """True when a text whose best quarter is the fourth, ending on ``end``, reports the whole year:
+    it never names that quarter as its period (``第四季度及全年业绩`` is the quarter's call) and
+    names the year (``2025年全年``, ``截至…止年度``, ``全年``) at least as much as the quarter
+    (``第四季度`` in the figures of an annual release). Cues in the first lines count three times."""
+    same = [c for c in candidates if c.end == end]
+    if any(c.own and c.kind == "quarter" for c in same):
+        return False
+
+    def weight(kind: str) -> float:
+        return sum(
+            c.weight * (3.0 if c.position < head else 1.0)
+            for c in same
+            if (c.kind == "year") == (kind == "year")
+        )
+
+    return weight("year") > 0 and weight("year") >= weight("part")
+
+
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
     """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
     candidates: list[_Candidate] = []
@@ -339,7 +386,8 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     limit = ctx.published or (date(ctx.year, 12, 31) if ctx.year else None)
     if limit:
         candidates = [c for c in candidates if c.end <= limit]
-    annual = _annual_call(candidates, len("\n".join(ln.norm for ln in doc.content_lines()[:HEAD_LINES])))
+    head = len("\n".join(ln.norm for ln in doc.content_lines()[:HEAD_LINES]))
+    annual = _annual_call(candidates, head)
     if annual is not None:
         return Period(fiscal_year=fiscal_year(annual, start_month), fiscal_quarter=None, period_end=annual)
     quarters = [c for c in candidates if c.quarter] or candidates
@@ -352,6 +400,8 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     if quarters[0].quarter:
         period = fiscal_period(end, start_month)
         if period.fiscal_quarter == 2 and _half_year_call(doc, quarters, end):
+            return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
+        if period.fiscal_quarter == 4 and _full_year_call(candidates, end, head):
             return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
         return period
     return Period(fiscal_year=fiscal_year(end, start_month), fiscal_quarter=None, period_end=end)

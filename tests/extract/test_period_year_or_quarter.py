@@ -1,0 +1,71 @@
+"""A whole year or its fourth quarter, a period end named a year further on in its clause, a
+quarter named as a part of the year, and undated texts (real-text failure classes, issue 9)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.identity import doc_of, identify
+
+
+def _period(tmp_path: Path, text: str) -> tuple[int | None, int | None, date | None]:
+    _, _, period, _ = identify(doc_of(tmp_path, text))
+    return period.fiscal_year, period.fiscal_quarter, period.period_end
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an annual release whose figures name the fourth quarter: the year
+        (
+            "date 2026-02-04 某某餐饮2025年全年录得总收入118亿美元,按年增长4%。\n\n"
+            "百胜表示,全年外卖销售表现强劲。第四季度系统销售额增长7%。\n"
+            "品牌A第四季度经营利润增长16%。全年净新增门店1349家。品牌B第四季度经营利润增长52%。\n",
+            (2025, None, date(2025, 12, 31)),
+        ),
+        # a quarter's call that also gives the year's figures: the quarter
+        (
+            "date 2026-01-15 某某半导体今召开法说会。2025年全年营收1224亿美元;若以新台币计价,全年营收3.8兆元。\n\n"
+            "观察2025年第4季表现,单季每股盈余19.50元,单季毛利率62.3%。\n",
+            (2025, 4, date(2025, 12, 31)),
+        ),
+        # 第四季度及全年业绩 names the quarter as its period
+        (
+            "date 2025-03-01 某某公司公布第四季度及全年业绩。全年收入100亿元。全年利润10亿元。\n",
+            (2024, 4, date(2024, 12, 31)),
+        ),
+    ],
+)
+def test_year_or_fourth_quarter(tmp_path: Path, text: str, want: tuple) -> None:
+    assert _period(tmp_path, text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2020-03-31 某某游戏公布了截至2019年12月31日年度业绩报告。2019年营业收入28亿元。\n",
+        'date 2024-03-26 某某生物今日宣布其截至2023年12月31日("报告期内")之经审核年度业绩。收益增长11.6%。\n',
+    ],
+)
+def test_year_named_after_period_end(tmp_path: Path, text: str) -> None:
+    year = int(text[5:9]) - 1
+    assert _period(tmp_path, text) == (year, None, date(year, 12, 31))
+
+
+def test_quarter_end_then_year_is_the_quarter(tmp_path: Path) -> None:
+    text = "date 2025-03-01 某某公司公布截至2024年12月31日止三个月及年度业绩。收入增长10%。\n"
+    assert _period(tmp_path, text) == (2024, 4, date(2024, 12, 31))
+
+
+def test_undated_text_bare_year_is_the_past_one(tmp_path: Path) -> None:
+    # no date of its own, its year inferred (2021) from the years it reports as past: a bare
+    # 全年 is 2020, and 其中四季度 is a part of that year, not the period
+    text = (
+        "某某集团业绩点评\n\n"
+        "2020年第四季度不再包括子公司收入,2019年第四季度同口径比较。全年实现收入2097亿元,同比增长5%,"
+        "其中四季度收入553亿元。同口径下2020年收入全年增长8%、四季度增长20%。公司全年实现净利润113亿元。全年归母净利润88亿元,增长8%。全年毛利率29%。\n"
+    )
+    assert _period(tmp_path, text) == (2020, None, date(2020, 12, 31))
