@@ -85,6 +85,8 @@ class _Patterns:
     quarter_word: re.Pattern[str]
     yearless_quarter: re.Pattern[str]
     """A quarter named without its year (``第三季``, ``三季度``, ``Q3``); not ``前三季`` (year to date)."""
+    year_to_date: re.Pattern[str]
+    """The year to a quarter's end: ``2025年前三季度``, ``前三季``."""
     annual: re.Pattern[str]
     """A whole year: ``2024年度``, ``2024年年度报告``, ``2024年全年``, a bare ``年度业绩`` / ``全年业绩``."""
 
@@ -147,6 +149,7 @@ def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
             r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![A-Za-z0-9])"
             r"|\b(first|second|third|fourth)[\s\-]quarter\b"
         ),
+        year_to_date=re.compile(rf"(?:(20\d\d)\s*年\s*(?:的\s*)?)?({alternation(w.year_to_date)})"),
         annual=re.compile(
             rf"(20\d\d)\s*年\s*(?:{alternation(w.annual)}|度)"
             rf"(?!\s*(?:[第一二三四1-4]|{alternation(w.annual_not_before)}))"
@@ -265,13 +268,19 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
         elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
-    if start_month == 1 and ctx.published is not None and not ctx.year_guessed:
+    for m in patterns.year_to_date.finditer(text):
+        q = periods.wording().year_to_date[m.group(2)]
+        if m.group(1):
+            add(quarter_end(int(m.group(1)), q, start_month), True, 1.0, m.span())
+        elif ctx.year:
+            add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 0.5, m.span())
+    if start_month == 1 and ctx.year is not None:
         for m in patterns.yearless_quarter.finditer(text):
             if _part_of_whole(text, m.start()):
                 continue
             q = quarter_number(next(g for g in m.groups() if g))
             end = _latest_fiscal_quarter_end(q, start_month, ctx) if q else None
-            if end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS:
+            if end is not None and (ctx.published is None or (ctx.published - end).days <= YEARLESS_LAG_DAYS):
                 add(end, True, 0.5, m.span())
     return out
 

@@ -72,6 +72,7 @@ class PeriodWording:
     year_within_end: Words
     part_within_end: Words
     part_of_whole: Words
+    year_to_date: dict[str, int]
 
 
 def wording() -> PeriodWording:

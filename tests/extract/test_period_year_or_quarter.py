@@ -69,3 +69,23 @@ def test_undated_text_bare_year_is_the_past_one(tmp_path: Path) -> None:
         "其中四季度收入553亿元。同口径下2020年收入全年增长8%、四季度增长20%。公司全年实现净利润113亿元。全年归母净利润88亿元,增长8%。全年毛利率29%。\n"
     )
     assert _period(tmp_path, text) == (2020, None, date(2020, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the year to a quarter's end is reported with that quarter
+        (
+            "date 2025-10-20 某某矿业近日公布的2025年前三季度财报显示,公司实现营业收入2542亿元,同比增长10%。\n",
+            (2025, 3, date(2025, 9, 30)),
+        ),
+        # an undated text whose year is inferred: a quarter named without its year is that year's
+        (
+            "主营业务:某某科技是一家信贷科技平台。\n报告期业绩:\n"
+            "第三季度,总营收为人民币52.1亿元,较2024年同期增长10%。\n",
+            (2025, 3, date(2025, 9, 30)),
+        ),
+    ],
+)
+def test_year_to_date_and_undated_quarters(tmp_path: Path, text: str, want: tuple) -> None:
+    assert _period(tmp_path, text) == want
