@@ -28,7 +28,8 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
 HEAD_LINES = 8
 """How many content lines at the top may hold the publication date."""
 
-FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
+FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})(?!\s*月)\s*日?")
+"""``2024年8月20日``, ``2024-08-20``; not a range of months (``2025年1-6月``)."""
 ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b")
 
 
@@ -52,7 +53,7 @@ class _Patterns:
     range_before: re.Pattern[str]
     """The end of a range right before a year: ``到2026年``."""
     year_part: re.Pattern[str]
-    """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``."""
+    """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``, ``2022年1-2月``."""
     report: re.Pattern[str]
     day_only: re.Pattern[str]
     """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
@@ -87,7 +88,8 @@ def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
         until_before=re.compile(rf"{alt(w.until_words)}\s*$"),
         range_before=re.compile(rf"{alt(w.range_words)}\s*$"),
         year_part=re.compile(
-            rf"\s*(?:第?\s*[一二三四1-4]\s*{alt(w.quarter)}|[Qq][1-4]|{alternation(w.year_parts)})"
+            rf"\s*(?:第?\s*[一二三四1-4]\s*{alt(w.quarter)}|[Qq][1-4]|{alternation(w.year_parts)}"
+            rf"|\d{{1,2}}\s*[\-~至到]\s*\d{{1,2}}\s*月)"
         ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(

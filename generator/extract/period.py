@@ -172,12 +172,29 @@ YEARLESS_LAG_DAYS = 130
 """A quarter named without its year is the latest one ended at most this long before the dateline."""
 
 
+CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+"""A year written in Chinese numerals, digit by digit: ``二零二五年``."""
+CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _comparison(text: str, span: tuple[int, int]) -> bool:
+    """True for a period opening a bracket and labelling the figure after it: ``(2021年上半年:63.2%)``,
+    the comparison beside the text's own figure."""
+    return text[: span[0]].rstrip().endswith(("(", "(")) and text[span[1] :].lstrip().startswith((":", ":"))
+
+
+def _digit_years(text: str) -> str:
+    """The text with years in Chinese numerals written in digits (``二零二五年上半年`` → ``2025年上半年``);
+    the same length, so positions hold."""
+    return CN_YEAR.sub(lambda m: m.group(0).translate(CN_YEAR_DIGITS), text)
+
+
 def _two_digit(year: str) -> int:
     return int(year) if len(year) == 4 else 2000 + int(year)
 
 
 def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> list[_Candidate]:
-    text = line.norm
+    text = _digit_years(line.norm)
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
 
@@ -187,7 +204,9 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
     def add(
         end: date | None, quarter: bool, weight: float, span: tuple[int, int], kind: str = "quarter"
     ) -> None:
-        if end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
+        if end is not None and _comparison(text, span):
+            taken.append(span)  # a comparison figure's period: "(二零二一年上半年:人民币228亿元)"
+        elif end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
             after = re.split(r"[,。;!?]", text[span[1] : span[1] + OWN_REACH], maxsplit=1)[0]
             own = not listed and results.search(after) is not None and future.search(after) is None
             out.append(_Candidate(end, quarter, weight, offset + span[0], kind, own))

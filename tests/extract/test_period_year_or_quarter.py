@@ -89,3 +89,37 @@ def test_undated_text_bare_year_is_the_past_one(tmp_path: Path) -> None:
 )
 def test_year_to_date_and_undated_quarters(tmp_path: Path, text: str, want: tuple) -> None:
     assert _period(tmp_path, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a year in Chinese numerals; a bracketed comparison "(二零二一年上半年:…)" is no candidate
+        (
+            "某某集团于二零二五年上半年的综合营业额为人民币239亿元(二零二四年上半年:人民币237亿元),"
+            "毛利率为48%(二零二四年上半年:47%),同比增长0.8%。\n",
+            (2025, None, date(2025, 6, 30)),
+        ),
+        # 中期纯利 and 派中期息 name the interim results
+        (
+            "date 2021-08-12 某某移动中期纯利多赚逾6%,中期息增0.1港元。\n",
+            (2021, None, date(2021, 6, 30)),
+        ),
+        # a month range is no date: "2025年1-6月" is the first half, not 6 January
+        (
+            "某某动力交出了一份稳中有进的半年成绩单。\n2025年1-6月,公司实现营业收入1131亿元,同比增长0.59%。\n",
+            (2025, None, date(2025, 6, 30)),
+        ),
+    ],
+)
+def test_half_year_wording(tmp_path: Path, text: str, want: tuple) -> None:
+    assert _period(tmp_path, text) == want
+
+
+def test_guidance_year_is_no_past_year(tmp_path: Path) -> None:
+    # "2022年业绩指引" looks ahead: the text (about 2021) is not from 2023
+    text = (
+        "某某控股在介绍2022年业绩指引时表示,2021年下半年以来利润好转,2022年1-2月也同比好转。\n"
+        "2021年公司收入和业务量创纪录,全年收入增长7.3%。\n"
+    )
+    assert _period(tmp_path, text) == (2021, None, date(2021, 12, 31))
