@@ -178,9 +178,12 @@ CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789
 
 
 def _comparison(text: str, span: tuple[int, int]) -> bool:
-    """True for a period opening a bracket and labelling the figure after it: ``(2021年上半年:63.2%)``,
-    the comparison beside the text's own figure."""
-    return text[: span[0]].rstrip().endswith(("(", "(")) and text[span[1] :].lstrip().startswith((":", ":"))
+    """True for the period of a comparison: opening a bracket and labelling the figure after it
+    (``(2021年上半年:63.2%)``), or right after a comparison word (``较2023年第二季上升8%``)."""
+    before = text[: span[0]].rstrip()
+    if before.endswith(("(", "(")) and text[span[1] :].lstrip().startswith((":", ":")):
+        return True
+    return before.lower().endswith(periods.wording().comparison_before)
 
 
 def _digit_years(text: str) -> str:
@@ -336,7 +339,9 @@ def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> b
     """True when the text reports the half ending on ``end`` rather than its second quarter: it
     names the half (上半年, 半年度, H1) more than the quarter (第二季度, Q2, 二季), counting the
     title twice."""
-    own_half = any(c.own for c in candidates if c.end == end and c.kind == "half")
+    # a half named as the text's own without its year (中期业绩) names the kind of call, whatever
+    # year it was read in (bare candidates weigh under 1: their year is the text's, perhaps a guess)
+    own_half = any(c.own for c in candidates if c.kind == "half" and (c.end == end or c.weight < 1.0))
     own_quarter = any(c.own for c in candidates if c.end == end and c.kind == "quarter")
     if own_half != own_quarter:
         return own_half  # the text names one of them as the period it reports

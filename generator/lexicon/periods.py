@@ -73,6 +73,7 @@ class PeriodWording:
     part_within_end: Words
     part_of_whole: Words
     year_to_date: dict[str, int]
+    comparison_before: Words
 
 
 def wording() -> PeriodWording:

@@ -123,3 +123,13 @@ def test_guidance_year_is_no_past_year(tmp_path: Path) -> None:
         "2021年公司收入和业务量创纪录,全年收入增长7.3%。\n"
     )
     assert _period(tmp_path, text) == (2021, None, date(2021, 12, 31))
+
+
+def test_comparison_periods_and_bare_interim(tmp_path: Path) -> None:
+    # "与2023年上半年相若", "较2023年第二季上升" are comparisons; 中期业绩 names a half-year call
+    text = (
+        "8月21日电 某某交易所披露中期业绩公告显示,2024年上半年收入106亿元,与2023年上半年相若。\n"
+        "主要业务收入较2023年上半年下跌3%。2024年第二季收入为54亿元,较2023年第二季上升8%。\n"
+        "2024年第二季收入创新高。\n"
+    )
+    assert _period(tmp_path, text) == (2024, None, date(2024, 6, 30))
