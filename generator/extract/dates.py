@@ -178,17 +178,20 @@ def publication_date(doc: Document) -> date | None:
     return None
 
 
-YEAR_MENTION = re.compile(r"(?<![\d.])(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d)")
+YEAR_MENTION = r"(?<![\d.])(20\d\d)\s*(年|{fiscal})(?!\s*\d{{1,2}}\s*月\s*\d)"
+"""A year named in the text: ``2024年``, or a fiscal year (periods.yaml ``fiscal_year``: ``2025财年``,
+whose results may be reported within the calendar year it is named after)."""
 
 
 def infer_year(doc: Document) -> int | None:
     """The earliest year the text can have been written in, from years it reports as past."""
     future, result = periods.words("future"), periods.words("result")
     patterns = _patterns()
+    mention = re.compile(YEAR_MENTION.format(fiscal=alternation(periods.wording().fiscal_year)))
     best: int | None = None
     for ln in doc.content_lines():
         for sentence in re.split(r"[。!?;]", ln.norm):
-            for m in YEAR_MENTION.finditer(sentence):
+            for m in mention.finditer(sentence):
                 year, rest = int(m.group(1)), sentence[m.end() :]
                 start = max(sentence.rfind(p, 0, m.start()) for p in ",:") + 1
                 ends = [i for i in (sentence.find(p, m.end()) for p in ",:") if i >= 0]
@@ -199,7 +202,7 @@ def infer_year(doc: Document) -> int | None:
                 if patterns.year_part.match(rest):
                     candidate = year
                 elif result.search(rest) and re.search(r"\d", rest):
-                    candidate = year + 1
+                    candidate = year if m.group(2) != "年" else year + 1
                 else:
                     continue
                 best = candidate if best is None else max(best, candidate)

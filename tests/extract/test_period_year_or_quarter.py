@@ -133,3 +133,10 @@ def test_comparison_periods_and_bare_interim(tmp_path: Path) -> None:
         "2024年第二季收入创新高。\n"
     )
     assert _period(tmp_path, text) == (2024, None, date(2024, 6, 30))
+
+
+def test_six_months_in_digits(tmp_path: Path) -> None:
+    text = (
+        "某某光学科技公告,截至2021年6月30日止6个月,集团未经审核的收入约人民币198亿元,较去年同期增加约5.1%。\n"
+    )
+    assert _period(tmp_path, text) == (2021, None, date(2021, 6, 30))
