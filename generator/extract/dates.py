@@ -28,7 +28,8 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
 HEAD_LINES = 8
 """How many content lines at the top may hold the publication date."""
 
-FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
+FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})(?!\s*月)\s*日?")
+"""``2024年8月20日``, ``2024-08-20``; not a range of months (``2025年1-6月``)."""
 ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b")
 
 
@@ -52,7 +53,7 @@ class _Patterns:
     range_before: re.Pattern[str]
     """The end of a range right before a year: ``到2026年``."""
     year_part: re.Pattern[str]
-    """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``."""
+    """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``, ``2022年1-2月``."""
     report: re.Pattern[str]
     day_only: re.Pattern[str]
     """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
@@ -87,7 +88,8 @@ def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
         until_before=re.compile(rf"{alt(w.until_words)}\s*$"),
         range_before=re.compile(rf"{alt(w.range_words)}\s*$"),
         year_part=re.compile(
-            rf"\s*(?:第?\s*[一二三四1-4]\s*{alt(w.quarter)}|[Qq][1-4]|{alternation(w.year_parts)})"
+            rf"\s*(?:第?\s*[一二三四1-4]\s*{alt(w.quarter)}|[Qq][1-4]|{alternation(w.year_parts)}"
+            rf"|\d{{1,2}}\s*[\-~至到]\s*\d{{1,2}}\s*月)"
         ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
@@ -176,17 +178,20 @@ def publication_date(doc: Document) -> date | None:
     return None
 
 
-YEAR_MENTION = re.compile(r"(?<![\d.])(20\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d)")
+YEAR_MENTION = r"(?<![\d.])(20\d\d)\s*(年|{fiscal})(?!\s*\d{{1,2}}\s*月\s*\d)"
+"""A year named in the text: ``2024年``, or a fiscal year (periods.yaml ``fiscal_year``: ``2025财年``,
+whose results may be reported within the calendar year it is named after)."""
 
 
 def infer_year(doc: Document) -> int | None:
     """The earliest year the text can have been written in, from years it reports as past."""
     future, result = periods.words("future"), periods.words("result")
     patterns = _patterns()
+    mention = re.compile(YEAR_MENTION.format(fiscal=alternation(periods.wording().fiscal_year)))
     best: int | None = None
     for ln in doc.content_lines():
         for sentence in re.split(r"[。!?;]", ln.norm):
-            for m in YEAR_MENTION.finditer(sentence):
+            for m in mention.finditer(sentence):
                 year, rest = int(m.group(1)), sentence[m.end() :]
                 start = max(sentence.rfind(p, 0, m.start()) for p in ",:") + 1
                 ends = [i for i in (sentence.find(p, m.end()) for p in ",:") if i >= 0]
@@ -197,7 +202,7 @@ def infer_year(doc: Document) -> int | None:
                 if patterns.year_part.match(rest):
                     candidate = year
                 elif result.search(rest) and re.search(r"\d", rest):
-                    candidate = year + 1
+                    candidate = year if m.group(2) != "年" else year + 1
                 else:
                     continue
                 best = candidate if best is None else max(best, candidate)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -85,6 +85,8 @@ class _Patterns:
     quarter_word: re.Pattern[str]
     yearless_quarter: re.Pattern[str]
     """A quarter named without its year (``第三季``, ``三季度``, ``Q3``); not ``前三季`` (year to date)."""
+    year_to_date: re.Pattern[str]
+    """The year to a quarter's end: ``2025年前三季度``, ``前三季``."""
     annual: re.Pattern[str]
     """A whole year: ``2024年度``, ``2024年年度报告``, ``2024年全年``, a bare ``年度业绩`` / ``全年业绩``."""
 
@@ -124,7 +126,7 @@ def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
         ),
         cal_q=re.compile(
             rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
-            rf"{alt(w.quarter)}|"
+            rf"(?:{alternation(w.quarter)}|{short})|"
             r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
             r"(first|second|third|fourth)[\s\-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(20\d\d)|"
             r"(?<![A-Za-z0-9])([1-4])Q\s*'?(20\d\d|\d\d)(?!\d)|"
@@ -147,6 +149,7 @@ def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
             r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![A-Za-z0-9])"
             r"|\b(first|second|third|fourth)[\s\-]quarter\b"
         ),
+        year_to_date=re.compile(rf"(?:(20\d\d)\s*年\s*(?:的\s*)?)?({alternation(w.year_to_date)})"),
         annual=re.compile(
             rf"(20\d\d)\s*年\s*(?:{alternation(w.annual)}|度)"
             rf"(?!\s*(?:[第一二三四1-4]|{alternation(w.annual_not_before)}))"
@@ -161,8 +164,32 @@ OWN_REACH = 14
 """How far after a period the results word may stand for the period to be the one reported."""
 LIST_ITEM = re.compile(r"\s*(?:[·•▪◦●○>]|[*\-]\s)")
 """A bulleted line (related links, other companies' briefings): it names no period of its own text."""
+UNDATED_LAG_DAYS = 30
+"""A text with no date of its own was written some day of its year: a period it names without a
+year ended at least this long before the year's end (a period is reported weeks after it ends, so
+a bare 全年 in an undated text of 2021 is the year 2020, not 2021)."""
 YEARLESS_LAG_DAYS = 130
 """A quarter named without its year is the latest one ended at most this long before the dateline."""
+
+
+CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+"""A year written in Chinese numerals, digit by digit: ``二零二五年``."""
+CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _comparison(text: str, span: tuple[int, int]) -> bool:
+    """True for the period of a comparison: opening a bracket and labelling the figure after it
+    (``(2021年上半年:63.2%)``), or right after a comparison word (``较2023年第二季上升8%``)."""
+    before = text[: span[0]].rstrip()
+    if before.endswith(("(", "(")) and text[span[1] :].lstrip().startswith((":", ":")):
+        return True
+    return before.lower().endswith(periods.wording().comparison_before)
+
+
+def _digit_years(text: str) -> str:
+    """The text with years in Chinese numerals written in digits (``二零二五年上半年`` → ``2025年上半年``);
+    the same length, so positions hold."""
+    return CN_YEAR.sub(lambda m: m.group(0).translate(CN_YEAR_DIGITS), text)
 
 
 def _two_digit(year: str) -> int:
@@ -170,7 +197,7 @@ def _two_digit(year: str) -> int:
 
 
 def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> list[_Candidate]:
-    text = line.norm
+    text = _digit_years(line.norm)
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
 
@@ -180,7 +207,9 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
     def add(
         end: date | None, quarter: bool, weight: float, span: tuple[int, int], kind: str = "quarter"
     ) -> None:
-        if end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
+        if end is not None and _comparison(text, span):
+            taken.append(span)  # a comparison figure's period: "(二零二一年上半年:人民币228亿元)"
+        elif end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
             after = re.split(r"[,。;!?]", text[span[1] : span[1] + OWN_REACH], maxsplit=1)[0]
             own = not listed and results.search(after) is not None and future.search(after) is None
             out.append(_Candidate(end, quarter, weight, offset + span[0], kind, own))
@@ -210,12 +239,15 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         else:
             month, day, year = MONTHS.get(m.group(5).lower(), 0), int(m.group(6)), int(m.group(7))
         end = safe_date(year, month, day) if year and month else None
-        whole_year = m.group(4) == "year" or text.startswith(year_after_end, m.end())
+        within = _year_within_end(text, m.end())
+        whole_year = m.group(4) == "year" or text.startswith(year_after_end, m.end()) or within is not None
         if end and end == month_end(end.year, end.month) and whole_year:
-            add(end, False, 3.0, m.span(), "year")
+            add(end, False, 3.0, (m.start(), max(m.end(), within or 0)), "year")
         elif end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
             add(end, True, 3.0, m.span(), "end")
     for m in patterns.cal_q.finditer(text):
+        if _part_of_whole(text, m.start()):
+            continue
         if m.group(3):
             year = (
                 int(m.group(1))
@@ -258,19 +290,46 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
         elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
-    if start_month == 1 and ctx.published is not None and not ctx.year_guessed:
+    for m in patterns.year_to_date.finditer(text):
+        q = periods.wording().year_to_date[m.group(2)]
+        if m.group(1):
+            add(quarter_end(int(m.group(1)), q, start_month), True, 1.0, m.span())
+        elif ctx.year:
+            add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 0.5, m.span())
+    if start_month == 1 and ctx.year is not None:
         for m in patterns.yearless_quarter.finditer(text):
+            if _part_of_whole(text, m.start()):
+                continue
             q = quarter_number(next(g for g in m.groups() if g))
             end = _latest_fiscal_quarter_end(q, start_month, ctx) if q else None
-            if end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS:
+            if end is not None and (ctx.published is None or (ctx.published - end).days <= YEARLESS_LAG_DAYS):
                 add(end, True, 0.5, m.span())
     return out
+
+
+WITHIN_END_REACH = 24
+"""How far after a period's end date its clause may name it a whole year or a part of one."""
+
+
+def _year_within_end(text: str, start: int) -> int | None:
+    """Where the word naming a period's end date a whole year ends, when the first such word in
+    the rest of its clause is a year word (``截至2019年12月31日年度业绩``, ``…日("报告期内")之经审核年度
+    业绩``), not a part of one (``…止三个月及年度``)."""
+    w = periods.wording()
+    clause = re.split(r"[,。;!?]", text[start : start + WITHIN_END_REACH], maxsplit=1)[0]
+    m = re.search(f"({alt(w.year_within_end)})|{alt(w.part_within_end)}", clause)
+    return start + m.end() if m and m.group(1) else None
+
+
+def _part_of_whole(text: str, start: int) -> bool:
+    """True when a quarter is named as a part of the period reported (``其中四季度收入…``)."""
+    return text[:start].rstrip().endswith(periods.wording().part_of_whole)
 
 
 def _latest_fiscal_quarter_end(quarter: int, start_month: int, ctx: DateContext) -> date | None:
     """The end of fiscal quarter ``quarter`` most recently before the text was written."""
     assert ctx.year is not None
-    limit = ctx.published or date(ctx.year, 12, 31)
+    limit = ctx.published or date(ctx.year, 12, 31) - timedelta(days=UNDATED_LAG_DAYS)
     ends = [quarter_end(y, quarter, start_month) for y in range(ctx.year - 1, ctx.year + 2)]
     past = [e for e in ends if e <= limit]
     return max(past) if past else None
@@ -280,7 +339,9 @@ def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> b
     """True when the text reports the half ending on ``end`` rather than its second quarter: it
     names the half (上半年, 半年度, H1) more than the quarter (第二季度, Q2, 二季), counting the
     title twice."""
-    own_half = any(c.own for c in candidates if c.end == end and c.kind == "half")
+    # a half named as the text's own without its year (中期业绩) names the kind of call, whatever
+    # year it was read in (bare candidates weigh under 1: their year is the text's, perhaps a guess)
+    own_half = any(c.own for c in candidates if c.kind == "half" and (c.end == end or c.weight < 1.0))
     own_quarter = any(c.own for c in candidates if c.end == end and c.kind == "quarter")
     if own_half != own_quarter:
         return own_half  # the text names one of them as the period it reports
@@ -323,6 +384,25 @@ def _annual_call(candidates: list[_Candidate], head: int) -> date | None:
     return end if years[end] > rival else None
 
 
+def _full_year_call(candidates: list[_Candidate], end: date, head: int) -> bool:
+    """True when a text whose best quarter is the fourth, ending on ``end``, reports the whole year:
+    it never names that quarter as its period (``第四季度及全年业绩`` is the quarter's call) and
+    names the year (``2025年全年``, ``截至…止年度``, ``全年``) at least as much as the quarter
+    (``第四季度`` in the figures of an annual release). Cues in the first lines count three times."""
+    same = [c for c in candidates if c.end == end]
+    if any(c.own and c.kind == "quarter" for c in same):
+        return False
+
+    def weight(kind: str) -> float:
+        return sum(
+            c.weight * (3.0 if c.position < head else 1.0)
+            for c in same
+            if (c.kind == "year") == (kind == "year")
+        )
+
+    return weight("year") > 0 and weight("year") >= weight("part")
+
+
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
     """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
     candidates: list[_Candidate] = []
@@ -339,7 +419,8 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     limit = ctx.published or (date(ctx.year, 12, 31) if ctx.year else None)
     if limit:
         candidates = [c for c in candidates if c.end <= limit]
-    annual = _annual_call(candidates, len("\n".join(ln.norm for ln in doc.content_lines()[:HEAD_LINES])))
+    head = len("\n".join(ln.norm for ln in doc.content_lines()[:HEAD_LINES]))
+    annual = _annual_call(candidates, head)
     if annual is not None:
         return Period(fiscal_year=fiscal_year(annual, start_month), fiscal_quarter=None, period_end=annual)
     quarters = [c for c in candidates if c.quarter] or candidates
@@ -352,6 +433,8 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     if quarters[0].quarter:
         period = fiscal_period(end, start_month)
         if period.fiscal_quarter == 2 and _half_year_call(doc, quarters, end):
+            return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
+        if period.fiscal_quarter == 4 and _full_year_call(candidates, end, head):
             return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
         return period
     return Period(fiscal_year=fiscal_year(end, start_month), fiscal_quarter=None, period_end=end)

@@ -69,6 +69,11 @@ class PeriodWording:
     dateline_labels: Words
     year_after_end: Words
     month_quarter: Words
+    year_within_end: Words
+    part_within_end: Words
+    part_of_whole: Words
+    year_to_date: dict[str, int]
+    comparison_before: Words
 
 
 def wording() -> PeriodWording:
