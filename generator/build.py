@@ -41,6 +41,8 @@ class Report:
     removed: list[str] = field(default_factory=list)
     errors: list[GeneratorError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Things worth knowing that are no problem (two sources of one call): never fail --strict."""
     fatal: bool = False
     """A problem that stopped the run before its work (a malformed lexicon, a failed site build)."""
     site: Path | None = None
@@ -54,6 +56,7 @@ class Report:
         self.removed += other.removed
         self.errors += other.errors
         self.warnings += other.warnings
+        self.notes += other.notes
         self.fatal = self.fatal or other.fatal
 
     @property
@@ -402,6 +405,7 @@ def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
             if result is not None:
                 report.errors += result.errors
                 report.warnings += result.warnings
+                report.notes += result.notes
         tree.prune = not report.errors
         report.removed = tree.finish()
     report.written, report.unchanged = len(tree.written) - tree.unchanged, tree.unchanged

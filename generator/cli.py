@@ -101,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _finish(report: Report, strict: bool, what: str) -> int:
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in report.errors:

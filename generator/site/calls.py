@@ -156,8 +156,9 @@ def build_calls(summaries: list[Summary]) -> list[Call]:
 
 
 def duplicate_warnings(calls: list[Call]) -> list[str]:
-    """One line per duplicate source, naming both files: a copy of a call (same content),
-    the same content read as another company or period, or another source of a call's period."""
+    """One line per duplicate source, naming both files: a copy of a call (same content), or the
+    same content read as another company or period (another source of a call's period is a
+    note: :func:`same_period_notes`)."""
     out: list[str] = []
     by_path = sorted(calls, key=lambda c: c.source_path)
     for call in by_path:
@@ -182,7 +183,14 @@ def duplicate_warnings(calls: list[Call]) -> list[str]:
             )
         elif sha:
             first[sha] = call
-    for call in by_path:
+    return out
+
+
+def same_period_notes(calls: list[Call]) -> list[str]:
+    """One line per pair of different sources of one company and period (a transcript and a
+    commentary of the same call, say): normal, so a note, not a warning."""
+    out: list[str] = []
+    for call in sorted(calls, key=lambda c: c.source_path):
         for other in call.same_period:
             if other.source_path < call.source_path:
                 out.append(

@@ -30,7 +30,7 @@ from types import ModuleType
 from generator.errors import GeneratorError
 from generator.model import Summary
 from generator.site import pages
-from generator.site.calls import duplicate_warnings
+from generator.site.calls import duplicate_warnings, same_period_notes
 from generator.site.catalog import Catalog
 from generator.site.pages.base import OutputTreeLike, Site
 
@@ -54,6 +54,8 @@ class RenderResult:
     """One line per duplicate source (same content, or same company and period), naming both files."""
     errors: list[GeneratorError] = field(default_factory=list)
     """One per page or file that could not be rendered or written; the other pages were written."""
+    notes: list[str] = field(default_factory=list)
+    """One line per pair of sources of one company and period (both pages kept): no problem."""
 
 
 def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> RenderResult:
@@ -62,7 +64,8 @@ def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> R
     ``root`` is the project root: each transcript is re-read from ``root / source.path``
     for the call page's full text; one that cannot be read is reported on its page.
     A page that cannot be rendered or written does not stop the others: it is in the
-    result's ``errors`` (and its earlier file kept); duplicate sources are in its ``warnings``.
+    result's ``errors`` (and its earlier file kept); copies of a source are in its
+    ``warnings``, other sources of one period in its ``notes``.
     """
     site = Site(Catalog(summaries), root, out)
     for step in [step for kind in page_kinds() for step in kind.steps(site)]:
@@ -70,4 +73,5 @@ def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> R
             step()
         except GeneratorError as exc:
             site.errors.append(exc)
-    return RenderResult(duplicate_warnings(site.catalog.calls), site.errors)
+    calls = site.catalog.calls
+    return RenderResult(duplicate_warnings(calls), site.errors, same_period_notes(calls))
