@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 from generator.extract.dates import HEAD_LINES
-from generator.lexicon import _dirs_key, built_from_lexicons, periods
+from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
 from generator.lexicon.listed import Listing, core_english, core_name, listed, name_key
 from generator.lexicon.periods import alt
@@ -39,7 +37,7 @@ def _name_pattern(name: str) -> str:
 
 def company_mentions(doc: Document) -> dict[str, float]:
     """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1)."""
-    owner, pattern = _mention_pattern(_dirs_key())
+    owner, pattern = _mention_pattern()
     if pattern is None:
         return {}
     scores: dict[str, float] = {}
@@ -53,9 +51,8 @@ def company_mentions(doc: Document) -> dict[str, float]:
     return scores
 
 
-@built_from_lexicons
-@cache
-def _mention_pattern(_key: tuple[Path, ...]) -> tuple[dict[str, str], re.Pattern[str] | None]:
+@per_lexicon_set
+def _mention_pattern() -> tuple[dict[str, str], re.Pattern[str] | None]:
     """Every name of the registry (lower case) -> its company, and one pattern of them all."""
     owner: dict[str, str] = {}
     for entry in companies():
@@ -278,9 +275,8 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str]]:
 # --- results sentences --------------------------------------------------------------------------
 
 
-@built_from_lexicons
-@cache
-def _subject_pattern(_key: tuple[Path, ...]) -> re.Pattern[str]:
+@per_lexicon_set
+def _subject_pattern() -> re.Pattern[str]:
     w = periods.wording()
     parts = [*w.first_half, *w.interim, *w.annual, *w.year_parts, *w.relative_years, *w.relative_days]
     when = (
@@ -298,7 +294,7 @@ _CLAUSE_END = re.compile(r"[|丨:,!?。;、\s【】\[\]“”\"'《》]")
 
 def _results_subjects(doc: Document) -> list[Candidate]:
     """The companies (of the lexicon or the registry) named as the subject of a results sentence."""
-    pattern = _subject_pattern(_dirs_key())
+    pattern = _subject_pattern()
     out = []
     for text, _weight in _weighted_texts(doc):
         for clause in _CLAUSE_END.split(text):
@@ -395,12 +391,11 @@ _SUBJECT_SEPARATORS = re.compile(r"[|丨:,!?。;、\s【】\[\]()“”\"'《》
 
 def _title_subject_pattern() -> re.Pattern[str]:
     """A name before a period or results word opening a title piece: ``蔚来2024年第三季度``, ``某某财报``."""
-    return _title_subject(_dirs_key())
+    return _title_subject()
 
 
-@built_from_lexicons
-@cache
-def _title_subject(_key: tuple[Path, ...]) -> re.Pattern[str]:
+@per_lexicon_set
+def _title_subject() -> re.Pattern[str]:
     w = periods.wording()
     quarter = alt([*w.quarter, *w.fiscal_quarter_short, *w.quarter_short])
     results = (

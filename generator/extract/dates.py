@@ -12,11 +12,9 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
 
 from generator.extract.calendar import safe_date
-from generator.lexicon import _dirs_key, built_from_lexicons, periods
+from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.periods import alt
 from generator.lexicon.words import alternation
 from generator.model import Document, Period
@@ -61,12 +59,11 @@ class _Patterns:
 
 
 def _patterns() -> _Patterns:
-    return _build_patterns(_dirs_key())
+    return _build_patterns()
 
 
-@built_from_lexicons
-@cache
-def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
+@per_lexicon_set
+def _build_patterns() -> _Patterns:
     w = periods.wording()
     release, report = alt(w.release_verbs), alt(w.report_words)
     weekday = f"{alt(w.weekday_prefixes)}({alternation(w.weekdays)})"

@@ -7,11 +7,9 @@ and firm registries; nothing here knows a word of its own.
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from generator.extract.vocab import ENGLISH_NAME, HAN, NAME_DOTS, TRANSLITERATED_NAME, vocab
-from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon import per_lexicon_set
 from generator.lexicon.companies import companies
 from generator.lexicon.firms import firms
 
@@ -108,12 +106,11 @@ def best_role(text: str) -> str | None:
 
 def company_names() -> dict[str, str]:
     """Every company name (lower-cased) -> company id, from the company registry."""
-    return _company_names(_dirs_key())
+    return _company_names()
 
 
-@built_from_lexicons
-@cache
-def _company_names(_key: tuple[Path, ...]) -> dict[str, str]:
+@per_lexicon_set
+def _company_names() -> dict[str, str]:
     out: dict[str, str] = {}
     for entry in companies():
         for name in entry.all_names:
@@ -121,9 +118,8 @@ def _company_names(_key: tuple[Path, ...]) -> dict[str, str]:
     return out
 
 
-@built_from_lexicons
-@cache
-def _names_longest(_key: tuple[Path, ...]) -> tuple[str, ...]:
+@per_lexicon_set
+def _names_longest() -> tuple[str, ...]:
     # Ties keep the lexicon's order: the first company listed wins.
     return tuple(sorted(company_names(), key=len, reverse=True))
 
@@ -134,4 +130,4 @@ def org_company(org: str | None) -> str | None:
         return None
     low = org.lower()
     names = company_names()
-    return next((names[n] for n in _names_longest(_dirs_key()) if n in low), None)
+    return next((names[n] for n in _names_longest() if n in low), None)

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
-from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
 from generator.lexicon.words import alternation
 
@@ -74,12 +72,11 @@ class _AmountPatterns:
 
 
 def _patterns() -> _AmountPatterns:
-    return _amount_patterns(_dirs_key())
+    return _amount_patterns()
 
 
-@built_from_lexicons
-@cache
-def _amount_patterns(_key: tuple[Path, ...]) -> _AmountPatterns:
+@per_lexicon_set
+def _amount_patterns() -> _AmountPatterns:
     money = currencies()
     amount_re = re.compile(
         rf"(?:(?P<pc>{alternation(money.prefixes)})\s*)?"

@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
 
 from generator.extract import numbers
 from generator.extract.calendar import fiscal_period, fiscal_year, month_end, quarter_end, safe_date
 from generator.extract.dates import HEAD_LINES, MONTHS, DateContext
-from generator.lexicon import _dirs_key, built_from_lexicons, periods
+from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.periods import after, alt, not_after
 from generator.lexicon.words import alternation
 from generator.model import Document, Line, Period
@@ -92,12 +90,11 @@ class _Patterns:
 
 
 def _patterns() -> _Patterns:
-    return _build_patterns(_dirs_key())
+    return _build_patterns()
 
 
-@built_from_lexicons
-@cache
-def _build_patterns(_key: tuple[Path, ...]) -> _Patterns:
+@per_lexicon_set
+def _build_patterns() -> _Patterns:
     w = periods.wording()
     fy = alt(w.fiscal_year)
     short = f"{alt(w.quarter_short)}(?!{alternation(w.quarter_short_not_before)})"

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from generator import lexicon
 from generator.extract.people import People, speech_mentions, title_mentions
 from generator.extract.topics import tag
 from generator.extract.vocab import HAN
-from generator.lexicon import built_from_lexicons
+from generator.lexicon import per_lexicon_set
 from generator.lexicon.words import word_pattern
 from generator.model import Document, Line, Quote, Turn
 
@@ -46,16 +44,11 @@ class _Candidate:
     speaker: str | None
 
 
-@built_from_lexicons
-@cache
-def _cues(_key: tuple[Path, ...]) -> dict[str, re.Pattern[str]]:
-    cue_words = lexicon.load("topics").get("quote_cues", {})
-    return {str(name): word_pattern(words, re.IGNORECASE) for name, words in cue_words.items()}
-
-
+@per_lexicon_set
 def cues() -> dict[str, re.Pattern[str]]:
     """The quote cue patterns (forward, strategy, filler)."""
-    return _cues(lexicon._dirs_key())
+    cue_words = lexicon.load("topics").get("quote_cues", {})
+    return {str(name): word_pattern(words, re.IGNORECASE) for name, words in cue_words.items()}
 
 
 def score_sentence(norm: str) -> float:

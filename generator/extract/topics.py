@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from generator import lexicon
-from generator.lexicon import built_from_lexicons
+from generator.lexicon import per_lexicon_set
 from generator.lexicon.words import longest_first
 
 
-@built_from_lexicons
-@cache
-def _patterns(_key: tuple[Path, ...]) -> list[tuple[str, re.Pattern[str]]]:
+@per_lexicon_set
+def patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(topic, keyword pattern) in lexicon order."""
     out = []
     for topic, words in lexicon.load("topics")["topics"].items():
         parts = []
@@ -23,11 +21,6 @@ def _patterns(_key: tuple[Path, ...]) -> list[tuple[str, re.Pattern[str]]]:
         if parts:
             out.append((str(topic), re.compile("|".join(parts), re.IGNORECASE)))
     return out
-
-
-def patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """(topic, keyword pattern) in lexicon order."""
-    return _patterns(lexicon._dirs_key())
 
 
 def topic_hits(text: str) -> dict[str, int]:

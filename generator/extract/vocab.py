@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from generator.errors import SummaryError
-from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon import per_lexicon_set
 from generator.lexicon.firms import firms
 from generator.lexicon.speakers import SpeakerWords, speakers
 from generator.lexicon.titles import titles
@@ -143,12 +141,11 @@ def _operator_intros(w: SpeakerWords) -> tuple[re.Pattern[str], re.Pattern[str]]
 
 def vocab() -> Vocab:
     """The compiled label vocabulary (rebuilt when the lexicon folders change)."""
-    return _vocab(_dirs_key())
+    return _vocab()
 
 
-@built_from_lexicons
-@cache
-def _vocab(_key: tuple[Path, ...]) -> Vocab:
+@per_lexicon_set
+def _vocab() -> Vocab:
     t, w = titles(), speakers()
     # ASCII titles need word boundaries ("CEO" but not "CEOs", "IR" not in "IRR").
     role_words = (

@@ -9,13 +9,17 @@ appended, mappings merged key by key (recursively), scalars replaced.
 from __future__ import annotations
 
 import os
-from functools import cache
+from collections.abc import Callable
+from functools import cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import yaml
 
 from generator.errors import LexiconError
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 BUNDLED = Path(__file__).parent / "data"
 PROJECT_LEXICONS = Path("content") / "lexicons"
@@ -37,13 +41,26 @@ def use_project(root: Path | None) -> None:
 
 
 _built: list[Any] = []
-"""``cache_clear`` of every cache built from the lexicons (see :func:`built_from_lexicons`)."""
+"""``cache_clear`` of every cache built from the lexicons (see :func:`per_lexicon_set`)."""
 
 
-def built_from_lexicons(function: Any) -> Any:
-    """Mark a cached builder (``functools.cache``) to be cleared when the project changes."""
-    _built.append(function.cache_clear)
-    return function
+def per_lexicon_set(build: Callable[P, T]) -> Callable[P, T]:
+    """Build once per lexicon set: ``build``'s result is cached for the current lexicon folders
+    (and arguments), and built again when the folders change or the build sets the project."""
+
+    @cache
+    def keyed(_key: tuple[Path, ...], *args: Any) -> T:
+        return build(*args)  # type: ignore[call-arg]
+
+    _built.append(keyed.cache_clear)
+
+    @wraps(build)
+    def current(*args: P.args, **kwargs: P.kwargs) -> T:
+        if kwargs:
+            raise TypeError("a lexicon-set builder takes positional arguments only")
+        return keyed(_dirs_key(), *args)
+
+    return current
 
 
 def extra_dirs() -> list[Path]:

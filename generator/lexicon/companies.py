@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from generator.errors import LexiconError
-from generator.lexicon import _dirs_key, built_from_lexicons, load
+from generator.lexicon import load, per_lexicon_set
 
 
 @dataclass(frozen=True)
@@ -115,14 +114,9 @@ def parse_entry(company_id: str, data: Any) -> CompanyEntry:
     )
 
 
+@per_lexicon_set
 def companies() -> Companies:
     """The registry of the current lexicons (bundled plus the project's), built once."""
-    return _companies(_dirs_key())
-
-
-@built_from_lexicons
-@cache
-def _companies(_key: tuple[Path, ...]) -> Companies:
     data = load("companies") or {}
     raw = data.get("companies") or {}
     if not isinstance(raw, dict):

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from generator.errors import LexiconError
-from generator.lexicon import _dirs_key, built_from_lexicons, load
+from generator.lexicon import load, per_lexicon_set
 
 WHERE = "currencies lexicon"
 
@@ -117,12 +116,7 @@ def parse(data: Any) -> Currencies:
     )
 
 
+@per_lexicon_set
 def currencies() -> Currencies:
     """The registry of the current lexicons (bundled plus the project's), built once."""
-    return _currencies(_dirs_key())
-
-
-@built_from_lexicons
-@cache
-def _currencies(_key: tuple[Path, ...]) -> Currencies:
     return parse(load("currencies"))

@@ -15,10 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from generator.lexicon import _dirs_key, built_from_lexicons, load
+from generator.lexicon import load, per_lexicon_set
 from generator.source.chinese import to_simplified
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -57,14 +55,9 @@ class Firms:
         return self.by_key.get(match_key(written), written.strip())
 
 
+@per_lexicon_set
 def firms() -> Firms:
     """The firms of the current lexicons, built once."""
-    return _firms(_dirs_key())
-
-
-@built_from_lexicons
-@cache
-def _firms(_key: tuple[Path, ...]) -> Firms:
     by_lower: dict[str, str] = {}
     by_key: dict[str, str] = {}
     for canon, variants in ((load("firms") or {}).get("firms") or {}).items():

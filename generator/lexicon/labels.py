@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from generator.errors import LexiconError
-from generator.lexicon import _dirs_key, built_from_lexicons, load
+from generator.lexicon import load, per_lexicon_set
 
 
 @dataclass(frozen=True)
@@ -60,14 +59,9 @@ def _mapping(value: Any, key: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
+@per_lexicon_set
 def metric_labels() -> MetricLabels:
     """The labels of the current lexicons (bundled plus the project's), built once."""
-    return _metric_labels(_dirs_key())
-
-
-@built_from_lexicons
-@cache
-def _metric_labels(_key: tuple[Path, ...]) -> MetricLabels:
     data = load("metric_labels") or {}
     charts = data.get("charts") or []
     if not isinstance(charts, list):

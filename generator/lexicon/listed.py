@@ -38,12 +38,11 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from generator.errors import LexiconError
-from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon import extra_dirs, per_lexicon_set
 from generator.source.chinese import normalise
 
 DATA = Path(__file__).parent / "data" / "listed"
@@ -380,16 +379,11 @@ def load(*folders: Path) -> Registry:
     return Registry(tuple(listings), frozenset(common))
 
 
+@per_lexicon_set
 def listed() -> Registry:
     """The registry of the current lexicons, built once: the bundled files, then any
     ``listed/`` folder beside the project's lexicon files (``content/lexicons/listed/cn.tsv``…)."""
-    return _listed(_dirs_key())
-
-
-@built_from_lexicons
-@cache
-def _listed(key: tuple[Path, ...]) -> Registry:
-    return load(DATA, *(folder / "listed" for folder in key if (folder / "listed").is_dir()))
+    return load(DATA, *(folder / "listed" for folder in extra_dirs() if (folder / "listed").is_dir()))
 
 
 def benchmark() -> float:

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from generator.errors import LexiconError
-from generator.lexicon import _dirs_key, built_from_lexicons, load
+from generator.lexicon import load, per_lexicon_set
 from generator.lexicon.words import alternation, longest_first, word_pattern
 
 Words = tuple[str, ...]
@@ -76,16 +74,6 @@ class PeriodWording:
     comparison_before: Words
 
 
-def wording() -> PeriodWording:
-    """The date and period wording of the current lexicons (bundled plus the project's)."""
-    return _wording(_dirs_key())
-
-
-def words(key: str) -> re.Pattern[str]:
-    """The words of ``periods.yaml`` under ``key``, longest first, as one case-blind pattern."""
-    return _words(key, _dirs_key())
-
-
 def alt(words: Iterable[str]) -> str:
     """The words as one group ``(?:a|b)``, longest first (a longer word wins)."""
     return f"(?:{alternation(words)})"
@@ -116,9 +104,9 @@ def _numbers(value: Any, key: str) -> dict[str, int]:
     return dict(value)
 
 
-@built_from_lexicons
-@cache
-def _wording(_key: tuple[Path, ...]) -> PeriodWording:
+@per_lexicon_set
+def wording() -> PeriodWording:
+    """The date and period wording of the current lexicons (bundled plus the project's)."""
     data = load("periods") or {}
     if not isinstance(data, dict):
         raise LexiconError("the periods lexicon must be a mapping", "periods lexicon")
@@ -131,7 +119,7 @@ def _wording(_key: tuple[Path, ...]) -> PeriodWording:
     return PeriodWording(**values)
 
 
-@built_from_lexicons
-@cache
-def _words(key: str, _key: tuple[Path, ...]) -> re.Pattern[str]:
-    return word_pattern(getattr(_wording(_key), key), re.IGNORECASE)
+@per_lexicon_set
+def words(key: str) -> re.Pattern[str]:
+    """The words of ``periods.yaml`` under ``key``, longest first, as one case-blind pattern."""
+    return word_pattern(getattr(wording(), key), re.IGNORECASE)

@@ -8,12 +8,10 @@ the file itself. A key that is no list of texts is a :class:`LexiconError` namin
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from generator.errors import LexiconError
-from generator.lexicon import _dirs_key, built_from_lexicons, load
+from generator.lexicon import load, per_lexicon_set
 
 Words = tuple[str, ...]
 
@@ -80,13 +78,8 @@ def texts(data: dict[str, Any], key: str, lexicon_name: str) -> Words:
     return tuple(str(v) for v in value)
 
 
+@per_lexicon_set
 def speakers() -> SpeakerWords:
     """The speaker words of the current lexicons (bundled plus the project's), built once."""
-    return _speakers(_dirs_key())
-
-
-@built_from_lexicons
-@cache
-def _speakers(_key: tuple[Path, ...]) -> SpeakerWords:
     data = load("speakers") or {}
     return SpeakerWords(**{f.name: texts(data, f.name, "speakers") for f in fields(SpeakerWords)})

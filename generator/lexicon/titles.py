@@ -7,11 +7,9 @@ order (the first role a label names wins); :attr:`Titles.role_of` reads any word
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from generator.errors import LexiconError
-from generator.lexicon import _dirs_key, built_from_lexicons, load
+from generator.lexicon import load, per_lexicon_set
 from generator.lexicon.speakers import Words, texts
 
 
@@ -38,14 +36,9 @@ class Titles:
     """Canonical role -> priority (0 = highest)."""
 
 
+@per_lexicon_set
 def titles() -> Titles:
     """The titles of the current lexicons (bundled plus the project's), built once."""
-    return _titles(_dirs_key())
-
-
-@built_from_lexicons
-@cache
-def _titles(_key: tuple[Path, ...]) -> Titles:
     data = load("titles") or {}
     roles = data.get("roles") or {}
     if not isinstance(roles, dict):

@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from generator import lexicon
@@ -221,8 +220,9 @@ def _patterns(data: Any, section: str) -> list[re.Pattern[str]]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _compile(dirs: tuple[object, ...]) -> Boilerplate:
+@lexicon.per_lexicon_set
+def boilerplate() -> Boilerplate:
+    """The boilerplate lexicon (bundled plus user extension), compiled once per lexicon set."""
     data = lexicon.load("boilerplate")
     inline = _patterns(data, "inline")
     line = _patterns(data, "line")
@@ -252,11 +252,6 @@ def _words(data: Any, section: str) -> frozenset[str]:
     return frozenset(
         str(w).lower() for items in groups.values() for w in (items if isinstance(items, list) else [items])
     )
-
-
-def boilerplate() -> Boilerplate:
-    """The boilerplate lexicon (bundled plus user extension), compiled once per content."""
-    return _compile(tuple(lexicon.extra_dirs()))
 
 
 LONG_LINE = 200

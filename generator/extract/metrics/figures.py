@@ -8,27 +8,20 @@ of the right kind and a change in year-on-year or quarter-on-quarter wording.
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from generator.extract.metrics.attribution import other_company
 from generator.extract.metrics.clauses import clause_of, clause_start_at, inside_any, paragraph_start
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.shapes import Entry, Span, Word
 from generator.extract.numbers import Amount, Percent
-from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
 from generator.lexicon.words import alternation
 
 
+@per_lexicon_set
 def _range_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The second end of a range after a figure, and the first end before one (1,150亿元至1,180亿元)."""
-    return _range_patterns(_dirs_key())
-
-
-@built_from_lexicons
-@cache
-def _range_patterns(_key: tuple[Path, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     currency = alternation(currencies().range_prefixes)
     after = re.compile(rf"^\s*(?:至|到|-|~|～|—|–|to)\s*(?:{currency})?\s*[\d一二三四五六七八九十两]", re.I)
     before = re.compile(rf"[\d亿万元]\s*(?:至|到|-|~|～|—|–)\s*(?:{currency})?\s*$", re.I)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from generator import lexicon
@@ -319,10 +317,9 @@ class Rules:
 
 def load_rules() -> Rules:
     """The metrics lexicon (bundled + user extension), compiled once per set of lexicon folders."""
-    return _rules(lexicon._dirs_key())
+    return _rules()
 
 
-@lexicon.built_from_lexicons
-@cache
-def _rules(_key: tuple[Path, ...]) -> Rules:
+@lexicon.per_lexicon_set
+def _rules() -> Rules:
     return Rules(lexicon.load("metrics"))

@@ -20,13 +20,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
-from pathlib import Path
 
 from generator.extract.metrics.rules import Rules
 from generator.extract.metrics.shapes import Cue
 from generator.extract.numbers import MAGNITUDES, Amount, as_number, find_amounts, find_percents
-from generator.lexicon import _dirs_key, built_from_lexicons
+from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
 from generator.lexicon.words import alternation
 from generator.model import Document, Line
@@ -216,17 +214,16 @@ def _has_figure(text: str) -> bool:
 
 def _unit_re() -> re.Pattern[str]:
     """A magnitude with the currency written before or after it (人民币百万元, 亿元, RMB millions)."""
-    return _unit_patterns(_dirs_key())[0]
+    return _unit_patterns()[0]
 
 
 def _named_re() -> re.Pattern[str]:
     """A currency a caption names anywhere (RMB in millions)."""
-    return _unit_patterns(_dirs_key())[1]
+    return _unit_patterns()[1]
 
 
-@built_from_lexicons
-@cache
-def _unit_patterns(_key: tuple[Path, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+@per_lexicon_set
+def _unit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     money = currencies()
     unit_re = re.compile(
         rf"(?<![\d.])(?P<cur1>{alternation(money.caption_before)})?\s*"
