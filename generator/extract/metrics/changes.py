@@ -15,6 +15,7 @@ from generator.extract.numbers import Amount, Percent
 from generator.lexicon.words import longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
+PERCENT_END_RE = re.compile(r"\d\s*(?:%|％|个百分点|百分点|percentage points?\b|percent\b)", re.IGNORECASE)
 
 
 class ChangeWording:
@@ -78,7 +79,7 @@ class ChangeWording:
 
     def change_of(self, text: str, pct: Percent, clause_start: int) -> tuple[str, float] | None:
         """("yoy" | "qoq" | "pp", signed value) when ``pct`` is a change; None when it is a level."""
-        before = text[clause_start : pct.start]
+        before = self._after_last_percent(text[clause_start : pct.start])
         if self.ends_with(before, self.to_words) and not self._rate_before_to(before):
             return None  # 增长至20.5%: a level (but 增幅为8% is a change)
         direction = None
@@ -110,6 +111,22 @@ class ChangeWording:
         if direction is not None and direction not in self._up:
             value = -abs(value)
         return kind, value
+
+    def _after_last_percent(self, before: str) -> str:
+        """``before`` from the end of its last percentage (and the yoy/qoq wording right after it) on:
+        an earlier change's wording (down 5.5% sequentially but rising 7.8% year-over-year) is not
+        the next one's."""
+        last = None
+        for last in PERCENT_END_RE.finditer(before):
+            pass
+        if last is None:
+            return before
+        rest = before[last.end() :]
+        for rx in (self.yoy_re, self.qoq_re):
+            cue = re.match(r"\s*(?:" + rx.pattern + ")", rest, re.IGNORECASE)
+            if cue and not re.match(r"\s*(?:" + self.direction_re.pattern + ")", rest[cue.end() :], re.I):
+                return rest[cue.end() :]  # …5.5% sequentially, but 环比下降5%: 环比 is the next one's
+        return rest
 
     def basis_of(self, text: str, pct: Percent, clause_start: int) -> str | None:
         """ "yoy" | "qoq" for the wording beside a change (同比, 环比, year-over-year, sequentially)

@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.extract.metrics.shapes import Cue
 from generator.extract.numbers import CN_DIGITS
+from generator.lexicon.words import longest_first
 
 MEMO_TEXTS = 64
 """How many texts' cues are kept (a line is asked about once per figure, then not again)."""
@@ -68,6 +69,15 @@ class ScopeCues:
         digits = {ch: n for ch, n in CN_DIGITS.items() if 1 <= n <= 4}
         self._quarters: dict[str, int] = {**digits, **(data.get("quarter_words") or {})}
         self._memo: OrderedDict[str, _Read] = OrderedDict()
+        after = longest_first(data.get("after_figure_scope_words") or [])
+        self._after_re = (
+            re.compile(
+                r"\s*(?:[(（][^()（）]*[)）])?\s*(?:" + "|".join(re.escape(w) for w in after) + r")\s+$",
+                re.IGNORECASE,
+            )
+            if after
+            else None
+        )
 
     def find(self, text: str) -> list[Cue]:
         """Every scope cue in ``text`` (except those inside 上季度 / 上年同期 wording or a metric word),
@@ -113,6 +123,17 @@ class ScopeCues:
             after.startswith(w) for w in self._compare_after
         )
 
+    def following(self, text: str, pos: int) -> Cue | None:
+        """The scope cue written right after a figure ending at ``pos``, English style: "RMB10.5 billion
+        (US$1.4 billion) for the second quarter of 2024"; None when other words come between."""
+        if self._after_re is None:
+            return None
+        read = self._read(text)
+        starts = sorted((c for c in read.found if c.start >= pos), key=lambda c: (c.start, -c.end))
+        if not starts or not self._after_re.fullmatch(text[pos : starts[0].start] + " "):
+            return None
+        return starts[0]
+
     def nearest(self, text: str, pos: int) -> Cue | None:
         """The scope cue that ends nearest before ``pos`` (the longest one on ties)."""
         read = self._read(text)
@@ -137,4 +158,4 @@ class ScopeCues:
         return Cue(m.start(), m.end(), scope, quarter, year, fiscal)
 
     def _quarter(self, text: str) -> int:
-        return self._quarters.get(text) or int(text)
+        return self._quarters.get(text) or self._quarters.get(text.lower()) or int(text)

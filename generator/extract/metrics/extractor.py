@@ -28,7 +28,7 @@ from generator.extract.metrics.entries import line_entries
 from generator.extract.metrics.outlook import forecasts
 from generator.extract.metrics.scope import COMPLETED_RE, reporting_scope, same_period
 from generator.extract.metrics.segments import unit_display_name
-from generator.extract.metrics.shapes import Entry, Pending, Span, Word
+from generator.extract.metrics.shapes import Cue, Entry, Pending, Span, Word
 from generator.extract.metrics.table_entries import table_entries
 from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.model import Company, Document, Evidence, Forecast, Line, Metric, Period
@@ -112,7 +112,7 @@ def _to_metric(
     """
     text = line.norm
     anchor = min(x.start for x in _figures(entry))
-    cue = None if entry.from_table else ctx.rules.cues.nearest(text, anchor)
+    cue = None if entry.from_table else _scope_cue(text, entry, anchor, ctx)
     if cue is not None and not same_period(cue, ctx):
         return None
     if cue is not None and cue.scope == "month" and COMPLETED_RE.search(text[cue.end : anchor]):
@@ -189,6 +189,14 @@ def _to_metric(
         as_written=as_written,
         approximate=entry.approximate,
     )
+
+
+def _scope_cue(text: str, entry: Entry, anchor: int, ctx: Context) -> Cue | None:
+    """The period cue of an entry's figure: the one written right after its value ("RMB10.5 billion
+    for the second quarter of 2024"), else the nearest one before its first figure."""
+    value = entry.amount or entry.ratio
+    after = ctx.rules.cues.following(text, value.end) if value is not None else None
+    return after or ctx.rules.cues.nearest(text, anchor)
 
 
 def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:

@@ -4,7 +4,7 @@ for the test: Hong Kong 收益, local currencies of a bare 元, and the others b
 Companies below are made up (not in the companies lexicon) unless the test is about the lexicon.
 """
 
-from tests.metrics_cases import H1_2024, extract, only
+from tests.metrics_cases import H1_2024, Q2_2024, Q3_2024, extract, only
 
 
 def test_hong_kong_shouyi_is_revenue(tmp_path):
@@ -27,3 +27,42 @@ def test_gains_are_not_revenue(tmp_path):
     text = "上半年星河投资收益为3亿元，公允价值变动收益2亿元。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert [m for m in ms if m.metric in ("revenue", "segment_revenue")] == []
+
+
+def test_english_sequential_and_yearly_changes_in_one_clause(tmp_path):
+    text = "Nova's revenue was NT$142.1 billion, declining 5.5% sequentially but rising 7.8% year-over-year."
+    ms, _ = extract(tmp_path, text, "Nova", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.qoq_pct, m.yoy_pct) == (142_100_000_000, "TWD", -5.5, 7.8)
+
+
+def test_english_change_from_the_previous_quarter_is_qoq(tmp_path):
+    text = "Nova reported third-quarter net income of NT$25.45 billion, down 9.3% from the previous quarter."
+    ms, _ = extract(tmp_path, text, "Nova", Q3_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (25_450_000_000, -9.3, None)
+
+
+def test_chinese_changes_keep_their_cues(tmp_path):
+    ms, _ = extract(tmp_path, "星河第三季营收100亿元，同比增长10%环比下降5%。", "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.yoy_pct, m.qoq_pct) == (10, -5)
+
+
+def test_english_period_after_the_figure_decides(tmp_path):
+    text = (
+        "Net revenues were RMB291.4 billion for the second quarter of 2024, an increase of 1.2% from the "
+        "second quarter of 2023. Income from operations was RMB10.5 billion (US$1.4 billion) for the second "
+        "quarter of 2024, compared to RMB8.3 billion for the second quarter of 2023."
+    )
+    ms, _ = extract(tmp_path, text, "Nova", Q2_2024)
+    op = only(ms, "operating_income")
+    assert (op.value, op.scope) == (10_500_000_000, "quarter")
+    assert [m.value for m in ms if m.metric == "operating_income"] == [10_500_000_000]
+
+
+def test_english_half_year_wording(tmp_path):
+    text = "In 1H2024, total revenues were RMB174,286 million, an increase of 18% YoY."
+    ms, _ = extract(tmp_path, text, "Nova", Q2_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.scope, m.yoy_pct) == (174_286_000_000, "half_year", 18)
