@@ -116,9 +116,7 @@ class ChangeWording:
         """``before`` from the end of its last percentage (and the yoy/qoq wording right after it) on:
         an earlier change's wording (down 5.5% sequentially but rising 7.8% year-over-year) is not
         the next one's."""
-        last = None
-        for last in PERCENT_END_RE.finditer(before):
-            pass
+        last = max(PERCENT_END_RE.finditer(before), key=lambda m: m.end(), default=None)
         if last is None:
             return before
         rest = before[last.end() :]
