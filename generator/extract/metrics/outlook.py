@@ -9,6 +9,8 @@ fiscal period named beside it.
 
 from __future__ import annotations
 
+import re
+
 from generator.extract.metrics.clauses import clause_starts
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.shapes import Entry, Pending
@@ -64,7 +66,7 @@ def _forecast(line: Line, entry: Entry, figs: list[Amount | Percent], ctx: Conte
                 f.value = float(p.value)
                 used.append(p)
             f.unit = "%"
-    if not used:
+    if not used or _buyback(text, entry, used, ctx):
         return None
     start = min([entry.start, *(x.start for x in used)])
     end = max([entry.word.end, *(x.end for x in used)])
@@ -109,3 +111,13 @@ def _period(text: str, ctx: Context) -> tuple[int | None, int | None]:
         fy = cue.year if cue.year is not None else year
         return fy, cue.quarter
     return None, None
+
+
+def _buyback(text: str, entry: Entry, used: list[Amount | Percent], ctx: Context) -> bool:
+    """True when the figure is a share buy-back's (回购授权, 总额约4.6亿美元的股票回购, a repurchase
+    program of up to US$…): an authorisation or a plan to return capital, never an outlook of results."""
+    words = ctx.rules.metrics.get("share_repurchase", {}).get("words", [])
+    end = max(x.end for x in used)
+    tail = re.match(r"[^,，。;；!?！？]*", text[end:])
+    span = text[entry.word.start : end] + (tail.group(0) if tail else "")
+    return any(w.lower() in span.lower() for w in words)

@@ -60,3 +60,23 @@ def test_bad_guidance_entry_is_refused():
         summary_from_dict(
             {"source": {"path": "a.txt", "sha256": "x"}, "guidance": [{"metric": "revenue", "value": "x"}]}
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "示例科技指，明年将继续向股东回馈15亿美元，除了股息外，计划于上半年进行总额约4.6亿美元的股票回购。",
+        "示例科技宣布派发股息每股0.1美元，并拟展开最多达20亿美元的股份回购。",
+        "示例科技董事会批准回购授权，预计未来12个月回购不超过50亿美元。",
+        "The board expects to launch a share repurchase program of up to US$5 billion next year.",
+    ],
+)
+def test_buyback_authorisation_is_no_guidance(tmp_path, text):
+    found = figures(tmp_path, text)
+    assert [g for g in found.guidance if g.metric != "shareholder_return"] == []
+
+
+def test_guidance_beside_a_buyback_sentence_kept(tmp_path):
+    found = figures(tmp_path, "示例科技预计下季度收入为1,150亿元至1,180亿元。公司已完成股份回购。")
+    (g,) = found.guidance
+    assert (g.metric, g.low) == ("revenue", 115_000_000_000)
