@@ -8,6 +8,7 @@ each line inherits from its paragraph or heading.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.extract.metrics.inherit import inherited_cues, quarters_are_calendar
@@ -87,6 +88,9 @@ def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
     if 元 can stand for it; else the currency whose market's wording the text writes (年增, 法说会:
     a Taiwanese report); else the first (CNY)."""
     registry = currencies()
+    declared = declared_currency(doc)
+    if declared is not None:
+        return declared
     yuan = registry.yuan
     counts = dict.fromkeys(yuan, 0)
     for line in doc.lines:
@@ -100,6 +104,23 @@ def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
     if company_currency is not None:
         return company_currency if company_currency in yuan else yuan[0]
     return _wording_currency(doc, registry.yuan_wording) or yuan[0]
+
+
+def declared_currency(doc: Document) -> str | None:
+    """The currency a text declares for the figures after it: 53.8亿元(港币,以下同), (人民币.下同)."""
+    registry = currencies()
+    words = sorted({*registry.prefixes, *registry.suffixes}, key=len, reverse=True)
+    pattern = re.compile(
+        r"[(（]\s*(?P<word>"
+        + "|".join(re.escape(w) for w in words)
+        + r")\s*[,，.。、;；]?\s*(?:以)?下同\s*[)）]",
+        re.IGNORECASE,
+    )
+    for line in doc.lines:
+        m = pattern.search(line.norm)
+        if m:
+            return registry.code(m.group("word"))
+    return None
 
 
 def _wording_currency(doc: Document, wording: dict[str, tuple[str, ...]]) -> str | None:
@@ -130,6 +151,9 @@ def _listed_currency(name: str | None) -> str | None:
 def _default_currency(doc: Document, yuan: str, company_currency: str | None = None) -> str:
     """The currency most often written with a magnitude in the document (a bare 元 counting as
     ``yuan``); when none is written, the company's reporting currency (CNY when unknown)."""
+    declared = declared_currency(doc)
+    if declared is not None:
+        return declared
     counts: dict[str, int] = {}
     for line in doc.lines:
         for a in find_amounts(line.norm):

@@ -4,7 +4,7 @@ for the test: Hong Kong 收益, local currencies of a bare 元, and the others b
 Companies below are made up (not in the companies lexicon) unless the test is about the lexicon.
 """
 
-from tests.metrics_cases import H1_2024, Q2_2024, Q3_2024, extract, only
+from tests.metrics_cases import H1_2024, Q2_2024, Q3_2024, Q4_2024, extract, only
 
 
 def test_hong_kong_shouyi_is_revenue(tmp_path):
@@ -66,3 +66,16 @@ def test_english_half_year_wording(tmp_path):
     ms, _ = extract(tmp_path, text, "Nova", Q2_2024)
     m = only(ms, "revenue")
     assert (m.value, m.scope, m.yoy_pct) == (174_286_000_000, "half_year", 18)
+
+
+def test_declared_currency_holds_for_bare_yuan(tmp_path):
+    text = "星河公布全年業績，股東應佔溢利為53.8億元(港幣,以下同)。期內收入為946.8億元，按年跌4.3%。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.yoy_pct) == (94_680_000_000, "HKD", -4.3)
+    assert only(ms, "net_income").unit == "HKD"
+
+
+def test_bare_yuan_without_declaration_stays_local(tmp_path):
+    ms, _ = extract(tmp_path, "星河全年收入為946.8億元，按年跌4.3%。", "星河", Q4_2024)
+    assert only(ms, "revenue").unit == "CNY"
