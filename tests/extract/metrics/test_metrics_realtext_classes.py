@@ -4,6 +4,8 @@ for the test: Hong Kong 收益, local currencies of a bare 元, and the others b
 Companies below are made up (not in the companies lexicon) unless the test is about the lexicon.
 """
 
+import pytest
+
 from tests.metrics_cases import H1_2024, Q2_2024, Q3_2024, Q4_2024, extract, only
 
 
@@ -79,3 +81,16 @@ def test_declared_currency_holds_for_bare_yuan(tmp_path):
 def test_bare_yuan_without_declaration_stays_local(tmp_path):
     ms, _ = extract(tmp_path, "星河全年收入為946.8億元，按年跌4.3%。", "星河", Q4_2024)
     assert only(ms, "revenue").unit == "CNY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adjusted net profit was RMB 561 million in the third quarter.",
+        "Net profit attributable to Nova without US GAAP was 5.9 billion yuan in the third quarter.",
+        "第三季度期内非 GAAP 净利润达 5.61 亿元。",
+    ],
+)
+def test_adjusted_wording_makes_non_gaap(tmp_path, text):
+    ms, _ = extract(tmp_path, text, "Nova", Q3_2024)
+    assert [m.metric for m in ms] == ["non_gaap_net_income"]
