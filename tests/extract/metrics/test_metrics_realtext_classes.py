@@ -94,3 +94,17 @@ def test_bare_yuan_without_declaration_stays_local(tmp_path):
 def test_adjusted_wording_makes_non_gaap(tmp_path, text):
     ms, _ = extract(tmp_path, text, "Nova", Q3_2024)
     assert [m.metric for m in ms] == ["non_gaap_net_income"]
+
+
+def test_yearly_target_is_no_year_scope(tmp_path):
+    text = "上半年星河实现营业总收入834.51亿元，同比增长17.56%，超过年度目标增速；归母净利润416.96亿元，同比增长15.88%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.scope, m.yoy_pct) == (41_696_000_000, "half_year", 15.88)
+
+
+def test_period_compared_with_is_no_scope(tmp_path):
+    text = "第三季餐廳利潤率為12.2%，相對2023年同期為18.6%。星河經營利潤為1.78億美元，較2023年同期下降68%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "operating_income")
+    assert (m.value, m.unit, m.yoy_pct) == (178_000_000, "USD", -68)
