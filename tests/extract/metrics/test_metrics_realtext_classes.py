@@ -108,3 +108,18 @@ def test_period_compared_with_is_no_scope(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     m = only(ms, "operating_income")
     assert (m.value, m.unit, m.yoy_pct) == (178_000_000, "USD", -68)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("星河全年歸母利潤3.47億元，同比增長21.6%。", 347_000_000),
+        ("星河全年股东应占利润为306亿元人民币，同比增长3.45%。", 30_600_000_000),
+        ("星河全年母公司擁有人應占期內溢利7710萬美元，同比增長102.3%。", 77_100_000),
+        ("星河全年除稅後利潤減少7%至231億美元。", 23_100_000_000),
+        ("星河全年稅後獲利493億元，年減46%。", 49_300_000_000),
+    ],
+)
+def test_attributable_and_after_tax_profit_wording(tmp_path, text, value):
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert only(ms, "net_income").value == value
