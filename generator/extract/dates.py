@@ -52,6 +52,8 @@ class _Patterns:
     """The end of a range right before a year: ``到2026年``."""
     year_part: re.Pattern[str]
     """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``, ``2022年1-2月``."""
+    late_year_part: re.Pattern[str]
+    """A part of a year ending with it: ``2019年第四季度``, ``2024年下半年``."""
     report: re.Pattern[str]
     day_only: re.Pattern[str]
     """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
@@ -88,6 +90,7 @@ def _build_patterns() -> _Patterns:
             rf"\s*(?:第?\s*[一二三四1-4]\s*{alt(w.quarter)}|[Qq][1-4]|{alternation(w.year_parts)}"
             rf"|\d{{1,2}}\s*[\-~至到]\s*\d{{1,2}}\s*月)"
         ),
+        late_year_part=re.compile(rf"\s*{alt(w.late_year_parts)}", re.IGNORECASE),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
             rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?([1-3]?\d)\s*日"
@@ -197,7 +200,7 @@ def infer_year(doc: Document) -> int | None:
                 if future.search(clause) or patterns.range_before.search(before):
                     continue
                 if patterns.year_part.match(rest):
-                    candidate = year
+                    candidate = year + (1 if patterns.late_year_part.match(rest) else 0)
                 elif result.search(rest) and re.search(r"\d", rest):
                     candidate = year if m.group(2) != "年" else year + 1
                 else:

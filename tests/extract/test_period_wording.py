@@ -1,0 +1,93 @@
+"""Period wording classes of the real-text corpus (issue 9): a month's end written 月底, a year's end
+年末, a year in brackets (今(2017)年), a fiscal year spanning two calendar years (20/21财年), a year's
+results named 2021年财报 / 2021全年, an English quarter ended without its year, and undated texts
+whose year is guessed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.extract.dates import infer_year
+from tests.identity import doc_of, identify
+
+
+def _period(tmp_path: Path, text: str) -> tuple[int | None, int | None, date | None]:
+    _, _, period, _ = identify(doc_of(tmp_path, text))
+    return period.fiscal_year, period.fiscal_quarter, period.period_end
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # 截至…月底止全年业绩: the month's last day, a whole year
+        (
+            "某某集团公布截至2023年12月底止全年业绩,营业额414亿元,按年升33.6%。\n",
+            (2023, None, date(2023, 12, 31)),
+        ),
+        # the same with the year named by its distance from the text's own
+        (
+            "date 2021-03-02 某某餐饮公布截至去年12月底止全年业绩,收入286亿元,按年增加7.8%。\n",
+            (2020, None, date(2020, 12, 31)),
+        ),
+        # a Taiwanese bracketed year: 今(2017)年第一季
+        (
+            "某某电子昨(26)日举行法说会,公布今(2017)年第一季财报,合并营收374亿元,较去年同期成长8.8%。\n",
+            (2017, 1, date(2017, 3, 31)),
+        ),
+        # 2021年财报 and 2021全年: the year
+        (
+            "3月29日晚间,某某汽车正式发布了2021年财报。\n2021全年,某某汽车实现营收2161亿元,同比增加38%。\n",
+            (2021, None, date(2021, 12, 31)),
+        ),
+        # a year's end as the balance date of a year's results
+        (
+            "1月14日,某某银行发布业绩快报,2020年实现营收2905亿元,同比增长7.7%。截至2020年末,不良贷款率为1.07%。\n"
+            "2020年一至四季度单季,归母净利润同比增速分别为10%、-13%、0.7%、32%。\n",
+            (2020, None, date(2020, 12, 31)),
+        ),
+        # a quarter ended on a day written without its year: the dateline's
+        (
+            "date 2019-05-01 Some Chip Inc said net profit surged 34.8 percent. During the quarter that ended "
+            "on March 31, gross margin increased to 40.7 percent.\n",
+            (2019, 1, date(2019, 3, 31)),
+        ),
+    ],
+)
+def test_period_wording(tmp_path: Path, text: str, want: tuple) -> None:
+    assert _period(tmp_path, text) == want
+
+
+def test_split_fiscal_year(tmp_path: Path) -> None:
+    """20/21财年 is the fiscal year 2021 (Lenovo's starts in April: its first quarter ends in June 2020)."""
+    text = "联想集团20/21财年第一季度净利润15亿元,同比增长31%\n8月13日讯,联想集团今日公布20/21财年第一财季业绩。\n"
+    assert _period(tmp_path, text) == (2021, 1, date(2020, 6, 30))
+
+
+def test_undated_year_not_reported_within_itself(tmp_path: Path) -> None:
+    """An undated text guessed to be of 2022 cannot report the whole of 2022 (an outlook names it)."""
+    text = (
+        "某某控股在3月30日接受调研时表示,2021年公司收入创纪录,营业收入2072亿元,同比增长34.5%。"
+        "公司对2022全年业绩持乐观态度。\n2021年实现归母净利润42.7亿元,同比增长5%。\n"
+    )
+    assert _period(tmp_path, text)[2] != date(2022, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the fourth quarter (or second half) reported as past: written the year after
+        ("某某体昨晚公告业绩,2019年第四季度公司实现销售收入2.4亿元,同比下降5%。\n", 2020),
+        # the first quarter reported as past: written within the year
+        ("某某汽车发布2025年第一季度财报:总营收为158亿元,同比增长141%。\n", 2025),
+        # a range opened by 从 names no year of the text
+        (
+            "某某汽车2025年第一季度总营收为158亿元,同比增长141%。新产品会从2025年下半年一直持续到2026年,同比增长。\n",
+            2025,
+        ),
+    ],
+)
+def test_infer_year_parts(tmp_path: Path, text: str, year: int) -> None:
+    assert infer_year(doc_of(tmp_path, text)) == year
