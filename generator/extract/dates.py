@@ -155,11 +155,19 @@ def _ends(text: str, end: int) -> bool:
     return not text[end:].strip(" \t.,;:|)]）】")
 
 
+TABLE_CELLS = 2
+"""Cell separators (``|``) that make a line a table row, whose dates date no page (unless a
+dateline label names one: ``作者 | 发布日期 2023 年 07 月 20 日 | 分类``)."""
+
+
 def publication_date(doc: Document) -> date | None:
     """A full date at the top: opening a line (after a label such as ``date`` or ``发布时间``), in a
     news dateline (``BEIJING, March 18, 2025``), or standing in a short line; else None."""
     until, until_after = _patterns().until_before, periods.wording().until_after
+    labels = periods.words("dateline_labels")
     for text in _head_texts(doc):
+        if text.count("|") >= TABLE_CELLS and not labels.search(text):
+            continue  # a table row ("2023/08/29 | 中期业绩 | 无派息 |"): its dates are its data
         found = _leading_date(text) or _english_dateline(text)
         if found:
             return found

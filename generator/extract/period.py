@@ -375,15 +375,24 @@ def _latest_fiscal_quarter_end(quarter: int, start_month: int, ctx: DateContext)
 
 
 def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> bool:
-    """True when the text reports the half ending on ``end`` rather than its second quarter: it
-    names the half (上半年, 半年度, H1) more than the quarter (第二季度, Q2, 二季), counting the
-    title twice."""
+    """True when the text reports the half ending on ``end`` rather than its second quarter: the
+    one it names as its own (``中期业绩``); else, when it names neither as its own and both with
+    their year (``2025年上半年…2025年第二季度…``, ``second quarter ("2Q2019") and first half year of
+    2019``), the one it names first; else the one it names more (上半年, 半年度, H1 against 第二季度,
+    Q2, 二季), counting the title twice."""
     # a half named as the text's own without its year (中期业绩) names the kind of call, whatever
     # year it was read in (bare candidates weigh under 1: their year is the text's, perhaps a guess)
     own_half = any(c.own for c in candidates if c.kind == "half" and (c.end == end or c.weight < 1.0))
     own_quarter = any(c.own for c in candidates if c.end == end and c.kind == "quarter")
     if own_half != own_quarter:
         return own_half  # the text names one of them as the period it reports
+    named = sorted(
+        (c.position, c.kind)
+        for c in candidates
+        if c.end == end and c.weight >= 2.0 and c.kind in ("half", "quarter")
+    )
+    if not own_half and {kind for _, kind in named} == {"half", "quarter"}:
+        return named[0][1] == "half"  # both named with their year: the first named heads the text
     half = sum(c.weight for c in candidates if c.end == end and c.kind == "half")
     quarter = sum(c.weight for c in candidates if c.end == end and c.kind == "quarter")
     title = chinese.normalise(doc.title or "")
@@ -442,6 +451,19 @@ def _full_year_call(candidates: list[_Candidate], end: date, head: int) -> bool:
     return weight("year") > 0 and weight("year") >= weight("part")
 
 
+def _own_after_dateline(candidates: list[_Candidate], ctx: DateContext) -> list[_Candidate]:
+    """The periods a text names as its own with their year (``公布了2022年中期业绩报告``) when all end
+    after its dateline: the dateline is then no date of the text (a magazine issue's, a repost's),
+    and a note says so."""
+    own = [c for c in candidates if c.own and c.weight >= 2.0]
+    if own:
+        ctx.notes.append(
+            f"the dateline {ctx.published} is earlier than the end of the period the text reports "
+            f"({min(c.end for c in own)}): it is taken for no date of the text"
+        )
+    return own
+
+
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
     """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
     candidates: list[_Candidate] = []
@@ -461,7 +483,10 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         undated -= timedelta(days=UNDATED_LAG_DAYS)
     limit = ctx.published or undated
     if limit:
-        candidates = [c for c in candidates if c.end <= limit]
+        kept = [c for c in candidates if c.end <= limit]
+        if not kept and ctx.published:
+            kept = _own_after_dateline(candidates, ctx)
+        candidates = kept
     head = len("\n".join(ln.norm for ln in doc.content_lines()[:HEAD_LINES]))
     annual = _annual_call(candidates, head)
     if annual is not None:

@@ -91,3 +91,56 @@ def test_undated_year_not_reported_within_itself(tmp_path: Path) -> None:
 )
 def test_infer_year_parts(tmp_path: Path, text: str, year: int) -> None:
     assert infer_year(doc_of(tmp_path, text)) == year
+
+
+def test_table_row_is_no_dateline(tmp_path: Path) -> None:
+    """A date opening a table row (a dividend history) dates no page: the annual results stand."""
+    text = (
+        "某某餐饮公布截至2023年12月底止全年业绩,营业额414亿元,按年升33.6%。\n"
+        "2023/08/29 | 中期业绩 | 无派息 |\n2022/08/30 | 中期业绩 | 无派息 |\n"
+    )
+    _, ctx, period, call = identify(doc_of(tmp_path, text))
+    assert ctx.published is None
+    assert (period.fiscal_year, period.fiscal_quarter, period.period_end) == (2023, None, date(2023, 12, 31))
+    assert call is None
+
+
+def test_labelled_byline_with_cells_dates_the_page(tmp_path: Path) -> None:
+    text = "某某电子 2023 第二季法说会内容全文\n作者 | 发布日期 2023 年 07 月 20 日 15:49 | 分类 半导体\n某某电子20日举行第二季法说会。\n"
+    _, ctx, _, _ = identify(doc_of(tmp_path, text))
+    assert ctx.published == date(2023, 7, 20)
+
+
+def test_dateline_before_the_period_reported(tmp_path: Path) -> None:
+    """A dateline earlier than the period the text names as its own (a magazine issue's date) is no
+    date of the text: the period stands, the call date is the one stated, and a note says so."""
+    text = (
+        "某某集团公布2022年中期业绩报告\n2022-05-30\n"
+        "8月15日,某某集团公布了2022年中期业绩报告。业绩报告显示,2022年上半年实现总收入40.9亿元。\n"
+    )
+    _, ctx, period, call = identify(doc_of(tmp_path, text))
+    assert (period.fiscal_year, period.fiscal_quarter, period.period_end) == (2022, None, date(2022, 6, 30))
+    assert call == date(2022, 8, 15)
+    assert any("dateline" in note for note in ctx.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter"),
+    [
+        # the half named first, its second quarter after: the half
+        (
+            "财务表现 - 2025年上半年公司营业总收入2523亿元 同比增长16% - 2025年第二季度营业总收入1239亿元 同比增长11%\n",
+            None,
+        ),
+        ("财务表现 - 2025H1营业收入115.07亿元 同比增长9.12% - 2025Q2营业收入54.81亿元 同比增长2.47%\n", None),
+        # the quarter named first, then the half: the quarter
+        (
+            "HONG KONG, Aug. 14, 2019 -- Some Holdings today announced the unaudited results for the second "
+            'quarter ("2Q2019") and first half year of 2019 ("1H2019") ended June 30, 2019.\n'
+            "1H2019 Key Highlights\nTotal revenues were RMB174,286 million, an increase of 18%.\n",
+            2,
+        ),
+    ],
+)
+def test_half_or_second_quarter_first_named(tmp_path: Path, text: str, quarter: int | None) -> None:
+    assert _period(tmp_path, text)[1] == quarter
