@@ -54,6 +54,9 @@ class _Patterns:
     """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``, ``2022年1-2月``."""
     late_year_part: re.Pattern[str]
     """A part of a year ending with it: ``2019年第四季度``, ``2024年下半年``."""
+    wire_dateline: re.Pattern[str]
+    """A press release's dateline anywhere in the text: ``香港2024年3月26日 /美通社/``,
+    ``(2020年8月17日,中国香港讯)``."""
     report: re.Pattern[str]
     day_only: re.Pattern[str]
     """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
@@ -91,6 +94,11 @@ def _build_patterns() -> _Patterns:
             rf"|\d{{1,2}}\s*[\-~至到]\s*\d{{1,2}}\s*月)"
         ),
         late_year_part=re.compile(rf"\s*{alt(w.late_year_parts)}", re.IGNORECASE),
+        wire_dateline=re.compile(
+            FULL_DATE.pattern
+            + rf"\s*(?:/\s*{alt(w.wire_services)}\s*/"
+            + rf"|[,,][^()()]{{0,12}}?{alt(w.wire_dateline_words)}\s*[))])"
+        ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
             rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?([1-3]?\d)\s*日"
@@ -183,6 +191,16 @@ def publication_date(doc: Document) -> date | None:
             found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
             if found:
                 return found
+    return _wire_dateline(doc)
+
+
+def _wire_dateline(doc: Document) -> date | None:
+    """The date of a press release's dateline, wherever the release starts in the text."""
+    pattern = _patterns().wire_dateline
+    for ln in doc.content_lines():
+        m = pattern.search(ln.norm)
+        if m:
+            return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return None
 
 

@@ -69,6 +69,8 @@ class PeriodWording:
     this_month: Words
     not_a_day_before: Words
     dateline_words: Words
+    wire_services: Words
+    wire_dateline_words: Words
     dateline_labels: Words
     year_after_end: Words
     month_quarter: Words

@@ -144,3 +144,29 @@ def test_dateline_before_the_period_reported(tmp_path: Path) -> None:
 )
 def test_half_or_second_quarter_first_named(tmp_path: Path, text: str, quarter: int | None) -> None:
     assert _period(tmp_path, text)[1] == quarter
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        # a press release's wire dateline below its highlights
+        (
+            "某某生物2023年业绩稳健增长\n收益同比增长11.6%\n\n香港2024年3月26日 /美通社/ -- 某某生物今日宣布其"
+            "截至2023年12月31日之经审核年度业绩。\n",
+            date(2024, 3, 26),
+        ),
+        # a bracketed one
+        (
+            "纯利同比增长62.6%\n(2020年8月17日,中国香港讯) 某某生物今日宣布其截至2020年6月30日止六个月之未经审核中期业绩。\n",
+            date(2020, 8, 17),
+        ),
+        # a quarter's report released on a day without its year: the first such day after the quarter
+        (
+            "10月25日晚间,某某生物发布2024年第三季度报告,数据显示,前三季度公司实现营业收入260亿元。\n",
+            date(2024, 10, 25),
+        ),
+    ],
+)
+def test_call_date_stated(tmp_path: Path, text: str, call: date) -> None:
+    _, _, _, found = identify(doc_of(tmp_path, text))
+    assert found == call
