@@ -42,6 +42,8 @@ class _Patterns:
     call's date under a label of its own."""
     relative_call: re.Pattern[str]
     """A call dated by its distance from the dateline: ``昨日晚间召开电话会``, ``周二晚间发布…业绩``."""
+    call_on_day: re.Pattern[str]
+    """A day named as the call's own: ``在8月30日的网上业绩会上``."""
     call_held: re.Pattern[str]
     """The call itself being held (not the results being released)."""
     weekday_after: re.Pattern[str]
@@ -84,6 +86,10 @@ def _build_patterns() -> _Patterns:
         relative_call=re.compile(
             rf"(?:({alternation(w.relative_days)})|({alternation(w.relative_weeks)})?{weekday})\s*"
             rf"{alt(w.times_of_day)}?[^。;!?]{{0,30}}?{release}[^。;!?]{{0,30}}?{report}"
+        ),
+        call_on_day=re.compile(
+            r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+            rf"(?:{alt(w.held_verbs)})?的[^。;!?,]{{0,8}}?{alt(w.call_words)}"
         ),
         call_held=re.compile(rf"{alt(w.held_verbs)}[^。;!?]{{0,40}}?{alt(w.call_words)}"),
         weekday_after=re.compile(rf"\s*{weekday}"),
@@ -330,9 +336,15 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
     out = []
     patterns = _patterns()
     for ln in doc.content_lines():
-        for m in patterns.call_date.finditer(ln.norm):
-            if held and not patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
-                continue
+        found_here = list(patterns.call_date.finditer(ln.norm))
+        if held:
+            found_here = [
+                m
+                for m in found_here
+                if patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12))
+            ] + list(patterns.call_on_day.finditer(ln.norm))
+            found_here.sort(key=lambda m: m.start())
+        for m in found_here:
             month, day = int(m.group(2)), int(m.group(3))
             weekday = patterns.weekday_after.match(ln.norm[m.start(3) + len(m.group(3)) + 1 :])
             if m.group(1):

@@ -170,3 +170,24 @@ def test_half_or_second_quarter_first_named(tmp_path: Path, text: str, quarter: 
 def test_call_date_stated(tmp_path: Path, text: str, call: date) -> None:
     _, _, _, found = identify(doc_of(tmp_path, text))
     assert found == call
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        # the results released one evening, the call held the next day: the call's day
+        (
+            "8月26日晚间,某某保险披露2025年中期业绩。上半年实现营业收入5000亿元,同比增长1.0%。\n"
+            "8月27日中午,某某保险举行了2025年中期业绩发布会。\n",
+            date(2025, 8, 27),
+        ),
+        (
+            "8月29日晚间,某某科技发布2022年上半年业绩,实现营收916亿元,同比减少15.66%。\n"
+            "某某科技董事会秘书在8月30日的网上业绩会上坦言,外部环境需求低迷。\n",
+            date(2022, 8, 30),
+        ),
+    ],
+)
+def test_call_day_outweighs_release_day(tmp_path: Path, text: str, call: date) -> None:
+    _, _, _, found = identify(doc_of(tmp_path, text))
+    assert found == call
