@@ -42,6 +42,8 @@ class _Patterns:
     call's date under a label of its own."""
     relative_call: re.Pattern[str]
     """A call dated by its distance from the dateline: ``昨日晚间召开电话会``, ``周二晚间发布…业绩``."""
+    call_on_day: re.Pattern[str]
+    """A day named as the call's own: ``在8月30日的网上业绩会上``."""
     call_held: re.Pattern[str]
     """The call itself being held (not the results being released)."""
     weekday_after: re.Pattern[str]
@@ -52,6 +54,11 @@ class _Patterns:
     """The end of a range right before a year: ``到2026年``."""
     year_part: re.Pattern[str]
     """A part of a year right after it: ``2024年第三季度``, ``2024年上半年``, ``2022年1-2月``."""
+    late_year_part: re.Pattern[str]
+    """A part of a year ending with it: ``2019年第四季度``, ``2024年下半年``."""
+    wire_dateline: re.Pattern[str]
+    """A press release's dateline anywhere in the text: ``香港2024年3月26日 /美通社/``,
+    ``(2020年8月17日,中国香港讯)``."""
     report: re.Pattern[str]
     day_only: re.Pattern[str]
     """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
@@ -80,6 +87,10 @@ def _build_patterns() -> _Patterns:
             rf"(?:({alternation(w.relative_days)})|({alternation(w.relative_weeks)})?{weekday})\s*"
             rf"{alt(w.times_of_day)}?[^。;!?]{{0,30}}?{release}[^。;!?]{{0,30}}?{report}"
         ),
+        call_on_day=re.compile(
+            r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+            rf"(?:{alt(w.held_verbs)})?的[^。;!?,]{{0,8}}?{alt(w.call_words)}"
+        ),
         call_held=re.compile(rf"{alt(w.held_verbs)}[^。;!?]{{0,40}}?{alt(w.call_words)}"),
         weekday_after=re.compile(rf"\s*{weekday}"),
         until_before=re.compile(rf"{alt(w.until_words)}\s*$"),
@@ -87,6 +98,12 @@ def _build_patterns() -> _Patterns:
         year_part=re.compile(
             rf"\s*(?:第?\s*[一二三四1-4]\s*{alt(w.quarter)}|[Qq][1-4]|{alternation(w.year_parts)}"
             rf"|\d{{1,2}}\s*[\-~至到]\s*\d{{1,2}}\s*月)"
+        ),
+        late_year_part=re.compile(rf"\s*{alt(w.late_year_parts)}", re.IGNORECASE),
+        wire_dateline=re.compile(
+            FULL_DATE.pattern
+            + rf"\s*(?:/\s*{alt(w.wire_services)}\s*/"
+            + rf"|[,,][^()()]{{0,12}}?{alt(w.wire_dateline_words)}\s*[))])"
         ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
@@ -152,11 +169,19 @@ def _ends(text: str, end: int) -> bool:
     return not text[end:].strip(" \t.,;:|)]）】")
 
 
+TABLE_CELLS = 2
+"""Cell separators (``|``) that make a line a table row, whose dates date no page (unless a
+dateline label names one: ``作者 | 发布日期 2023 年 07 月 20 日 | 分类``)."""
+
+
 def publication_date(doc: Document) -> date | None:
     """A full date at the top: opening a line (after a label such as ``date`` or ``发布时间``), in a
     news dateline (``BEIJING, March 18, 2025``), or standing in a short line; else None."""
     until, until_after = _patterns().until_before, periods.wording().until_after
+    labels = periods.words("dateline_labels")
     for text in _head_texts(doc):
+        if text.count("|") >= TABLE_CELLS and not labels.search(text):
+            continue  # a table row ("2023/08/29 | 中期业绩 | 无派息 |"): its dates are its data
         found = _leading_date(text) or _english_dateline(text)
         if found:
             return found
@@ -172,6 +197,16 @@ def publication_date(doc: Document) -> date | None:
             found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
             if found:
                 return found
+    return _wire_dateline(doc)
+
+
+def _wire_dateline(doc: Document) -> date | None:
+    """The date of a press release's dateline, wherever the release starts in the text."""
+    pattern = _patterns().wire_dateline
+    for ln in doc.content_lines():
+        m = pattern.search(ln.norm)
+        if m:
+            return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return None
 
 
@@ -197,7 +232,7 @@ def infer_year(doc: Document) -> int | None:
                 if future.search(clause) or patterns.range_before.search(before):
                     continue
                 if patterns.year_part.match(rest):
-                    candidate = year
+                    candidate = year + (1 if patterns.late_year_part.match(rest) else 0)
                 elif result.search(rest) and re.search(r"\d", rest):
                     candidate = year if m.group(2) != "年" else year + 1
                 else:
@@ -301,9 +336,15 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
     out = []
     patterns = _patterns()
     for ln in doc.content_lines():
-        for m in patterns.call_date.finditer(ln.norm):
-            if held and not patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12)):
-                continue
+        found_here = list(patterns.call_date.finditer(ln.norm))
+        if held:
+            found_here = [
+                m
+                for m in found_here
+                if patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12))
+            ] + list(patterns.call_on_day.finditer(ln.norm))
+            found_here.sort(key=lambda m: m.start())
+        for m in found_here:
             month, day = int(m.group(2)), int(m.group(3))
             weekday = patterns.weekday_after.match(ln.norm[m.start(3) + len(m.group(3)) + 1 :])
             if m.group(1):

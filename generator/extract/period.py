@@ -86,7 +86,12 @@ class _Patterns:
     year_to_date: re.Pattern[str]
     """The year to a quarter's end: ``2025年前三季度``, ``前三季``."""
     annual: re.Pattern[str]
-    """A whole year: ``2024年度``, ``2024年年度报告``, ``2024年全年``, a bare ``年度业绩`` / ``全年业绩``."""
+    """A whole year: ``2024年度``, ``2024年年度报告``, ``2024年全年``, ``2021全年``, ``2021年财报``, a bare
+    ``年度业绩`` / ``全年业绩``."""
+    bracketed_year: re.Pattern[str]
+    """``今(2017)年``: a year in brackets after a word naming its distance from the text's own."""
+    split_fiscal_year: re.Pattern[str]
+    """``20/21财年``, ``2020/21财年``: a fiscal year spanning two calendar years."""
 
 
 def _patterns() -> _Patterns:
@@ -100,6 +105,8 @@ def _build_patterns() -> _Patterns:
     short = f"{alt(w.quarter_short)}(?!{alternation(w.quarter_short_not_before)})"
     not_a_quarter = not_after(w.quarter_not_after)
     return _Patterns(
+        bracketed_year=re.compile(rf"(?:{alternation(w.bracketed_years)})\s*\(\s*20\d\d\s*\)\s*(?=年)"),
+        split_fiscal_year=re.compile(rf"(?<![\d/])(20)?(\d\d)\s*/\s*(\d\d)(?=\s*{fy})"),
         fiscal_yq=[
             re.compile(
                 rf"(20\d\d)\s*{fy}\s*(?:的\s*)?第?\s*([一二三四1-4])\s*"
@@ -117,9 +124,12 @@ def _build_patterns() -> _Patterns:
         ),
         fiscal_year_word=re.compile(alternation(w.fiscal_year)),
         period_end=re.compile(
-            rf"{alt(w.period_end)}\s*(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日|"
-            r"(quarter|three months|period|year)\s+ended\s+([A-Z][a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?"
-            r"\s+(20\d\d)"
+            rf"{alt(w.period_end)}\s*(?:(?:(?P<year>20\d\d)\s*年|(?P<rel>{alternation(w.relative_years)}))\s*)?"
+            rf"(?P<month>\d{{1,2}})\s*月\s*(?:(?P<day>\d{{1,2}})\s*日|{alt(w.month_end_words)})"
+            rf"|{alt(w.period_end)}\s*(?P<year_end>20\d\d)\s*年\s*{alt(w.year_end_words)}"
+            r"|(?P<what>quarter|three months|period|year)\s+(?:that\s+)?ended\s+(?:on\s+)?"
+            r"(?P<en_month>[A-Z][a-z]+)"
+            r"(?:\s+(?P<en_day>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<en_year>20\d\d))?"
         ),
         cal_q=re.compile(
             rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
@@ -148,11 +158,12 @@ def _build_patterns() -> _Patterns:
         ),
         year_to_date=re.compile(rf"(?:(20\d\d)\s*年\s*(?:的\s*)?)?({alternation(w.year_to_date)})"),
         annual=re.compile(
-            rf"(20\d\d)\s*年\s*(?:{alternation(w.annual)}|度)"
+            rf"(20\d\d)\s*(?:年\s*(?:{alternation(w.annual)}|度)|{alternation(w.annual)})"
             rf"(?!\s*(?:[第一二三四1-4]|{alternation(w.annual_not_before)}))"
             rf"|{not_after(w.annual_not_after)}(?<![\d\s]){alt(w.annual)}"
             rf"(?!\s*(?:[第一二三四1-4]|{alternation(w.annual_not_before)}))"
             r"|\b(?:[Ff]ull[\s\-]year|[Ff]iscal\s+year)\s+(20\d\d)\b"
+            rf"|(20\d\d)\s*年(?=\s*{alt(w.annual_results)}(?!{alternation(w.annual_not_before)}))"
         ),
     )
 
@@ -184,9 +195,21 @@ def _comparison(text: str, span: tuple[int, int]) -> bool:
 
 
 def _digit_years(text: str) -> str:
-    """The text with years in Chinese numerals written in digits (``二零二五年上半年`` → ``2025年上半年``);
-    the same length, so positions hold."""
-    return CN_YEAR.sub(lambda m: m.group(0).translate(CN_YEAR_DIGITS), text)
+    """The text with its years written plainly, the same length, so positions hold: years in Chinese
+    numerals in digits (``二零二五年上半年`` → ``2025年上半年``), a bracketed year without its brackets
+    (``今(2017)年`` → ``今 2017 年``), a fiscal year spanning two calendar years by the one it ends in
+    (``20/21财年`` → `` 2021财年``)."""
+    text = CN_YEAR.sub(lambda m: m.group(0).translate(CN_YEAR_DIGITS), text)
+    patterns = _patterns()
+    text = patterns.bracketed_year.sub(lambda m: re.sub(r"[()]", " ", m.group(0)), text)
+    return patterns.split_fiscal_year.sub(_split_fiscal_year, text)
+
+
+def _split_fiscal_year(m: re.Match[str]) -> str:
+    first, second = int(m.group(2)), int(m.group(3))
+    if second != (first + 1) % 100:
+        return m.group(0)
+    return f"20{m.group(3)}".rjust(len(m.group(0)))
 
 
 def _two_digit(year: str) -> int:
@@ -223,22 +246,13 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
                 add(quarter_end(y, q, start_month), True, 3.0, m.span())
     year_after_end = tuple(periods.wording().year_after_end)
     for m in patterns.period_end.finditer(text):
-        if m.group(2):
-            month, day = int(m.group(2)), int(m.group(3))
-            year = int(m.group(1)) if m.group(1) else ctx.year
-            if (
-                year
-                and ctx.published
-                and not m.group(1)
-                and (month, day) > (ctx.published.month, ctx.published.day)
-            ):
-                year -= 1
-        else:
-            month, day, year = MONTHS.get(m.group(5).lower(), 0), int(m.group(6)), int(m.group(7))
-        end = safe_date(year, month, day) if year and month else None
+        end, whole = _period_end(m, ctx)
         within = _year_within_end(text, m.end())
-        whole_year = m.group(4) == "year" or text.startswith(year_after_end, m.end()) or within is not None
-        if end and end == month_end(end.year, end.month) and whole_year:
+        whole_year = whole or text.startswith(year_after_end, m.end()) or within is not None
+        if end and m.group("year_end"):
+            if start_month == 1:  # a year's last day ("截至2020年末"): the year's balance, weakly
+                add(end, False, 1.0, m.span(), "year")
+        elif end and end == month_end(end.year, end.month) and whole_year:
             add(end, False, 3.0, (m.start(), max(m.end(), within or 0)), "year")
         elif end and end == month_end(end.year, end.month) and end.month % 3 == (start_month - 1) % 3:
             add(end, True, 3.0, m.span(), "end")
@@ -282,7 +296,7 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         y = int(next(g for g in m.groups() if g))
         add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
     for m in patterns.annual.finditer(text):
-        written = m.group(1) or m.group(2)
+        written = m.group(1) or m.group(2) or m.group(3)
         if written and start_month == 1:
             add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
         elif not written and ctx.year:
@@ -302,6 +316,34 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             if end is not None and (ctx.published is None or (ctx.published - end).days <= YEARLESS_LAG_DAYS):
                 add(end, True, 0.5, m.span())
     return out
+
+
+def _period_end(m: re.Match[str], ctx: DateContext) -> tuple[date | None, bool]:
+    """The date a period-end match names (a month without its day is its last day; a date without
+    its year is the latest such before the dateline, or of a year named by its distance), and True
+    when it names a whole year's end (``year ended``)."""
+    g = m.groupdict()
+    if g["year_end"]:
+        return date(int(g["year_end"]), 12, 31), False
+    if g["month"]:
+        month, day, written = int(g["month"]), g["day"], g["year"]
+        year = ctx.year + periods.wording().relative_years[g["rel"]] if g["rel"] and ctx.year else None
+    else:
+        month, day, written = MONTHS.get(g["en_month"].lower(), 0), g["en_day"], g["en_year"]
+        year = None
+    if not 1 <= month <= 12:
+        return None, False
+    if written:
+        year = int(written)
+    elif year is None and ctx.year:
+        year = ctx.year
+        last = int(day) if day else month_end(year, month).day
+        if ctx.published and (month, last) > (ctx.published.month, ctx.published.day):
+            year -= 1
+    if year is None:
+        return None, False
+    end = safe_date(year, month, int(day)) if day else month_end(year, month)
+    return end, g["what"] == "year"
 
 
 WITHIN_END_REACH = 24
@@ -333,15 +375,24 @@ def _latest_fiscal_quarter_end(quarter: int, start_month: int, ctx: DateContext)
 
 
 def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> bool:
-    """True when the text reports the half ending on ``end`` rather than its second quarter: it
-    names the half (上半年, 半年度, H1) more than the quarter (第二季度, Q2, 二季), counting the
-    title twice."""
+    """True when the text reports the half ending on ``end`` rather than its second quarter: the
+    one it names as its own (``中期业绩``); else, when it names neither as its own and both with
+    their year (``2025年上半年…2025年第二季度…``, ``second quarter ("2Q2019") and first half year of
+    2019``), the one it names first; else the one it names more (上半年, 半年度, H1 against 第二季度,
+    Q2, 二季), counting the title twice."""
     # a half named as the text's own without its year (中期业绩) names the kind of call, whatever
     # year it was read in (bare candidates weigh under 1: their year is the text's, perhaps a guess)
     own_half = any(c.own for c in candidates if c.kind == "half" and (c.end == end or c.weight < 1.0))
     own_quarter = any(c.own for c in candidates if c.end == end and c.kind == "quarter")
     if own_half != own_quarter:
         return own_half  # the text names one of them as the period it reports
+    named = sorted(
+        (c.position, c.kind)
+        for c in candidates
+        if c.end == end and c.weight >= 2.0 and c.kind in ("half", "quarter")
+    )
+    if not own_half and {kind for _, kind in named} == {"half", "quarter"}:
+        return named[0][1] == "half"  # both named with their year: the first named heads the text
     half = sum(c.weight for c in candidates if c.end == end and c.kind == "half")
     quarter = sum(c.weight for c in candidates if c.end == end and c.kind == "quarter")
     title = chinese.normalise(doc.title or "")
@@ -400,6 +451,19 @@ def _full_year_call(candidates: list[_Candidate], end: date, head: int) -> bool:
     return weight("year") > 0 and weight("year") >= weight("part")
 
 
+def _own_after_dateline(candidates: list[_Candidate], ctx: DateContext) -> list[_Candidate]:
+    """The periods a text names as its own with their year (``公布了2022年中期业绩报告``) when all end
+    after its dateline: the dateline is then no date of the text (a magazine issue's, a repost's),
+    and a note says so."""
+    own = [c for c in candidates if c.own and c.weight >= 2.0]
+    if own:
+        ctx.notes.append(
+            f"the dateline {ctx.published} is earlier than the end of the period the text reports "
+            f"({min(c.end for c in own)}): it is taken for no date of the text"
+        )
+    return own
+
+
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
     """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
     candidates: list[_Candidate] = []
@@ -413,9 +477,16 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     for ln in doc.content_lines():
         candidates.extend(_candidates(ln, start_month, ctx, offset))
         offset += len(ln.norm) + 1
-    limit = ctx.published or (date(ctx.year, 12, 31) if ctx.year else None)
+    # an undated text cannot report a period ending in the last weeks of the year it was written in
+    undated = date(ctx.year, 12, 31) if ctx.year else None
+    if undated and ctx.year_guessed:
+        undated -= timedelta(days=UNDATED_LAG_DAYS)
+    limit = ctx.published or undated
     if limit:
-        candidates = [c for c in candidates if c.end <= limit]
+        kept = [c for c in candidates if c.end <= limit]
+        if not kept and ctx.published:
+            kept = _own_after_dateline(candidates, ctx)
+        candidates = kept
     head = len("\n".join(ln.norm for ln in doc.content_lines()[:HEAD_LINES]))
     annual = _annual_call(candidates, head)
     if annual is not None:

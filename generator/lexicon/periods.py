@@ -27,6 +27,7 @@ class PeriodWording:
     future: Words
     result: Words
     year_parts: Words
+    late_year_parts: Words
     range_words: Words
     results_words: Words
     fiscal_year: Words
@@ -39,6 +40,10 @@ class PeriodWording:
     yearless_quarter_not_after: Words
     relative_years: dict[str, int]
     period_end: Words
+    month_end_words: Words
+    year_end_words: Words
+    bracketed_years: dict[str, int]
+    annual_results: Words
     first_half: Words
     interim: Words
     interim_before: Words
@@ -64,6 +69,8 @@ class PeriodWording:
     this_month: Words
     not_a_day_before: Words
     dateline_words: Words
+    wire_services: Words
+    wire_dateline_words: Words
     dateline_labels: Words
     year_after_end: Words
     month_quarter: Words
