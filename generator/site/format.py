@@ -24,7 +24,7 @@ from datetime import date
 from generator.lexicon.companies import companies
 from generator.lexicon.currencies import currencies
 from generator.lexicon.labels import metric_labels
-from generator.model import Metric, Period
+from generator.model import Forecast, Metric, Period
 
 
 class Md(str):
@@ -168,6 +168,23 @@ def metric_value(metric: Metric) -> Md:
         return text
     word = approx_word(metric)
     return Md(f"{word} {text}" if word else text)
+
+
+def forecast_value(f: Forecast) -> Md:
+    """An expected figure: ``1,150 亿元至 1,180 亿元``, ``不低于 1,000 亿港元``, ``80 亿美元``,
+    with the growth stated with it (``同比 +8%``); "" when it gives none."""
+    parts = []
+    if f.low is not None and f.high is not None:
+        parts.append(f"{value_text(f.low, f.unit)}至 {value_text(f.high, f.unit)}")
+    elif f.low is not None:
+        parts.append(f"不低于 {value_text(f.low, f.unit)}")
+    elif f.high is not None:
+        parts.append(f"不超过 {value_text(f.high, f.unit)}")
+    elif f.value is not None:
+        parts.append(value_text(f.value, f.unit))
+    if f.growth_pct is not None:
+        parts.append(f"同比 {pct(f.growth_pct)}")
+    return Md("<br>".join(parts))
 
 
 CORRECTED_MARK = Md(' <span class="corrected" title="人工更正的数值">✎</span>')

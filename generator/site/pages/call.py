@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from generator.lexicon.labels import metric_labels
 from generator.model import Document, Metric, Participant, Summary
 from generator.site import export, format, urls
 from generator.site.calls import Call
+from generator.site.forecasts import CONSENSUS, GUIDANCE, Outcome
 from generator.site.format import Md, md
 from generator.site.pages.base import Site, Step
 from generator.site.series import compare
@@ -40,7 +41,12 @@ def render_call(site: Site, call: Call) -> None:
     """The call page and its downloads."""
     s = call.summary
     view = load_transcript(s, site.root)
-    metrics = [MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m)) for i, m in enumerate(s.metrics)]
+    ledger = site.catalog.ledger
+    beside = ledger.reported(call)
+    metrics = [
+        MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m), beside.get(id(m), []))
+        for i, m in enumerate(s.metrics)
+    ]
     metrics.sort(key=lambda r: statement_order(r.m))
     prev = site.catalog.previous.get(call.id)
     rows = transcript_rows(view, s)
@@ -60,6 +66,9 @@ def render_call(site: Site, call: Call) -> None:
         comparison=compare(prev, call) if prev else None,
         source_url=source_link(source_url(s, view)),
         likeforlike=[(call, m, found) for m, found in site.catalog.like_for_like.table(call)],
+        guidance=ledger.given(call, GUIDANCE),
+        consensus=ledger.given(call, CONSENSUS),
+        guided_before=ledger.about(call, site.catalog.companies.get(call.company_id, [])),
     )
     data = export.metric_rows(call)
     site.put(urls.call_data(call.id, "csv"), export.to_csv(data))
@@ -118,6 +127,8 @@ def referenced_lines(summary: Summary) -> dict[int, list[str]]:
             refs.setdefault(a.line, []).append(a.text)
     for q in summary.quotes:
         refs.setdefault(q.line, []).append(q.text)
+    for f in (*summary.guidance, *summary.consensus):
+        refs.setdefault(f.evidence.line, []).append(f.evidence.text)
     return {n: list(dict.fromkeys(texts)) for n, texts in sorted(refs.items()) if n >= 1}
 
 
@@ -265,6 +276,8 @@ class MetricRow:
     """Set or changed by a person's correction (shown with ✎)."""
     ok: bool | None
     """Whether the evidence stands on its line (None: source unavailable)."""
+    expected: list[Outcome] = field(default_factory=list)
+    """The consensus the call's text quotes for this figure (beat or miss shown beside it)."""
 
 
 SCOPE_ORDER = {"quarter": 0, "month": 1, "half_year": 2, "year_to_date": 3, "fiscal_year": 4, None: 5}
