@@ -156,6 +156,25 @@ def value_text(value: float | int | None, unit: str | None) -> Md:
     return Md(f"{decimal(number)} {suffix}".rstrip())
 
 
+def sort_key(value: float | int | None, unit: str | None) -> float | None:
+    """What a table sorts a figure by: its base-unit value, an amount in another currency in yuan
+    at the lexicon's rough ``sort_rates`` (so 30 亿美元 sorts above 169 亿元); None when unknown."""
+    if value is None:
+        return None
+    if unit and currencies().name(unit) is not None:
+        return currencies().sort_value(float(value), unit)
+    return float(value)
+
+
+def sortable_value(metric: Metric | None) -> Md:
+    """:func:`metric_value` carrying its sort key (``docs/assets/tables.js`` sorts on it)."""
+    if metric is None:
+        return Md("")
+    text = metric_value(metric)
+    key = sort_key(metric.value, metric.unit)
+    return Md(f'<span data-sort="{key:.12g}">{text}</span>') if text and key is not None else text
+
+
 def unit_name(unit: str) -> str:
     """A unit as readers name it: ``美元`` for USD, ``用户`` for users, else as given."""
     return currencies().name(unit) or _COUNT.get(unit) or unit

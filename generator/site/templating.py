@@ -38,6 +38,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         joinmd=_join,
         value=format.metric_value,
+        cellvalue=format.sortable_value,
         expected=format.forecast_value,
         pct=format.pct,
         pp=format.pp,
