@@ -277,13 +277,14 @@ def test_empty_sections_are_left_out(site: Path) -> None:
 def test_review_notes_link_their_line(site: Path) -> None:
     page = (site / Q4_PAGE).read_text(encoding="utf-8")
     notes = page.split('!!! warning "需要人工核对"', 1)[1].split("## ", 1)[0]
-    assert "    - [line 6](#L6)&#58; share&#95;repurchase taken from a headline line" in notes
-    assert "&#60;b&#62;check&#60;/b&#62;" in notes  # escaped, as written
-    assert "    - line 99&#58; beyond the end of the file" in notes  # no such line: no link
-    assert "    - 期末日期由财年推算" in notes
+    # Told in plain Chinese (generator/site/review.py): no metric id, no English, the line linked.
+    assert "    - [第 6 行](#L6)：股份回购取自链接或标题行" in notes
+    assert "    - 第 99 行：生成器对这一处没有把握" in notes  # no such line: no link; unknown wording
+    assert "    - 期末日期由财年推算" in notes  # a note written in Chinese: as written
+    assert "share" not in notes and "line" not in notes
     html = markdown.markdown(page.split("\n---\n", 1)[1], extensions=MD_EXTENSIONS)
     assert "<b>" not in html
-    assert '<a href="#L6">line 6</a>: share_repurchase' in html_module.unescape(html)
+    assert '<a href="#L6">第 6 行</a>：股份回购' in html_module.unescape(html)
 
 
 def test_topic_pages_by_company_and_year(site: Path) -> None:

@@ -19,11 +19,12 @@ from generator.errors import GeneratorError
 from generator.extract.turns import split_turns
 from generator.lexicon.labels import metric_labels
 from generator.model import Document, Metric, Participant, Summary
-from generator.site import export, format, urls
+from generator.site import export, urls
 from generator.site.calls import Call
 from generator.site.forecasts import CONSENSUS, GUIDANCE, Outcome
 from generator.site.format import Md, md
 from generator.site.pages.base import Site, Step
+from generator.site.review import reader_note
 from generator.site.series import compare
 from generator.site.urls import Linker
 from generator.source.read import read_source
@@ -209,13 +210,14 @@ def review_notes(summary: Summary) -> list[tuple[int | None, str]]:
 
 
 def review_note(note: str, line: int | None, link: Linker, anchors: set[int]) -> Md:
-    """A review note as written (English), its ``line N`` a link to the line when the page has it."""
-    text = format.one_line(note)
-    m = REVIEW_LINE.match(text)
-    if line is None or m is None or line not in anchors:
-        return md(text)
-    rest = text[m.end() :]
-    return Md(f"{link.to(link.page, m.group(0), f'L{line}')}{md(rest)}")
+    """A review note in plain Chinese (:mod:`generator.site.review`), its line (``第 N 行``) a link
+    to the line when the page has it."""
+    told = reader_note(note)
+    if told.line is None:
+        return md(told.text)
+    where = f"第 {told.line} 行"
+    lead = link.to(link.page, where, f"L{told.line}") if told.line in anchors else md(where)
+    return Md(f"{lead}：{md(told.text)}")
 
 
 ADDRESS = re.compile(
