@@ -14,6 +14,11 @@
  * finds 資本開支 and the reverse. Call pages come before the pages that gather calls (people,
  * topics, lists); a result lands on the transcript line that holds the term when there is one.
  *
+ * Filters: every page carries its kind (电话会, 公司, 人物, 话题…), and call and company pages
+ * their company and fiscal year, as Pagefind filters (generator/site/pages/base.py). The
+ * selects above the results (built from Pagefind's own list of filter values) keep only the
+ * pages Pagefind files under the chosen values.
+ *
  * Keys as in Material: "/", "s" or "f" open the search, Escape closes it, arrows move
  * through the results, Enter opens the selected (or first) result. "?q=term" in the
  * address opens the search with that term.
@@ -25,7 +30,9 @@
   var root = new URL("..", document.currentScript.src); // assets/search.js -> site root
   var state = {
     pagefind: null, seq: 0, query: "", terms: [], results: [], total: 0, shown: 0, loading: false, composing: false,
+    filters: {},
   };
+  var FILTERS = [["kind", "页面类型"], ["company", "公司"], ["year", "年份"]];
 
   function t(key, n) {
     var tr = {};
@@ -191,6 +198,46 @@
     return calls.concat(out.filter(function (id) { return !callPages.has(id); }));
   }
 
+  /* the ids of the pages filed under every chosen filter value; null when none is chosen */
+  function allowed() {
+    if (!Object.keys(state.filters).length) return Promise.resolve(null);
+    return loadPagefind().then(function (pf) { return pf.search(null, { filters: state.filters }); }).then(function (search) {
+      return new Set(((search && search.results) || []).map(function (r) { return r.id; }));
+    });
+  }
+
+  /* the filter selects above the results, one per filter Pagefind knows, "全部" first */
+  function filterBar(ui) {
+    if (ui.box.querySelector("[data-search-filters]")) return;
+    var bar = el("div", "search-filter-bar");
+    bar.setAttribute("data-search-filters", "");
+    ui.meta.parentNode.insertBefore(bar, ui.meta);
+    loadPagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
+      FILTERS.forEach(function (f) {
+        var values = Object.keys((all || {})[f[0]] || {});
+        if (!values.length) return;
+        values.sort(function (a, b) { return f[0] === "year" ? b.localeCompare(a) : a.localeCompare(b, "zh"); });
+        var label = el("label", null, f[1] + " ");
+        var select = el("select");
+        select.setAttribute("data-filter", f[0]);
+        [""].concat(values).forEach(function (v) {
+          var option = el("option", null, v || "全部");
+          option.value = v;
+          select.appendChild(option);
+        });
+        select.addEventListener("change", function () {
+          if (select.value) state.filters[f[0]] = [select.value];
+          else delete state.filters[f[0]];
+          state.query = null; // the same words again, under the new filters
+          run(ui);
+        });
+        label.appendChild(select);
+        bar.appendChild(label);
+      });
+      bar.setAttribute("data-search-filters", "ready");
+    }, function () { /* no index (opened from disk): no filters */ });
+  }
+
   function parts() {
     var box = document.querySelector("[data-pagefind-search]");
     if (!box) return null;
@@ -308,11 +355,14 @@
     }
     ui.box.setAttribute("data-search-state", "searching");
     var terms = [], callPages = new Set();
-    Promise.all([exactMeta(), pagefindOrder(query)]) // both at once: the first result comes sooner
+    Promise.all([exactMeta(), pagefindOrder(query), allowed()]) // at once: the first result comes sooner
       .then(function (both) {
         terms = words.map(norm).filter(Boolean); // folded with the table meta.json brought
         callPages = both[0].callPages;
-        return candidates(terms).then(function (ids) { return ranked(ids, both[1], callPages); });
+        return candidates(terms).then(function (ids) {
+          var kept = both[2] ? ids.filter(function (id) { return both[2].has(id); }) : ids;
+          return ranked(kept, both[1], callPages);
+        });
       })
       .then(function (ids) {
         if (seq !== state.seq) return;
@@ -342,6 +392,7 @@
     ui.input.focus();
     if (select) ui.input.select();
     loadPagefind();
+    filterBar(ui);
   }
 
   function close(ui) {

@@ -301,3 +301,31 @@ def test_a_consensus_shows_beat_or_miss_beside_the_reported_figure(page: Page, u
     # A call without a consensus keeps its table as it was.
     page.goto(url + Q1_2024)
     assert "市场预期" not in page.locator("article .metrics table").first.locator("thead").inner_text()
+
+
+def choose(page: Page, key: str, value: str, query: str) -> list[str]:
+    """Pick ``value`` in the search's ``key`` filter; the result paths once the search is redone."""
+    page.locator("[data-search-filters='ready']").wait_for()
+    page.select_option(f"[data-filter='{key}']", value)
+    page.wait_for_function(SEARCH_DONE, arg=query)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [unquote(urlparse(h).path) for h in hrefs]
+
+
+def test_search_filters_by_kind_company_and_year(page: Page, url: str) -> None:
+    everything = [r.split("#")[0] for r in search(page, url, "营收")]
+    assert "/" + TRAD_PAGE in everything and f"/companies/{COMPANY_ID}/" in everything
+    options = page.eval_on_selector_all("[data-filter='kind'] option", "os => os.map(o => o.textContent)")
+    assert options[0] == "全部" and {"电话会", "公司"} <= set(options)
+    calls = choose(page, "kind", "电话会", "营收")
+    assert calls and all(CALL_PAGE.match(p) for p in calls) and len(calls) < len(everything)
+    trad = choose(page, "company", "示例半導體", "营收")
+    assert trad == ["/" + TRAD_PAGE]
+    page.select_option("[data-filter='company']", "")
+    year = choose(page, "year", "2023", "营收")
+    assert len(year) == 4 and all("/2023/" in p for p in year), year  # the four calls of 2023
+    page.select_option("[data-filter='kind']", "公司")
+    page.wait_for_function(SEARCH_DONE, arg="营收")
+    assert page.locator(".md-search-result__item").count() == 0  # no company page is filed under 2023

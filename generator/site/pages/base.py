@@ -7,6 +7,7 @@ returning the parts to run (each a callable); :mod:`generator.site.render` lists
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,6 +20,40 @@ from generator.site.format import Md, md
 from generator.site.people import person_key
 from generator.site.templating import environment
 from generator.site.urls import Linker
+
+PAGE_KINDS = {
+    "call.md.j2": "电话会",
+    "calls_index.md.j2": "电话会列表",
+    "calls_company.md.j2": "电话会列表",
+    "calls_year.md.j2": "电话会列表",
+    "company.md.j2": "公司",
+    "companies.md.j2": "公司",
+    "people.md.j2": "人物",
+    "person.md.j2": "人物",
+    "analysts.md.j2": "人物",
+    "management.md.j2": "人物",
+    "management_company.md.j2": "人物",
+    "firm.md.j2": "人物",
+    "topics.md.j2": "话题",
+    "topic.md.j2": "话题",
+    "topic_company.md.j2": "话题",
+    "topic_year.md.j2": "话题",
+}
+"""Template -> the page kind the search filter offers (other pages: 其他)."""
+OTHER_KIND = "其他"
+
+
+def search_filters(template: str, company: str | None = None, year: str | None = None) -> str:
+    """The page's Pagefind filters (kind, and company and year when it has them) as empty
+    elements for the article: ``data-pagefind-filter="company:阿里巴巴"`` (each value escaped)."""
+    pairs = [("kind", PAGE_KINDS.get(template, OTHER_KIND)), ("company", company), ("year", year)]
+    spans = "".join(
+        f'<span data-pagefind-filter="{key}:{html.escape(value.replace(",", "，"), quote=True)}"></span>'
+        for key, value in pairs
+        if value
+    )
+    return f'<div class="search-filters" hidden>{spans}</div>'
+
 
 Step = Callable[[], None]
 """One part of the render: a page, or a group of pages; a failure in it does not stop the others."""
@@ -45,7 +80,9 @@ class Site:
         """Pages that could not be rendered or written (the others go on)."""
 
     def write(self, path: str, template: str, **context: Any) -> None:
-        """Render ``template`` as the page at ``path`` (relative to docs/); a failure is collected."""
+        """Render ``template`` as the page at ``path`` (relative to docs/); a failure is collected.
+        ``search_filters`` in ``context`` (company, year) are the page's search filters besides its kind."""
+        filters: dict[str, str] = context.pop("search_filters", None) or {}
         link = Linker(path)
         try:
             text = self.env.get_template(template).render(
@@ -58,7 +95,7 @@ class Site:
         except GeneratorError as exc:
             self.failed(path, exc)
             return
-        self.put(path, text.rstrip("\n") + "\n")
+        self.put(path, text.rstrip("\n") + "\n\n" + search_filters(template, **filters) + "\n")
 
     def put(self, path: str, content: str | bytes) -> None:
         """Write one file (relative to docs/); a failure is collected, the earlier file kept."""

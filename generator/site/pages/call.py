@@ -56,6 +56,7 @@ def render_call(site: Site, call: Call) -> None:
     site.write(
         call.page,
         "call.md.j2",
+        search_filters=call_filters(call),
         call=call,
         s=s,
         metrics=metrics,
@@ -74,6 +75,11 @@ def render_call(site: Site, call: Call) -> None:
     data = export.metric_rows(call)
     site.put(urls.call_data(call.id, "csv"), export.to_csv(data))
     site.put(urls.call_data(call.id, "json"), export.to_json(data))
+
+
+def call_filters(call: Call) -> dict[str, str]:
+    """The call page's search filters: its company and its fiscal year (when known)."""
+    return {"company": call.company_name, **({"year": call.year} if call.year.isdigit() else {})}
 
 
 @dataclass

@@ -91,6 +91,7 @@ def render_company(site: Site, company_id: str, calls: list[Call]) -> None:
     site.write(
         urls.company(company_id),
         "company.md.j2",
+        search_filters={"company": latest.company_name},
         company_id=company_id,
         name=latest.company_name,
         tickers=tickers,
