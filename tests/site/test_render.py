@@ -197,7 +197,7 @@ def test_links_between_pages_resolve(site: Path) -> None:
 
 def test_company_page_series_charts_and_changes(site: Path) -> None:
     page = figures(site / "companies/tencent/index.md")
-    assert "## 最新变化:2024 Q3 对比 2024 Q2" in page
+    assert "## 最新变化：2024 Q3 对比 2024 Q2" in page
     assert '<div class="metrics comparison" markdown>' in page
     assert "| 指标 | 上次 2024 Q2 | 本次 2024 Q3 | 变化 |" in page
     assert (
@@ -231,12 +231,12 @@ def test_comparison_on_the_call_page_fits_four_columns(site: Path) -> None:
 
 def test_people_and_firm_pages_span_calls(site: Path) -> None:
     analyst = (site / "people/analysts/高盛/ronald-keung.md").read_text(encoding="utf-8")
-    assert "## 提问(2)" in analyst
+    assert "## 提问（2）" in analyst
     assert analyst.index("请问AI对广告的拉动") < analyst.index("游戏业务的展望")  # newest first
     firm = (site / "people/analysts/高盛/index.md").read_text(encoding="utf-8")
     assert "[Ronald Keung](ronald-keung.md)" in firm and "共 2 个提问" in firm
     exec_page = (site / "people/management/alibaba/吴泳铭.md").read_text(encoding="utf-8")
-    assert "## 引述(1)" in exec_page and "## 回答的问题(1)" in exec_page
+    assert "## 引述（1）" in exec_page and "## 回答的问题（1）" in exec_page
     assert "首席执行官" in exec_page
 
 
@@ -244,10 +244,10 @@ def test_firm_names_are_grouped_by_the_firms_lexicon(site: Path) -> None:
     folders = {p.name for p in (site / "people/analysts").iterdir() if p.is_dir()}
     assert "高盛" in folders and not any("goldman" in f for f in folders)
     firm = (site / "people/analysts/高盛/index.md").read_text(encoding="utf-8")
-    assert "纪要中的写法:" in firm and "Goldman Sachs" in firm  # the written variants
+    assert "纪要中的写法：" in firm and "Goldman Sachs" in firm  # the written variants
     # The call page keeps the firm as written, linked to the canonical firm's page.
     q2 = (site / "calls/tencent/2024/tencent-2024-08-14_2024-q2.md").read_text(encoding="utf-8")
-    assert "([Goldman Sachs](../../../people/analysts/高盛/index.md))" in q2
+    assert "（[Goldman Sachs](../../../people/analysts/高盛/index.md)）" in q2
     analysts = (site / "people/analysts/index.md").read_text(encoding="utf-8")
     assert analysts.count("[高盛](") == 1
 
@@ -255,7 +255,7 @@ def test_firm_names_are_grouped_by_the_firms_lexicon(site: Path) -> None:
 def test_analyst_with_two_firms_is_listed_under_both(site: Path) -> None:
     person = (site / "people/analysts/瑞士信贷/kenneth-fong.md").read_text(encoding="utf-8")
     assert "[瑞士信贷](index.md)" in person and "[瑞银](../瑞银/index.md)" in person
-    assert "## 提问(2)" in person
+    assert "## 提问（2）" in person
     for firm in ("瑞士信贷", "瑞银"):
         text = (site / f"people/analysts/{firm}/index.md").read_text(encoding="utf-8")
         assert "Kenneth Fong" in text and "kenneth-fong.md" in text, firm
@@ -264,7 +264,7 @@ def test_analyst_with_two_firms_is_listed_under_both(site: Path) -> None:
 
 def test_empty_sections_are_left_out(site: Path) -> None:
     q2 = (site / "calls/tencent/2024/tencent-2024-08-14_2024-q2.md").read_text(encoding="utf-8")
-    assert "## 问答(1)" in q2 and "## 要点引述" not in q2  # no quotes in that call
+    assert "## 问答（1）" in q2 and "## 要点引述" not in q2  # no quotes in that call
     assert "**管理层**" not in q2 and "**分析师**" in q2
     s = replace(tencent_q3(), participants=[], qa=[], quotes=[])
     built = pages(render(site.parent / "bare", [s]))

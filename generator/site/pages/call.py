@@ -104,11 +104,11 @@ def load_transcript(summary: Summary, root: Path) -> TranscriptView:
     try:
         path.relative_to(root.resolve())
     except ValueError:
-        return TranscriptView(None, "原文路径不在项目目录内,不予显示")
+        return TranscriptView(None, "原文路径不在项目目录内，不予显示")
     try:
         doc = read_source(path, root)
     except GeneratorError as exc:
-        return TranscriptView(None, f"原文无法读取:{exc.message}")
+        return TranscriptView(None, f"原文无法读取：{exc.message}")
     return TranscriptView(doc, None, bool(summary.source.sha256) and doc.sha256 != summary.source.sha256)
 
 
