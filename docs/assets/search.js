@@ -15,9 +15,10 @@
  * topics, lists); a result lands on the transcript line that holds the term when there is one.
  *
  * Filters: every page carries its kind (电话会, 公司, 人物, 话题…), and call and company pages
- * their company and fiscal year, as Pagefind filters (generator/site/pages/base.py). The
- * selects above the results (built from Pagefind's own list of filter values) keep only the
- * pages Pagefind files under the chosen values.
+ * their company and fiscal year, in its Pagefind meta (filter_kind…, generator/site/pages/base.py).
+ * The selects above the results (values from search-filters.json) keep only the pages whose
+ * fragment carries the chosen values; like a page without the exact text, a page filtered out
+ * is dropped as the fragments come and the count corrected.
  *
  * Keys as in Material: "/", "s" or "f" open the search, Escape closes it, arrows move
  * through the results, Enter opens the selected (or first) result. "?q=term" in the
@@ -198,25 +199,22 @@
     return calls.concat(out.filter(function (id) { return !callPages.has(id); }));
   }
 
-  /* the ids of the pages filed under every chosen filter value; null when none is chosen */
-  function allowed() {
-    if (!Object.keys(state.filters).length) return Promise.resolve(null);
-    return loadPagefind().then(function (pf) { return pf.search(null, { filters: state.filters }); }).then(function (search) {
-      return new Set(((search && search.results) || []).map(function (r) { return r.id; }));
-    });
+  /* true when a page (its fragment) is filed under every chosen filter value */
+  function passes(data) {
+    var meta = data.meta || {};
+    return Object.keys(state.filters).every(function (key) { return meta["filter_" + key] === state.filters[key]; });
   }
 
-  /* the filter selects above the results, one per filter Pagefind knows, "全部" first */
+  /* the filter selects above the results (values from search-filters.json), "全部" first */
   function filterBar(ui) {
     if (ui.box.querySelector("[data-search-filters]")) return;
     var bar = el("div", "search-filter-bar");
     bar.setAttribute("data-search-filters", "");
     ui.meta.parentNode.insertBefore(bar, ui.meta);
-    loadPagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
+    fetch(new URL("search-filters.json", root).href).then(function (r) { return r.json(); }).then(function (all) {
       FILTERS.forEach(function (f) {
-        var values = Object.keys((all || {})[f[0]] || {});
+        var values = (all || {})[f[0]] || [];
         if (!values.length) return;
-        values.sort(function (a, b) { return f[0] === "year" ? b.localeCompare(a) : a.localeCompare(b, "zh"); });
         var label = el("label", null, f[1] + " ");
         var select = el("select");
         select.setAttribute("data-filter", f[0]);
@@ -226,7 +224,7 @@
           select.appendChild(option);
         });
         select.addEventListener("change", function () {
-          if (select.value) state.filters[f[0]] = [select.value];
+          if (select.value) state.filters[f[0]] = select.value;
           else delete state.filters[f[0]];
           state.query = null; // the same words again, under the new filters
           run(ui);
@@ -235,7 +233,7 @@
         bar.appendChild(label);
       });
       bar.setAttribute("data-search-filters", "ready");
-    }, function () { /* no index (opened from disk): no filters */ });
+    }, function () { /* opened from disk: no filters */ });
   }
 
   function parts() {
@@ -322,7 +320,7 @@
     batch.map(fragment).forEach(function (loading) { // fetched at once, shown in order as they come
       chain = chain.then(function () { return loading; }).then(function (d) {
         if (seq !== state.seq) return;
-        var spot = locate(d, state.terms);
+        var spot = passes(d) ? locate(d, state.terms) : null;
         if (spot) ui.list.appendChild(resultItem(d, spot));
         else dropped++;
       });
@@ -355,14 +353,11 @@
     }
     ui.box.setAttribute("data-search-state", "searching");
     var terms = [], callPages = new Set();
-    Promise.all([exactMeta(), pagefindOrder(query), allowed()]) // at once: the first result comes sooner
+    Promise.all([exactMeta(), pagefindOrder(query)]) // both at once: the first result comes sooner
       .then(function (both) {
         terms = words.map(norm).filter(Boolean); // folded with the table meta.json brought
         callPages = both[0].callPages;
-        return candidates(terms).then(function (ids) {
-          var kept = both[2] ? ids.filter(function (id) { return both[2].has(id); }) : ids;
-          return ranked(kept, both[1], callPages);
-        });
+        return candidates(terms).then(function (ids) { return ranked(ids, both[1], callPages); });
       })
       .then(function (ids) {
         if (seq !== state.seq) return;

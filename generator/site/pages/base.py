@@ -8,6 +8,7 @@ returning the parts to run (each a callable); :mod:`generator.site.render` lists
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -43,16 +44,37 @@ PAGE_KINDS = {
 OTHER_KIND = "其他"
 
 
+FILTERS_FILE = "search-filters.json"
+"""Under docs/: every value each search filter can take (``docs/assets/search.js`` builds its
+selects from it)."""
+FILTER_META = "filter_"
+"""Prefix of the Pagefind meta keys that carry a page's filters (``filter_kind``)."""
+
+
+def filter_value(value: str) -> str:
+    """A filter value as the page and the filter list both write it (one line, no ASCII comma,
+    which Pagefind reads as a separator of meta values)."""
+    return " ".join(value.split()).replace(",", "，")
+
+
 def search_filters(template: str, company: str | None = None, year: str | None = None) -> str:
-    """The page's Pagefind filters (kind, and company and year when it has them) as empty
-    elements for the article: ``data-pagefind-filter="company:阿里巴巴"`` (each value escaped)."""
+    """The page's search filters (kind, and company and year when it has them) as empty elements
+    for the article: ``data-pagefind-meta="filter_company:阿里巴巴"`` (each value escaped). They
+    travel in the page's Pagefind fragment, which is deterministic (Pagefind's own filter index
+    is not: it writes a filter's values in hash-map order)."""
     pairs = [("kind", PAGE_KINDS.get(template, OTHER_KIND)), ("company", company), ("year", year)]
-    spans = "".join(
-        f'<span data-pagefind-filter="{key}:{html.escape(value.replace(",", "，"), quote=True)}"></span>'
-        for key, value in pairs
-        if value
-    )
+    meta = [f"{FILTER_META}{k}:{html.escape(filter_value(v), quote=True)}" for k, v in pairs if v]
+    spans = "".join(f'<span data-pagefind-meta="{m}"></span>' for m in meta)
     return f'<div class="search-filters" hidden>{spans}</div>'
+
+
+def filter_values(calls: list[Call]) -> str:
+    """The JSON of :data:`FILTERS_FILE`: page kinds in a fixed order, companies and fiscal years."""
+    kinds = list(dict.fromkeys([*PAGE_KINDS.values(), OTHER_KIND]))
+    companies = sorted({filter_value(c.company_name) for c in calls})
+    years = sorted({c.year for c in calls if c.year.isdigit()}, reverse=True)
+    values = {"kind": kinds, "company": companies, "year": years}
+    return json.dumps(values, ensure_ascii=False, indent=1) + "\n"
 
 
 Step = Callable[[], None]
