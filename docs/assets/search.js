@@ -14,6 +14,12 @@
  * finds 資本開支 and the reverse. Call pages come before the pages that gather calls (people,
  * topics, lists); a result lands on the transcript line that holds the term when there is one.
  *
+ * Filters: every page carries its kind (电话会, 公司, 人物, 话题…), and call and company pages
+ * their company and fiscal year, in its Pagefind meta (filter_kind…, generator/site/pages/base.py).
+ * The selects above the results (values from search-filters.json) keep only the pages whose
+ * fragment carries the chosen values; like a page without the exact text, a page filtered out
+ * is dropped as the fragments come and the count corrected.
+ *
  * Keys as in Material: "/", "s" or "f" open the search, Escape closes it, arrows move
  * through the results, Enter opens the selected (or first) result. "?q=term" in the
  * address opens the search with that term.
@@ -25,7 +31,9 @@
   var root = new URL("..", document.currentScript.src); // assets/search.js -> site root
   var state = {
     pagefind: null, seq: 0, query: "", terms: [], results: [], total: 0, shown: 0, loading: false, composing: false,
+    filters: {},
   };
+  var FILTERS = [["kind", "页面类型"], ["company", "公司"], ["year", "年份"]];
 
   function t(key, n) {
     var tr = {};
@@ -191,6 +199,43 @@
     return calls.concat(out.filter(function (id) { return !callPages.has(id); }));
   }
 
+  /* true when a page (its fragment) is filed under every chosen filter value */
+  function passes(data) {
+    var meta = data.meta || {};
+    return Object.keys(state.filters).every(function (key) { return meta["filter_" + key] === state.filters[key]; });
+  }
+
+  /* the filter selects above the results (values from search-filters.json), "全部" first */
+  function filterBar(ui) {
+    if (ui.box.querySelector("[data-search-filters]")) return;
+    var bar = el("div", "search-filter-bar");
+    bar.setAttribute("data-search-filters", "");
+    ui.meta.parentNode.insertBefore(bar, ui.meta);
+    fetch(new URL("search-filters.json", root).href).then(function (r) { return r.json(); }).then(function (all) {
+      FILTERS.forEach(function (f) {
+        var values = (all || {})[f[0]] || [];
+        if (!values.length) return;
+        var label = el("label", null, f[1] + " ");
+        var select = el("select");
+        select.setAttribute("data-filter", f[0]);
+        [""].concat(values).forEach(function (v) {
+          var option = el("option", null, v || "全部");
+          option.value = v;
+          select.appendChild(option);
+        });
+        select.addEventListener("change", function () {
+          if (select.value) state.filters[f[0]] = select.value;
+          else delete state.filters[f[0]];
+          state.query = null; // the same words again, under the new filters
+          run(ui);
+        });
+        label.appendChild(select);
+        bar.appendChild(label);
+      });
+      bar.setAttribute("data-search-filters", "ready");
+    }, function () { /* opened from disk: no filters */ });
+  }
+
   function parts() {
     var box = document.querySelector("[data-pagefind-search]");
     if (!box) return null;
@@ -275,7 +320,7 @@
     batch.map(fragment).forEach(function (loading) { // fetched at once, shown in order as they come
       chain = chain.then(function () { return loading; }).then(function (d) {
         if (seq !== state.seq) return;
-        var spot = locate(d, state.terms);
+        var spot = passes(d) ? locate(d, state.terms) : null;
         if (spot) ui.list.appendChild(resultItem(d, spot));
         else dropped++;
       });
@@ -342,6 +387,7 @@
     ui.input.focus();
     if (select) ui.input.select();
     loadPagefind();
+    filterBar(ui);
   }
 
   function close(ui) {

@@ -1,27 +1,31 @@
 /*
  * Sortable tables: click (or Enter on) a column header to sort by it, again to reverse.
- * Numbers sort as numbers ("2218.74亿元", "-96%", "1,234") by true magnitude: 万, 亿 and 万亿
- * scale the number to base units (so "73.1 亿元" sorts above "3,200 万用户"), and an amount in
- * another currency is converted to yuan at a rough fixed rate, for ordering only (the page
- * shows the figure as reported). A cell's data-sort attribute, when present, is the value
- * sorted on. Every cell is labelled with its column's name (data-label) for narrow screens,
- * where report.css stacks the rows. Re-binds after every instant-navigation page swap.
+ * Numbers sort as numbers ("2218.74亿元", "-96%", "1,234") by true magnitude. A figure's sort
+ * key comes with the page: a data-sort attribute on the cell or on the element that holds the
+ * figure, its value in base units written at render time (an amount in another currency already
+ * converted to yuan at the currencies lexicon's rough sort_rates, so no rate lives here). A cell
+ * without one sorts by its text, 万, 亿 and 万亿 scaling the number. Every cell is labelled with
+ * its column's name (data-label) for narrow screens, where report.css stacks the rows.
+ * Re-binds after every instant-navigation page swap.
  */
 (function () {
   "use strict";
-  var NUMBER = /^[^\d+-]{0,3}([+-−]?\d[\d,]*(?:\.\d+)?)(万亿|亿|万)?(美元|港元|欧元|日元|英镑)?/;
+  var NUMBER = /^[^\d+-]{0,3}([+-−]?\d[\d,]*(?:\.\d+)?)(万亿|亿|万)?/;
   var SCALE = { "万": 1e4, "亿": 1e8, "万亿": 1e12 };
-  var TO_YUAN = { "美元": 7.2, "港元": 0.92, "欧元": 7.8, "日元": 0.048, "英镑": 9.1 }; // rough, ordering only
 
-  /* the number a cell sorts by: its data-sort, else its figure in base units (null when none) */
+  /* the number a cell sorts by: the data-sort key the page gives (on the cell or the figure in
+     it), else the number of its text in base units; null when none */
   function value(cell) {
-    var raw = cell.getAttribute("data-sort");
-    var text = (raw != null ? raw : cell.textContent).trim();
+    var keyed = cell.hasAttribute("data-sort") ? cell : cell.querySelector(":scope > [data-sort], :scope > p > [data-sort]");
+    var text = cell.textContent.trim();
+    if (keyed) {
+      var key = parseFloat(keyed.getAttribute("data-sort"));
+      return { num: isNaN(key) ? null : key, text: text };
+    }
     var m = NUMBER.exec(text.replace(/\s+/g, ""));
     if (!m) return { num: null, text: text };
     var num = parseFloat(m[1].replace(/,/g, "").replace("−", "-"));
-    if (raw == null) num *= (SCALE[m[2]] || 1) * (TO_YUAN[m[3]] || 1);
-    return { num: num, text: text };
+    return { num: num * (SCALE[m[2]] || 1), text: text };
   }
 
   function sort(table, column, header) {

@@ -44,6 +44,12 @@ class Currencies:
     """Currency words a caption may name anywhere (RMB in millions)."""
     names: dict[str, str]
     """ISO code -> how the site names it after a magnitude (元, 美元)."""
+    sort_rates: dict[str, float]
+    """ISO code -> yuan per unit, rough: only what orders figures in several currencies."""
+
+    def sort_value(self, value: float, code: str) -> float:
+        """``value`` in yuan at the rough sort rate (as is for a currency without one)."""
+        return value * self.sort_rates.get(code.upper(), 1.0)
 
     @property
     def default(self) -> str:
@@ -113,7 +119,19 @@ def parse(data: Any) -> Currencies:
         caption_after=_texts(captions.get("after"), "captions.after"),
         caption_named=_texts(captions.get("named"), "captions.named"),
         names=_table(data.get("names"), "names"),
+        sort_rates=_rates(data.get("sort_rates") or {}),
     )
+
+
+def _rates(value: Any) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise LexiconError("sort_rates must map currency codes to numbers", WHERE)
+    out = {}
+    for k, v in value.items():
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or v <= 0:
+            raise LexiconError(f"sort_rates.{k} must be a positive number", WHERE)
+        out[_text(k, "sort_rates").upper()] = float(v)
+    return out
 
 
 @per_lexicon_set

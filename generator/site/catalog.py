@@ -2,7 +2,8 @@
 
 The calls (:mod:`~generator.site.calls`), people and firms (:mod:`~generator.site.people`),
 topics (:mod:`~generator.site.topics`) and the like-for-like changes with each call's previous
-period (:mod:`~generator.site.likeforlike`) are built here before any page is rendered, all sorted, so
+period (:mod:`~generator.site.likeforlike`) and the guidance and consensus held against what was
+reported (:mod:`~generator.site.forecasts`) are built here before any page is rendered, all sorted, so
 the pages built from them are deterministic.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from generator.lexicon.firms import Firms, firms
 from generator.model import Summary
 from generator.site.calls import Call, build_calls, by_company
+from generator.site.forecasts import Ledger
 from generator.site.likeforlike import LikeForLike
 from generator.site.people import Firm, People, alias_map, build_people
 from generator.site.topics import Topic, build_topics
@@ -38,6 +40,8 @@ class Catalog:
         """Topic name -> its landing page."""
         self.like_for_like = LikeForLike(self.calls)
         """Each figure against the same period a year earlier and the period before."""
+        self.ledger = Ledger(self.like_for_like.index)
+        """Guidance and consensus, each with the actual once its period's call is on file."""
         self.previous: dict[str, Call] = {
             c.id: prev for c in self.calls if (prev := self.like_for_like.previous(c)) is not None
         }

@@ -77,7 +77,7 @@ def bar_chart(title: str, unit_label: str, labels: list[str], values: list[float
     if len(labels) != len(values):
         raise ValueError("labels and values differ in length")
     n = max(len(values), 1)
-    title_w = max(text_width(title, TITLE_SIZE), text_width(f"单位:{unit_label}", 11))
+    title_w = max(text_width(title, TITLE_SIZE), text_width(f"单位：{unit_label}", 11))
     width = MARGIN_LEFT + MARGIN_RIGHT + max(WIDTH_PER_BAR * n, round(title_w))
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     known = [v for v in values if v is not None]

@@ -24,7 +24,7 @@ from datetime import date
 from generator.lexicon.companies import companies
 from generator.lexicon.currencies import currencies
 from generator.lexicon.labels import metric_labels
-from generator.model import Metric, Period
+from generator.model import Forecast, Metric, Period
 
 
 class Md(str):
@@ -156,6 +156,25 @@ def value_text(value: float | int | None, unit: str | None) -> Md:
     return Md(f"{decimal(number)} {suffix}".rstrip())
 
 
+def sort_key(value: float | int | None, unit: str | None) -> float | None:
+    """What a table sorts a figure by: its base-unit value, an amount in another currency in yuan
+    at the lexicon's rough ``sort_rates`` (so 30 亿美元 sorts above 169 亿元); None when unknown."""
+    if value is None:
+        return None
+    if unit and currencies().name(unit) is not None:
+        return currencies().sort_value(float(value), unit)
+    return float(value)
+
+
+def sortable_value(metric: Metric | None) -> Md:
+    """:func:`metric_value` carrying its sort key (``docs/assets/tables.js`` sorts on it)."""
+    if metric is None:
+        return Md("")
+    text = metric_value(metric)
+    key = sort_key(metric.value, metric.unit)
+    return Md(f'<span data-sort="{key:.12g}">{text}</span>') if text and key is not None else text
+
+
 def unit_name(unit: str) -> str:
     """A unit as readers name it: ``美元`` for USD, ``用户`` for users, else as given."""
     return currencies().name(unit) or _COUNT.get(unit) or unit
@@ -168,6 +187,23 @@ def metric_value(metric: Metric) -> Md:
         return text
     word = approx_word(metric)
     return Md(f"{word} {text}" if word else text)
+
+
+def forecast_value(f: Forecast) -> Md:
+    """An expected figure: ``1,150 亿元至 1,180 亿元``, ``不低于 1,000 亿港元``, ``80 亿美元``,
+    with the growth stated with it (``同比 +8%``); "" when it gives none."""
+    parts = []
+    if f.low is not None and f.high is not None:
+        parts.append(f"{value_text(f.low, f.unit)}至 {value_text(f.high, f.unit)}")
+    elif f.low is not None:
+        parts.append(f"不低于 {value_text(f.low, f.unit)}")
+    elif f.high is not None:
+        parts.append(f"不超过 {value_text(f.high, f.unit)}")
+    elif f.value is not None:
+        parts.append(value_text(f.value, f.unit))
+    if f.growth_pct is not None:
+        parts.append(f"同比 {pct(f.growth_pct)}")
+    return Md("<br>".join(parts))
 
 
 CORRECTED_MARK = Md(' <span class="corrected" title="人工更正的数值">✎</span>')

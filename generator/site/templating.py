@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from generator.lexicon.labels import metric_labels
-from generator.site import format, likeforlike, urls
+from generator.site import forecasts, format, likeforlike, urls
 from generator.site.format import Md, md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -38,6 +38,8 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         joinmd=_join,
         value=format.metric_value,
+        cellvalue=format.sortable_value,
+        expected=format.forecast_value,
         pct=format.pct,
         pp=format.pp,
         changes=format.changes,
@@ -51,5 +53,5 @@ def environment() -> jinja2.Environment:
         kind=lambda k: md(metric_labels().kind(k)),
         decimal=lambda v: Md(format.decimal(v)),
     )
-    env.globals.update(Md=Md, urls=urls, lfl=likeforlike)
+    env.globals.update(Md=Md, urls=urls, lfl=likeforlike, fc=forecasts)
     return env

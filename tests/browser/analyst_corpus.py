@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.model import (
     Company,
     Evidence,
+    Forecast,
     Metric,
     Participant,
     Period,
@@ -57,6 +58,52 @@ QUARTERS = [
 against a stated +20% (flagged); no QoQ (2024 Q3 is not on file)."""
 
 LATEST = QUARTERS[-1]
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A revenue figure (亿元) a call expects: guidance for a later quarter, or the consensus for
+    its own quarter (``quarter`` None), with the sentence that says so (line 9 of the call)."""
+
+    kind: str
+    year: int | None
+    quarter: int | None
+    sentence: str
+    quoted: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+EXPECTED = {
+    (2023, 4): Expected(
+        "guidance", 2024, 1, "李华:我们预计下季度营收约为130亿元。", "营收约为130亿元", value=130.0
+    ),
+    (2024, 1): Expected(
+        "guidance",
+        2024,
+        2,
+        "李华:我们预计下季度营收为140亿元至145亿元。",
+        "营收为140亿元至145亿元",
+        low=140.0,
+        high=145.0,
+    ),
+    (2024, 2): Expected(
+        "guidance",
+        2024,
+        3,
+        "李华:我们预计下季度营收为150亿元至155亿元。",
+        "营收为150亿元至155亿元",
+        low=150.0,
+        high=155.0,
+    ),
+    (2024, 4): Expected(
+        "consensus", None, None, "李华:本季度营收高于市场预期的160亿元。", "市场预期的160亿元", value=160.0
+    ),
+}
+"""Against the quarters above: 2024 Q1's 125 is below the 130 guided (低于指引); 2024 Q2's 143 is
+within 140-145 (符合指引); 2024 Q3 is not on file (no actual); 2024 Q4's 169 beats the 160 expected
+(超预期)."""
 PERIOD_ENDS = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
@@ -94,12 +141,17 @@ def quarter_text(q: Quarter) -> tuple[str, dict[str, tuple[int, str]]]:
         "王明:视频号广告收入本季度增长明显,我们会继续投入,商业化节奏稳健。",
         "王明:我们对人工智能的长期投入不会改变。",
     ]
+    expected = EXPECTED.get((q.year, q.quarter))
+    if expected is not None:
+        lines.append(expected.sentence)
     evidence = {
         "revenue": (4, revenue),
         "capex": (5, "资本开支为0.8亿元"),
         "mau": (5, "月活跃用户达到3200万"),
         "segment_revenue": (5, "海外收入为30亿美元"),
     }
+    if expected is not None:
+        evidence["expected"] = (9, expected.quoted)
     return "\n".join(lines) + "\n", evidence
 
 
@@ -144,6 +196,27 @@ def quarter_summary(q: Quarter, path: str, text: str, evidence: dict[str, tuple[
             ),
         ]
     month, day = PERIOD_ENDS[q.quarter]
+    forecasts = {"guidance": [], "consensus": []}
+    e = EXPECTED.get((q.year, q.quarter))
+    if e is not None:
+
+        def yuan(x: float | None) -> int | None:
+            return None if x is None else int(x * 1e8)
+
+        written = e.quoted.split("为")[-1].split("的")[-1]
+        forecasts[e.kind].append(
+            Forecast(
+                "revenue",
+                fiscal_year=e.year,
+                fiscal_quarter=e.quarter,
+                value=yuan(e.value),
+                low=yuan(e.low),
+                high=yuan(e.high),
+                unit="CNY",
+                as_written=written,
+                evidence=ev("expected"),
+            )
+        )
     return Summary(
         source=SourceInfo(path=path, sha256=_sha(text), title=text.splitlines()[0], kind="transcript"),
         company=Company(name=COMPANY, id=COMPANY_ID),
@@ -166,6 +239,8 @@ def quarter_summary(q: Quarter, path: str, text: str, evidence: dict[str, tuple[
             )
         ],
         quotes=[Quote("王明", "我们对人工智能的长期投入不会改变。", 8)],
+        guidance=forecasts["guidance"],
+        consensus=forecasts["consensus"],
     )
 
 

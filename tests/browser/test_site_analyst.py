@@ -1,7 +1,7 @@
 """What an analyst reads, in a real browser, on a corpus written as summaries: one company over
 six consecutive quarters and a gap (tests/browser/analyst_corpus.py) and a call in Traditional
 script. Like-for-like changes, the chart's gap, sorting by magnitude, search in both scripts,
-call pages first, results on their line, the format page out of the index, the notice from
+call pages first, results on their line, guidance against its actual, consensus beat or miss, the format page out of the index, the notice from
 disk, the evidence column at 390 px, quotes as quotations and the source's kind."""
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ SEARCH_DONE = """q => {
 }"""
 CALL_PAGE = re.compile(r"^/calls/[^/]+/[^/]+/[^/]+/$")
 Q1_2024 = f"calls/{COMPANY_ID}/2024/{COMPANY_ID}-2024-05-10_2024-q1/"
+Q2_2024 = f"calls/{COMPANY_ID}/2024/{COMPANY_ID}-2024-08-10_2024-q2/"
 Q4_2024 = f"calls/{COMPANY_ID}/2024/{COMPANY_ID}-2025-03-10_2024-q4/"
 TRAD_PAGE = f"calls/{TRAD_ID}/2024/{TRAD_ID}-2025-02-12_2024-q4/"
 
@@ -138,7 +139,14 @@ def test_sorting_by_value_puts_yi_above_wan(page: Page, url: str) -> None:
     header.click()
     assert header.get_attribute("aria-sort") == "descending"
     values = table.evaluate("t => [...t.tBodies[0].rows].map(r => r.cells[2].textContent.trim())")
-    assert values == ["30 亿美元", "169 亿元", "8,000 万元", "3,200 万用户"]  # 30 亿美元 ≈ 216 亿元
+    assert values == ["30 亿美元", "169 亿元", "8,000 万元", "3,200 万用户"]  # 30 亿美元 ≈ 213 亿元
+    # The key is the page's, written from the currencies lexicon's sort_rates: no rate in the script.
+    keys = table.evaluate(
+        "t => [...t.tBodies[0].rows].map(r => r.cells[2].querySelector('[data-sort]').dataset.sort)"
+    )
+    assert keys == ["21300000000", "16900000000", "80000000", "32000000"]
+    script = (ROOT / "docs" / "assets" / "tables.js").read_text(encoding="utf-8")
+    assert not any(word in script for word in ("美元", "港元", "7.2", "TO_YUAN"))
 
 
 def search(page: Page, url: str, query: str) -> list[str]:
@@ -226,3 +234,100 @@ def test_quotes_are_quotations_and_sources_say_what_they_are(page: Page, url: st
     page.goto(url)
     rows = page.eval_on_selector_all("article table tbody tr", "rs => rs.map(r => r.cells[2].textContent)")
     assert "报道" in rows and "电话会实录" in rows
+
+
+def verdicts(page: Page, scope: str = "article") -> list[str]:
+    """The outcome labels of the expectations shown in ``scope``, in page order."""
+    return page.eval_on_selector_all(f"{scope} .verdict", "els => els.map(e => e.textContent)")
+
+
+def lands_on(page: Page, link: str, hash_: str, text: str) -> None:
+    """Click the link ``link`` (a selector) and check the page lands on line ``hash_`` holding ``text``."""
+    page.locator(link).first.click()
+    page.wait_for_function(f"location.hash === '{hash_}'")
+    assert text in page.inner_text(hash_)
+
+
+def test_a_guided_figure_shows_against_its_actual(page: Page, url: str) -> None:
+    page.goto(url + Q1_2024)  # guides 2024 Q2 at 140-145 亿元; 2024 Q2 reported 143 亿元
+    ledger = page.locator("article .forecasts").first
+    row = ledger.locator("tbody tr").first
+    assert "2024 Q2" in row.inner_text() and "140 亿元至 145 亿元" in row.inner_text()
+    # Its own guidance, then the guidance 2023 Q4 gave for it (130 亿元, 125 reported: -3.8%).
+    assert verdicts(page, "article .forecasts") == ["符合指引", "低于指引"]
+    assert row.locator(".actual").inner_text() == "143 亿元"
+    # The guidance links its own line; the actual links the line of the call that reported it.
+    lands_on(page, "article .forecasts tbody tr >> nth=0 >> a[href$='#L9']", "#L9", "140亿元至145亿元")
+    page.goto(url + Q1_2024)
+    page.locator("article .forecasts tbody tr").first.locator("a", has_text="L4").click()
+    page.wait_for_function("location.pathname.includes('2024-q2') && location.hash === '#L4'")
+    assert "营收为143亿元" in page.inner_text("#L4")
+    # The call that reported it lists the guidance it is held against, linked to where it was given.
+    assert page.locator("article h2", has_text="此前对本期的指引").count() == 1
+    assert verdicts(page, "article .forecasts") == [
+        "符合指引"
+    ]  # its own guidance (2024 Q3) has no actual yet
+    # The company's ledger: every guidance, newest first, with its actual when on file.
+    page.goto(url + f"companies/{COMPANY_ID}/")
+    rows = page.eval_on_selector_all(
+        "article .forecasts tbody tr", "rs => rs.map(r => [r.cells[2].textContent, r.cells[5].textContent])"
+    )
+    assert rows == [["2024 Q3", ""], ["2024 Q2", "符合指引"], ["2024 Q1", "低于指引"], ["2024 Q4", "超预期"]]
+    assert "尚未收录该期电话会" in page.locator("article .forecasts tbody tr").first.inner_text()
+
+
+def test_a_consensus_shows_beat_or_miss_beside_the_reported_figure(page: Page, url: str) -> None:
+    page.goto(url + Q4_2024)  # 169 亿元 reported, 160 亿元 expected: a beat
+    table = page.locator("article .metrics table").first
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    assert headers == ["指标", "口径", "数值", "变动", "市场预期", "原文"]
+    revenue = table.locator("tbody tr", has_text="169 亿元")
+    assert revenue.locator(".verdict[data-verdict='above']").inner_text() == "超预期"
+    assert "预期 160 亿元" in revenue.inner_text()
+    assert table.locator(".verdict").count() == 1  # only the figure the consensus is about
+    # Both lines linked: the consensus's and the reported figure's.
+    lands_on(
+        page,
+        "article .metrics table tbody tr:has-text('169 亿元') td:nth-child(5) a",
+        "#L9",
+        "市场预期的160亿元",
+    )
+    lands_on(
+        page, "article .metrics table tbody tr:has-text('169 亿元') td:nth-child(6) a", "#L4", "营收为169亿元"
+    )
+    section = page.locator("article .forecasts").last
+    assert section.locator(".actual").inner_text() == "169 亿元"
+    assert section.locator(".verdict").inner_text() == "超预期"
+    # A call without a consensus keeps its table as it was.
+    page.goto(url + Q1_2024)
+    assert "市场预期" not in page.locator("article .metrics table").first.locator("thead").inner_text()
+
+
+def choose(page: Page, key: str, value: str, query: str) -> list[str]:
+    """Pick ``value`` in the search's ``key`` filter; the result paths once the search is redone."""
+    page.locator("[data-search-filters='ready']").wait_for()
+    page.select_option(f"[data-filter='{key}']", value)
+    page.wait_for_function(SEARCH_DONE, arg=query)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [unquote(urlparse(h).path) for h in hrefs]
+
+
+def test_search_filters_by_kind_company_and_year(page: Page, url: str, corpus_site: Path) -> None:
+    # The filters travel in each page's fragment (Pagefind's filter index is not byte-stable).
+    assert not list((corpus_site / "pagefind").glob("filter/*.pf_filter"))
+    everything = [r.split("#")[0] for r in search(page, url, "营收")]
+    assert "/" + TRAD_PAGE in everything and f"/companies/{COMPANY_ID}/" in everything
+    options = page.eval_on_selector_all("[data-filter='kind'] option", "os => os.map(o => o.textContent)")
+    assert options[0] == "全部" and {"电话会", "公司"} <= set(options)
+    calls = choose(page, "kind", "电话会", "营收")
+    assert calls and all(CALL_PAGE.match(p) for p in calls) and len(calls) < len(everything)
+    trad = choose(page, "company", "示例半導體", "营收")
+    assert trad == ["/" + TRAD_PAGE]
+    page.select_option("[data-filter='company']", "")
+    year = choose(page, "year", "2023", "营收")
+    assert len(year) == 4 and all("/2023/" in p for p in year), year  # the four calls of 2023
+    page.select_option("[data-filter='kind']", "公司")
+    page.wait_for_function(SEARCH_DONE, arg="营收")
+    assert page.locator(".md-search-result__item").count() == 0  # no company page is filed under 2023

@@ -192,3 +192,35 @@ def test_no_request_leaves_the_machine(page: Page, base_url: str, requests_seen:
     page.goto(base_url + "companies/alibaba/")
     hosts = {urlparse(u).hostname for u in requests_seen if not u.startswith(("data:", "blob:"))}
     assert requests_seen and hosts == {"127.0.0.1"}, hosts
+
+
+ENGLISH_CALL = "calls/jd/2024/jd-2024-08-15_2024-q2_insidermonkey-call-transcript/"
+"""A call whose transcript is in English (content/SOURCES.md): its figures quote English lines."""
+
+
+def test_an_english_call_links_its_figures_to_the_english_lines(page: Page, base_url: str) -> None:
+    page.goto(base_url + ENGLISH_CALL)
+    table = page.locator("article .metrics table").first
+    names = [n.strip() for n in table.locator("tbody tr td:first-child").all_inner_texts()]
+    assert names and all(re.search(r"[\u4e00-\u9fff]", n) and "_" not in n for n in names), names
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    assert headers[0] == "指标" and headers[-1] == "原文"
+    evidence = table.locator("tbody tr td:last-child a").first
+    anchor = (evidence.get_attribute("href") or "").split("#")[-1]
+    quoted = evidence.inner_text().split(" ", 1)[1]  # "L5 EPS is $0.564": the words as written
+    assert re.search(r"[A-Za-z]{3,}", quoted), quoted
+    evidence.click()
+    page.wait_for_function(f"location.hash === '#{anchor}'")
+    line = page.inner_text(f"[id='{anchor}']")
+    assert quoted in line  # the English line, shown as written (not translated)
+    # The consensus the line quotes, held against the reported figure in Chinese words.
+    assert page.locator("article .verdict").first.inner_text() in ("超预期", "符合预期", "低于预期")
+
+
+def test_an_english_term_finds_the_english_call(page: Page, base_url: str, site: Path) -> None:
+    term = "expectations"
+    assert "/" + ENGLISH_CALL in pages_containing(site, term)
+    search(page, base_url, term)
+    assert "/" + ENGLISH_CALL in shown_paths(page)
+    marks = page.eval_on_selector_all(".md-search-result__item mark", "els => els.map(e => e.textContent)")
+    assert any(m.lower().startswith("expect") for m in marks), marks

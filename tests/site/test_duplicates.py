@@ -68,7 +68,7 @@ def test_same_content_under_two_names_is_one_call(tmp_path: Path) -> None:
     docs, result = render(tmp_path, [copy_of_q3(), tencent_q3()])
     assert (docs / FIRST_PAGE).is_file() and not (docs / COPY_PAGE).exists()
     page = (docs / FIRST_PAGE).read_text(encoding="utf-8")
-    assert "**相同内容的其他来源** content/transcripts/tencent/copy-of-2024-q3.txt(" in page
+    assert "**相同内容的其他来源** content/transcripts/tencent/copy-of-2024-q3.txt（" in page
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "共 1 场电话会" in home and home.count("2024 Q3") == 1
     assert len(csv_rows(docs)) == len(tencent_q3().metrics)
@@ -94,7 +94,7 @@ def test_same_company_and_period_keeps_both_pages_and_counts_each_figure_once(tm
     assert "**同一业绩期的其他来源** [content/transcripts/tencent/2024-11-13&#95;2024-q3.txt]" in digest
     # the previous call of either source is the previous quarter, not the other source
     for page in (first, digest):
-        assert f"上一次:[2024 Q2 业绩会]({Q2_PAGE.rsplit('/', 1)[1]})" in page
+        assert f"上一次：[2024 Q2 业绩会]({Q2_PAGE.rsplit('/', 1)[1]})" in page
     rows = csv_rows(docs)
     q3 = [r for r in rows if r["period"] == "2024 Q3"]
     # the transcript's 3 figures, then only what the digest adds: net income and its restated MAU

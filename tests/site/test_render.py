@@ -32,6 +32,14 @@ from generator.site.urls import call_slug
 from generator.writer import OutputTree
 
 MD_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
+SORT_KEY = re.compile(r'<span data-sort="-?[\d.e+]+">(.*?)</span>')
+
+
+def figures(path: Path) -> str:
+    """A page's Markdown with each figure's sort-key wrapper (tables.js sorts on it) taken off."""
+    return SORT_KEY.sub(r"\1", path.read_text(encoding="utf-8"))
+
+
 Q4_PAGE = "calls/alibaba/2024/alibaba-2024-05-14_fy2024-q4_sina-call-transcript.md"
 Q1_PAGE = "calls/alibaba/2024/alibaba-2023-08-10_fy2024-q1_qa-digest.md"
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -88,7 +96,7 @@ def test_layout_groups_calls_by_company_and_year(site: Path) -> None:
 
 
 def test_home_lists_every_call_newest_first(site: Path) -> None:
-    home = (site / "index.md").read_text(encoding="utf-8")
+    home = figures(site / "index.md")
     rows = [line for line in home.splitlines() if line.startswith("| ") and "](calls/" in line]
     assert len(rows) == 4
     assert [r.split("|")[2].strip().split("]")[0] for r in rows] == [
@@ -106,11 +114,12 @@ def test_home_stays_lean_one_row_and_one_link_per_call(site: Path) -> None:
     table = [line for line in home.splitlines() if line.startswith("| ")][1:]
     assert len(table) == 4
     for row in table:
-        assert row.count("](") == 1 and "<" not in row, row
+        assert row.count("](") == 1 and row.count("data-sort") <= 1, row  # a figure and its sort key
+        assert "<" not in SORT_KEY.sub(r"\1", row), row
 
 
 def test_call_page_header_metrics_and_marks(site: Path) -> None:
-    page = (site / Q4_PAGE).read_text(encoding="utf-8")
+    page = figures(site / Q4_PAGE)
     assert page.startswith('---\ntitle: "阿里巴巴 FY2024 Q4 业绩会"\n---\n')
     assert "**股票代码** BABA, 9988</span> · " in page and "**财期** FY2024 Q4</span>" in page
     assert "**期末** 2024-03-31</span>" in page and "**电话会日期** 2024-05-14</span>" in page
@@ -187,8 +196,8 @@ def test_links_between_pages_resolve(site: Path) -> None:
 
 
 def test_company_page_series_charts_and_changes(site: Path) -> None:
-    page = (site / "companies/tencent/index.md").read_text(encoding="utf-8")
-    assert "## 最新变化:2024 Q3 对比 2024 Q2" in page
+    page = figures(site / "companies/tencent/index.md")
+    assert "## 最新变化：2024 Q3 对比 2024 Q2" in page
     assert '<div class="metrics comparison" markdown>' in page
     assert "| 指标 | 上次 2024 Q2 | 本次 2024 Q3 | 变化 |" in page
     assert (
@@ -222,12 +231,12 @@ def test_comparison_on_the_call_page_fits_four_columns(site: Path) -> None:
 
 def test_people_and_firm_pages_span_calls(site: Path) -> None:
     analyst = (site / "people/analysts/高盛/ronald-keung.md").read_text(encoding="utf-8")
-    assert "## 提问(2)" in analyst
+    assert "## 提问（2）" in analyst
     assert analyst.index("请问AI对广告的拉动") < analyst.index("游戏业务的展望")  # newest first
     firm = (site / "people/analysts/高盛/index.md").read_text(encoding="utf-8")
     assert "[Ronald Keung](ronald-keung.md)" in firm and "共 2 个提问" in firm
     exec_page = (site / "people/management/alibaba/吴泳铭.md").read_text(encoding="utf-8")
-    assert "## 引述(1)" in exec_page and "## 回答的问题(1)" in exec_page
+    assert "## 引述（1）" in exec_page and "## 回答的问题（1）" in exec_page
     assert "首席执行官" in exec_page
 
 
@@ -235,10 +244,10 @@ def test_firm_names_are_grouped_by_the_firms_lexicon(site: Path) -> None:
     folders = {p.name for p in (site / "people/analysts").iterdir() if p.is_dir()}
     assert "高盛" in folders and not any("goldman" in f for f in folders)
     firm = (site / "people/analysts/高盛/index.md").read_text(encoding="utf-8")
-    assert "纪要中的写法:" in firm and "Goldman Sachs" in firm  # the written variants
+    assert "纪要中的写法：" in firm and "Goldman Sachs" in firm  # the written variants
     # The call page keeps the firm as written, linked to the canonical firm's page.
     q2 = (site / "calls/tencent/2024/tencent-2024-08-14_2024-q2.md").read_text(encoding="utf-8")
-    assert "([Goldman Sachs](../../../people/analysts/高盛/index.md))" in q2
+    assert "（[Goldman Sachs](../../../people/analysts/高盛/index.md)）" in q2
     analysts = (site / "people/analysts/index.md").read_text(encoding="utf-8")
     assert analysts.count("[高盛](") == 1
 
@@ -246,7 +255,7 @@ def test_firm_names_are_grouped_by_the_firms_lexicon(site: Path) -> None:
 def test_analyst_with_two_firms_is_listed_under_both(site: Path) -> None:
     person = (site / "people/analysts/瑞士信贷/kenneth-fong.md").read_text(encoding="utf-8")
     assert "[瑞士信贷](index.md)" in person and "[瑞银](../瑞银/index.md)" in person
-    assert "## 提问(2)" in person
+    assert "## 提问（2）" in person
     for firm in ("瑞士信贷", "瑞银"):
         text = (site / f"people/analysts/{firm}/index.md").read_text(encoding="utf-8")
         assert "Kenneth Fong" in text and "kenneth-fong.md" in text, firm
@@ -255,7 +264,7 @@ def test_analyst_with_two_firms_is_listed_under_both(site: Path) -> None:
 
 def test_empty_sections_are_left_out(site: Path) -> None:
     q2 = (site / "calls/tencent/2024/tencent-2024-08-14_2024-q2.md").read_text(encoding="utf-8")
-    assert "## 问答(1)" in q2 and "## 要点引述" not in q2  # no quotes in that call
+    assert "## 问答（1）" in q2 and "## 要点引述" not in q2  # no quotes in that call
     assert "**管理层**" not in q2 and "**分析师**" in q2
     s = replace(tencent_q3(), participants=[], qa=[], quotes=[])
     built = pages(render(site.parent / "bare", [s]))
@@ -268,13 +277,14 @@ def test_empty_sections_are_left_out(site: Path) -> None:
 def test_review_notes_link_their_line(site: Path) -> None:
     page = (site / Q4_PAGE).read_text(encoding="utf-8")
     notes = page.split('!!! warning "需要人工核对"', 1)[1].split("## ", 1)[0]
-    assert "    - [line 6](#L6)&#58; share&#95;repurchase taken from a headline line" in notes
-    assert "&#60;b&#62;check&#60;/b&#62;" in notes  # escaped, as written
-    assert "    - line 99&#58; beyond the end of the file" in notes  # no such line: no link
-    assert "    - 期末日期由财年推算" in notes
+    # Told in plain Chinese (generator/site/review.py): no metric id, no English, the line linked.
+    assert "    - [第 6 行](#L6)：股份回购取自链接或标题行" in notes
+    assert "    - 第 99 行：生成器对这一处没有把握" in notes  # no such line: no link; unknown wording
+    assert "    - 期末日期由财年推算" in notes  # a note written in Chinese: as written
+    assert "share" not in notes and "line" not in notes
     html = markdown.markdown(page.split("\n---\n", 1)[1], extensions=MD_EXTENSIONS)
     assert "<b>" not in html
-    assert '<a href="#L6">line 6</a>: share_repurchase' in html_module.unescape(html)
+    assert '<a href="#L6">第 6 行</a>：股份回购' in html_module.unescape(html)
 
 
 def test_topic_pages_by_company_and_year(site: Path) -> None:

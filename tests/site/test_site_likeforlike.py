@@ -99,5 +99,5 @@ def test_pages_are_deterministic_and_mark_computed_changes(tmp_path: Path) -> No
         )
     assert outputs[0] == outputs[1]
     page = outputs[0][Path(f"calls/{COMPANY_ID}/2024/{COMPANY_ID}-2025-03-10_2024-q4.md")].decode()
-    assert "## 同比与环比" in page and "计算,对比" in page and "⚠ 与所述不符" in page
+    assert "## 同比与环比" in page and "计算，对比" in page and "⚠ 与所述不符" in page
     assert "## 与上一次电话会相比" not in page

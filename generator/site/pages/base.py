@@ -7,6 +7,8 @@ returning the parts to run (each a callable); :mod:`generator.site.render` lists
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,6 +21,61 @@ from generator.site.format import Md, md
 from generator.site.people import person_key
 from generator.site.templating import environment
 from generator.site.urls import Linker
+
+PAGE_KINDS = {
+    "call.md.j2": "电话会",
+    "calls_index.md.j2": "电话会列表",
+    "calls_company.md.j2": "电话会列表",
+    "calls_year.md.j2": "电话会列表",
+    "company.md.j2": "公司",
+    "companies.md.j2": "公司",
+    "people.md.j2": "人物",
+    "person.md.j2": "人物",
+    "analysts.md.j2": "人物",
+    "management.md.j2": "人物",
+    "management_company.md.j2": "人物",
+    "firm.md.j2": "人物",
+    "topics.md.j2": "话题",
+    "topic.md.j2": "话题",
+    "topic_company.md.j2": "话题",
+    "topic_year.md.j2": "话题",
+}
+"""Template -> the page kind the search filter offers (other pages: 其他)."""
+OTHER_KIND = "其他"
+
+
+FILTERS_FILE = "search-filters.json"
+"""Under docs/: every value each search filter can take (``docs/assets/search.js`` builds its
+selects from it)."""
+FILTER_META = "filter_"
+"""Prefix of the Pagefind meta keys that carry a page's filters (``filter_kind``)."""
+
+
+def filter_value(value: str) -> str:
+    """A filter value as the page and the filter list both write it (one line, no ASCII comma,
+    which Pagefind reads as a separator of meta values)."""
+    return " ".join(value.split()).replace(",", "，")
+
+
+def search_filters(template: str, company: str | None = None, year: str | None = None) -> str:
+    """The page's search filters (kind, and company and year when it has them) as empty elements
+    for the article: ``data-pagefind-meta="filter_company:阿里巴巴"`` (each value escaped). They
+    travel in the page's Pagefind fragment, which is deterministic (Pagefind's own filter index
+    is not: it writes a filter's values in hash-map order)."""
+    pairs = [("kind", PAGE_KINDS.get(template, OTHER_KIND)), ("company", company), ("year", year)]
+    meta = [f"{FILTER_META}{k}:{html.escape(filter_value(v), quote=True)}" for k, v in pairs if v]
+    spans = "".join(f'<span data-pagefind-meta="{m}"></span>' for m in meta)
+    return f'<div class="search-filters" hidden>{spans}</div>'
+
+
+def filter_values(calls: list[Call]) -> str:
+    """The JSON of :data:`FILTERS_FILE`: page kinds in a fixed order, companies and fiscal years."""
+    kinds = list(dict.fromkeys([*PAGE_KINDS.values(), OTHER_KIND]))
+    companies = sorted({filter_value(c.company_name) for c in calls})
+    years = sorted({c.year for c in calls if c.year.isdigit()}, reverse=True)
+    values = {"kind": kinds, "company": companies, "year": years}
+    return json.dumps(values, ensure_ascii=False, indent=1) + "\n"
+
 
 Step = Callable[[], None]
 """One part of the render: a page, or a group of pages; a failure in it does not stop the others."""
@@ -45,7 +102,9 @@ class Site:
         """Pages that could not be rendered or written (the others go on)."""
 
     def write(self, path: str, template: str, **context: Any) -> None:
-        """Render ``template`` as the page at ``path`` (relative to docs/); a failure is collected."""
+        """Render ``template`` as the page at ``path`` (relative to docs/); a failure is collected.
+        ``search_filters`` in ``context`` (company, year) are the page's search filters besides its kind."""
+        filters: dict[str, str] = context.pop("search_filters", None) or {}
         link = Linker(path)
         try:
             text = self.env.get_template(template).render(
@@ -58,7 +117,7 @@ class Site:
         except GeneratorError as exc:
             self.failed(path, exc)
             return
-        self.put(path, text.rstrip("\n") + "\n")
+        self.put(path, text.rstrip("\n") + "\n\n" + search_filters(template, **filters) + "\n")
 
     def put(self, path: str, content: str | bytes) -> None:
         """Write one file (relative to docs/); a failure is collected, the earlier file kept."""

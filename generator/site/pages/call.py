@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -19,10 +19,12 @@ from generator.errors import GeneratorError
 from generator.extract.turns import split_turns
 from generator.lexicon.labels import metric_labels
 from generator.model import Document, Metric, Participant, Summary
-from generator.site import export, format, urls
+from generator.site import export, urls
 from generator.site.calls import Call
+from generator.site.forecasts import CONSENSUS, GUIDANCE, Outcome
 from generator.site.format import Md, md
 from generator.site.pages.base import Site, Step
+from generator.site.review import reader_note
 from generator.site.series import compare
 from generator.site.urls import Linker
 from generator.source.read import read_source
@@ -40,7 +42,12 @@ def render_call(site: Site, call: Call) -> None:
     """The call page and its downloads."""
     s = call.summary
     view = load_transcript(s, site.root)
-    metrics = [MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m)) for i, m in enumerate(s.metrics)]
+    ledger = site.catalog.ledger
+    beside = ledger.reported(call)
+    metrics = [
+        MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m), beside.get(id(m), []))
+        for i, m in enumerate(s.metrics)
+    ]
     metrics.sort(key=lambda r: statement_order(r.m))
     prev = site.catalog.previous.get(call.id)
     rows = transcript_rows(view, s)
@@ -49,6 +56,7 @@ def render_call(site: Site, call: Call) -> None:
     site.write(
         call.page,
         "call.md.j2",
+        search_filters=call_filters(call),
         call=call,
         s=s,
         metrics=metrics,
@@ -60,10 +68,18 @@ def render_call(site: Site, call: Call) -> None:
         comparison=compare(prev, call) if prev else None,
         source_url=source_link(source_url(s, view)),
         likeforlike=[(call, m, found) for m, found in site.catalog.like_for_like.table(call)],
+        guidance=ledger.given(call, GUIDANCE),
+        consensus=ledger.given(call, CONSENSUS),
+        guided_before=ledger.about(call, site.catalog.companies.get(call.company_id, [])),
     )
     data = export.metric_rows(call)
     site.put(urls.call_data(call.id, "csv"), export.to_csv(data))
     site.put(urls.call_data(call.id, "json"), export.to_json(data))
+
+
+def call_filters(call: Call) -> dict[str, str]:
+    """The call page's search filters: its company and its fiscal year (when known)."""
+    return {"company": call.company_name, **({"year": call.year} if call.year.isdigit() else {})}
 
 
 @dataclass
@@ -88,11 +104,11 @@ def load_transcript(summary: Summary, root: Path) -> TranscriptView:
     try:
         path.relative_to(root.resolve())
     except ValueError:
-        return TranscriptView(None, "原文路径不在项目目录内,不予显示")
+        return TranscriptView(None, "原文路径不在项目目录内，不予显示")
     try:
         doc = read_source(path, root)
     except GeneratorError as exc:
-        return TranscriptView(None, f"原文无法读取:{exc.message}")
+        return TranscriptView(None, f"原文无法读取：{exc.message}")
     return TranscriptView(doc, None, bool(summary.source.sha256) and doc.sha256 != summary.source.sha256)
 
 
@@ -118,6 +134,8 @@ def referenced_lines(summary: Summary) -> dict[int, list[str]]:
             refs.setdefault(a.line, []).append(a.text)
     for q in summary.quotes:
         refs.setdefault(q.line, []).append(q.text)
+    for f in (*summary.guidance, *summary.consensus):
+        refs.setdefault(f.evidence.line, []).append(f.evidence.text)
     return {n: list(dict.fromkeys(texts)) for n, texts in sorted(refs.items()) if n >= 1}
 
 
@@ -198,13 +216,14 @@ def review_notes(summary: Summary) -> list[tuple[int | None, str]]:
 
 
 def review_note(note: str, line: int | None, link: Linker, anchors: set[int]) -> Md:
-    """A review note as written (English), its ``line N`` a link to the line when the page has it."""
-    text = format.one_line(note)
-    m = REVIEW_LINE.match(text)
-    if line is None or m is None or line not in anchors:
-        return md(text)
-    rest = text[m.end() :]
-    return Md(f"{link.to(link.page, m.group(0), f'L{line}')}{md(rest)}")
+    """A review note in plain Chinese (:mod:`generator.site.review`), its line (``第 N 行``) a link
+    to the line when the page has it."""
+    told = reader_note(note)
+    if told.line is None:
+        return md(told.text)
+    where = f"第 {told.line} 行"
+    lead = link.to(link.page, where, f"L{told.line}") if told.line in anchors else md(where)
+    return Md(f"{lead}：{md(told.text)}")
 
 
 ADDRESS = re.compile(
@@ -265,6 +284,8 @@ class MetricRow:
     """Set or changed by a person's correction (shown with ✎)."""
     ok: bool | None
     """Whether the evidence stands on its line (None: source unavailable)."""
+    expected: list[Outcome] = field(default_factory=list)
+    """The consensus the call's text quotes for this figure (beat or miss shown beside it)."""
 
 
 SCOPE_ORDER = {"quarter": 0, "month": 1, "half_year": 2, "year_to_date": 3, "fiscal_year": 4, None: 5}

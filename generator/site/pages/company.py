@@ -1,5 +1,6 @@
 """The companies' pages: the index of companies, and a page per company with its latest calls,
-latest changes, charts and metrics (earlier calls are on its calls/ year pages)."""
+latest changes, charts, metrics, and its guidance and consensus ledger (earlier calls are on its
+calls/ year pages)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from generator.lexicon.labels import metric_labels
 from generator.model import Metric
 from generator.site import charts, format, urls
 from generator.site.calls import Call
+from generator.site.forecasts import CONSENSUS, GUIDANCE
 from generator.site.likeforlike import Computed
 from generator.site.pages.base import Site, Step
 from generator.site.series import (
@@ -55,8 +57,8 @@ def like_for_like_rows(site: Site, calls: list[Call]) -> list[tuple[Call, Metric
 
 
 def render_company(site: Site, company_id: str, calls: list[Call]) -> None:
-    """The company page: its latest calls, latest changes, charts and metrics (earlier calls
-    and their metrics are on the calls/<company>/<year>/ pages)."""
+    """The company page: its latest calls, latest changes, charts, metrics, and its guidance and
+    consensus ledger (earlier calls and their metrics are on the calls/<company>/<year>/ pages)."""
     chart_order = metric_labels().charts
     chart_files = []
     gaps = False
@@ -89,6 +91,7 @@ def render_company(site: Site, company_id: str, calls: list[Call]) -> None:
     site.write(
         urls.company(company_id),
         "company.md.j2",
+        search_filters={"company": latest.company_name},
         company_id=company_id,
         name=latest.company_name,
         tickers=tickers,
@@ -101,4 +104,6 @@ def render_company(site: Site, company_id: str, calls: list[Call]) -> None:
         comparison=compare(prev, latest) if prev else None,
         likeforlike=like_for_like_rows(site, calls[-LIKE_FOR_LIKE_CALLS:]),
         revenue=headline_revenue,
+        guidance=[o for c in reversed(calls) for o in site.catalog.ledger.given(c, GUIDANCE)],
+        consensus=[o for c in reversed(calls) for o in site.catalog.ledger.given(c, CONSENSUS)],
     )
