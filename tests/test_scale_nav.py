@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pathspec
+import pathspec.gitignore
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,9 +18,11 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("!ENV", lambda loader, node: None)
 
 
-def not_in_nav() -> pathspec.PathSpec:
+def not_in_nav() -> pathspec.gitignore.GitIgnoreSpec:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-    return pathspec.PathSpec.from_lines("gitwildmatch", config["not_in_nav"].splitlines())
+    return pathspec.gitignore.GitIgnoreSpec.from_lines(
+        config["not_in_nav"].splitlines()
+    )  # as MkDocs reads it
 
 
 def test_topic_pages_per_company_and_year_are_not_in_the_navigation() -> None:
