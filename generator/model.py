@@ -26,7 +26,7 @@ class Line:
     """One line of a source file, after cleaning."""
 
     number: int
-    """1-based line number in the original file."""
+    """1-based line number in the file as read (a very long line is cut in several: ``source.split``)."""
     original: str
     """The line exactly as decoded from the file (no trailing newline)."""
     text: str

@@ -7,7 +7,8 @@
 The corpus is derived from the project's transcripts (content/transcripts): each copy
 shifts the years (so calls land in other periods and year folders) and scales the
 figures, so pages differ. It is written into a temporary project, built stage by stage
-(summarize -> render -> mkdocs -> search index) and served from 127.0.0.1; Debian's
+(summarize -> render -> mkdocs -> search index; wall and CPU seconds per stage, CPU
+counting worker processes, which compares better on a shared machine) and served from 127.0.0.1; Debian's
 Chromium (headless) then types a few queries into the search box and we count the bytes
 it downloads and the time until the first result (or "no result") shows.
 Then the incremental scenario: one transcript added and one changed, and the time until
@@ -89,11 +90,21 @@ def make_project(root: Path, calls: int, site_url: str) -> None:
     synth_corpus(root / "content" / "transcripts", calls)
 
 
+def cpu_seconds() -> float:
+    """CPU time (user and system) of this process and of its finished children so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(label: str, times: dict[str, float], fn: Callable[[], Any]) -> Any:
-    start = time.perf_counter()
+    """Run ``fn``; print its wall time and CPU time (the machine is shared: CPU compares better)."""
+    start, cpu = time.perf_counter(), cpu_seconds()
     result = fn()
     times[label] = time.perf_counter() - start
-    print(f"  {label:<10} {times[label]:8.1f} s", flush=True)
+    used = cpu_seconds() - cpu
+    times[f"{label} cpu"] = used
+    print(f"  {label:<10} {times[label]:8.1f} s   cpu {used:8.1f} s", flush=True)
     return result
 
 
@@ -104,7 +115,9 @@ def stages(layout: Layout, work: Path, times: dict[str, float]) -> None:
     with fresh_site(layout.site) as building:
         timed("mkdocs", times, lambda: run_mkdocs(work, building, strict=False))
         timed("search", times, lambda: index_site(building))
-    print(f"  {'total':<10} {sum(times.values()):8.1f} s", flush=True)
+    wall = sum(v for k, v in times.items() if not k.endswith(" cpu"))
+    cpu = sum(v for k, v in times.items() if k.endswith(" cpu"))
+    print(f"  {'total':<10} {wall:8.1f} s   cpu {cpu:8.1f} s", flush=True)
 
 
 def peak_memory() -> None:

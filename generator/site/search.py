@@ -31,6 +31,7 @@ import subprocess
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from generator.errors import BuildError
@@ -109,6 +110,7 @@ def index_site(site_dir: Path) -> None:
     write_exact_index(site_dir)
 
 
+@cache
 def fold_char(ch: str) -> str:
     """One character as the tables key it: NFKC, lower case, Traditional -> Simplified."""
     n = unicodedata.normalize("NFKC", ch).lower()
@@ -127,7 +129,11 @@ def norm(text: str) -> str:
 def fold_table(texts: Iterable[str]) -> dict[str, str]:
     """Traditional -> Simplified for every character whose Simplified form the texts hold
     (what a query in either script needs to meet them), sorted."""
-    held = {ch for text in texts for ch in norm(text)}
+    return fold_table_of({ch for text in texts for ch in norm(text)})
+
+
+def fold_table_of(held: set[str]) -> dict[str, str]:
+    """:func:`fold_table` for the set of characters the normalised texts hold."""
     return {chr(t): s for t, s in sorted(ts_table().items()) if s in held}
 
 
@@ -137,8 +143,12 @@ CALL_PAGE = re.compile(r"^/calls/[^/]+/[^/]+/[^/]+/$")
 
 def keys_of(text: str) -> set[str]:
     """Every character and every pair of adjacent characters of ``norm(text)``."""
-    s = norm(text)
-    return set(s) | {s[i : i + 2] for i in range(len(s) - 1)}
+    return keys_of_norm(norm(text))
+
+
+def keys_of_norm(s: str) -> set[str]:
+    """:func:`keys_of` for a text already normalised."""
+    return set(s) | set(map(str.__add__, s, s[1:]))
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -177,8 +187,11 @@ def write_exact_index(site_dir: Path) -> None:
     bundle = site_dir / BUNDLE
     pages = read_fragments(bundle)
     postings: dict[str, list[int]] = defaultdict(list)
+    held: set[str] = set()
     for number, (_, text, _) in enumerate(pages):
-        for key in keys_of(text):
+        normed = norm(text)
+        held.update(normed)
+        for key in keys_of_norm(normed):
             postings[key].append(number)
     shards = shard_count(sum(len(v) for v in postings.values()))
     grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
@@ -191,7 +204,7 @@ def write_exact_index(site_dir: Path) -> None:
         "shards": shards,
         "pages": [page_id for page_id, _, _ in pages],
         "calls": [n for n, (_, _, url) in enumerate(pages) if CALL_PAGE.match(url.split("#")[0])],
-        "fold": "".join(t + s for t, s in fold_table(text for _, text, _ in pages).items()),
+        "fold": "".join(t + s for t, s in fold_table_of(held).items()),
     }
     (out / "meta.json").write_text(
         json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"

@@ -3,7 +3,10 @@
 Decoding is in :mod:`generator.source.decode`, HTML text in :mod:`generator.source.htmltext`, cleaning in
 :mod:`generator.source.clean`, matching normalisation in :mod:`generator.source.chinese`. This module puts
 them together and never changes line numbering: ``Document.lines[i]`` is line ``i + 1`` of
-the file (as ``str.splitlines`` counts), boilerplate lines included with ``text == ""``.
+the file (as ``str.splitlines`` counts), boilerplate lines included with ``text == ""``; the one
+exception is a line of more than :data:`generator.source.split.SPLIT_OVER` characters (a whole
+page without line breaks), cut at sentence ends into several lines by :mod:`generator.source.split`
+so that extraction stays linear in its length (the lines after it are numbered on).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from generator.source.clean import (
 )
 from generator.source.decode import decode
 from generator.source.htmltext import visible_lines
+from generator.source.split import split_long_lines
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -88,6 +92,7 @@ def read_source(path: Path, root: Path | None = None) -> Document:
         raise SourceError(exc.message, name) from exc
     is_html = suffix in HTML_SUFFIXES or bool(HTML_START.match(text[:256]))
     lines, title = clean_lines(text, is_html, name)
+    lines = split_long_lines(lines)
     return Document(
         path=name,
         sha256=hashlib.sha256(data).hexdigest(),
