@@ -3,7 +3,7 @@ from one call of a company to the next."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from generator.lexicon.labels import metric_labels
@@ -81,12 +81,15 @@ class Comparison:
     topics_gone: list[str] = field(default_factory=list)
 
 
-def compare(previous: Call, current: Call) -> Comparison:
-    """The metrics both calls report (same key) and the topics that appeared or went away."""
+def compare(previous: Call, current: Call, topics_of: Callable[[Call], set[str]] = Call.topics) -> Comparison:
+    """The metrics both calls report (same key) and the topics that appeared or went away.
+
+    ``topics_of`` says which topics a call holds: by default those of its Q&A and quotes; the
+    pages pass the topics of the call's whole text (``pages.call.call_topics``)."""
     before = headline_metrics(previous.summary)
     after = headline_metrics(current.summary)
     changes = [MetricChange(k, before[k], after[k]) for k in sorted(set(before) & set(after))]
-    old, new = previous.topics(), current.topics()
+    old, new = topics_of(previous), topics_of(current)
     return Comparison(previous, current, changes, sorted(new - old), sorted(old - new))
 
 

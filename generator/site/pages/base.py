@@ -145,10 +145,16 @@ class Site:
         return person
 
     def topic_link(self, link: Linker) -> Any:
-        """A template function: topic names linked to their pages."""
+        """A template function: topic names linked to their pages (a topic found only in a
+        call's text, with no quote or question filed under it, has no page: shown plain)."""
 
         def topics(names: list[str]) -> Md:
-            return Md("、".join(link.to(self.catalog.topic_pages[n.strip()], n) for n in names if n.strip()))
+            pages = self.catalog.topic_pages
+            return Md(
+                "、".join(
+                    link.to(pages[n.strip()], n) if n.strip() in pages else md(n) for n in names if n.strip()
+                )
+            )
 
         return topics
 

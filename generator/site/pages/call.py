@@ -12,10 +12,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from generator.errors import GeneratorError
+from generator.extract.topics import topic_hits
 from generator.extract.turns import split_turns
 from generator.lexicon.labels import metric_labels
 from generator.model import Document, Metric, Participant, Summary
@@ -65,7 +66,7 @@ def render_call(site: Site, call: Call) -> None:
         speakers=turn_speakers(view, s, anchors),
         review=[review_note(note, line, link, anchors) for line, note in review_notes(s)],
         fixed=corrected_fields(s),
-        comparison=compare(prev, call) if prev else None,
+        comparison=compare(prev, call, partial(call_topics, site.root)) if prev else None,
         source_url=source_link(source_url(s, view)),
         likeforlike=[(call, m, found) for m, found in site.catalog.like_for_like.table(call)],
         guidance=ledger.given(call, GUIDANCE),
@@ -98,9 +99,38 @@ class TranscriptView:
         return self.document.line(number).original
 
 
+@lru_cache(maxsize=64)
+def _text_topics(root: Path, source_path: str, sha256: str | None) -> frozenset[str] | None:
+    """Every topic whose keywords occur anywhere in a source's text; None when unreadable.
+
+    Keyed by the source's path and digest; the cache holds a few calls, so a worker rendering
+    a company's calls in order reads each transcript about once more."""
+    del sha256  # part of the key only: a changed file is a new entry
+    view = load_transcript_path(source_path, root)
+    if view.document is None:
+        return None
+    return frozenset(topic_hits("\n".join(line.norm for line in view.document.lines)))
+
+
+def call_topics(root: Path, call: Call) -> set[str]:
+    """The call's topics from its whole text (with those of its Q&A and quotes), for the
+    comparison with the previous call; its Q&A and quotes only when the text cannot be read."""
+    found = _text_topics(root, call.summary.source.path, call.summary.source.sha256)
+    return call.topics() | set(found or ())
+
+
 def load_transcript(summary: Summary, root: Path) -> TranscriptView:
     """Re-read the call's source for the full-text section; never raises."""
-    path = (root / summary.source.path).resolve()
+    view = load_transcript_path(summary.source.path, root)
+    doc = view.document
+    if doc is None:
+        return view
+    return TranscriptView(doc, None, bool(summary.source.sha256) and doc.sha256 != summary.source.sha256)
+
+
+def load_transcript_path(source_path: str, root: Path) -> TranscriptView:
+    """Read a source named relative to the project root; never raises."""
+    path = (root / source_path).resolve()
     try:
         path.relative_to(root.resolve())
     except ValueError:
@@ -109,7 +139,7 @@ def load_transcript(summary: Summary, root: Path) -> TranscriptView:
         doc = read_source(path, root)
     except GeneratorError as exc:
         return TranscriptView(None, f"原文无法读取：{exc.message}")
-    return TranscriptView(doc, None, bool(summary.source.sha256) and doc.sha256 != summary.source.sha256)
+    return TranscriptView(doc, None)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from generator.site.calls import Call
 from generator.site.forecasts import CONSENSUS, GUIDANCE
 from generator.site.likeforlike import Computed
 from generator.site.pages.base import Site, Step
+from generator.site.pages.call import call_topics
 from generator.site.series import (
     compare,
     headline_revenue,
@@ -101,7 +102,7 @@ def render_company(site: Site, company_id: str, calls: list[Call]) -> None:
         charts=[(path, title) for _, _, path, title in chart_files],
         chart_gaps=gaps,
         gap_text=charts.GAP_TEXT,
-        comparison=compare(prev, latest) if prev else None,
+        comparison=compare(prev, latest, partial(call_topics, site.root)) if prev else None,
         likeforlike=like_for_like_rows(site, calls[-LIKE_FOR_LIKE_CALLS:]),
         revenue=headline_revenue,
         guidance=[o for c in reversed(calls) for o in site.catalog.ledger.given(c, GUIDANCE)],
