@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 
@@ -21,7 +22,9 @@ FLOORS = yaml.safe_load((CORPUS / "FLOORS.yaml").read_text(encoding="utf-8"))
 BATCHES = sorted(p.name for p in CORPUS.iterdir() if (p / "gold").is_dir())
 
 
+@cache
 def _realtext() -> ModuleType:
+    """scripts/realtext.py, loaded once for every batch."""
     sys.path.insert(0, str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location("realtext", ROOT / "scripts" / "realtext.py")
     assert spec and spec.loader
