@@ -13,6 +13,10 @@ from datetime import date
 SCHEMA_VERSION = 1
 
 KINDS = ("transcript", "article", "digest")
+"""The contract's source kinds (``source.kind``)."""
+GENRES = ("transcript", "minutes", "digest", "commentary", "article")
+"""What a source is, told finer for the reader (``source.genre``, an extension): minutes are a
+digest of the contract, commentary an article."""
 LANGUAGES = ("zh", "en")
 """The languages a source may be written in (``source.language``)."""
 SIDES = ("management", "analyst", "operator", "other")
@@ -81,7 +85,10 @@ class SourceInfo:
     title: str | None = None
     """The title as found in the text, or None."""
     kind: str = "transcript"
-    """transcript | article | digest."""
+    """transcript | article | digest (the contract's kinds): ``genre`` told in three words."""
+    genre: str | None = None
+    """transcript | minutes | digest | commentary | article: what the source is, from its
+    headings and the shape of its turns (generator.extract.genre), or None in an older summary."""
     encoding: str | None = None
     """The encoding the file was decoded with."""
     language: str | None = None

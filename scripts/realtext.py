@@ -47,9 +47,11 @@ class Row:
     period: int = 0
     call_date: int = 0
     must_not: int = 0
+    kind: int = 0
 
     def add(self, other: Row) -> None:
-        for key in ("files", "core_found", "core_total", "company", "period", "call_date", "must_not"):
+        keys = ("files", "core_found", "core_total", "company", "period", "call_date", "must_not", "kind")
+        for key in keys:
             setattr(self, key, getattr(self, key) + getattr(other, key))
 
     def cells(self) -> list[str]:
@@ -97,12 +99,16 @@ def score(batch: Path, verbose: bool) -> Row:
         row.period += bool(r["period_ok"])
         row.call_date += bool(r["call_date_ok"])
         row.must_not += len(r["must_not_violations"])
+        source = found[1].get("source") or {}
+        kind = source.get("genre") or source.get("kind")
+        row.kind += kind == gold.get("kind")
         if verbose:
             company = (found[1].get("company") or {}).get("name")
             print(
                 f"  {gpath.stem}: core {r['core_found']}/{r['core_total']}"
                 f" company {'ok' if r['company_ok'] else 'WRONG (' + str(company) + ')'}"
                 f" period {'ok' if r['period_ok'] else 'WRONG'} date {'ok' if r['call_date_ok'] else 'WRONG'}"
+                + ("" if kind == gold.get("kind") else f" kind {kind} (gold {gold.get('kind')})")
                 + (f" must-not {r['must_not_violations']}" if r["must_not_violations"] else "")
                 + (f"\n      missed: {', '.join(r['core_missed'])}" if r["core_missed"] else "")
             )
@@ -130,10 +136,12 @@ def main() -> int:
         row = score(CORPUS / name, args.verbose)
         rows.append(row)
         total.add(row)
-    print("| batch | files | core recall | company | period | call date | must-not |")
-    print("|---|---|---|---|---|---|---|")
+    # kind (the gold's kind against source.genre) is printed, not recorded (FIRST_CONTACT.md
+    # keeps its columns).
+    print("| batch | files | core recall | company | period | call date | must-not | kind |")
+    print("|---|---|---|---|---|---|---|---|")
     for row in [*rows, total]:
-        print("| " + " | ".join(row.cells()) + " |")
+        print("| " + " | ".join([*row.cells(), f"{row.kind}/{row.files}"]) + " |")
     if args.record:
         today = datetime.date.today().isoformat()
         with RECORD.open("a", encoding="utf-8") as fh:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from generator.extract.calendar import fiscal_start
 from generator.extract.company import identify_company
 from generator.extract.dates import date_context, identify_call_date
+from generator.extract.genre import contract_kind, source_genre
 from generator.extract.metrics.extractor import extract_figures
 from generator.extract.people import find_people
 from generator.extract.period import identify_period
@@ -31,11 +32,13 @@ def summarize(doc: Document) -> Summary:
     """Extract the summary of one transcript. Never invents: unknown fields stay None."""
     turns = split_turns(doc)
     kind = source_kind(turns, doc)
+    genre = source_genre(doc, kind)
     source = SourceInfo(
         path=doc.path,
         sha256=doc.sha256,
         title=doc.title,
-        kind=kind,
+        kind=contract_kind(genre, kind),
+        genre=genre,
         encoding=doc.encoding,
         language=source_language(doc),
     )

@@ -90,7 +90,7 @@ def test_same_company_and_period_keeps_both_pages_and_counts_each_figure_once(tm
         "**同一业绩期的其他来源** [content/transcripts/tencent/2024-11-14&#95;2024-q3&#95;digest.txt]"
         in first
     )
-    assert "(tencent-2024-11-14_2024-q3_digest.md)(纪要)\n\n**原标题**" in first
+    assert "(tencent-2024-11-14_2024-q3_digest.md)(要点摘要)\n\n**原标题**" in first
     assert "**同一业绩期的其他来源** [content/transcripts/tencent/2024-11-13&#95;2024-q3.txt]" in digest
     # the previous call of either source is the previous quarter, not the other source
     for page in (first, digest):

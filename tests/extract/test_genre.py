@@ -1,0 +1,81 @@
+"""What kind of source a text is (source.kind), from its head's words and its turns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.genre import contract_kind, source_genre
+from generator.extract.turns import source_kind, split_turns
+from generator.source.read import read_source
+
+PROSE = "公司第三季度收入为120亿元,同比增长10%,管理层表示对明年的增长有信心。"
+
+
+def genre_of(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_source(path, tmp_path)
+    return source_genre(doc, source_kind(split_turns(doc), doc))
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("全文|某某汽车Q1业绩会实录:交付量将创新高", "transcript"),
+        ("某某公司 Q2 2025 Earnings Call Transcript", "transcript"),
+        ("某某集团2025年Q3业绩电话会议纪要", "minutes"),
+        ("某某股份有限公司投资者关系活动记录表", "minutes"),
+        ("某某公司三季度业绩会要点:利润率改善", "digest"),
+        ("Earnings call: Some Cloud reports growth\nKey Takeaways", "digest"),
+        ("某某银行业绩点评:息差企稳", "commentary"),
+        ("文|张三\n某某公司的增长还能持续吗?", "commentary"),
+        ("某某公司公布第三季度业绩 收入增长10%", "article"),
+    ],
+)
+def test_head_words(tmp_path: Path, head: str, kind: str) -> None:
+    assert genre_of(tmp_path, f"{head}\n{PROSE}\n") == kind
+
+
+def test_word_inside_prose_is_not_a_heading(tmp_path: Path) -> None:
+    # 纪要 and 点评 stand inside a long sentence, not in a heading: the page is news
+    long = "某某公司公布第三季度业绩," + "收入同比增长10%," * 8 + "分析师在会议纪要中点评称利润率改善。"
+    assert len(long) > 80
+    assert genre_of(tmp_path, f"某某公司公布第三季度业绩\n{long}\n") == "article"
+
+
+def test_operator_label_marks_a_transcript(tmp_path: Path) -> None:
+    text = "欢迎参加某某公司2025年第一季度业绩电话会议。\nOperator\n大家好,欢迎参加本次会议。[操作员说明]\n张三\n谢谢。\n"
+    assert genre_of(tmp_path, text) == "transcript"
+    english = "Some Company Q1 results\nOperator: Good day, and welcome to the call.\n"
+    assert genre_of(tmp_path, english) == "transcript"
+
+
+def test_turn_shape_decides_when_the_head_is_silent(tmp_path: Path) -> None:
+    digest = "某某公司业绩会\n问:云业务怎么看?\n答:我们很乐观。\n问:利润率呢?\n答:会改善。\n"
+    assert genre_of(tmp_path, digest) == "digest"
+
+
+def test_heading_words_win_over_marks(tmp_path: Path) -> None:
+    # minutes often keep the host's label; the title says what the page is
+    assert genre_of(tmp_path, "某某公司业绩会纪要\n主持人\n欢迎各位。\n") == "minutes"
+
+
+def test_traditional_heading(tmp_path: Path) -> None:
+    assert genre_of(tmp_path, f"某某公司法說會實錄\n{PROSE}\n") == "transcript"
+    assert genre_of(tmp_path, f"某某公司業績會紀要\n{PROSE}\n") == "minutes"
+
+
+@pytest.mark.parametrize(
+    ("genre", "shape", "kind"),
+    [
+        ("minutes", "article", "digest"),
+        ("commentary", "article", "article"),
+        ("transcript", "article", "transcript"),
+        ("minutes", "transcript", "transcript"),  # minutes under speakers' labels
+        ("commentary", "digest", "digest"),
+    ],
+)
+def test_contract_kind(genre: str, shape: str, kind: str) -> None:
+    assert contract_kind(genre, shape) == kind
