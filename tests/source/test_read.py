@@ -164,6 +164,10 @@ def test_title_is_the_first_meaningful_line(tmp_path: Path) -> None:
             "國泰金法說會／李長庚：股利盼維持",
         ),  # dateline
         ("主营业务:\n奇富科技是一家信贷科技平台。\n", "奇富科技是一家信贷科技平台。"),  # heading with a colon
+        ("Workflow\n搜索文档\n虎牙2022年第三季度业绩会\n", "虎牙2022年第三季度业绩会"),  # a viewer's words
+        ("Generic selectors\nExact matches only\nSearch in title\n聯發科法說會\n", "聯發科法說會"),
+        ("身份不明的发言人\n好的,谢谢大家。\n", "好的,谢谢大家。"),  # a speaker the transcript could not name
+        ("Unidentified Speaker\nThank you all for joining.\n", "Thank you all for joining."),
     ],
 )
 def test_title_is_never_chrome_a_byline_or_a_speaker_label(tmp_path: Path, text: str, title: str) -> None:
