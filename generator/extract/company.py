@@ -23,7 +23,7 @@ from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
 from generator.lexicon.listed import Listing, core_english, core_name, listed, name_key
 from generator.lexicon.periods import alt
-from generator.lexicon.words import alternation, longest_first
+from generator.lexicon.words import alternation, first_chars, guarded_finditer, longest_first
 from generator.model import Company, Document
 from generator.source import chinese
 
@@ -37,7 +37,7 @@ def _name_pattern(name: str) -> str:
 
 def company_mentions(doc: Document) -> dict[str, float]:
     """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1)."""
-    owner, pattern = _mention_pattern()
+    owner, pattern, guard = _mention_pattern()
     if pattern is None:
         return {}
     scores: dict[str, float] = {}
@@ -45,22 +45,24 @@ def company_mentions(doc: Document) -> dict[str, float]:
         (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(doc.content_lines())
     ]
     for text, weight in weighted:
-        for m in pattern.finditer(text):
+        for m in guarded_finditer(pattern, guard, text):
             cid = owner[m.group(0).lower()]
             scores[cid] = scores.get(cid, 0.0) + weight
     return scores
 
 
 @per_lexicon_set
-def _mention_pattern() -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """Every name of the registry (lower case) -> its company, and one pattern of them all."""
+def _mention_pattern() -> tuple[dict[str, str], re.Pattern[str] | None, re.Pattern[str]]:
+    """Every name of the registry (lower case) -> its company, one pattern of them all, and the
+    class of their first characters (a guard: see :func:`guarded_finditer`)."""
     owner: dict[str, str] = {}
     for entry in companies():
         for name in entry.all_names:
             owner.setdefault(name.lower(), entry.id)
+    guard = first_chars(owner, re.IGNORECASE)
     if not owner:
-        return owner, None
-    return owner, re.compile("|".join(_name_pattern(n) for n in longest_first(owner)), re.IGNORECASE)
+        return owner, None, guard
+    return owner, re.compile("|".join(_name_pattern(n) for n in longest_first(owner)), re.IGNORECASE), guard
 
 
 def identify_company(doc: Document) -> Company:
@@ -288,6 +290,12 @@ def _subject_pattern() -> re.Pattern[str]:
     return re.compile(rf"([{HAN}A-Za-z][{HAN}A-Za-z&.\- ]{{1,24}}?){when}\s*{verbs}", re.IGNORECASE)
 
 
+@per_lexicon_set
+def _results_verb() -> re.Pattern[str]:
+    """A results verb, as :func:`_subject_pattern` requires one: a cheap test before it."""
+    return re.compile(alt(companies().results_verbs), re.IGNORECASE)
+
+
 _CLAUSE_END = re.compile(r"[|丨:,!?。;、\s【】\[\]“”\"'《》]")
 """Where a clause ends: a results sentence's subject stands after one (brackets stay: 香港汇丰(HSBC)公布)."""
 
@@ -295,9 +303,14 @@ _CLAUSE_END = re.compile(r"[|丨:,!?。;、\s【】\[\]“”\"'《》]")
 def _results_subjects(doc: Document) -> list[Candidate]:
     """The companies (of the lexicon or the registry) named as the subject of a results sentence."""
     pattern = _subject_pattern()
+    verb = _results_verb()
     out = []
     for text, _weight in _weighted_texts(doc):
+        if verb.search(text) is None:
+            continue  # no results verb, no results sentence: the clauses need no search
         for clause in _CLAUSE_END.split(text):
+            if verb.search(clause) is None:
+                continue
             m = pattern.match(clause) or pattern.search(clause)
             if m:
                 found = _resolve(m.group(1).strip(), doc)
@@ -426,6 +439,7 @@ def _ticker_form(code: str, exchange: str | None) -> str:
 _NOT_A_NAME = re.compile(r"[\d季年月日]|财报|业绩")
 
 
+@per_lexicon_set
 def _lexicon_suffix(run: str) -> str | None:
     """The longest lexicon company name ending ``run`` ("腾讯音乐" -> 腾讯音乐, not 音乐 or 腾讯)."""
     low = run.lower()

@@ -6,7 +6,9 @@ operator's introduction (``来自摩根士丹利的Gary Yu``). All matched on ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.extract.names import (
     best_role,
@@ -112,10 +114,17 @@ def _english_sentence_end() -> re.Pattern[str]:
 
 
 def _sentence_around(text: str, index: int, ending: re.Pattern[str] = _SENTENCE_END) -> str:
-    ends = [m.start() for m in ending.finditer(text)]
-    start = max((e for e in ends if e < index), default=-1)
-    end = min((e for e in ends if e >= index), default=len(text))
+    ends = _sentence_ends(text, ending)
+    at = bisect_left(ends, index)
+    start = ends[at - 1] if at > 0 else -1
+    end = ends[at] if at < len(ends) else len(text)
     return text[start + 1 : end]
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str, ending: re.Pattern[str]) -> list[int]:
+    """Where the sentences of ``text`` end, in order: found once per line, not once per name."""
+    return [m.start() for m in ending.finditer(text)]
 
 
 def strip_adverb(name: str, known: set[str] | frozenset[str] = frozenset()) -> str:

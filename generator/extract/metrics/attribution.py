@@ -7,6 +7,7 @@ company named before a figure in its paragraph decides whether it is this compan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.extract.metrics.clauses import paragraph_start
 from generator.extract.metrics.context import Context
@@ -80,6 +81,8 @@ def other_company(before: str, ctx: Context) -> bool:
     京东物流): a generic line name (在线音乐服务, 广告) after a rival's name is the rival's line.
     """
     before = CLOSED_ASIDE.sub(lambda m: " " * len(m.group()), before)  # (…美团股份…): an aside
+    if not _names_in(before, ctx.others):
+        return False  # one pass over the text instead of one per name
     last_other = max((rfind_name(before, n) for n in ctx.others), default=-1)
     if last_other < 0:
         return False
@@ -96,6 +99,31 @@ def _distinctive(segment: str, ctx: Context) -> bool:
 def rfind_name(text: str, name: str) -> int:
     """Offset of the last ``name`` in ``text`` (a Latin name as a whole word, any case), or -1."""
     if name.isascii():
-        found = [m.start() for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.I)]
+        found = [m.start() for m in _latin_name(name).finditer(text)]
         return found[-1] if found else -1
     return text.rfind(name)
+
+
+@lru_cache(maxsize=4096)
+def _latin_name(name: str) -> re.Pattern[str]:
+    """A Latin name as a whole word, any case."""
+    return re.compile(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", re.I)
+
+
+@lru_cache(maxsize=16)
+def _any_name(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern that matches wherever :func:`rfind_name` finds one of ``names``, and the class
+    of the characters such a match starts with (Latin ones only at the start of a word)."""
+    parts = [f"(?i:{_latin_name(n).pattern})" if n.isascii() else re.escape(n) for n in names]
+    chinese = "".join(sorted({re.escape(n[0]) for n in names if n and not n.isascii()}))
+    latin = "".join(sorted({re.escape(n[0]) for n in names if n and n.isascii()}))
+    starts = ([f"[{chinese}]"] if chinese else []) + ([f"(?i:(?<![A-Za-z])[{latin}])"] if latin else [])
+    if "" in names:
+        starts = [""]  # an empty name is found anywhere
+    return re.compile("|".join(parts) or "(?!)"), re.compile("|".join(starts) or "(?!)")
+
+
+def _names_in(text: str, names: list[str]) -> bool:
+    """True when :func:`rfind_name` finds one of ``names`` in ``text``; one pass over the text."""
+    pattern, guard = _any_name(tuple(names))
+    return any(pattern.match(text, hit.start()) for hit in guard.finditer(text))
