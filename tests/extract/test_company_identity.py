@@ -15,15 +15,15 @@ from tests.identity import doc_of
     ("text", "name", "ticker"),
     [
         (
-            "Results release\n\nHANGZHOU, Aug. 21, 2030 -- Qorvix Mobility Holding Limited (\"Qorvix\" or the "
-            "\"Company\") (NYSE: QVX), an electric vehicle maker, today announced its results.\n"
+            'Results release\n\nHANGZHOU, Aug. 21, 2030 -- Qorvix Mobility Holding Limited ("Qorvix" or the '
+            '"Company") (NYSE: QVX), an electric vehicle maker, today announced its results.\n'
             "Qorvix delivered more cars. Qorvix revenue grew.\n",
             "Qorvix",
             "QVX",
         ),
         (
             "Results release\n\nBEIJING, Aug. 30, 2030 /PRNewswire/ -- Tandema Learning Inc. (NASDAQ: TDMA)\n"
-            "(\"Tandema\" or the \"Company\"), an education company, today announced its results.\n",
+            '("Tandema" or the "Company"), an education company, today announced its results.\n',
             "Tandema",
             "TDMA",
         ),
