@@ -222,8 +222,8 @@ def listed_name(listings: tuple[Listing, ...], text_key: str) -> str:
     counts = {f: text_key.count(name_key(f)) for f in forms}
     most = max(counts.values())
     if most == 0:
-        english = [core_english(x.english) for x in listings if x.english]
-        written = [e for e in english if e and name_key(e) in text_key]
+        cores = [core_english(x.english) for x in listings if x.english]
+        written = [e for e in cores if e and name_key(e) in text_key]
         if written:
             return max(written, key=lambda e: (len(e), e))  # an English text: Chunghwa Telecom, not 中华电
         return min(forms, key=lambda f: (len(f), f))
