@@ -214,7 +214,8 @@ def _listing_forms(listings: tuple[Listing, ...]) -> list[str]:
 def listed_name(listings: tuple[Listing, ...], text_key: str) -> str:
     """The name of a registry issuer: of its Chinese names, the longest the text writes at least
     half as often as the one it writes most (阅文集团 over 阅文 when both are frequent; 泡泡玛特 over
-    泡泡玛特国际集团); when the text writes none, the shortest (贝壳 for 贝壳控股 in an English text);
+    泡泡玛特国际集团); when the text writes none, its English name without the legal form if the text
+    writes that (Chunghwa Telecom, not 中华电, in an English text), else the shortest (贝壳 for 贝壳控股);
     with no Chinese name, the English name without its legal form (Futu Holdings)."""
     forms = _listing_forms(listings)
     if not forms:
@@ -223,6 +224,10 @@ def listed_name(listings: tuple[Listing, ...], text_key: str) -> str:
     counts = {f: text_key.count(name_key(f)) for f in forms}
     most = max(counts.values())
     if most == 0:
+        cores = [core_english(x.english) for x in listings if x.english]
+        written = [e for e in cores if e and name_key(e) in text_key]
+        if written:
+            return max(written, key=lambda e: (len(e), e))  # an English text: Chunghwa Telecom, not 中华电
         return min(forms, key=lambda f: (len(f), f))
     return max((f for f in forms if counts[f] * 2 >= most), key=lambda f: (len(f), f))
 
@@ -330,11 +335,13 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
         return found
     key = name_key(run)
     for i in range(len(run) - 1):
-        if key[i:] in registry.common_words:
+        if key[i:] in registry.common_words or not _starts_word(run, i):
             continue
         if found := registry.named(run[i:]):
             return found
     for j in range(len(run), 2, -1):
+        if j < len(run) and _latin(run[j]) and _latin(run[j - 1]):
+            continue  # Latin letters are cut only between words (Tandema is not Tande)
         if key[:j] not in registry.common_words and (found := registry.named(run[:j])):
             return found
     return ()
@@ -393,12 +400,18 @@ def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
 
 # --- a company the lexicon does not know -------------------------------------------------
 
+_DEFINED = r"\(\s*[\"“](?P<{0}>[^\"”()\n]{{2,30}})[\"”]"
+"""``("Atour" or the "Company")``: the short name a release defines for its issuer (its opening)."""
 _TICKER_SUBJECT = re.compile(
-    rf"([{HAN}A-Za-z.&]{{2,16}})(?:-[A-Z]{{1,3}})?\s*\(\s*"
-    r"(?:(NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
-    r"([A-Z]{1,5}|\d{4,6})(?:\.(US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
+    rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]*,?[ ]+){{1,5}}[A-Za-z.&]{{2,16}}|[{HAN}A-Za-z.&]{{2,16}})"
+    r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
+    r"(?:(?P<exchange>NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
+    r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
+    r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )
-"""``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``: a name beside its ticker."""
+"""``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``, ``Gaotu Techedu Inc. (NYSE: GOTU)
+("Gaotu" or the "Company")``: a name beside its ticker (an English name of several words too),
+with the short name the text defines for it."""
 _SUBJECT_SEPARATORS = re.compile(r"[|丨:,!?。;、\s【】\[\]()“”\"'《》]")
 
 
@@ -416,6 +429,30 @@ def _title_subject() -> re.Pattern[str]:
         rf"(?:第?[一二三四1-4]\s*{quarter}|[Qq][1-4]|{alternation(w.title_period_words)}))"
     )
     return re.compile(rf"([{HAN}A-Za-z][{HAN}A-Za-z.&]{{1,15}}?)(?:-[A-Z]{{1,3}})?{results}")
+
+
+@per_lexicon_set
+def _after_bare_ticker() -> re.Pattern[str]:
+    """What may follow a ticker in brackets written without its market for it to be one: a period
+    or a results word (``Atour (ATAT) Q2 2025 Earnings Call``)."""
+    w = periods.wording()
+    return re.compile(
+        rf"\s*(?:20\d\d|FY\s*\d{{2,4}}|[Qq][1-4]|[1-4]Q|{alternation(w.title_period_words)})", re.IGNORECASE
+    )
+
+
+def _english_name(name: str | None, defined: str | None) -> str | None:
+    """An English issuer's name as the text presents it: the short name it defines for itself
+    (``Atour`` for ``Atour Lifestyle Holdings Limited ("Atour" or the "Company")``), else its name
+    without the legal form (``Legend Biotech Corporation`` -> ``Legend Biotech``); a Chinese name
+    as it is."""
+    if not name or not name.isascii():
+        return name
+    name = name.strip(" ,")
+    defined = (defined or "").strip()
+    if defined and defined.isascii() and name_key(defined).split()[0] in name_key(name).split():
+        return defined
+    return core_english(name) or name
 
 
 @dataclass
@@ -502,13 +539,16 @@ def guess_company(doc: Document) -> CompanyGuess | None:
                 if name:
                     candidates.append(name)
     tickers: dict[str, list[str]] = {}
+    after_ticker = _after_bare_ticker()
     for m in _TICKER_SUBJECT.finditer(text):
-        if not (m.group(2) or m.group(4) or m.group(3).isdigit()):
-            continue  # "(ADR)", "(IFRS)": letters alone are no ticker
-        name = _best_suffix(m.group(1), text)
+        if not (m.group("exchange") or m.group("suffix") or m.group("code").isdigit()):
+            if not after_ticker.match(text, m.end()):
+                continue  # "(ADR)", "(IFRS)": letters alone are no ticker, unless results follow
+        defined = m.group("defined") or m.group("defined_after")
+        name = _english_name(_best_suffix(m.group("name"), text), defined)
         if name:
             candidates.append(name)
-            form = _ticker_form(m.group(3), m.group(4))
+            form = _ticker_form(m.group("code"), m.group("suffix"))
             tickers.setdefault(name, [])
             if form not in tickers[name]:
                 tickers[name].append(form)

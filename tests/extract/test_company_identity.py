@@ -1,0 +1,63 @@
+"""Company identity beyond the lexicon, as classes: English issuers beside their tickers, registry
+issuers named in English, names cut by spaces, a registry name followed by its company word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.company import identify_company
+from tests.identity import doc_of
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "ticker"),
+    [
+        (
+            'Results release\n\nHANGZHOU, Aug. 21, 2030 -- Qorvix Mobility Holding Limited ("Qorvix" or the '
+            '"Company") (NYSE: QVX), an electric vehicle maker, today announced its results.\n'
+            "Qorvix delivered more cars. Qorvix revenue grew.\n",
+            "Qorvix",
+            "QVX",
+        ),
+        (
+            "Results release\n\nBEIJING, Aug. 30, 2030 /PRNewswire/ -- Tandema Learning Inc. (NASDAQ: TDMA)\n"
+            '("Tandema" or the "Company"), an education company, today announced its results.\n',
+            "Tandema",
+            "TDMA",
+        ),
+        (
+            "Veltrane Biotech Corporation (NASDAQ:VLTB) Q2 2030 Earnings Call Transcript\n\n"
+            "Operator: Welcome to the Veltrane Biotech Corporation call.\n",
+            "Veltrane Biotech",
+            "VLTB",
+        ),
+        (
+            "Hostelo (HSTL) Q2 2030 Earnings Call Transcript\n\nNet revenues grew 30%. Hostelo opened hotels.\n",
+            "Hostelo",
+            "HSTL",
+        ),
+    ],
+)
+def test_an_english_issuer_beside_its_ticker(tmp_path: Path, text: str, name: str, ticker: str) -> None:
+    company = identify_company(doc_of(tmp_path, text))
+    assert (company.name, company.id) == (name, None)
+    assert company.tickers == [ticker]
+
+
+def test_letters_in_brackets_without_results_after_are_no_ticker(tmp_path: Path) -> None:
+    doc = doc_of(tmp_path, "Notes\n\nRevenue under Generally Accepted Principles (GAAP) rose.\n")
+    assert identify_company(doc).name is None
+
+
+def test_a_registry_issuer_in_an_english_text_keeps_its_english_name(tmp_path: Path) -> None:
+    # Chunghwa Telecom's short name in the Taiwan list is 中華電, cut from its full name; an English
+    # text that never writes a Chinese name is named as it writes the company
+    doc = doc_of(
+        tmp_path,
+        "In This Article:\n\nRevenue rose 3%.\nChunghwa Telecom Co Ltd (NYSE:CHT) achieved a record quarter.\n",
+    )
+    company = identify_company(doc)
+    assert company.name == "Chunghwa Telecom"
+    assert "CHT" in company.tickers
