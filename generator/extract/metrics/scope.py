@@ -70,7 +70,7 @@ def same_period(cue: Cue, ctx: Context) -> bool:
             return cue.quarter == period.fiscal_quarter
         return cue.quarter == (calendar_quarter(period) or period.fiscal_quarter)
     if cue.quarter is not None and isinstance(period.period_end, date):
-        # a half year's or a year's call: only its last quarter ends with it (Q1 of an H1 call is another period)
+        # a half year's or a year's call: only its last quarter ends with it (Q1 in an H1 call: another)
         last = calendar_quarter(period)
         if cue.fiscal or not ctx.plain_quarters_are_calendar:
             last = (period.period_end.month - ctx.fiscal_start) % 12 // 3 + 1
