@@ -43,6 +43,11 @@ class _Spans:
         i = bisect_right(self._ends, start)  # the first span ending after ``start``
         return i < len(self._starts) and self._starts[i] < end
 
+    def holds_start(self, start: int) -> bool:
+        """True when a span starts at or before ``start`` and ends after it."""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self._ends[i] > start
+
     def strictly_holds(self, start: int, end: int) -> bool:
         """True when a longer span holds [start, end) whole."""
         i = bisect_right(self._starts, start) - 1  # the last span starting at or before ``start``
@@ -106,8 +111,8 @@ class ScopeCues:
         cues = []
         for scope, rx in self._res:
             for m in rx.finditer(text):
-                if priors.overlaps(m.start(), m.end()):
-                    continue
+                if priors.holds_start(m.start()):
+                    continue  # 上季度: no cue; but 2023年同期 still names 2023
                 if words.strictly_holds(m.start(), m.end()):
                     continue  # 年度股息: part of a metric's name, not a period
                 if self._compared(text, m.start(), m.end()):

@@ -193,8 +193,9 @@ class Rules:
         return bool(self._ratio_effect_re.search(between))
 
     def is_bound(self, after: str) -> bool:
-        """True when the words right after a figure make it a bound or a goal (53%及以上的目标)."""
-        after = after.lstrip()
+        """True when the words right after a figure make it a bound or a goal (53%及以上的目标, a closing
+        quotation mark between: “MAU破3亿”的目标)."""
+        after = after.lstrip().lstrip("”’」』\"'").lstrip()
         return any(after.startswith(w) for w in self._after_bounds)
 
     def is_quote(self, sentence: str) -> bool:

@@ -63,8 +63,16 @@ def same_period(cue: Cue, ctx: Context) -> bool:
     if cue.scope == "fiscal_year" and period.fiscal_quarter in (1, 2, 3):
         if cue.year is None or cue.year == period.fiscal_year:
             return False  # the year is not over: a full-year figure in a Q1-Q3 call is a plan
+    if cue.scope == "half_year" and period.fiscal_quarter in (1, 3):
+        return False  # 上半年 in a Q3 call: the half before, not the quarter's (in a Q1 call: a plan)
     if cue.quarter is not None and period.fiscal_quarter is not None:
         if cue.fiscal or not ctx.plain_quarters_are_calendar:
             return cue.quarter == period.fiscal_quarter
         return cue.quarter == (calendar_quarter(period) or period.fiscal_quarter)
+    if cue.quarter is not None and isinstance(period.period_end, date):
+        # a half year's or a year's call: only its last quarter ends with it (Q1 in an H1 call: another)
+        last = calendar_quarter(period)
+        if cue.fiscal or not ctx.plain_quarters_are_calendar:
+            last = (period.period_end.month - ctx.fiscal_start) % 12 // 3 + 1
+        return cue.quarter == last
     return True

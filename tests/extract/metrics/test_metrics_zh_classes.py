@@ -1,0 +1,43 @@
+"""Chinese wording classes met in the real-text corpus (issue 9 item 4), each with short sentences
+written for the test: figures of another period or a goal kept out, growth wording, units.
+
+Companies below are made up (not in the companies lexicon).
+"""
+
+from tests.metrics_cases import H1_2024, Q3_2024, Q4_2024, extract, only
+
+
+def test_a_year_named_before_tongqi_marks_the_earlier_figure(tmp_path):
+    text = "2024年第四季度星河营收8.59亿元;净利润达8640万元,较2023年同期净亏损1.03亿元大幅逆转。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert only(ms, "net_income").value == 86_400_000
+    assert all(m.value != -103_000_000 for m in ms)
+
+
+def test_a_year_before_tongqi_still_names_that_year(tmp_path):
+    text = "星河披露2023年上半年营收同比下降11%,净亏损由2022年同期的3080万元,进一步扩大至2.02亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m for m in ms if m.metric == "net_income"] == []  # 2023's loss in a 2024 call
+
+
+def test_a_goal_in_quotation_marks_is_no_figure(tmp_path):
+    text = "第三季度星河月活跃用户8140万。CEO曾提出“MAU破3亿”的目标,但如今用户增长已显疲态。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "mau").value == 81_400_000
+
+
+def test_an_earlier_quarter_in_a_half_year_call_is_another_period(tmp_path):
+    text = (
+        "2024年上半年,公司实现营业总收入104亿元,同比增长26%。"
+        "分季度看:Q1实现收入47.78亿元,同比增长40%;Q2实现收入56.19亿元,同比增长16%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    values = {m.value for m in ms if m.metric == "revenue"}
+    assert 10_400_000_000 in values and 5_619_000_000 in values
+    assert 4_778_000_000 not in values
+
+
+def test_the_first_half_in_a_third_quarter_call_is_another_period(tmp_path):
+    text = "今年上半年星河净利润亏损合计54亿元;第三季度净利润亏损12.61亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m.value for m in ms if m.metric == "net_income"] == [-1_261_000_000]
