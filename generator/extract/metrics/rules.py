@@ -96,6 +96,13 @@ class Rules:
             self.region_names: set[str] = set(not_units.get("regions", []))
             self.region_endings: list[str] = not_units.get("region_endings", [])
             self.audience_words: list[str] = not_units.get("audience_words", [])
+            english = subjects.get("english") or {}
+            self.en_stops: set[str] = {str(w).lower() for w in english.get("stops", [])}
+            self.en_group: set[str] = {str(w).lower() for w in english.get("group", [])}
+            self.en_after: list[str] = [str(w).lower() for w in english.get("after", [])]
+            self.en_not_units: set[str] = {str(w).lower() for w in english.get("not_units", [])}
+            self.en_max_words = int(english.get("max_words", 6))
+            self.en_own: set[str] = {str(w).lower() for w in english.get("own", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
             self._after_bounds = longest_first(data.get("after_bounds", []))

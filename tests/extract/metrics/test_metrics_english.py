@@ -40,3 +40,40 @@ def test_table_columns_named_quarter_then_year(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     m = only(ms, "net_income")
     assert (m.value, m.qoq_pct) == (181_000_000, 15.3)
+
+
+def test_a_line_named_before_the_word_is_a_segment(tmp_path):
+    text = (
+        "Total net revenues were RMB 7.3 billion in the third quarter, up 20% year over year.\n"
+        "Games revenue-- Increased 60% year over year to RMB 1.6 billion.\n"
+        "Value-added services (VAS) revenue-- Rose 11% year over year to RMB 2.8 billion.\n"
+        "Online music subscriptions revenue increased by 64.7% year-on-year to RMB1.31bn.\n"
+        "Mr. Smith says Greater China revenue had a record quarter with $7.9 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "revenue").value == 7_300_000_000
+    assert only(ms, "segment_revenue", "Games").yoy_pct == 60
+    assert only(ms, "segment_revenue", "Value-added services (VAS)").value == 2_800_000_000
+    assert only(ms, "segment_revenue", "Online music subscriptions").value == 1_310_000_000
+    assert only(ms, "segment_revenue", "Greater China").value == 7_900_000_000
+
+
+def test_revenue_from_a_line(tmp_path):
+    text = "The company reported revenue from auto sales of RMB 11.9 billion in the third quarter, up 38.2 percent.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "segment_revenue", "auto sales")
+    assert (m.value, m.yoy_pct) == (11_900_000_000, 38.2)
+
+
+def test_modifiers_and_owners_keep_the_group_figure(tmp_path):
+    text = (
+        "The company's total revenue rose by 4% to RMB 243.2 billion.\n"
+        "Zephyr's third-quarter gross margin was 13.3 percent.\n"
+        "Third Quarter 2024 Highlights Net income was RMB 1.2 billion.\n"
+        "The modest operating income increase of 2.4% reached RMB 0.5 billion.\n"
+        "Revenue from operations was RMB 250 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [m for m in ms if m.segment] == []
+    assert only(ms, "gross_margin").value == 13.3
+    assert only(ms, "net_income").value == 1_200_000_000
