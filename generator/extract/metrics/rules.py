@@ -113,6 +113,14 @@ class Rules:
                 (k, regex(periods.get(k, []))) for k in ("next_quarter", "next_year", "this_year")
             ]
             self._range_joiners: list[str] = [str(w).lower() for w in data.get("range_joiners", [])]
+            compared = longest_first([str(w) for w in data.get("compared_period_words", [])])
+            self.compared_period_re = (
+                re.compile(
+                    r"\s*(?:" + "|".join(re.escape(w) for w in compared) + r")\s+(?:the\s+)?", re.IGNORECASE
+                )
+                if compared
+                else None
+            )
         except (KeyError, TypeError, AttributeError, re.error) as exc:
             raise SummaryError(
                 f"metrics lexicon: missing or malformed field {exc}", "lexicons/metrics.yaml"

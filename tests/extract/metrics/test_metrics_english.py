@@ -77,3 +77,17 @@ def test_modifiers_and_owners_keep_the_group_figure(tmp_path):
     assert [m for m in ms if m.segment] == []
     assert only(ms, "gross_margin").value == 13.3
     assert only(ms, "net_income").value == 1_200_000_000
+
+
+def test_the_period_compared_with_says_yoy_or_qoq(tmp_path):
+    text = (
+        "Total revenues were RMB18,673.5 million in the third quarter of 2024, representing a decrease of "
+        "2.1% from the third quarter of 2023 and an increase of 7.0% from the second quarter of 2024.\n"
+        "Net income was RMB 1.2 billion in the third quarter, up 38.2 percent year-on-year and "
+        "24.7 percent from the second quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.yoy_pct, revenue.qoq_pct) == (-2.1, 7.0)
+    income = only(ms, "net_income")
+    assert (income.yoy_pct, income.qoq_pct) == (38.2, 24.7)
