@@ -12,6 +12,7 @@ import re
 from generator.extract.metrics.attribution import other_company
 from generator.extract.metrics.clauses import clause_of, clause_start_at, inside_any, paragraph_start
 from generator.extract.metrics.context import Context
+from generator.extract.metrics.scope import relation
 from generator.extract.metrics.shapes import Entry, Span, Word
 from generator.extract.numbers import Amount, Percent
 from generator.lexicon import per_lexicon_set
@@ -98,7 +99,7 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
         fig_clause = text[clause_start_at(fig.start, clauses, entry.sentence) : fig.start]
         if any(q in fig_clause for q in ctx.rules.other_quantities):
             return False  # 股本净减少1.4%: the change of another quantity
-        change = ctx.rules.change.change_of(text, fig, clause_start_at(fig.start, clauses, entry.sentence))
+        change = period_change(text, fig, clause_start_at(fig.start, clauses, entry.sentence), ctx)
         if change is None:
             return entry.ratio is None and ctx.rules.kind(entry.metric) == "ratio" and not fig.points
         if change[0] == "pp" and ctx.rules.kind(entry.metric) != "ratio":
@@ -172,7 +173,7 @@ def assign(
         entry.negative = bool(written_sign) or ctx.rules.change.says_loss(between)
         return
     start = clause_start_at(fig.start, clauses, sentence)
-    change = ctx.rules.change.change_of(text, fig, start)
+    change = period_change(text, fig, start, ctx)
     if change is None:
         entry.ratio = fig
     elif entry.word.loss:
@@ -185,3 +186,29 @@ def assign(
         entry.changes[change[0]] = (change[1], fig)
         if change[0] == "pp":
             entry.pp_basis = ctx.rules.change.basis_of(text, fig, start)
+
+
+def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> tuple[str, float] | None:
+    """The change ``pct`` states (see ``ChangeWording.change_of``), its basis read from the period
+    English names right after it: "6.5% from the second quarter of 2024" is quarter-on-quarter in a
+    third-quarter call, "4.1% from the third quarter of 2023" year-on-year."""
+    rules = ctx.rules
+    change = rules.change.change_of(text, pct, clause_start)
+    if pct.points or rules.compared_period_re is None:
+        return change
+    m = rules.compared_period_re.match(text, pct.end)
+    if m is None:
+        return change
+    cue = next((c for c in rules.cues.find(text[m.end() : m.end() + 60]) if c.start == 0), None)
+    if cue is None:
+        return change
+    basis = relation(cue, ctx)
+    if basis not in ("yoy", "qoq"):
+        return change
+    if change is not None:
+        return (basis, change[1]) if change[0] in ("yoy", "qoq") else change
+    directions = list(rules.change.direction_re.finditer(text, clause_start, pct.start))
+    if not directions:
+        return None
+    value = float(pct.value)
+    return basis, value if rules.change.up_re.fullmatch(directions[-1].group(0)) else -abs(value)

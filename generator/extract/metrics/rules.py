@@ -96,6 +96,13 @@ class Rules:
             self.region_names: set[str] = set(not_units.get("regions", []))
             self.region_endings: list[str] = not_units.get("region_endings", [])
             self.audience_words: list[str] = not_units.get("audience_words", [])
+            english = subjects.get("english") or {}
+            self.en_stops: set[str] = {str(w).lower() for w in english.get("stops", [])}
+            self.en_group: set[str] = {str(w).lower() for w in english.get("group", [])}
+            self.en_after: list[str] = [str(w).lower() for w in english.get("after", [])]
+            self.en_not_units: set[str] = {str(w).lower() for w in english.get("not_units", [])}
+            self.en_max_words = int(english.get("max_words", 6))
+            self.en_own: set[str] = {str(w).lower() for w in english.get("own", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
             self._after_bounds = longest_first(data.get("after_bounds", []))
@@ -106,6 +113,14 @@ class Rules:
                 (k, regex(periods.get(k, []))) for k in ("next_quarter", "next_year", "this_year")
             ]
             self._range_joiners: list[str] = [str(w).lower() for w in data.get("range_joiners", [])]
+            compared = longest_first([str(w) for w in data.get("compared_period_words", [])])
+            self.compared_period_re = (
+                re.compile(
+                    r"\s*(?:" + "|".join(re.escape(w) for w in compared) + r")\s+(?:the\s+)?", re.IGNORECASE
+                )
+                if compared
+                else None
+            )
         except (KeyError, TypeError, AttributeError, re.error) as exc:
             raise SummaryError(
                 f"metrics lexicon: missing or malformed field {exc}", "lexicons/metrics.yaml"

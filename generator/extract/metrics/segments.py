@@ -40,7 +40,9 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
     start = word_start
     while start > limit and NAME_CHAR.match(text[start - 1]):
         start -= 1
-    if start == word_start or text[word_start:word_end].isascii():
+    if text[word_start:word_end].isascii():
+        return english_subject(text, word_start, word_end, limit, ctx)
+    if start == word_start:
         return Subject("none")
     rules = ctx.rules
     cut, said = start, "none"
@@ -281,3 +283,131 @@ def not_a_unit(written: str, rules: Rules) -> bool:
             name = name[: -len(ending)]
             break
     return name in rules.region_names
+
+
+EN_TOKEN = re.compile(r"\([A-Za-z0-9&.\- ]{1,16}\)|[A-Za-z0-9][A-Za-z0-9&'’.\-/]*")
+EN_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$", re.I)
+EN_LIST_MARK = re.compile(r"^[\s\-*•·#>]*$")
+
+
+def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: Context) -> Subject:
+    """Whose figure an English metric word names: a business line written right before it ("Games
+    revenue", "TME's online music paying users") or after it ("revenue from auto sales of RMB…"),
+    another company (its possessive), or nobody said (the group's)."""
+    rules = ctx.rules
+    tokens = list(EN_TOKEN.finditer(text, limit, word_start))
+    run: list[re.Match[str]] = []
+    edge = word_start
+    owner: str | None = None
+    for m in reversed(tokens):
+        if text[m.end() : edge].strip() or len(run) > rules.en_max_words:
+            break
+        low = m.group(0).lower()
+        if EN_POSSESSIVE.search(low) or low in rules.en_own:
+            owner = EN_POSSESSIVE.sub("", m.group(0))
+            break
+        if low in rules.en_stops or rules.change.direction_re.fullmatch(low):
+            break
+        run.append(m)
+        edge = m.start()
+    run.reverse()
+    opens_clause = owner is not None or bool(EN_LIST_MARK.match(text[limit:edge]))
+    if owner is not None and _others_name(owner, ctx):
+        return Subject("other")  # "Apple's revenue" in another company's call
+    cues = rules.cues.find(text[edge:word_start])
+    if cues:  # "Xiaomi second-quarter revenue": the name is what follows the period
+        cut = edge + max(c.end for c in cues)
+        before = [m for m in run if m.end() <= edge + min(c.start for c in cues)]
+        if before and _strip_names(text, before[0].start(), before[-1].end(), ctx)[1] == "other":
+            return Subject("other")
+        run, opens_clause = [m for m in run if m.start() >= cut], True
+    name = _english_name(text, run, ctx, opens_clause)
+    if isinstance(name, Subject):
+        return name
+    if name is None:
+        after = _english_after(text, word_end, ctx)
+        if after is not None:
+            return after
+        return Subject("own" if owner is not None else "none")
+    return name_subject(text, name[0], name[1], ctx)
+
+
+def _others_name(owner: str, ctx: Context) -> bool:
+    """True when ``owner`` (a possessive's noun) is another known company and not this one."""
+    if owner.lower() in ctx.rules.en_own or is_ours(owner, ctx):
+        return False
+    return any(_starts(owner, n) and len(n) >= 2 for n in ctx.others)
+
+
+def name_subject(text: str, start: int, end: int, ctx: Context) -> Subject:
+    """The business line named by ``text[start:end]`` (a known one by its canonical name)."""
+    known = known_segment(text[start:end], ctx)
+    return Subject("line", known, start, end)
+
+
+def _english_name(
+    text: str, run: list[re.Match[str]], ctx: Context, opens_clause: bool
+) -> tuple[int, int] | Subject | None:
+    """[start, end) of the line's name in ``run`` (the tokens before the word) without the period
+    words, group modifiers and company names at its ends; a Subject for another company; None when
+    no name is left or the words are no name."""
+    rules = ctx.rules
+
+    def dropped(m: re.Match[str]) -> bool:
+        low = m.group(0).lower()
+        return (
+            low in rules.en_group
+            or not re.search(r"[A-Za-z]", low)
+            or bool(rules.cues.find(m.group(0)))
+            or bool(rules.change.yoy_re.fullmatch(low) or rules.change.qoq_re.fullmatch(low))
+        )
+
+    while run and dropped(run[-1]):
+        run = run[:-1]
+    while run and dropped(run[0]):
+        run = run[1:]
+        opens_clause = True  # "Total games revenue": what follows a modifier opens the name
+    if not run or len(run) > rules.en_max_words:
+        return None
+    start, end = run[0].start(), run[-1].end()
+    cut, found = _strip_names(text, start, end, ctx)
+    if found == "other":
+        return Subject("other")
+    if cut >= end:
+        return Subject("own")
+    start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    name = text[start:end]
+    if not opens_clause and not re.search(r"[A-Z]", name):
+        return None  # "the modest revenue increase": lower-case words inside a sentence name no line
+    if name.lower() in rules.en_not_units:
+        return None
+    return start, end
+
+
+def _english_after(text: str, word_end: int, ctx: Context) -> Subject | None:
+    """The line named right after an English metric word ("revenue from auto sales of RMB…"), or None."""
+    rules = ctx.rules
+    m = re.match(r"\s+(\w+)\s+(?:the\s+)?", text[word_end : word_end + 40])
+    if m is None or m.group(1).lower() not in rules.en_after:
+        return None
+    pos = word_end + m.end()
+    run: list[re.Match[str]] = []
+    for t in EN_TOKEN.finditer(text, pos, min(len(text), pos + 120)):
+        low = t.group(0).lower()
+        if text[pos : t.start()].strip() or low in rules.en_stops or rules.change.direction_re.fullmatch(low):
+            break
+        if EN_POSSESSIVE.search(low) or not re.search(r"[A-Za-z]", low) or rules.cues.find(t.group(0)):
+            return None
+        run.append(t)
+        pos = t.end()
+    if not run or len(run) > rules.en_max_words:
+        return None
+    start, end = run[0].start(), run[-1].end()
+    if text[start:end].lower() in rules.en_not_units or find_money_word(text[start:end], ctx):
+        return None
+    return name_subject(text, start, end, ctx)
+
+
+def find_money_word(name: str, ctx: Context) -> bool:
+    """True when ``name`` holds a metric word itself (a figure, not a line)."""
+    return bool(ctx.rules.find_words(name, []))

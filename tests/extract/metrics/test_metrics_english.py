@@ -1,0 +1,93 @@
+"""English wording of reported figures (issue 12): what is a metric, whose it is, which period.
+
+Companies below are made up (not in the companies lexicon); the texts are written for the tests.
+"""
+
+from __future__ import annotations
+
+from generator.model import Metric
+from tests.metrics_cases import Q3_2024, extract, only
+
+
+def _values(ms: list[Metric], metric: str) -> list[float | int | None]:
+    return [m.value for m in ms if m.metric == metric]
+
+
+def test_net_cash_is_no_cash_balance(tmp_path):
+    text = (
+        "Zephyr Corp maintains a strong net cash position of RMB 405.7 billion ($55.8 billion).\n"
+        "Cash and cash equivalents were RMB 12.0 billion at the end of the quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "cash") == [12_000_000_000]
+
+
+def test_a_goal_is_no_result(tmp_path):
+    text = (
+        "The CEO took over in 2017 with a priority to increase gross margin to 40 percent.\n"
+        "Gross margin increased to 40.7 percent in the third quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "gross_margin") == [40.7]
+
+
+def test_table_columns_named_quarter_then_year(tmp_path):
+    text = (
+        "| Metric | Q3 2024 | Q3 2023 | Q2 2024 | YoY Change | QoQ Change |\n"
+        "|---|---|---|---|---|---|\n"
+        "| Net Income | $181 million | $186 million | $157 million | -- | +15.3% |\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.qoq_pct) == (181_000_000, 15.3)
+
+
+def test_a_line_named_before_the_word_is_a_segment(tmp_path):
+    text = (
+        "Total net revenues were RMB 7.3 billion in the third quarter, up 20% year over year.\n"
+        "Games revenue-- Increased 60% year over year to RMB 1.6 billion.\n"
+        "Value-added services (VAS) revenue-- Rose 11% year over year to RMB 2.8 billion.\n"
+        "Online music subscriptions revenue increased by 64.7% year-on-year to RMB1.31bn.\n"
+        "Mr. Smith says Greater China revenue had a record quarter with $7.9 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "revenue").value == 7_300_000_000
+    assert only(ms, "segment_revenue", "Games").yoy_pct == 60
+    assert only(ms, "segment_revenue", "Value-added services (VAS)").value == 2_800_000_000
+    assert only(ms, "segment_revenue", "Online music subscriptions").value == 1_310_000_000
+    assert only(ms, "segment_revenue", "Greater China").value == 7_900_000_000
+
+
+def test_revenue_from_a_line(tmp_path):
+    text = "The company reported revenue from auto sales of RMB 11.9 billion in the third quarter, up 38.2 percent.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "segment_revenue", "auto sales")
+    assert (m.value, m.yoy_pct) == (11_900_000_000, 38.2)
+
+
+def test_modifiers_and_owners_keep_the_group_figure(tmp_path):
+    text = (
+        "The company's total revenue rose by 4% to RMB 243.2 billion.\n"
+        "Zephyr's third-quarter gross margin was 13.3 percent.\n"
+        "Third Quarter 2024 Highlights Net income was RMB 1.2 billion.\n"
+        "The modest operating income increase of 2.4% reached RMB 0.5 billion.\n"
+        "Revenue from operations was RMB 250 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [m for m in ms if m.segment] == []
+    assert only(ms, "gross_margin").value == 13.3
+    assert only(ms, "net_income").value == 1_200_000_000
+
+
+def test_the_period_compared_with_says_yoy_or_qoq(tmp_path):
+    text = (
+        "Total revenues were RMB18,673.5 million in the third quarter of 2024, representing a decrease of "
+        "2.1% from the third quarter of 2023 and an increase of 7.0% from the second quarter of 2024.\n"
+        "Net income was RMB 1.2 billion in the third quarter, up 38.2 percent year-on-year and "
+        "24.7 percent from the second quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.yoy_pct, revenue.qoq_pct) == (-2.1, 7.0)
+    income = only(ms, "net_income")
+    assert (income.yoy_pct, income.qoq_pct) == (38.2, 24.7)
