@@ -155,6 +155,7 @@ def _build_patterns() -> _Patterns:
             rf"(?:{alternation(w.quarter)}|{short})"
             r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![A-Za-z0-9])"
             r"|\b(first|second|third|fourth)[\s\-]quarter\b"
+            rf"|({alternation(w.named_quarters)})"
         ),
         year_to_date=re.compile(rf"(?:(20\d\d)\s*年\s*(?:的\s*)?)?({alternation(w.year_to_date)})"),
         annual=re.compile(
@@ -311,7 +312,8 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         for m in patterns.yearless_quarter.finditer(text):
             if _part_of_whole(text, m.start()):
                 continue
-            q = quarter_number(next(g for g in m.groups() if g))
+            token = next(g for g in m.groups() if g)
+            q = periods.wording().named_quarters.get(token) or quarter_number(token)
             end = _latest_fiscal_quarter_end(q, start_month, ctx) if q else None
             if end is not None and (ctx.published is None or (ctx.published - end).days <= YEARLESS_LAG_DAYS):
                 add(end, True, 0.5, m.span())

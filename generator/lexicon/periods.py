@@ -38,6 +38,7 @@ class PeriodWording:
     quarter_short_not_before: Words
     quarter_not_after: Words
     yearless_quarter_not_after: Words
+    named_quarters: dict[str, int]
     relative_years: dict[str, int]
     period_end: Words
     month_end_words: Words

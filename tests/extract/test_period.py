@@ -129,3 +129,10 @@ def test_annual_calls_and_quarters_named_without_a_year(
 ) -> None:
     _, _, found, _ = identify(doc_of(tmp_path, text))
     assert (found.fiscal_year, found.fiscal_quarter, found.period_end) == period
+
+
+def test_a_quarter_named_by_a_word(tmp_path: Path) -> None:
+    # 首季 (named_quarters in periods.yaml) is the first quarter, read like 第一季 without a year
+    doc = doc_of(tmp_path, "中鋼首季每股賺0.58元\n2021/5/7 17:52\n中鋼首季稅後淨利達新台幣90.26億元。\n")
+    _, _, period, _ = identify(doc)
+    assert (period.fiscal_year, period.fiscal_quarter) == (2021, 1)
