@@ -20,6 +20,9 @@ from generator.extract.names import (
 )
 from generator.extract.speaker import Speaker
 from generator.extract.vocab import ENGLISH_NAME, HAN, TRANSLITERATED_NAME, vocab
+from generator.lexicon import per_lexicon_set
+from generator.lexicon.titles import titles
+from generator.lexicon.words import first_chars, guarded_finditer
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,18 @@ def _title_chain_end(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
         end = follow.end()
 
 
+@per_lexicon_set
+def _role_starts() -> re.Pattern[str]:
+    """The first characters of the titles: where none stands, ``role_re`` need not be tried."""
+    return first_chars(titles().role_of, re.IGNORECASE)
+
+
 def title_mentions(text: str, known: set[str]) -> list[Mention]:
     """``[org]title[兼title]name`` phrases in one line of text."""
     v = vocab()
     out = []
     pos = 0
-    for m in v.role_re.finditer(text):
+    for m in guarded_finditer(v.role_re, _role_starts(), text):
         if m.start() < pos:
             continue
         end, own = _title_chain_end(text, m)
