@@ -382,9 +382,9 @@ def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> b
     """True when the text reports the half ending on ``end`` rather than its second quarter: the
     one it names as its own (``中期业绩``); when it names both so, the one it names so more often,
     else the first (``Second Quarter and Interim Results``); else, when it names neither as its own
-    and both with their year (``2025年上半年…2025年第二季度…``, ``second quarter ("2Q2019") and first half year of
-    2019``), the one it names first; else the one it names more (上半年, 半年度, H1 against 第二季度,
-    Q2, 二季), counting the title twice."""
+    and both with their year (``2025年上半年…2025年第二季度…``, ``second quarter ("2Q2019") and
+    first half year of 2019``), the one it names first; else the one it names more (上半年, 半年度,
+    H1 against 第二季度, Q2, 二季), counting the title twice."""
     # a half named as the text's own without its year (中期业绩) names the kind of call, whatever
     # year it was read in (bare candidates weigh under 1: their year is the text's, perhaps a guess)
     own_half = any(c.own for c in candidates if c.kind == "half" and (c.end == end or c.weight < 1.0))
