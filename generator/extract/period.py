@@ -190,11 +190,28 @@ CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789
 
 def _comparison(text: str, span: tuple[int, int]) -> bool:
     """True for the period of a comparison: opening a bracket and labelling the figure after it
-    (``(2021年上半年:63.2%)``), or right after a comparison word (``较2023年第二季上升8%``)."""
+    (``(2021年上半年:63.2%)``), right after a comparison word (``较2023年第二季上升8%``), or further
+    on in a clause one opens (``as compared to US$331.0 million for the second quarter of 2023``)."""
     before = text[: span[0]].rstrip()
     if before.endswith(("(", "(")) and text[span[1] :].lstrip().startswith((":", ":")):
         return True
-    return before.lower().endswith(periods.wording().comparison_before)
+    if before.lower().endswith(periods.wording().comparison_before):
+        return True
+    clause = _CLAUSE_BREAK.split(text[max(0, span[0] - COMPARISON_REACH) : span[0]])[-1]
+    return _comparison_clause().search(clause) is not None
+
+
+COMPARISON_REACH = 80
+"""How far before a period a clause's comparison word (``as compared to … for the second quarter
+of 2023``) may stand."""
+_CLAUSE_BREAK = re.compile(r"[;,;,。]|\.(?!\d)")
+
+
+@per_lexicon_set
+def _comparison_clause() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![A-Za-z])(?:{alternation(periods.wording().comparison_clause)})(?![A-Za-z])", re.I
+    )
 
 
 def _digit_years(text: str) -> str:

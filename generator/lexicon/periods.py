@@ -79,6 +79,7 @@ class PeriodWording:
     part_of_whole: Words
     year_to_date: dict[str, int]
     comparison_before: Words
+    comparison_clause: Words
     call_date_labels: Words
 
 

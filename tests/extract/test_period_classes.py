@@ -30,7 +30,8 @@ def _period(tmp_path: Path, text: str) -> tuple[int | None, int | None, date | N
         # a capitalised ordinal quarter; the year-ago quarter is a comparison
         (
             "Highlights\n\nSecond Quarter 2030 Highlights\nTotal revenue was US$3.8 billion, up 23%.\n"
-            "Net income was US$79.9 million, as compared to US$331.0 million for the second quarter of 2029.\n",
+            "Net income was US$79.9 million, as compared to US$331.0 million for the second quarter of 2029.\n"
+            "Adjusted EBITDA was US$448.5 million, as compared to US$510.0 million for the second quarter of 2029.\n",
             (2030, 2, date(2030, 6, 30)),
         ),
         # quarter-over-quarter comparisons written "compared to" do not outweigh the quarter reported
