@@ -179,10 +179,40 @@ def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
     out = []
     whole = _text_key(doc)
     for text, weight in _weighted_texts(doc):
-        for match in listed().find_names(text):
+        matches = listed().find_names(text)
+        for match in matches:
             found = _listed_candidate(match.listings, whole)
             if found.id is None:
                 out.append((found, weight))
+        covered = {i for match in matches for i in range(match.start, match.end)}
+        out.extend((found, weight) for found in _paired_mentions(text, covered, whole))
+    return out
+
+
+@per_lexicon_set
+def _paired_pattern() -> re.Pattern[str] | None:
+    words = companies().company_words
+    return re.compile(rf"([{HAN}]{{2}})(?={alt(words)})") if words else None
+
+
+def _paired_mentions(text: str, covered: set[int], whole: str) -> list[Candidate]:
+    """Listed companies whose two-character name (too common to count alone, see
+    :meth:`Registry.find_names`) stands right before a company word: 龙湖集团, 广达电脑 (see
+    ``company_words`` in companies.yaml); never a common word, nor inside a name already found."""
+    pattern = _paired_pattern()
+    if pattern is None:
+        return []
+    registry = listed()
+    out = []
+    for m in pattern.finditer(name_key(text)):
+        pair = m.group(1)
+        if m.start() in covered or pair in registry.common_words:
+            continue
+        listings = registry.named(pair)
+        if listings:
+            found = _listed_candidate(listings, whole)
+            if found.id is None:
+                out.append(found)
     return out
 
 
@@ -260,6 +290,12 @@ _BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{3,6}})\s*\)")
 """``滙豐控股(005)``: a bare code in brackets right after the issuer's name."""
 
 
+@per_lexicon_set
+def _code_word_pattern() -> re.Pattern[str]:
+    """A bare code after a word naming it the company's (``编号为600938``, ``股份代号:2628``)."""
+    return re.compile(rf"{alt(companies().ticker_words)}\s*(?:为|是|:)?\s*(\d{{4,6}})(?!\d)")
+
+
 def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str]]:
     """Each ticker the text writes (up to :data:`TICKERS_COUNTED` times each), with its issuer."""
     registry = listed()
@@ -268,6 +304,7 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str]]:
     out = []
     for text, _weight in _weighted_texts(doc):
         found = [registry.code(m.group(0)) for m in _TICKER.finditer(text)]
+        found += [registry.code(m.group(1)) for m in _code_word_pattern().finditer(text)]
         for m in _BARE_CODE.finditer(text):
             owners = set(_resolve_listings(m.group(1)))
             found += [x for x in registry.codes(m.group(2)) if x in owners]
@@ -305,6 +342,15 @@ _CLAUSE_END = re.compile(r"[|丨:,!?。;、\s【】\[\]“”\"'《》]")
 """Where a clause ends: a results sentence's subject stands after one (brackets stay: 香港汇丰(HSBC)公布)."""
 
 
+_LOOSE = re.compile(rf"(?<=[{HAN}])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?=[{HAN}])")
+"""Spaces a page puts between Chinese and digits (``极氪 2024 年第二季度``)."""
+
+
+def _tight(text: str) -> str:
+    """The text without spaces between Chinese and digits, so a name and its period stay one clause."""
+    return _LOOSE.sub("", text)
+
+
 def _results_subjects(doc: Document) -> list[Candidate]:
     """The companies (of the lexicon or the registry) named as the subject of a results sentence."""
     pattern = _subject_pattern()
@@ -313,7 +359,7 @@ def _results_subjects(doc: Document) -> list[Candidate]:
     for text, _weight in _weighted_texts(doc):
         if verb.search(text) is None:
             continue  # no results verb, no results sentence: the clauses need no search
-        for clause in _CLAUSE_END.split(text):
+        for clause in _CLAUSE_END.split(_tight(text)):
             if verb.search(clause) is None:
                 continue
             m = pattern.match(clause) or pattern.search(clause)
@@ -532,7 +578,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     candidates: list[str] = []
     title_subject = _title_subject_pattern()
     for head in [title] + [ln.norm for ln in lines[:1]]:
-        for piece in _SUBJECT_SEPARATORS.split(head)[:4]:
+        for piece in _SUBJECT_SEPARATORS.split(_tight(head))[:4]:
             m = title_subject.match(piece)
             if m:
                 name = _best_suffix(m.group(1), text)

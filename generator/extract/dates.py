@@ -28,7 +28,10 @@ HEAD_LINES = 8
 
 FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})(?!\s*月)\s*日?")
 """``2024年8月20日``, ``2024-08-20``; not a range of months (``2025年1-6月``)."""
-ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b")
+ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)\b")
+"""``November 19, 2024``, ``Aug. 21,2024``."""
+ENGLISH_DAY_FIRST = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(20\d\d)\b")
+"""``8 August 2024``."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,11 @@ class _Patterns:
     day_only: re.Pattern[str]
     """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
     day_only_context: re.Pattern[str]
+    english_call: re.Pattern[str]
+    """An English month and day beside a release verb and the results: ``the evening of August 30,
+    Beijing time, iQIYI today released its financial results``."""
+    labelled_call: re.Pattern[str]
+    """An English date under a label of its own: ``Release Date: November 06, 2024``."""
 
 
 def _patterns() -> _Patterns:
@@ -111,6 +119,14 @@ def _build_patterns() -> _Patterns:
             rf"(?!\d|{alternation(w.not_a_day_before)})"
         ),
         day_only_context=re.compile(rf"^\s*\)?\s*{alt(w.dateline_words)}|{release}"),
+        english_call=re.compile(
+            r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:(?:,\s*|\s+)(20\d\d))?\b"
+            rf"[^.;!?]{{0,60}}?{release}[^.;!?]{{0,60}}?{report}"
+        ),
+        labelled_call=re.compile(
+            rf"{alt(w.call_date_labels)}\s*:?\s*(?:[A-Z][a-z]+day,?\s*)?"
+            + ENGLISH_DATE.pattern.removeprefix(r"\b")
+        ),
     )
 
 
@@ -144,9 +160,9 @@ def _head_texts(doc: Document) -> list[str]:
 
 
 ENGLISH_DATELINE = re.compile(
-    r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})*,\s+(?:[A-Z][A-Za-z]+,\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b"
+    r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})*,\s*(?:[A-Z][A-Za-z]+,\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)\b"
 )
-"""A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU, China, Aug. 22, 2024``."""
+"""A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU,China,Aug. 22,2024``."""
 
 
 def _leading_date(text: str) -> date | None:
@@ -192,21 +208,46 @@ def publication_date(doc: Document) -> date | None:
             found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if found and short:
                 return found
-        eng = ENGLISH_DATE.search(text)
-        if eng and eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end())):
-            found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
-            if found:
+        for eng in ENGLISH_DATE.finditer(text):
+            if until.search(text[: eng.start()]):
+                continue  # "As of June 30, 2024": a period's end
+            if eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end())):
+                found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
+                if found:
+                    return found
+        day_first = ENGLISH_DAY_FIRST.search(text)
+        if day_first and day_first.group(2).lower() in MONTHS and len(text) <= 60:
+            found = safe_date(
+                int(day_first.group(3)), MONTHS[day_first.group(2).lower()], int(day_first.group(1))
+            )
+            if found and not until.search(text[: day_first.start()]):
                 return found
-    return _wire_dateline(doc)
+    return _english_dateline(" ".join(_head_texts(doc))) or _wire_dateline(doc)
 
 
 def _wire_dateline(doc: Document) -> date | None:
-    """The date of a press release's dateline, wherever the release starts in the text."""
+    """The date of a press release's dateline, wherever the release starts in the text
+    (``香港2024年3月26日 /美通社/``, ``SHANGHAI, Aug. 29, 2024 (GLOBE NEWSWIRE)``)."""
     pattern = _patterns().wire_dateline
     for ln in doc.content_lines():
         m = pattern.search(ln.norm)
         if m:
             return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        found = _english_dateline(ln.norm)
+        if found:
+            return found
+    return None
+
+
+def _labelled_call_date(doc: Document) -> date | None:
+    """The date an English label gives the call (``Release Date: November 06, 2024``)."""
+    pattern = _patterns().labelled_call
+    for ln in doc.content_lines():
+        m = pattern.search(ln.norm)
+        if m and m.group(1).lower() in MONTHS:
+            found = safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+            if found:
+                return found
     return None
 
 
@@ -316,9 +357,9 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     dateline) where the call is held (``8月20日晚间召开电话会``); one beside the results
     (``8月21日发布财报``); a day without its month; the dateline.
     """
-    meeting = _meeting_time(doc)
-    if meeting is not None and (period.period_end is None or meeting > period.period_end):
-        return meeting
+    for meeting in (_meeting_time(doc), _labelled_call_date(doc)):
+        if meeting is not None and (period.period_end is None or meeting > period.period_end):
+            return meeting
     relative = _relative_call_date(doc, ctx.published, True) if ctx.published else None
     for found in [*_stated_dates(doc, ctx, period, True), relative, *_stated_dates(doc, ctx, period, False)]:
         if found is not None and (period.period_end is None or found > period.period_end):
@@ -327,7 +368,13 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     if relative is not None and (period.period_end is None or relative > period.period_end):
         return relative
     day_only = _day_only_call_date(doc, ctx, period)
-    return day_only or ctx.published
+    if day_only is not None:
+        return day_only
+    release = _wire_dateline(doc)  # a release reposted later: its own dateline, not the page's
+    if release is not None and ctx.published and release < ctx.published:
+        if period.period_end is None or release > period.period_end:
+            return release
+    return ctx.published
 
 
 def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -> list[date]:
@@ -358,6 +405,29 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
             found = safe_date(year, month, day) if year else None
             if found is not None:
                 out.append(found)
+        if not held:
+            out.extend(_english_stated(ln.norm, ctx, period))
+    return out
+
+
+def _english_stated(text: str, ctx: DateContext, period: Period) -> list[date]:
+    """English month-and-day dates beside a release verb and the results (``August 30, … today
+    released its financial results``), the year as written or placed after the period's end."""
+    out = []
+    for m in _patterns().english_call.finditer(text):
+        month = MONTHS.get(m.group(1).lower())
+        if month is None:
+            continue
+        day = int(m.group(2))
+        if m.group(3):
+            year: int | None = int(m.group(3))
+        elif ctx.year_guessed and period.period_end is None:
+            continue
+        else:
+            year = _year_for(month, day, period.period_end, ctx.year, None)
+        found = safe_date(year, month, day) if year else None
+        if found is not None:
+            out.append(found)
     return out
 
 

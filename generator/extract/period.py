@@ -79,7 +79,7 @@ class _Patterns:
     ``third quarter 2024``."""
     half: re.Pattern[str]
     """The first half of a year: ``2024年上半年``, ``半年度业绩说明会``, ``中期业绩``,
-    ``截至6月30日止六个月``, ``2024H1``."""
+    ``截至6月30日止六个月``, ``2024H1``, ``2024 Interim Results``, ``first half of 2024``."""
     quarter_word: re.Pattern[str]
     yearless_quarter: re.Pattern[str]
     """A quarter named without its year (``第三季``, ``三季度``, ``Q3``); not ``前三季`` (year to date)."""
@@ -135,16 +135,17 @@ def _build_patterns() -> _Patterns:
             rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
             rf"(?:{alternation(w.quarter)}|{short})|"
             r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
-            r"(first|second|third|fourth)[\s\-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(20\d\d)|"
+            r"(?i:(first|second|third|fourth)[\s\-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)(20\d\d)|"
             r"(?<![A-Za-z0-9])([1-4])Q\s*'?(20\d\d|\d\d)(?!\d)|"
             rf"(20\d\d)\s*年\s*(\d{{1,2}})\s*{alt(w.month_quarter)}"
         ),
         half=re.compile(
             rf"(?:(20\d\d)\s*(?:年|{alternation(w.fiscal_year)})?\s*度?\s*)?"
-            rf"(?:{alternation(w.first_half)}|{alt(w.interim)}(?={alternation(w.interim_before)})"
+            rf"(?:{alternation(w.first_half)}|{alt(w.interim)}(?=\s*(?:{alternation(w.interim_before)}))"
             rf"|{after(w.until_after)}\s*{alt(w.six_months)}"
             r"|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
             r"|(?<![A-Za-z0-9])(?:1H|H1)\s*'?(20\d\d|\d\d)(?!\d)"
+            r"|\b(?i:first\s+half(?:\s+year)?\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?)(20\d\d)\b"
         ),
         quarter_word=re.compile(
             rf"(?:第\s*)?([一二三四1-4])\s*(?:{alternation([*w.quarter, *w.fiscal_quarter_short])}|{short})"
@@ -154,7 +155,7 @@ def _build_patterns() -> _Patterns:
             rf"{not_after(w.yearless_quarter_not_after)}(?<!\d)(?:第\s*)?([一二三四1-4])\s*"
             rf"(?:{alternation(w.quarter)}|{short})"
             r"|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![A-Za-z0-9])"
-            r"|\b(first|second|third|fourth)[\s\-]quarter\b"
+            r"|\b(?i:(first|second|third|fourth)[\s\-]quarter)\b"
             rf"|({alternation(w.named_quarters)})"
         ),
         year_to_date=re.compile(rf"(?:(20\d\d)\s*年\s*(?:的\s*)?)?({alternation(w.year_to_date)})"),
@@ -171,6 +172,8 @@ def _build_patterns() -> _Patterns:
 
 OWN_REACH = 14
 """How far after a period the results word may stand for the period to be the one reported."""
+OWN_REACH_LATIN = 40
+"""The same in English, whose words are longer ("Second Quarter and Interim Results")."""
 LIST_ITEM = re.compile(r"\s*(?:[·•▪◦●○>]|[*\-]\s)")
 """A bulleted line (related links, other companies' briefings): it names no period of its own text."""
 UNDATED_LAG_DAYS = 30
@@ -188,11 +191,28 @@ CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789
 
 def _comparison(text: str, span: tuple[int, int]) -> bool:
     """True for the period of a comparison: opening a bracket and labelling the figure after it
-    (``(2021年上半年:63.2%)``), or right after a comparison word (``较2023年第二季上升8%``)."""
+    (``(2021年上半年:63.2%)``), right after a comparison word (``较2023年第二季上升8%``), or further
+    on in a clause one opens (``as compared to US$331.0 million for the second quarter of 2023``)."""
     before = text[: span[0]].rstrip()
     if before.endswith(("(", "(")) and text[span[1] :].lstrip().startswith((":", ":")):
         return True
-    return before.lower().endswith(periods.wording().comparison_before)
+    if before.lower().endswith(periods.wording().comparison_before):
+        return True
+    clause = _CLAUSE_BREAK.split(text[max(0, span[0] - COMPARISON_REACH) : span[0]])[-1]
+    return _comparison_clause().search(clause) is not None
+
+
+COMPARISON_REACH = 80
+"""How far before a period a clause's comparison word (``as compared to … for the second quarter
+of 2023``) may stand."""
+_CLAUSE_BREAK = re.compile(r"[;,;,。]|\.(?!\d)")
+
+
+@per_lexicon_set
+def _comparison_clause() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![A-Za-z])(?:{alternation(periods.wording().comparison_clause)})(?![A-Za-z])", re.I
+    )
 
 
 def _digit_years(text: str) -> str:
@@ -231,7 +251,8 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         if end is not None and _comparison(text, span):
             taken.append(span)  # a comparison figure's period: "(二零二一年上半年:人民币228亿元)"
         elif end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
-            after = re.split(r"[,。;!?]", text[span[1] : span[1] + OWN_REACH], maxsplit=1)[0]
+            reach = OWN_REACH_LATIN if text[span[1] : span[1] + 2].isascii() else OWN_REACH
+            after = re.split(r"[,。;!?]", text[span[1] : span[1] + reach], maxsplit=1)[0]
             own = not listed and results.search(after) is not None and future.search(after) is None
             out.append(_Candidate(end, quarter, weight, offset + span[0], kind, own))
             taken.append(span)
@@ -288,7 +309,7 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 1.0, m.span())
     for m in patterns.half.finditer(text):
         fiscal = patterns.fiscal_year_word.search(m.group(0)) is not None
-        written = m.group(1) or m.group(2)
+        written = m.group(1) or m.group(2) or m.group(3)
         if written and (fiscal or start_month == 1):
             add(quarter_end(_two_digit(written), 2, start_month), True, 2.0, m.span(), "half")
         elif not written and ctx.year:
@@ -378,16 +399,28 @@ def _latest_fiscal_quarter_end(quarter: int, start_month: int, ctx: DateContext)
 
 def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> bool:
     """True when the text reports the half ending on ``end`` rather than its second quarter: the
-    one it names as its own (``中期业绩``); else, when it names neither as its own and both with
-    their year (``2025年上半年…2025年第二季度…``, ``second quarter ("2Q2019") and first half year of
-    2019``), the one it names first; else the one it names more (上半年, 半年度, H1 against 第二季度,
-    Q2, 二季), counting the title twice."""
+    one it names as its own (``中期业绩``); when it names both so, the one it names so more often,
+    else the first (``Second Quarter and Interim Results``); else, when it names neither as its own
+    and both with their year (``2025年上半年…2025年第二季度…``, ``second quarter ("2Q2019") and
+    first half year of 2019``), the one it names first; else the one it names more (上半年, 半年度,
+    H1 against 第二季度, Q2, 二季), counting the title twice."""
     # a half named as the text's own without its year (中期业绩) names the kind of call, whatever
     # year it was read in (bare candidates weigh under 1: their year is the text's, perhaps a guess)
     own_half = any(c.own for c in candidates if c.kind == "half" and (c.end == end or c.weight < 1.0))
     own_quarter = any(c.own for c in candidates if c.end == end and c.kind == "quarter")
     if own_half != own_quarter:
         return own_half  # the text names one of them as the period it reports
+    if own_half:  # both: the one named so more often, else the first named ("2019 Second Quarter
+        # and Interim Results")
+        own = [
+            (c.position, c.kind)
+            for c in candidates
+            if c.own and c.kind in ("half", "quarter") and (c.end == end or c.weight < 1.0)
+        ]
+        halves = sum(1 for _, kind in own if kind == "half")
+        if 2 * halves != len(own):
+            return 2 * halves > len(own)
+        return min(own)[1] == "half"
     named = sorted(
         (c.position, c.kind)
         for c in candidates
@@ -466,6 +499,30 @@ def _own_after_dateline(candidates: list[_Candidate], ctx: DateContext) -> list[
     return own
 
 
+WRITTEN = 1.0
+"""The least weight of a period named with its year; one named without (第三季度, 年度业绩) weighs less."""
+
+
+def _bare_take_written_years(candidates: list[_Candidate], limit: date | None) -> list[_Candidate]:
+    """In a text with no dateline, periods named without their year (``三季度``, ``年度业绩``) were
+    given the year the text was guessed to be written in; where the text names the same period with
+    its year (``2025年三季报``, ``截至2020年12月31日止年度``), that year is theirs (the one it names
+    most when several, never one ending after ``limit``: a year ahead, ``2022全年业绩`` guided),
+    not the guess."""
+    written: dict[date, float] = {}
+    for c in candidates:
+        if c.weight >= WRITTEN and (limit is None or c.end <= limit):
+            written[c.end] = written.get(c.end, 0.0) + c.weight
+    out = []
+    for c in candidates:
+        same = [e for e in written if (e.month, e.day) == (c.end.month, c.end.day)]
+        if c.weight < WRITTEN and same:
+            end = max(same, key=lambda e: (written[e], e))
+            c = _Candidate(end, c.quarter, c.weight, c.position, c.kind, c.own)
+        out.append(c)
+    return out
+
+
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
     """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
     candidates: list[_Candidate] = []
@@ -484,6 +541,8 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     if undated and ctx.year_guessed:
         undated -= timedelta(days=UNDATED_LAG_DAYS)
     limit = ctx.published or undated
+    if ctx.published is None:
+        candidates = _bare_take_written_years(candidates, limit)
     if limit:
         kept = [c for c in candidates if c.end <= limit]
         if not kept and ctx.published:

@@ -51,6 +51,11 @@ class Companies:
     """Lower-case words a title or ticker may stand beside that never name a company."""
     results_verbs: tuple[str, ...] = ()
     """Words that, right after a company's name, make it the subject of results (实现营收, 公布)."""
+    company_words: tuple[str, ...] = ()
+    """Words that, right after a listed company's short name of two characters, make the pair its
+    name (龙湖 + 集团, 广达 + 电脑): a short name too common to count alone counts then."""
+    ticker_words: tuple[str, ...] = ()
+    """Words that, right before a bare code, make it the company's ticker (编号为600938)."""
 
     def get(self, company_id: str | None) -> CompanyEntry | None:
         """The entry of ``company_id``, or None."""
@@ -126,4 +131,6 @@ def companies() -> Companies:
         entries={str(cid): parse_entry(str(cid), entry) for cid, entry in raw.items()},
         generic_subjects=frozenset(w.lower() for w in generic),
         results_verbs=_texts(data.get("results_verbs"), "results_verbs"),
+        company_words=_texts(data.get("company_words"), "company_words"),
+        ticker_words=_texts(data.get("ticker_words"), "ticker_words"),
     )

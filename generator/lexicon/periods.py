@@ -80,6 +80,8 @@ class PeriodWording:
     part_of_whole: Words
     year_to_date: dict[str, int]
     comparison_before: Words
+    comparison_clause: Words
+    call_date_labels: Words
 
 
 def alt(words: Iterable[str]) -> str:

@@ -61,3 +61,35 @@ def test_a_registry_issuer_in_an_english_text_keeps_its_english_name(tmp_path: P
     company = identify_company(doc)
     assert company.name == "Chunghwa Telecom"
     assert "CHT" in company.tickers
+
+
+def test_a_name_spaced_from_its_period_in_the_title(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "以下为 星曜 2030 年第二季度财报电话会纪要,财报解读请见《星曜:新车上市》\n\n"
+        "一、财报核心信息回顾\n星曜本季度交付量创新高。星曜毛利率改善。\n",
+    )
+    assert identify_company(doc).name == "星曜"
+
+
+def test_a_short_name_before_a_company_word_counts(tmp_path: Path) -> None:
+    # 龙湖 alone is too common a pair of characters to be reported; 龙湖集团 is the company
+    doc = doc_of(
+        tmp_path,
+        "导读\n龙湖集团8月23日在港交所公告,上半年营业收入为466亿元。\n龙湖集团上半年股东应占溢利为57亿元。\n",
+    )
+    assert identify_company(doc).name == "龙湖"
+
+
+def test_a_common_word_before_a_company_word_is_no_company(tmp_path: Path) -> None:
+    doc = doc_of(tmp_path, "纪要\n\n中国科技行业持续增长,中国集团客户需求旺盛。\n")
+    assert identify_company(doc).name is None
+
+
+def test_a_bare_code_after_a_ticker_word(tmp_path: Path) -> None:
+    doc = doc_of(
+        tmp_path,
+        "業務狀況\n集團簡介: - 集團股份亦在上海證券交易所上市,編號為600938。\n- 集團為海上原油生產商。\n",
+    )
+    company = identify_company(doc)
+    assert (company.name, company.tickers) == ("中国海油", ["600938"])

@@ -1,0 +1,81 @@
+"""Period wording met on real pages (issue 9), as classes: English halves and capitalised
+quarters, comparisons written in English, a quarter and a half both named as the release's, and
+periods named without their year in an undated text that names them elsewhere with it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.identity import doc_of, identify
+
+
+def _period(tmp_path: Path, text: str) -> tuple[int | None, int | None, date | None]:
+    _, _, period, _ = identify(doc_of(tmp_path, text))
+    return period.fiscal_year, period.fiscal_quarter, period.period_end
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # English interim results and the first half of a year
+        (
+            "Orvane Releases 2030 Interim Results and Business Updates\n\n"
+            "Orvane has announced its results for the first half of 2030. Revenue rose 20% in the first "
+            "half of 2030.\n",
+            (2030, None, date(2030, 6, 30)),
+        ),
+        # a capitalised ordinal quarter; the year-ago quarter is a comparison
+        (
+            "Highlights\n\nSecond Quarter 2030 Highlights\nTotal revenue was US$3.8 billion, up 23%.\n"
+            "Net income was US$79.9 million, as compared to US$331.0 million for the second quarter of 2029.\n"
+            "Adjusted EBITDA was US$448.5 million, as compared to US$510.0 million for the second quarter of 2029.\n",
+            (2030, 2, date(2030, 6, 30)),
+        ),
+        # quarter-over-quarter comparisons written "compared to" do not outweigh the quarter reported
+        (
+            "Hostelo (HSTL) Q2 2030 Earnings Call Transcript\n\n"
+            "Net revenues were RMB2,469 million in Q2 2030, up 37.4% compared to Q2 2029 and 29.5% "
+            "quarter over quarter compared to Q1 2030.\n"
+            "Retail revenues grew 77% compared to Q2 2029 and 40% compared to Q1 2030.\n"
+            "Hotel revenues grew 20% compared to Q2 2029 and 10% compared to Q1 2030.\n",
+            (2030, 2, date(2030, 6, 30)),
+        ),
+        # a quarter and a half both named as the release's, once each: the first named
+        (
+            "date 2030-08-14 Orvane Announces 2030 Second Quarter and Interim Results\n\n"
+            'Orvane announced its results for the second quarter ("2Q2030") and first half year of 2030 '
+            '("1H2030") ended June 30, 2030.\n1H2030 Key Highlights\nRevenue rose 21% over the first half '
+            "of 2029.\n",
+            (2030, 2, date(2030, 6, 30)),
+        ),
+        # 业绩发布会 qualified (线上) after a year: the year's results
+        (
+            "3月31日上午,某某地产召开2029年线上业绩发布会。\n董事会主席在业绩会现场致歉。\n",
+            (2029, None, date(2029, 12, 31)),
+        ),
+    ],
+)
+def test_period_wording(tmp_path: Path, text: str, want: tuple[int | None, int | None, date | None]) -> None:
+    assert _period(tmp_path, text) == want
+
+
+def test_bare_periods_take_the_year_the_text_writes(tmp_path: Path) -> None:
+    # undated; the bare 前三季度 and 第三季度 are those of 2029, which the text names once with its year
+    text = (
+        "某某证券近日发布的2029年三季报显示,公司前三季度业绩创历史新高,实现营业收入558.1亿元。\n"
+        "前三季度投资净收益316亿元;第三季度单季投资净收益达125.5亿元。截至三季度末,金融资产9320亿元。\n"
+        "第三季度经纪业务收入同比接近翻倍。三季度两市成交额同比增长219%。推动全年业绩超预期。\n"
+    )
+    assert _period(tmp_path, text) == (2029, 3, date(2029, 9, 30))
+
+
+def test_a_bare_annual_results_takes_the_year_most_named(tmp_path: Path) -> None:
+    text = (
+        "格隆汇 3 月 29日丨某某生物(01999.HK)公布年度业绩,截至2029年12月31日止年度,总收入为人民币38亿元,"
+        "较截至2028年12月31日止年度增加266.9%。\n截至2029年12月31日止年度的产品收入达人民币23亿元。\n"
+        "截至2029年12月31日止年度,毛利率为83.6%。\n"
+    )
+    assert _period(tmp_path, text) == (2029, None, date(2029, 12, 31))
