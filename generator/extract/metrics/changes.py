@@ -8,10 +8,11 @@ The wording (同比, 环比, 增长, 下降, 至, 上年同期, 近, 左右…) 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from generator.extract.metrics.patterns import pattern, regex
-from generator.extract.numbers import Amount, Percent
+from generator.extract.numbers import Amount, Percent, as_number
 from generator.lexicon.words import longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
@@ -45,6 +46,16 @@ class ChangeWording:
         self._profit_re = regex(data.get("profit_cues", []))
         to_ish = [w for w in up + down if w[-1:] in ("至", "到")]
         direction = [w for w in up + down if w not in to_ish]
+        multiple = data.get("multiple_words", [])
+        self._times_re = (
+            re.compile(
+                rf"(?:{pattern(direction)})\s*了?\s*(?:{pattern(data['approx_before'])})?\s*"
+                rf"(?P<num>\d+(?:\.\d+)?)\s*(?:{pattern(multiple)})",
+                re.IGNORECASE,
+            )
+            if multiple
+            else None
+        )
         self._delta_re = re.compile(
             rf"(?:{pattern(direction)})\s*(?:了|by|of)?\s*(?:{pattern(data['approx_before'])})?\s*$",
             re.IGNORECASE,
@@ -162,6 +173,12 @@ class ChangeWording:
                     continue
                 if not re.search(r"\d", before[max(c.end() for c in cues) :]):
                     found.append(Percent(m.start(), m.end(), value, points=False, wording=True))
+        if self._times_re is not None:  # 按年飙1.31倍, 季增5.86倍: up by 131%, by 586%
+            for m in self._times_re.finditer(text):
+                if m.start("num") > 0 and text[m.start("num") - 1] in ".,":
+                    continue
+                value = as_number(Decimal(m.group("num")) * 100)
+                found.append(Percent(m.start("num"), m.end(), value, points=False, wording=True))
         return found
 
     def is_delta(self, before: str) -> bool:

@@ -41,3 +41,29 @@ def test_the_first_half_in_a_third_quarter_call_is_another_period(tmp_path):
     text = "今年上半年星河净利润亏损合计54亿元;第三季度净利润亏损12.61亿元。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert [m.value for m in ms if m.metric == "net_income"] == [-1_261_000_000]
+
+
+def test_a_multiple_after_an_up_word_is_a_change(tmp_path):
+    text = "第三季星河稅後淨利70.8億元，季增5.86倍，年增6.8%。全年純利按年飆1.31倍。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (7_080_000_000, 586, 6.8)
+
+
+def test_a_multiple_reached_is_a_level_not_a_change(tmp_path):
+    text = "第三季星河营收12亿元,同比升至1.5倍。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").yoy_pct is None
+
+
+def test_zhao_before_a_currency_is_a_trillion(tmp_path):
+    text = "星河第三季營收新台幣2.06兆元、年增11%；新增裝機5兆瓦。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.yoy_pct) == (2_060_000_000_000, "TWD", 11)
+
+
+def test_qian_san_ji_is_the_year_to_date(tmp_path):
+    text = "星河第三季營收2,000億元。前三季累計，淨利1,441億元、年增35%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").scope == "year_to_date"
