@@ -177,8 +177,8 @@ class ChangeWording:
             for m in self._times_re.finditer(text):
                 if m.start("num") > 0 and text[m.start("num") - 1] in ".,":
                     continue
-                value = as_number(Decimal(m.group("num")) * 100)
-                found.append(Percent(m.start("num"), m.end(), value, points=False, wording=True))
+                times = as_number(Decimal(m.group("num")) * 100)
+                found.append(Percent(m.start("num"), m.end(), times, points=False, wording=True))
         return found
 
     def is_delta(self, before: str) -> bool:

@@ -67,3 +67,15 @@ def test_qian_san_ji_is_the_year_to_date(tmp_path):
     text = "星河第三季營收2,000億元。前三季累計，淨利1,441億元、年增35%。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "net_income").scope == "year_to_date"
+
+
+def test_a_bare_yuan_is_hong_kong_dollars_for_a_company_reporting_in_them(tmp_path):
+    text = "周大福公布中期業績，股東應佔溢利為25.34億元，按年持平；營業額為389.86億元，按年減少1.1%。"
+    ms, _ = extract(tmp_path, text, "周大福珠宝", H1_2024)
+    assert {m.metric: m.unit for m in ms} == {"net_income": "HKD", "revenue": "HKD"}
+
+
+def test_a_bare_yuan_stays_renminbi_for_a_company_reporting_in_renminbi(tmp_path):
+    text = "星河公布中期業績，股東應佔溢利為25.34億元，按年持平；回購股份3億港元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "net_income").unit == "CNY"
