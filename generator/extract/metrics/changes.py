@@ -102,10 +102,12 @@ class ChangeWording:
             after = re.match(
                 r"\s*的?[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
             )
-            if after and not re.search(r"\d", after.group(0)):
+            if after and not re.search(r"\d", after.group(0)) and not self._next_change(text, pct.end):
                 direction = after.group(1).lower()
         tail = re.match(r"[^,;。!?]{0,30}", text[pct.end :])
         following = tail.group(0) if tail else ""  # up 8% year over year: English names the period after
+        if self._next_change(text, pct.end):
+            following = ""
         qoq = self.qoq_re.search(before) or (not self.yoy_re.search(before) and self.qoq_re.search(following))
         yoy = self.yoy_re.search(before) or self.yoy_re.search(following)
         if pct.points:
@@ -122,6 +124,14 @@ class ChangeWording:
         if direction is not None and direction not in self._up:
             value = -abs(value)
         return kind, value
+
+    def _next_change(self, text: str, end: int) -> bool:
+        """True when a yoy/qoq cue, a direction and a number follow ``end`` (48.56%同比下降0.88个百分点):
+        that wording is the next figure's, not the one ending at ``end``."""
+        cue = rf"(?:{self.yoy_re.pattern}|{self.qoq_re.pattern})"
+        return bool(
+            re.match(rf"\s*{cue}\s*(?:{self.direction_re.pattern})[^\d,。;!?]{{0,3}}\d", text[end:], re.I)
+        )
 
     def _after_last_percent(self, before: str) -> str:
         """``before`` from the end of its last percentage (and the yoy/qoq wording right after it) on:

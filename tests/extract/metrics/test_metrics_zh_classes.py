@@ -79,3 +79,10 @@ def test_a_bare_yuan_stays_renminbi_for_a_company_reporting_in_renminbi(tmp_path
     text = "星河公布中期業績，股東應佔溢利為25.34億元，按年持平；回購股份3億港元。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "net_income").unit == "CNY"
+
+
+def test_a_level_before_the_next_change_is_no_change(tmp_path):
+    text = "上半年星河营收100亿元,毛利率48.56%同比下降0.88个百分点,净利率19.29%同比下降1.66个百分点。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "gross_margin")
+    assert (m.value, m.yoy_pct, m.change_pp) == (48.56, None, -0.88)
