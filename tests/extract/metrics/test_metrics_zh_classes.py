@@ -86,3 +86,30 @@ def test_a_level_before_the_next_change_is_no_change(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     m = only(ms, "gross_margin")
     assert (m.value, m.yoy_pct, m.change_pp) == (48.56, None, -0.88)
+
+
+def test_hong_kong_core_profit_after_exclusions_is_the_adjusted_profit(tmp_path):
+    text = "上半年股东应占溢利为57亿元,剔除公平值变动等影响后之股东应占核心溢利为45亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "non_gaap_net_income").value == 4_500_000_000
+    assert only(ms, "net_income").value == 5_700_000_000
+
+
+def test_a_profit_word_after_an_adjusted_qualifier_is_the_adjusted_profit(tmp_path):
+    text = "上半年期内盈利增长27.4%至25.9亿元,非国际财务报告准则盈利同比增长35.0%至35.7亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "non_gaap_net_income").value == 3_570_000_000
+    assert only(ms, "net_income").value == 2_590_000_000
+
+
+def test_a_milestone_passed_then_the_figure(tmp_path):
+    text = "第三季度集团单季度经调整利润首次突破100亿元,达到107亿元,同比增长64%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "non_gaap_net_income")
+    assert (m.value, m.yoy_pct) == (10_700_000_000, 64)
+
+
+def test_an_approximate_figure_keeps_a_later_clause_of_another_thing_apart(tmp_path):
+    text = "第三季度经调整利润约100亿元,研发投入达到107亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "non_gaap_net_income").value == 10_000_000_000
