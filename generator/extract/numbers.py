@@ -46,6 +46,7 @@ MAGNITUDES: dict[str, Decimal] = {
     "百萬": Decimal(10) ** 6,
     "万": Decimal(10) ** 4,
     "萬": Decimal(10) ** 4,
+    "兆": Decimal(10) ** 12,  # Taiwan: 營收2.06兆元 (read only before a currency: 兆瓦 is no amount)
     "trillion": Decimal(10) ** 12,
     "billion": Decimal(10) ** 9,
     "million": Decimal(10) ** 6,
@@ -208,6 +209,8 @@ def find_amounts(text: str) -> list[Amount]:
         else:
             value = Decimal(m.group("num").replace(",", ""))
             mag = m.group("mag")
+            if mag == "兆" and not (m.group("sc") or m.group("pc")):
+                continue
             magnitude = bool(mag)
             if mag:
                 value *= MAGNITUDES[_canon(mag, MAGNITUDES)]

@@ -28,6 +28,8 @@ class Currencies:
     """Written after a number (美元, 元, yuan) -> ISO code, in the lexicon's order."""
     yuan: tuple[str, ...]
     """The codes a bare 元 can stand for; the first is the default currency."""
+    yuan_by_company: tuple[str, ...]
+    """Codes a bare 元 stands for only in the accounts of a company that reports in them (HKD)."""
     yuan_wording: dict[str, tuple[str, ...]]
     """Code a bare 元 can stand for -> the wording of the market where it does (年增, 法说会 -> TWD)."""
     exchange_currencies: dict[str, str]
@@ -111,6 +113,7 @@ def parse(data: Any) -> Currencies:
         prefixes=_table(data.get("prefixes"), "prefixes"),
         suffixes=_table(data.get("suffixes"), "suffixes"),
         yuan=yuan,
+        yuan_by_company=_texts(data.get("yuan_by_company") or [], "yuan_by_company"),
         yuan_wording={_text(k, "yuan_wording"): _texts(v, f"yuan_wording.{k}") for k, v in wording.items()},
         exchange_currencies=_table(data.get("exchange_currencies") or {}, "exchange_currencies"),
         unknown_endings=_texts(data.get("unknown_endings"), "unknown_endings"),

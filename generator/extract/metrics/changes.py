@@ -8,10 +8,11 @@ The wording (同比, 环比, 增长, 下降, 至, 上年同期, 近, 左右…) 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from generator.extract.metrics.patterns import pattern, regex
-from generator.extract.numbers import Amount, Percent
+from generator.extract.numbers import Amount, Percent, as_number
 from generator.lexicon.words import longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
@@ -45,6 +46,16 @@ class ChangeWording:
         self._profit_re = regex(data.get("profit_cues", []))
         to_ish = [w for w in up + down if w[-1:] in ("至", "到")]
         direction = [w for w in up + down if w not in to_ish]
+        multiple = data.get("multiple_words", [])
+        self._times_re = (
+            re.compile(
+                rf"(?:{pattern(direction)})\s*了?\s*(?:{pattern(data['approx_before'])})?\s*"
+                rf"(?P<num>\d+(?:\.\d+)?)\s*(?:{pattern(multiple)})",
+                re.IGNORECASE,
+            )
+            if multiple
+            else None
+        )
         self._delta_re = re.compile(
             rf"(?:{pattern(direction)})\s*(?:了|by|of)?\s*(?:{pattern(data['approx_before'])})?\s*$",
             re.IGNORECASE,
@@ -91,10 +102,12 @@ class ChangeWording:
             after = re.match(
                 r"\s*的?[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
             )
-            if after and not re.search(r"\d", after.group(0)):
+            if after and not re.search(r"\d", after.group(0)) and not self._next_change(text, pct.end):
                 direction = after.group(1).lower()
         tail = re.match(r"[^,;。!?]{0,30}", text[pct.end :])
         following = tail.group(0) if tail else ""  # up 8% year over year: English names the period after
+        if self._next_change(text, pct.end):
+            following = ""
         qoq = self.qoq_re.search(before) or (not self.yoy_re.search(before) and self.qoq_re.search(following))
         yoy = self.yoy_re.search(before) or self.yoy_re.search(following)
         if pct.points:
@@ -111,6 +124,14 @@ class ChangeWording:
         if direction is not None and direction not in self._up:
             value = -abs(value)
         return kind, value
+
+    def _next_change(self, text: str, end: int) -> bool:
+        """True when a yoy/qoq cue, a direction and a number follow ``end`` (48.56%同比下降0.88个百分点):
+        that wording is the next figure's, not the one ending at ``end``."""
+        cue = rf"(?:{self.yoy_re.pattern}|{self.qoq_re.pattern})"
+        return bool(
+            re.match(rf"\s*{cue}\s*(?:{self.direction_re.pattern})[^\d,。;!?]{{0,3}}\d", text[end:], re.I)
+        )
 
     def _after_last_percent(self, before: str) -> str:
         """``before`` from the end of its last percentage (and the yoy/qoq wording right after it) on:
@@ -162,6 +183,12 @@ class ChangeWording:
                     continue
                 if not re.search(r"\d", before[max(c.end() for c in cues) :]):
                     found.append(Percent(m.start(), m.end(), value, points=False, wording=True))
+        if self._times_re is not None:  # 按年飙1.31倍, 季增5.86倍: up by 131%, by 586%
+            for m in self._times_re.finditer(text):
+                if m.start("num") > 0 and text[m.start("num") - 1] in ".,":
+                    continue
+                times = as_number(Decimal(m.group("num")) * 100)
+                found.append(Percent(m.start("num"), m.end(), times, points=False, wording=True))
         return found
 
     def is_delta(self, before: str) -> bool:

@@ -92,6 +92,8 @@ def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
     if declared is not None:
         return declared
     yuan = registry.yuan
+    if company_currency in registry.yuan_by_company:
+        yuan = (*yuan, company_currency)  # a Hong Kong company's bare 元
     counts = dict.fromkeys(yuan, 0)
     for line in doc.lines:
         for a in find_amounts(line.norm):

@@ -105,6 +105,12 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
         if change[0] == "pp" and ctx.rules.kind(entry.metric) != "ratio":
             return False  # 收入增速提升8个百分点: points are a ratio's change, not an amount's
         return change[0] not in entry.changes
+    if entry.amount is not None and entry.approximate and fits_metric(entry.metric, fig, ctx):
+        clause = clause_of(fig.start, clauses)
+        lead = text[max(clauses[clause], entry.sentence.start) : fig.start].strip()
+        return (  # 首次突破100亿元,达到107亿元: a milestone passed, then the figure itself
+            clause != entry.clause and lead in ctx.rules.change.to_words and fig.value >= entry.amount.value
+        )
     if entry.amount is not None or not fits_metric(entry.metric, fig, ctx):
         return False
     if ctx.rules.names_other_amount(entry.metric, text[entry.word.end : fig.start]):

@@ -175,7 +175,8 @@ class Rules:
         before = before.rstrip()
         if not before or PUNCT_OR_SPACE.match(before[-1]):
             return True
-        return any(before.endswith(n) for n in [*self._heads, *heads])
+        modifiers = [c for variants in self._variants.values() for cues in variants.values() for c in cues]
+        return any(before.endswith(n) for n in [*self._heads, *heads, *modifiers])  # 非国际财务报告准则盈利
 
     def attributed(self, metric: str, word: str, before: str) -> str | None:
         """The metric an ambiguous word names after attribution wording (股东应占…净收入: net income,

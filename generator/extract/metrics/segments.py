@@ -62,7 +62,8 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
         for p_s, p_e in sorted(periods, key=lambda p: -p[1]):  # 今年前三季度: 今年 is a period, not a name
             if p_e == len(head) and p_s < p_e:
                 head = head[:p_s]
-        subject = _strip_fillers(head, rules.fillers)
+        lead = max((p_e for p_s, p_e in periods if p_s == 0 and p_e < len(head)), default=0)
+        subject = _strip_fillers(head[lead:], rules.fillers)  # 一季度集团单季度: 一季度 is no name
         if subject and not is_ours(subject, ctx) and not _is_unclear(subject, ctx):
             return Subject("other")
         if subject and not _strip_verbs(text[start + p_end : word_start].strip("的"), rules.verbs):

@@ -41,3 +41,75 @@ def test_the_first_half_in_a_third_quarter_call_is_another_period(tmp_path):
     text = "今年上半年星河净利润亏损合计54亿元;第三季度净利润亏损12.61亿元。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert [m.value for m in ms if m.metric == "net_income"] == [-1_261_000_000]
+
+
+def test_a_multiple_after_an_up_word_is_a_change(tmp_path):
+    text = "第三季星河稅後淨利70.8億元，季增5.86倍，年增6.8%。全年純利按年飆1.31倍。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (7_080_000_000, 586, 6.8)
+
+
+def test_a_multiple_reached_is_a_level_not_a_change(tmp_path):
+    text = "第三季星河营收12亿元,同比升至1.5倍。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").yoy_pct is None
+
+
+def test_zhao_before_a_currency_is_a_trillion(tmp_path):
+    text = "星河第三季營收新台幣2.06兆元、年增11%；新增裝機5兆瓦。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.yoy_pct) == (2_060_000_000_000, "TWD", 11)
+
+
+def test_qian_san_ji_is_the_year_to_date(tmp_path):
+    text = "星河第三季營收2,000億元。前三季累計，淨利1,441億元、年增35%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").scope == "year_to_date"
+
+
+def test_a_bare_yuan_is_hong_kong_dollars_for_a_company_reporting_in_them(tmp_path):
+    text = "周大福公布中期業績，股東應佔溢利為25.34億元，按年持平；營業額為389.86億元，按年減少1.1%。"
+    ms, _ = extract(tmp_path, text, "周大福珠宝", H1_2024)
+    assert {m.metric: m.unit for m in ms} == {"net_income": "HKD", "revenue": "HKD"}
+
+
+def test_a_bare_yuan_stays_renminbi_for_a_company_reporting_in_renminbi(tmp_path):
+    text = "星河公布中期業績，股東應佔溢利為25.34億元，按年持平；回購股份3億港元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "net_income").unit == "CNY"
+
+
+def test_a_level_before_the_next_change_is_no_change(tmp_path):
+    text = "上半年星河营收100亿元,毛利率48.56%同比下降0.88个百分点,净利率19.29%同比下降1.66个百分点。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "gross_margin")
+    assert (m.value, m.yoy_pct, m.change_pp) == (48.56, None, -0.88)
+
+
+def test_hong_kong_core_profit_after_exclusions_is_the_adjusted_profit(tmp_path):
+    text = "上半年股东应占溢利为57亿元,剔除公平值变动等影响后之股东应占核心溢利为45亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "non_gaap_net_income").value == 4_500_000_000
+    assert only(ms, "net_income").value == 5_700_000_000
+
+
+def test_a_profit_word_after_an_adjusted_qualifier_is_the_adjusted_profit(tmp_path):
+    text = "上半年期内盈利增长27.4%至25.9亿元,非国际财务报告准则盈利同比增长35.0%至35.7亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "non_gaap_net_income").value == 3_570_000_000
+    assert only(ms, "net_income").value == 2_590_000_000
+
+
+def test_a_milestone_passed_then_the_figure(tmp_path):
+    text = "第三季度集团单季度经调整利润首次突破100亿元,达到107亿元,同比增长64%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "non_gaap_net_income")
+    assert (m.value, m.yoy_pct) == (10_700_000_000, 64)
+
+
+def test_an_approximate_figure_keeps_a_later_clause_of_another_thing_apart(tmp_path):
+    text = "第三季度经调整利润约100亿元,研发投入达到107亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "non_gaap_net_income").value == 10_000_000_000
