@@ -54,8 +54,16 @@ MAGNITUDES: dict[str, Decimal] = {
 }
 
 USER_SUFFIXES = ("人次", "人", "户", "名")
-COUNTERS = {"辆": "vehicles", "台": "units", "单": "orders", "笔": "orders"}
-"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders)."""
+COUNTERS = {
+    "辆": "vehicles",
+    "台": "units",
+    "单": "orders",
+    "笔": "orders",
+    "vehicles": "vehicles",
+    "units": "units",
+    "orders": "orders",
+}
+"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders, 31,607 vehicles)."""
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万|億|萬)"
 
@@ -84,7 +92,7 @@ def _amount_patterns() -> _AmountPatterns:
         rf"(?P<more2>多|余)?"
         rf"(?:\s*(?P<sc>{alternation(money.suffixes)}))?"
         rf"(?P<users>{alternation(USER_SUFFIXES)})?"
-        rf"(?P<counter>{alternation(COUNTERS)})?",
+        rf"(?:\s*(?P<counter>{alternation(COUNTERS)})(?![A-Za-z]))?",
         re.IGNORECASE,
     )
     unknown = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{1,4}}(?:{alternation(money.unknown_endings)}))")

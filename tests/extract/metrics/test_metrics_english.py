@@ -91,3 +91,21 @@ def test_the_period_compared_with_says_yoy_or_qoq(tmp_path):
     assert (revenue.yoy_pct, revenue.qoq_pct) == (-2.1, 7.0)
     income = only(ms, "net_income")
     assert (income.yoy_pct, income.qoq_pct) == (38.2, 24.7)
+
+
+def test_english_counters_count_deliveries(tmp_path):
+    text = (
+        "The company delivered 31,607 vehicles in the third quarter, a record high.\n"
+        "It plans to sell 2,000 units of its new model next year.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "deliveries")
+    assert (m.value, m.unit) == (31_607, "vehicles")
+
+
+def test_english_counter_is_a_whole_word():
+    from generator.extract.numbers import find_amounts
+
+    assert [(a.value, a.counter) for a in find_amounts("31,607 vehicles and 12 unitsX")] == [
+        (31_607, "vehicles")
+    ]
