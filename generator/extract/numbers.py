@@ -101,7 +101,8 @@ def _amount_patterns() -> _AmountPatterns:
 
 PERCENT_RE = re.compile(
     r"(?P<sign>[-−+负])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b)"
+    r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b"
+    r"|per\s+cent\b)"
     r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
     re.IGNORECASE,
 )
@@ -262,7 +263,7 @@ def _range_after(after: str, unit: str | None) -> bool:
     m = RANGE_AFTER_RE.match(after)
     if m is None:
         return False
-    unit = (unit or "%").lower()
+    unit = re.sub(r"^per\s+cent$", "percent", (unit or "%").lower())
     points_first = unit not in ("%", "％") and not unit.startswith("percent")
     return not (points_first and m.group(0).rstrip().endswith(("%", "％")))
 
@@ -286,7 +287,7 @@ def find_percents(text: str) -> list[Percent]:
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
             continue
         value = Decimal(m.group("num").replace(",", ""))
-        unit = m.group("unit").lower()
+        unit = re.sub(r"^per\s+cent$", "percent", m.group("unit").lower())  # "per cent": British
         if "基点" in unit or unit.startswith("bp"):
             value /= 100
         if m.group("sign") in ("-", "−", "负"):

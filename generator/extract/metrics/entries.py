@@ -83,6 +83,8 @@ def _sentence_entries(
     loose: list[Amount | Percent] = []  # figures no entry took yet (a later word may take them)
     for _, ev in sorted(events, key=lambda e: e[0]):
         if isinstance(ev, Word):
+            if open_entry is not None and _inside_segment(ev, open_entry):
+                continue  # revenue from auto sales: "sales" is part of the line's name
             entry = new_entry(text, ev, sentence, last_figure_end, clauses, ctx, notes, line.number)
             if entry is None:
                 if open_entry is not None and open_entry.word.metric != ev.metric:
@@ -148,6 +150,12 @@ def _sentence_entries(
             continue
         kept.append(e)
     return kept
+
+
+def _inside_segment(word: Word, entry: Entry) -> bool:
+    """True when ``word`` stands inside the business line's name written after ``entry``'s word."""
+    span = entry.segment_span
+    return span is not None and span[0] >= entry.word.end and span[0] <= word.start < span[1]
 
 
 def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:

@@ -329,6 +329,9 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
         if after is not None:
             return after
         return Subject("own" if owner is not None else "none")
+    keep = rules.line_keep(text[word_start:word_end])
+    if keep and keep.lower() == text[word_start:word_end].lower():
+        return name_subject(text, name[0], word_end, ctx)  # "Vehicle sales were…": the line's own word
     return name_subject(text, name[0], name[1], ctx)
 
 
@@ -409,5 +412,10 @@ def _english_after(text: str, word_end: int, ctx: Context) -> Subject | None:
 
 
 def find_money_word(name: str, ctx: Context) -> bool:
-    """True when ``name`` holds a metric word itself (a figure, not a line)."""
-    return bool(ctx.rules.find_words(name, []))
+    """True when ``name`` holds a metric word itself (a figure, not a line); a word that names a
+    line with the words before it (auto sales) does not count."""
+    rules = ctx.rules
+    return any(
+        (rules.line_keep(name[w.start : w.end]) or "").lower() != name[w.start : w.end].lower()
+        for w in rules.find_words(name, [])
+    )

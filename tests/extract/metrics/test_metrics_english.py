@@ -109,3 +109,19 @@ def test_english_counter_is_a_whole_word():
     assert [(a.value, a.counter) for a in find_amounts("31,607 vehicles and 12 unitsX")] == [
         (31_607, "vehicles")
     ]
+
+
+def test_per_cent_and_a_line_named_by_its_sales(tmp_path):
+    text = (
+        "Adjusted net profit rose 75.4 per cent year-on-year to 10.8 billion yuan.\n"
+        "Vehicle sales were RMB16,697.6 million in the third quarter of 2024, representing a decrease of "
+        "4.1% from the third quarter of 2023.\n"
+        "Same-store sales rose 5%.\n"
+        "Sales and marketing expenses were RMB 2 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    adjusted = only(ms, "non_gaap_net_income")
+    assert (adjusted.value, adjusted.yoy_pct) == (10_800_000_000, 75.4)
+    line = only(ms, "segment_revenue", "Vehicle sales")
+    assert (line.value, line.yoy_pct) == (16_697_600_000, -4.1)
+    assert _values(ms, "revenue") == []
