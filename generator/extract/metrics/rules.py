@@ -103,6 +103,7 @@ class Rules:
             self.en_not_units: set[str] = {str(w).lower() for w in english.get("not_units", [])}
             self.en_max_words = int(english.get("max_words", 6))
             self.en_own: set[str] = {str(w).lower() for w in english.get("own", [])}
+            self.en_possessives: set[str] = {str(w).lower() for w in english.get("possessives", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
             self._after_bounds = longest_first(data.get("after_bounds", []))

@@ -299,19 +299,28 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
     run: list[re.Match[str]] = []
     edge = word_start
     owner: str | None = None
+    joined: tuple[int, int] | None = None  # (run length, edge) at the first "and" read
     for m in reversed(tokens):
         if text[m.end() : edge].strip() or len(run) > rules.en_max_words:
             break
         low = m.group(0).lower()
-        if EN_POSSESSIVE.search(low) or low in rules.en_own:
+        if EN_POSSESSIVE.search(low) or low in rules.en_possessives:
             owner = EN_POSSESSIVE.sub("", m.group(0))
             break
+        if low in ("and", "&") and run and joined is None:
+            joined = (len(run), m.end())  # "Games and related value-added services revenue"
+            edge = m.start()
+            continue
         if low in rules.en_stops or rules.change.direction_re.fullmatch(low):
             break
         run.append(m)
         edge = m.start()
-    run.reverse()
     opens_clause = owner is not None or bool(EN_LIST_MARK.match(text[limit:edge]))
+    if joined is not None and (
+        len(run) == joined[0] or not opens_clause and not run[joined[0]].group(0)[0].isupper()
+    ):
+        run, edge, opens_clause = run[: joined[0]], joined[1], False  # "with games and advertising revenue"
+    run.reverse()
     if owner is not None and _others_name(owner, ctx):
         return Subject("other")  # "Apple's revenue" in another company's call
     cues = rules.cues.find(text[edge:word_start])
@@ -365,7 +374,16 @@ def _english_name(
             or bool(rules.change.yoy_re.fullmatch(low) or rules.change.qoq_re.fullmatch(low))
         )
 
-    while run and dropped(run[-1]):
+    def proper(i: int) -> bool:  # "Tmall Group": a capitalised Group after a name is part of it
+        word = run[i].group(0)
+        return (
+            i > 0
+            and word.lower() in rules.en_own
+            and word[:1].isupper()
+            and run[i - 1].group(0)[:1].isupper()
+        )
+
+    while run and dropped(run[-1]) and not proper(len(run) - 1):
         run = run[:-1]
     while run and dropped(run[0]):
         run = run[1:]

@@ -125,3 +125,17 @@ def test_per_cent_and_a_line_named_by_its_sales(tmp_path):
     line = only(ms, "segment_revenue", "Vehicle sales")
     assert (line.value, line.yoy_pct) == (16_697_600_000, -4.1)
     assert _values(ms, "revenue") == []
+
+
+def test_a_line_named_with_and(tmp_path):
+    text = (
+        "Games and related value-added services net revenues were RMB20.1 billion, an increase of 6.7% "
+        "compared with the same quarter of 2023.\n"
+        "- Taobao and Tmall Group revenue decreased by 1%.\n"
+        "Margins grew with games and advertising revenue of RMB 5 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    games = only(ms, "segment_revenue", "Games and related value-added services")
+    assert (games.value, games.yoy_pct) == (20_100_000_000, 6.7)
+    assert only(ms, "segment_revenue", "Taobao and Tmall Group").yoy_pct == -1
+    assert _values(ms, "revenue") == [5_000_000_000]
