@@ -135,6 +135,8 @@ def takes_following(
     if fig.chinese or not fits_metric(entry.metric, fig, ctx):
         return False
     modifiers = ctx.rules.variant_cues(word.metric)
+    if gap.lower() in ctx.rules.figure_before_gaps:
+        return True  # RMB2,353.1 million in revenues
     return gap in ("", "的") or any(m in gap for m in modifiers)
 
 

@@ -102,6 +102,8 @@ class Rules:
             self.en_after: list[str] = [str(w).lower() for w in english.get("after", [])]
             self.en_not_units: set[str] = {str(w).lower() for w in english.get("not_units", [])}
             self.en_max_words = int(english.get("max_words", 6))
+            self.en_pronouns: set[str] = {str(w).lower() for w in english.get("pronouns", [])}
+            self.figure_before_gaps: set[str] = {str(w).lower() for w in english.get("figure_before", [])}
             self.en_own: set[str] = {str(w).lower() for w in english.get("own", [])}
             self.en_possessives: set[str] = {str(w).lower() for w in english.get("possessives", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))

@@ -437,3 +437,32 @@ def find_money_word(name: str, ctx: Context) -> bool:
         (rules.line_keep(name[w.start : w.end]) or "").lower() != name[w.start : w.end].lower()
         for w in rules.find_words(name, [])
     )
+
+
+def figure_subject(text: str, fig_start: int, limit: int, sentence_start: int, ctx: Context) -> Subject:
+    """Whose figure an amount written before its English metric word is ("Its EV business generated
+    20.6 billion yuan in revenue"): the name before the verb that opens the amount's words. A verb
+    with no name before it in its clause has the sentence's subject ("FRUZAQLA, launched in 2023,
+    generated $130.5 million in sales"): when that is a capitalised name that is not the company's,
+    the figure's owner is unclear; a participle ("…, generating RMB2.4 billion in revenues") is the
+    sentence's own."""
+    before = text[limit:fig_start].rstrip()
+    verb = re.search(r"([A-Za-z]+)$", before)
+    if verb is None:
+        return Subject("none")
+    start = limit + verb.start()
+    subject = english_subject(text, start, start + len(verb.group(1)), limit, ctx)
+    if subject.kind != "none" or text[limit:start].strip() or verb.group(1).lower().endswith("ing"):
+        return subject
+    head = EN_TOKEN.search(text, sentence_start, limit)
+    if head is None or not head.group(0)[:1].isupper():
+        return subject
+    low = head.group(0).lower()
+    if low in ctx.rules.en_stops or low in ctx.rules.en_own or low in ctx.rules.en_pronouns:
+        return subject
+    known = known_segment(head.group(0), ctx)
+    if known:
+        return Subject("line", known, head.start(), head.end())
+    if _strip_names(text, head.start(), head.end(), ctx)[1] is not None:
+        return subject  # the company, or another (whose figure other checks leave out)
+    return Subject("unclear")

@@ -139,3 +139,21 @@ def test_a_line_named_with_and(tmp_path):
     assert (games.value, games.yoy_pct) == (20_100_000_000, 6.7)
     assert only(ms, "segment_revenue", "Taobao and Tmall Group").yoy_pct == -1
     assert _values(ms, "revenue") == [5_000_000_000]
+
+
+def test_an_amount_before_its_word(tmp_path):
+    text = (
+        "Our parcel volume surged to 1,102 million, generating RMB2,353.1 million in revenues and "
+        "RMB547.2 million in net income.\n"
+        "Its loss-making EV business generated 20.6 billion yuan in revenue during the third quarter.\n"
+        "FRUZAQLA, which was launched in the US in November 2023, generated $130.5 million in sales.\n"
+        "By quarter end, total funded accounts stood at 2.7 million, a 42% increase from a year ago.\n"
+        "OP margin expanded 100 basis points to 10.9%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "revenue") == [2_353_100_000]
+    assert _values(ms, "net_income") == [547_200_000]
+    assert only(ms, "segment_revenue", "EV business").value == 20_600_000_000
+    users = only(ms, "paying_users")
+    assert (users.value, users.yoy_pct) == (2_700_000, 42)
+    assert only(ms, "operating_margin").value == 10.9
