@@ -157,3 +157,15 @@ def test_an_amount_before_its_word(tmp_path):
     users = only(ms, "paying_users")
     assert (users.value, users.yoy_pct) == (2_700_000, 42)
     assert only(ms, "operating_margin").value == 10.9
+
+
+def test_a_change_written_before_its_word(tmp_path):
+    text = (
+        "- The company achieved a 45% year-over-year growth in net product revenues, surpassing $100 million.\n"
+        "- It reported a 12% decline in operating income.\n"
+        "- The 30% of its revenue from games is stable.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.yoy_pct) == (100_000_000, 45)
+    assert only(ms, "operating_income").yoy_pct == -12
