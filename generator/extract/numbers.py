@@ -55,8 +55,16 @@ MAGNITUDES: dict[str, Decimal] = {
 }
 
 USER_SUFFIXES = ("人次", "人", "户", "名")
-COUNTERS = {"辆": "vehicles", "台": "units", "单": "orders", "笔": "orders"}
-"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders)."""
+COUNTERS = {
+    "辆": "vehicles",
+    "台": "units",
+    "单": "orders",
+    "笔": "orders",
+    "vehicles": "vehicles",
+    "units": "units",
+    "orders": "orders",
+}
+"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders, 31,607 vehicles)."""
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万|億|萬)"
 
@@ -85,7 +93,7 @@ def _amount_patterns() -> _AmountPatterns:
         rf"(?P<more2>多|余)?"
         rf"(?:\s*(?P<sc>{alternation(money.suffixes)}))?"
         rf"(?P<users>{alternation(USER_SUFFIXES)})?"
-        rf"(?P<counter>{alternation(COUNTERS)})?",
+        rf"(?:\s*(?P<counter>{alternation(COUNTERS)})(?![A-Za-z]))?",
         re.IGNORECASE,
     )
     unknown = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{1,4}}(?:{alternation(money.unknown_endings)}))")
@@ -94,7 +102,8 @@ def _amount_patterns() -> _AmountPatterns:
 
 PERCENT_RE = re.compile(
     r"(?P<sign>[-−+负])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b)"
+    r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b"
+    r"|per\s+cent\b)"
     r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
     re.IGNORECASE,
 )
@@ -257,7 +266,7 @@ def _range_after(after: str, unit: str | None) -> bool:
     m = RANGE_AFTER_RE.match(after)
     if m is None:
         return False
-    unit = (unit or "%").lower()
+    unit = re.sub(r"^per\s+cent$", "percent", (unit or "%").lower())
     points_first = unit not in ("%", "％") and not unit.startswith("percent")
     return not (points_first and m.group(0).rstrip().endswith(("%", "％")))
 
@@ -281,7 +290,7 @@ def find_percents(text: str) -> list[Percent]:
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
             continue
         value = Decimal(m.group("num").replace(",", ""))
-        unit = m.group("unit").lower()
+        unit = re.sub(r"^per\s+cent$", "percent", m.group("unit").lower())  # "per cent": British
         if "基点" in unit or unit.startswith("bp"):
             value /= 100
         if m.group("sign") in ("-", "−", "负"):

@@ -16,7 +16,9 @@ from generator.extract.numbers import Amount, Percent, as_number
 from generator.lexicon.words import longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
-PERCENT_END_RE = re.compile(r"\d\s*(?:%|％|个百分点|百分点|percentage points?\b|percent\b)", re.IGNORECASE)
+PERCENT_END_RE = re.compile(
+    r"\d\s*(?:%|％|个百分点|百分点|percentage points?\b|percent\b|per\s+cent\b)", re.IGNORECASE
+)
 
 
 class ChangeWording:

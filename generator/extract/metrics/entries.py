@@ -25,7 +25,7 @@ from generator.extract.metrics.clauses import (
 )
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.figures import assign, fits_metric, skip_figure, takes_figure, takes_following
-from generator.extract.metrics.segments import not_a_unit, subject_before
+from generator.extract.metrics.segments import figure_subject, not_a_unit, subject_before
 from generator.extract.metrics.shapes import Entry, Pending, Span, Word
 from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
 from generator.model import Line
@@ -83,6 +83,8 @@ def _sentence_entries(
     loose: list[Amount | Percent] = []  # figures no entry took yet (a later word may take them)
     for _, ev in sorted(events, key=lambda e: e[0]):
         if isinstance(ev, Word):
+            if open_entry is not None and _inside_segment(ev, open_entry):
+                continue  # revenue from auto sales: "sales" is part of the line's name
             entry = new_entry(text, ev, sentence, last_figure_end, clauses, ctx, notes, line.number)
             if entry is None:
                 if open_entry is not None and open_entry.word.metric != ev.metric:
@@ -97,6 +99,8 @@ def _sentence_entries(
                 _carry_adjusted(text, entries[-1], entry, ctx)
             for fig in reversed(loose):
                 if takes_following(text, fig, ev, entry, clauses, ctx):
+                    if not _owned_before(text, fig, ev, entry, clauses, ctx):
+                        break  # FRUZAQLA generated $130.5 million in sales: a product's
                     assign(text, entry, fig, sentence, clauses, ctx)
                     break
             loose = []
@@ -148,6 +152,37 @@ def _sentence_entries(
             continue
         kept.append(e)
     return kept
+
+
+def _owned_before(
+    text: str, fig: Amount | Percent, word: Word, entry: Entry, clauses: list[int], ctx: Context
+) -> bool:
+    """For an amount written before an English word with words between ("RMB2.4 billion in revenues"):
+    True when it is the group's, or a business line's (the entry becomes the line's); False when the
+    name before its verb is another company's or names no line of the company clearly."""
+    gap = text[fig.end : word.start].strip().lower()
+    if not gap or gap not in ctx.rules.figure_before_gaps or entry.segment or entry.segment_span:
+        return True
+    subject = figure_subject(
+        text, fig.start, clause_start_at(fig.start, clauses, entry.sentence), entry.sentence.start, ctx
+    )
+    if subject.kind in ("none", "own"):
+        return True
+    seg_metric = ctx.rules.metrics.get(entry.metric, {}).get("segment_metric")
+    if subject.kind != "line" or not seg_metric:
+        return False
+    span = None if subject.name else (subject.start, subject.end)
+    if span is not None and not any(text[span[0] : span[1]].endswith(u) for u in ctx.rules.unit_nouns):
+        return False  # a product or a name the lexicon does not know as a unit: left out
+    entry.metric, entry.segment, entry.segment_span = seg_metric, subject.name, span
+    entry.start = min(entry.start, subject.start)
+    return True
+
+
+def _inside_segment(word: Word, entry: Entry) -> bool:
+    """True when ``word`` stands inside the business line's name written after ``entry``'s word."""
+    span = entry.segment_span
+    return span is not None and span[0] >= entry.word.end and span[0] <= word.start < span[1]
 
 
 def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:

@@ -137,10 +137,14 @@ def takes_following(
     gap = text[fig.end : word.start].strip()
     if isinstance(fig, Percent):
         start = clause_start_at(fig.start, clauses, entry.sentence)
-        return gap == "的" and ctx.rules.change.change_of(text, fig, start) is not None
+        if gap != "的" and not ctx.rules.change_before_word(gap):
+            return False  # 5%的CMR增长; "a 45% year-over-year growth in net product revenues"
+        return period_change(text, fig, start, ctx) is not None
     if fig.chinese or not fits_metric(entry.metric, fig, ctx):
         return False
     modifiers = ctx.rules.variant_cues(word.metric)
+    if gap.lower() in ctx.rules.figure_before_gaps:
+        return True  # RMB2,353.1 million in revenues
     return gap in ("", "的") or any(m in gap for m in modifiers)
 
 

@@ -102,7 +102,16 @@ class Rules:
             self.en_after: list[str] = [str(w).lower() for w in english.get("after", [])]
             self.en_not_units: set[str] = {str(w).lower() for w in english.get("not_units", [])}
             self.en_max_words = int(english.get("max_words", 6))
+            self.en_pronouns: set[str] = {str(w).lower() for w in english.get("pronouns", [])}
+            nouns = longest_first([str(w) for w in english.get("change_nouns", [])])
+            self._change_before_re = re.compile(
+                rf"(?:(?:{self.change.yoy_re.pattern}|{self.change.qoq_re.pattern})\s*)?"
+                rf"(?:{pattern(nouns)})\s+(?:in|of)(?:\s+(?:its|the|our|their))?",
+                re.IGNORECASE,
+            )
+            self.figure_before_gaps: set[str] = {str(w).lower() for w in english.get("figure_before", [])}
             self.en_own: set[str] = {str(w).lower() for w in english.get("own", [])}
+            self.en_possessives: set[str] = {str(w).lower() for w in english.get("possessives", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
             self._after_bounds = longest_first(data.get("after_bounds", []))
@@ -186,6 +195,11 @@ class Rules:
         if not target or word.lower() not in {w.lower() for w in spec.get("attributed_words", [])}:
             return None
         return target if regex(spec.get("attribution_cues", [])).search(before) else None
+
+    def change_before_word(self, gap: str) -> bool:
+        """True when ``gap`` (between a percentage and the metric word after it) makes the percentage
+        the word's change: "45% year-over-year growth in (revenues)"."""
+        return self._change_before_re.fullmatch(gap.strip()) is not None
 
     def is_group_word(self, word: str) -> bool:
         """True for words that name the whole group's figure (总收入)."""

@@ -300,19 +300,28 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
     run: list[re.Match[str]] = []
     edge = word_start
     owner: str | None = None
+    joined: tuple[int, int] | None = None  # (run length, edge) at the first "and" read
     for m in reversed(tokens):
         if text[m.end() : edge].strip() or len(run) > rules.en_max_words:
             break
         low = m.group(0).lower()
-        if EN_POSSESSIVE.search(low) or low in rules.en_own:
+        if EN_POSSESSIVE.search(low) or low in rules.en_possessives:
             owner = EN_POSSESSIVE.sub("", m.group(0))
             break
+        if low in ("and", "&") and run and joined is None:
+            joined = (len(run), m.end())  # "Games and related value-added services revenue"
+            edge = m.start()
+            continue
         if low in rules.en_stops or rules.change.direction_re.fullmatch(low):
             break
         run.append(m)
         edge = m.start()
-    run.reverse()
     opens_clause = owner is not None or bool(EN_LIST_MARK.match(text[limit:edge]))
+    if joined is not None and (
+        len(run) == joined[0] or not opens_clause and not run[joined[0]].group(0)[0].isupper()
+    ):
+        run, edge, opens_clause = run[: joined[0]], joined[1], False  # "with games and advertising revenue"
+    run.reverse()
     if owner is not None and _others_name(owner, ctx):
         return Subject("other")  # "Apple's revenue" in another company's call
     cues = rules.cues.find(text[edge:word_start])
@@ -330,6 +339,9 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
         if after is not None:
             return after
         return Subject("own" if owner is not None else "none")
+    keep = rules.line_keep(text[word_start:word_end])
+    if keep and keep.lower() == text[word_start:word_end].lower():
+        return name_subject(text, name[0], word_end, ctx)  # "Vehicle sales were…": the line's own word
     return name_subject(text, name[0], name[1], ctx)
 
 
@@ -363,7 +375,16 @@ def _english_name(
             or bool(rules.change.yoy_re.fullmatch(low) or rules.change.qoq_re.fullmatch(low))
         )
 
-    while run and dropped(run[-1]):
+    def proper(i: int) -> bool:  # "Tmall Group": a capitalised Group after a name is part of it
+        word = run[i].group(0)
+        return (
+            i > 0
+            and word.lower() in rules.en_own
+            and word[:1].isupper()
+            and run[i - 1].group(0)[:1].isupper()
+        )
+
+    while run and dropped(run[-1]) and not proper(len(run) - 1):
         run = run[:-1]
     while run and dropped(run[0]):
         run = run[1:]
@@ -410,5 +431,39 @@ def _english_after(text: str, word_end: int, ctx: Context) -> Subject | None:
 
 
 def find_money_word(name: str, ctx: Context) -> bool:
-    """True when ``name`` holds a metric word itself (a figure, not a line)."""
-    return bool(ctx.rules.find_words(name, []))
+    """True when ``name`` holds a metric word itself (a figure, not a line); a word that names a
+    line with the words before it (auto sales) does not count."""
+    rules = ctx.rules
+    return any(
+        (rules.line_keep(name[w.start : w.end]) or "").lower() != name[w.start : w.end].lower()
+        for w in rules.find_words(name, [])
+    )
+
+
+def figure_subject(text: str, fig_start: int, limit: int, sentence_start: int, ctx: Context) -> Subject:
+    """Whose figure an amount written before its English metric word is ("Its EV business generated
+    20.6 billion yuan in revenue"): the name before the verb that opens the amount's words. A verb
+    with no name before it in its clause has the sentence's subject ("FRUZAQLA, launched in 2023,
+    generated $130.5 million in sales"): when that is a capitalised name that is not the company's,
+    the figure's owner is unclear; a participle ("…, generating RMB2.4 billion in revenues") is the
+    sentence's own."""
+    before = text[limit:fig_start].rstrip()
+    verb = re.search(r"([A-Za-z]+)$", before)
+    if verb is None:
+        return Subject("none")
+    start = limit + verb.start()
+    subject = english_subject(text, start, start + len(verb.group(1)), limit, ctx)
+    if subject.kind != "none" or text[limit:start].strip() or verb.group(1).lower().endswith("ing"):
+        return subject
+    head = EN_TOKEN.search(text, sentence_start, limit)
+    if head is None or not head.group(0)[:1].isupper():
+        return subject
+    low = head.group(0).lower()
+    if low in ctx.rules.en_stops or low in ctx.rules.en_own or low in ctx.rules.en_pronouns:
+        return subject
+    known = known_segment(head.group(0), ctx)
+    if known:
+        return Subject("line", known, head.start(), head.end())
+    if _strip_names(text, head.start(), head.end(), ctx)[1] is not None:
+        return subject  # the company, or another (whose figure other checks leave out)
+    return Subject("unclear")

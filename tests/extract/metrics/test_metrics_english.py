@@ -91,3 +91,81 @@ def test_the_period_compared_with_says_yoy_or_qoq(tmp_path):
     assert (revenue.yoy_pct, revenue.qoq_pct) == (-2.1, 7.0)
     income = only(ms, "net_income")
     assert (income.yoy_pct, income.qoq_pct) == (38.2, 24.7)
+
+
+def test_english_counters_count_deliveries(tmp_path):
+    text = (
+        "The company delivered 31,607 vehicles in the third quarter, a record high.\n"
+        "It plans to sell 2,000 units of its new model next year.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "deliveries")
+    assert (m.value, m.unit) == (31_607, "vehicles")
+
+
+def test_english_counter_is_a_whole_word():
+    from generator.extract.numbers import find_amounts
+
+    assert [(a.value, a.counter) for a in find_amounts("31,607 vehicles and 12 unitsX")] == [
+        (31_607, "vehicles")
+    ]
+
+
+def test_per_cent_and_a_line_named_by_its_sales(tmp_path):
+    text = (
+        "Adjusted net profit rose 75.4 per cent year-on-year to 10.8 billion yuan.\n"
+        "Vehicle sales were RMB16,697.6 million in the third quarter of 2024, representing a decrease of "
+        "4.1% from the third quarter of 2023.\n"
+        "Same-store sales rose 5%.\n"
+        "Sales and marketing expenses were RMB 2 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    adjusted = only(ms, "non_gaap_net_income")
+    assert (adjusted.value, adjusted.yoy_pct) == (10_800_000_000, 75.4)
+    line = only(ms, "segment_revenue", "Vehicle sales")
+    assert (line.value, line.yoy_pct) == (16_697_600_000, -4.1)
+    assert _values(ms, "revenue") == []
+
+
+def test_a_line_named_with_and(tmp_path):
+    text = (
+        "Games and related value-added services net revenues were RMB20.1 billion, an increase of 6.7% "
+        "compared with the same quarter of 2023.\n"
+        "- Taobao and Tmall Group revenue decreased by 1%.\n"
+        "Margins grew with games and advertising revenue of RMB 5 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    games = only(ms, "segment_revenue", "Games and related value-added services")
+    assert (games.value, games.yoy_pct) == (20_100_000_000, 6.7)
+    assert only(ms, "segment_revenue", "Taobao and Tmall Group").yoy_pct == -1
+    assert _values(ms, "revenue") == [5_000_000_000]
+
+
+def test_an_amount_before_its_word(tmp_path):
+    text = (
+        "Our parcel volume surged to 1,102 million, generating RMB2,353.1 million in revenues and "
+        "RMB547.2 million in net income.\n"
+        "Its loss-making EV business generated 20.6 billion yuan in revenue during the third quarter.\n"
+        "FRUZAQLA, which was launched in the US in November 2023, generated $130.5 million in sales.\n"
+        "By quarter end, total funded accounts stood at 2.7 million, a 42% increase from a year ago.\n"
+        "OP margin expanded 100 basis points to 10.9%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "revenue") == [2_353_100_000]
+    assert _values(ms, "net_income") == [547_200_000]
+    assert only(ms, "segment_revenue", "EV business").value == 20_600_000_000
+    users = only(ms, "paying_users")
+    assert (users.value, users.yoy_pct) == (2_700_000, 42)
+    assert only(ms, "operating_margin").value == 10.9
+
+
+def test_a_change_written_before_its_word(tmp_path):
+    text = (
+        "- The company achieved a 45% year-over-year growth in net product revenues, surpassing $100 million.\n"
+        "- It reported a 12% decline in operating income.\n"
+        "- The 30% of its revenue from games is stable.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.yoy_pct) == (100_000_000, 45)
+    assert only(ms, "operating_income").yoy_pct == -12
