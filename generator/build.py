@@ -24,6 +24,7 @@ from generator import __version__, lexicon
 from generator.errors import BuildError, GeneratorError, LexiconError
 from generator.extract.summarize import summarize
 from generator.model import Document, Line, Summary
+from generator.site.shards import shard_count_for
 from generator.source.read import SOURCE_SUFFIXES, display_path, read_source
 from generator.store.corrections import apply_corrections, corrections_path, load_corrections
 from generator.store.summaries import load_summaries, summary_to_yaml
@@ -440,18 +441,41 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool) -> None:
         raise BuildError(f"mkdocs build failed: {detail}", "mkdocs.yml")
 
 
+def run_mkdocs_shards(root: Path, site_dir: Path, strict: bool, shards: int) -> None:
+    """MkDocs in ``shards`` parallel processes, each writing its companies' pages (see
+    :mod:`generator.site.shards`), merged into ``site_dir``: the same bytes as
+    :func:`run_mkdocs`. The page cache is pruned to what the shards used together."""
+    from generator.site import hooks
+    from generator.site.shards import merge_sites, run_shards
+
+    parts = site_dir.with_name(f"{site_dir.name}.shards")
+    shutil.rmtree(parts, ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(root)}
+    try:
+        merge_sites(run_shards(root, parts, shards, strict, env), site_dir)
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
+    cache = hooks.cache_folder(root)
+    used = hooks.shard_cache_used(cache) if cache is not None else None
+    if cache is not None and used is not None:
+        hooks.prune_cache(cache, used)
+
+
 def build_site(
     root: Path,
     site_dir: Path | None = None,
     strict: bool = False,
     search: bool = True,
     jobs: int | None = None,
+    shards: int = 1,
 ) -> Report:
     """Summarize, render, build with MkDocs and index for search. Returns the report.
 
     One build at a time per project (a lock in the project root). The site is built in a
     folder beside ``site/`` and swapped in only when complete, so a failed or killed build
-    leaves the previous site as it was.
+    leaves the previous site as it was. With ``shards`` above 1, MkDocs runs as that many
+    parallel processes (at most one per company, plus one), merged into one site before
+    the search index is made (:mod:`generator.site.shards`).
     """
     layout = Layout.of(root)
     report = Report()
@@ -469,7 +493,11 @@ def build_site(
         site = site_dir or layout.site
         try:
             with fresh_site(site) as building:
-                run_mkdocs(root, building, strict)
+                count = shard_count_for(layout.docs, shards) if shards > 1 else 1
+                if count > 1:
+                    run_mkdocs_shards(root, building, strict, count)
+                else:
+                    run_mkdocs(root, building, strict)
                 if search:
                     from generator.site.search import index_site
 

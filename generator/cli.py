@@ -23,7 +23,7 @@ JOBS_HELP = "worker processes for summarizing (default: GENERATOR_JOBS, else one
 EXAMPLES = {
     "summarize": "example:\n  python -m generator summarize content/transcripts --out content/summaries",
     "render": "example:\n  python -m generator render content/summaries --out docs",
-    "build": "example:\n  python -m generator build --strict",
+    "build": "example:\n  python -m generator build --strict\n  python -m generator build --shards 4   # MkDocs in 4 processes",
     "check": "example:\n  python -m generator check content/summaries",
 }
 
@@ -94,6 +94,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-search", action="store_true", help="skip the search index (faster previews)")
     p.add_argument("--strict", action="store_true", help="stop on the first stage with a warning or bad file")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help=JOBS_HELP)
+    p.add_argument(
+        "--shards",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run MkDocs as N parallel processes, by company, merged into one site "
+        "(the same bytes as one process; default: %(default)s)",
+    )
 
     p = command("check", "validate YAML summaries against the contract (docs/summary-format.md)")
     p.add_argument("summaries", type=Path, metavar="SUMMARIES", help="folder of YAML summaries")
@@ -129,7 +137,12 @@ def _run(args: argparse.Namespace) -> int:
         return _finish(report, args.strict, "pages")
     if args.command == "build":
         report = build_site(
-            args.root, args.site, strict=args.strict, search=not args.no_search, jobs=args.jobs
+            args.root,
+            args.site,
+            strict=args.strict,
+            search=not args.no_search,
+            jobs=args.jobs,
+            shards=args.shards,
         )
         code = _finish(report, args.strict, "build")
         if report.site is not None:
