@@ -23,7 +23,7 @@ JOBS_HELP = "worker processes for summarizing (default: GENERATOR_JOBS, else one
 EXAMPLES = {
     "summarize": "example:\n  python -m generator summarize content/transcripts --out content/summaries",
     "render": "example:\n  python -m generator render content/summaries --out docs",
-    "build": "example:\n  python -m generator build --strict\n  python -m generator build --shards 4  # MkDocs x 4",
+    "build": "example:\n  python -m generator build --strict\n  python -m generator build --shards 4",
     "check": "example:\n  python -m generator check content/summaries",
 }
 
