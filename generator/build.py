@@ -24,7 +24,7 @@ from generator import __version__, lexicon
 from generator.errors import BuildError, GeneratorError, LexiconError
 from generator.extract.summarize import summarize
 from generator.model import Document, Line, Summary
-from generator.site.shards import shard_count_for
+from generator.site.shards import ShardRun, shard_count_for
 from generator.source.read import SOURCE_SUFFIXES, display_path, read_source
 from generator.store.corrections import apply_corrections, corrections_path, load_corrections
 from generator.store.summaries import load_summaries, summary_to_yaml
@@ -441,10 +441,11 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool) -> None:
         raise BuildError(f"mkdocs build failed: {detail}", "mkdocs.yml")
 
 
-def run_mkdocs_shards(root: Path, site_dir: Path, strict: bool, shards: int) -> None:
+def run_mkdocs_shards(root: Path, site_dir: Path, strict: bool, shards: int) -> list[ShardRun]:
     """MkDocs in ``shards`` parallel processes, each writing its companies' pages (see
     :mod:`generator.site.shards`), merged into ``site_dir``: the same bytes as
-    :func:`run_mkdocs`. The page cache is pruned to what the shards used together."""
+    :func:`run_mkdocs`. The page cache is pruned to what the shards used together. Returns
+    each shard's run (its CPU time and peak memory)."""
     from generator.site import hooks
     from generator.site.shards import merge_sites, run_shards
 
@@ -452,13 +453,15 @@ def run_mkdocs_shards(root: Path, site_dir: Path, strict: bool, shards: int) -> 
     shutil.rmtree(parts, ignore_errors=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(root)}
     try:
-        merge_sites(run_shards(root, parts, shards, strict, env), site_dir)
+        runs = run_shards(root, parts, shards, strict, env)
+        merge_sites([run.site for run in runs], site_dir)
     finally:
         shutil.rmtree(parts, ignore_errors=True)
     cache = hooks.cache_folder(root)
     used = hooks.shard_cache_used(cache) if cache is not None else None
     if cache is not None and used is not None:
         hooks.prune_cache(cache, used)
+    return runs
 
 
 def build_site(

@@ -49,7 +49,9 @@ def test_shard_and_merge_equals_one_build_byte_for_byte(built: tuple[Path, Path]
 def test_each_shard_writes_its_own_part_of_the_site(built: tuple[Path, Path], tmp_path: Path) -> None:
     one, _ = built
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(one)}
-    parts = [tree_bytes(site) for site in run_shards(one, tmp_path / "parts", SHARDS, True, env)]
+    runs = run_shards(one, tmp_path / "parts", SHARDS, True, env)
+    assert all(run.cpu > 0 and run.peak_mb > 0 for run in runs)
+    parts = [tree_bytes(run.site) for run in runs]
     assert all(parts), [len(p) for p in parts]
     names = [set(p) for p in parts]
     for i, a in enumerate(names):

@@ -25,7 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
-import time
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -89,12 +89,14 @@ def plan_of(pages: Iterable[str], count: int) -> dict[str, int]:
 
 @dataclass
 class ShardRun:
-    """One shard's MkDocs process and where it writes."""
+    """One shard's MkDocs build: where it wrote, and what it cost."""
 
     index: int
     site: Path
-    process: subprocess.Popen[str]
-    started: float
+    cpu: float = 0.0
+    """CPU seconds (user and system) of the process."""
+    peak_mb: float = 0.0
+    """Its largest resident set."""
 
 
 def mkdocs_command(root: Path, site_dir: Path, strict: bool) -> list[str]:
@@ -104,31 +106,35 @@ def mkdocs_command(root: Path, site_dir: Path, strict: bool) -> list[str]:
     return cmd + (["--strict"] if strict else [])
 
 
-def run_shards(root: Path, folder: Path, count: int, strict: bool, env: dict[str, str]) -> list[Path]:
-    """MkDocs for shards 0..count-1 at once, each into ``folder/<k>``; their folders in order.
+def run_shards(root: Path, folder: Path, count: int, strict: bool, env: dict[str, str]) -> list[ShardRun]:
+    """MkDocs for shards 0..count-1 at once, each into ``folder/<k>``; the runs in shard order.
 
     Every process is waited for; the first failure (by shard number) is raised as one line."""
     folder.mkdir(parents=True, exist_ok=True)
-    runs = []
+    runs, processes, logs = [], [], []
     for index in range(count):
         site = folder / str(index)
+        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
         shard_env = {**env, SHARD_ENV: f"{index}/{count}"}
-        process = subprocess.Popen(
-            mkdocs_command(root, site, strict),
-            cwd=root,
-            env=shard_env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        runs.append(ShardRun(index, site, process, time.perf_counter()))
-    outputs = [run.process.communicate()[0] for run in runs]
-    for run, output in zip(runs, outputs, strict=True):
-        if run.process.returncode != 0:
+        cmd = mkdocs_command(root, site, strict)
+        processes.append(subprocess.Popen(cmd, cwd=root, env=shard_env, stdout=log, stderr=log))
+        runs.append(ShardRun(index, site))
+        logs.append(log)
+    codes = {}
+    for process, run in zip(processes, runs, strict=True):  # each waited for by its own id
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = codes[run.index] = os.waitstatus_to_exitcode(status)
+        run.cpu = usage.ru_utime + usage.ru_stime
+        run.peak_mb = usage.ru_maxrss / 1024
+    for run, log in zip(runs, logs, strict=True):
+        log.seek(0)
+        output = log.read()
+        log.close()
+        if codes[run.index] != 0:
             lines = [ln for ln in output.splitlines() if ln.strip()]
-            detail = " | ".join(lines[-5:]) or f"exit status {run.process.returncode}"
+            detail = " | ".join(lines[-5:]) or f"exit status {codes[run.index]}"
             raise BuildError(f"mkdocs build of shard {run.index}/{count} failed: {detail}", "mkdocs.yml")
-    return [run.site for run in runs]
+    return runs
 
 
 def merge_sites(shards: list[Path], dest: Path) -> int:
