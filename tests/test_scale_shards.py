@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_scale_incremental import make_project, tree_bytes
 
-from generator.build import build_date_epoch, build_site, run_mkdocs, run_mkdocs_shards
+from generator.build import build_date_epoch, build_site, merge_shards, run_mkdocs, run_mkdocs_shards
 from generator.errors import BuildError
 from generator.site.hooks import CACHE_DIR
 from generator.site.shards import SHARED, assign, merge_sites, parse_shard, plan_of, run_shards, shard_key
@@ -50,7 +50,7 @@ def test_each_shard_writes_its_own_part_of_the_site(built: tuple[Path, Path], tm
     one, _ = built
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(one)}
     runs = run_shards(one, tmp_path / "parts", SHARDS, True, env)
-    assert all(run.cpu > 0 and run.peak_mb > 0 for run in runs)
+    assert all(run.cpu > 0 and run.peak_mb > 20 for run in runs)
     parts = [tree_bytes(run.site) for run in runs]
     assert all(parts), [len(p) for p in parts]
     names = [set(p) for p in parts]
@@ -92,6 +92,37 @@ def test_a_sharded_build_from_the_page_cache_is_the_same_site(built: tuple[Path,
     report = build_site(sharded, sharded / "site", search=True, jobs=1, shards=SHARDS)
     assert not report.errors and report.reused == 3
     assert_same_tree(tree_bytes(one / "site"), tree_bytes(sharded / "site"))
+
+
+def test_shards_built_one_by_one_then_merged_equal_one_build(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The CI flow: one job per shard (``build --shard k/n``), then ``merge`` with search."""
+    project = tmp_path / "project"
+    shutil.copytree(built[0], project)
+    shutil.rmtree(project / "site")
+    parts = []
+    for index in range(SHARDS):
+        part = tmp_path / f"part-{index}"
+        report = build_site(project, part, search=True, jobs=1, shard=(index, SHARDS))
+        assert not report.errors and report.site == part, [str(e) for e in report.errors]
+        assert not (part / "pagefind").exists()
+        parts.append(part)
+    assert not list((project / CACHE_DIR).glob("used-*"))
+    report = merge_shards(parts, tmp_path / "site")
+    assert not report.errors, [str(e) for e in report.errors]
+    assert_same_tree(tree_bytes(built[0] / "site"), tree_bytes(tmp_path / "site"))
+    assert all(any(part.iterdir()) for part in parts)  # the parts are copied, not used up
+
+
+def test_a_failing_shard_fails_the_build_and_names_itself(built: tuple[Path, Path], tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(built[0], project)
+    company = next(p for p in sorted((project / "docs" / "calls").iterdir()) if p.is_dir())
+    (company / "broken.md").write_text("---\ntitle: 断链\n---\n[缺](missing.md)\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"shard \d/3 failed"):
+        run_mkdocs_shards(project, tmp_path / "site", strict=True, shards=SHARDS)
+    assert not (tmp_path / "site.shards").exists()
 
 
 # --- the plan and the merge, on their own -----------------------------------------------------

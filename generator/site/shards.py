@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -96,12 +97,30 @@ class ShardRun:
     cpu: float = 0.0
     """CPU seconds (user and system) of the process."""
     peak_mb: float = 0.0
-    """Its largest resident set."""
+    """Its largest resident set, sampled every :data:`POLL_SECONDS` (0 where /proc is missing)."""
+
+
+POLL_SECONDS = 0.1
+
+
+def high_water_mb(pid: int) -> float:
+    """The peak resident memory of a running process (``VmHWM``), 0 once it has ended.
+
+    Not ``wait4``'s ``ru_maxrss``: Linux counts in it the memory of the parent at the fork."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
 
 
 def mkdocs_command(root: Path, site_dir: Path, strict: bool) -> list[str]:
-    """The ``mkdocs build`` command line of the project's mkdocs.yml into ``site_dir``."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml")]
+    """The ``mkdocs build`` command line of the project's mkdocs.yml into ``site_dir`` (not
+    ``--quiet``, which keeps ``--strict`` from counting warnings; see ``build.run_mkdocs``)."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
     cmd += ["-d", str(site_dir)]
     return cmd + (["--strict"] if strict else [])
 
@@ -120,12 +139,19 @@ def run_shards(root: Path, folder: Path, count: int, strict: bool, env: dict[str
         processes.append(subprocess.Popen(cmd, cwd=root, env=shard_env, stdout=log, stderr=log))
         runs.append(ShardRun(index, site))
         logs.append(log)
-    codes = {}
-    for process, run in zip(processes, runs, strict=True):  # each waited for by its own id
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = codes[run.index] = os.waitstatus_to_exitcode(status)
-        run.cpu = usage.ru_utime + usage.ru_stime
-        run.peak_mb = usage.ru_maxrss / 1024
+    codes: dict[int, int] = {}
+    pending = list(zip(processes, runs, strict=True))
+    while pending:  # each waited for by its own id; its memory sampled while it runs
+        for process, run in list(pending):
+            run.peak_mb = max(run.peak_mb, high_water_mb(process.pid))
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid == 0:
+                continue
+            pending.remove((process, run))
+            process.returncode = codes[run.index] = os.waitstatus_to_exitcode(status)
+            run.cpu = usage.ru_utime + usage.ru_stime
+        if pending:
+            time.sleep(POLL_SECONDS)
     for run, log in zip(runs, logs, strict=True):
         log.seek(0)
         output = log.read()
@@ -137,10 +163,9 @@ def run_shards(root: Path, folder: Path, count: int, strict: bool, env: dict[str
     return runs
 
 
-def merge_sites(shards: list[Path], dest: Path) -> int:
-    """Move every shard's files into ``dest`` (the shard folders are used up); the number of
-    files. A path written by two shards must hold the same bytes (else BuildError): shards
-    write disjoint parts of a site."""
+def merge_sites(shards: list[Path], dest: Path, move: bool = True) -> int:
+    """Move (or copy) every shard's files into ``dest``; the number of files. A path written
+    by two shards must hold the same bytes (else BuildError): shards write disjoint parts."""
     owner: dict[str, Path] = {}
     for shard in shards:
         for dirpath, dirnames, filenames in os.walk(shard):
@@ -156,7 +181,10 @@ def merge_sites(shards: list[Path], dest: Path) -> int:
                     continue
                 owner[rel] = shard
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(src, target)
+                if move:
+                    shutil.move(src, target)
+                else:
+                    shutil.copy2(src, target)
     return len(owner)
 
 
