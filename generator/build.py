@@ -24,6 +24,7 @@ from generator import __version__, lexicon
 from generator.errors import BuildError, GeneratorError, LexiconError
 from generator.extract.summarize import summarize
 from generator.model import Document, Line, Summary
+from generator.site.shards import SHARD_ENV, ShardRun, shard_count_for
 from generator.source.read import SOURCE_SUFFIXES, display_path, read_source
 from generator.store.corrections import apply_corrections, corrections_path, load_corrections
 from generator.store.summaries import load_summaries, summary_to_yaml
@@ -417,14 +418,17 @@ def build_date_epoch(root: Path) -> str:
     return os.environ.get("SOURCE_DATE_EPOCH", "0")
 
 
-def run_mkdocs(root: Path, site_dir: Path, strict: bool) -> None:
-    """``mkdocs build`` of the project's mkdocs.yml into ``site_dir``."""
+def run_mkdocs(root: Path, site_dir: Path, strict: bool, shard: tuple[int, int] | None = None) -> None:
+    """``mkdocs build`` of the project's mkdocs.yml into ``site_dir`` (only shard ``k`` of
+    ``n`` when ``shard`` is (k, n); see :mod:`generator.site.shards`).
+
+    Never ``--quiet``: MkDocs 1.6 then drops warnings before they are counted, so
+    ``--strict`` passed every warning and the page cache stored pages that had one."""
     cmd = [
         sys.executable,
         "-m",
         "mkdocs",
         "build",
-        "--quiet",
         "-f",
         str(root / "mkdocs.yml"),
         "-d",
@@ -433,11 +437,66 @@ def run_mkdocs(root: Path, site_dir: Path, strict: bool) -> None:
     if strict:
         cmd.append("--strict")
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(root)}
+    env.pop(SHARD_ENV, None)
+    if shard is not None:
+        env[SHARD_ENV] = f"{shard[0]}/{shard[1]}"
     done = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         lines = [ln for ln in (done.stderr + done.stdout).splitlines() if ln.strip()]
         detail = " | ".join(lines[-5:]) or f"exit status {done.returncode}"
         raise BuildError(f"mkdocs build failed: {detail}", "mkdocs.yml")
+
+
+def run_mkdocs_shards(root: Path, site_dir: Path, strict: bool, shards: int) -> list[ShardRun]:
+    """MkDocs in ``shards`` parallel processes, each writing its companies' pages (see
+    :mod:`generator.site.shards`), merged into ``site_dir``: the same bytes as
+    :func:`run_mkdocs`. The page cache is pruned to what the shards used together. Returns
+    each shard's run (its CPU time and peak memory)."""
+    from generator.site.shards import merge_sites, run_shards
+
+    parts = site_dir.with_name(f"{site_dir.name}.shards")
+    shutil.rmtree(parts, ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": build_date_epoch(root)}
+    try:
+        runs = run_shards(root, parts, shards, strict, env)
+        merge_sites([run.site for run in runs], site_dir)
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
+    prune_page_cache(root)
+    return runs
+
+
+def prune_page_cache(root: Path) -> None:
+    """Keep only the page-cache entries the shards that just ran listed as used."""
+    from generator.site import hooks
+
+    cache = hooks.cache_folder(root)
+    used = hooks.shard_cache_used(cache) if cache is not None else None
+    if cache is not None and used is not None:
+        hooks.prune_cache(cache, used)
+
+
+def merge_shards(parts: list[Path], site: Path, search: bool = True) -> Report:
+    """One site from shard sites (each made by ``build --shard k/n`` with one n), with its
+    search index; swapped in for ``site`` only when complete. The parts are left as they were."""
+    from generator.site.shards import merge_sites
+
+    report = Report()
+    try:
+        with fresh_site(site) as building:
+            for part in parts:
+                if not part.is_dir():
+                    raise BuildError("no such shard site (a folder built by build --shard)", str(part))
+            merge_sites(parts, building, move=False)
+            if search:
+                from generator.site.search import index_site
+
+                index_site(building)
+        report.site = site
+    except GeneratorError as exc:
+        report.errors.append(exc)
+        report.fatal = True
+    return report
 
 
 def build_site(
@@ -446,12 +505,18 @@ def build_site(
     strict: bool = False,
     search: bool = True,
     jobs: int | None = None,
+    shards: int = 1,
+    shard: tuple[int, int] | None = None,
 ) -> Report:
     """Summarize, render, build with MkDocs and index for search. Returns the report.
 
     One build at a time per project (a lock in the project root). The site is built in a
     folder beside ``site/`` and swapped in only when complete, so a failed or killed build
-    leaves the previous site as it was.
+    leaves the previous site as it was. With ``shards`` above 1, MkDocs runs as that many
+    parallel processes (at most one per company, plus one), merged into one site before
+    the search index is made (:mod:`generator.site.shards`). With ``shard`` (k, n) only
+    shard k's part of the site is built, without search index: a CI job's part, for
+    :func:`merge_shards`.
     """
     layout = Layout.of(root)
     report = Report()
@@ -469,8 +534,15 @@ def build_site(
         site = site_dir or layout.site
         try:
             with fresh_site(site) as building:
-                run_mkdocs(root, building, strict)
-                if search:
+                count = shard_count_for(layout.docs, shards) if shards > 1 else 1
+                if shard is not None:
+                    run_mkdocs(root, building, strict, shard)
+                    prune_page_cache(root)
+                elif count > 1:
+                    run_mkdocs_shards(root, building, strict, count)
+                else:
+                    run_mkdocs(root, building, strict)
+                if search and shard is None:
                     from generator.site.search import index_site
 
                     index_site(building)

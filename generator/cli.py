@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.build import Report, build_site, render_tree, summarize_tree
+from generator.build import Report, build_site, merge_shards, render_tree, summarize_tree
 from generator.errors import GeneratorError
+from generator.site.shards import parse_shard
 from generator.store.summaries import load_summaries
 
 DESCRIPTION = """\
@@ -23,9 +24,18 @@ JOBS_HELP = "worker processes for summarizing (default: GENERATOR_JOBS, else one
 EXAMPLES = {
     "summarize": "example:\n  python -m generator summarize content/transcripts --out content/summaries",
     "render": "example:\n  python -m generator render content/summaries --out docs",
-    "build": "example:\n  python -m generator build --strict",
+    "build": "example:\n  python -m generator build --strict\n  python -m generator build --shards 4",
     "check": "example:\n  python -m generator check content/summaries",
+    "merge": "example (the parts made by `build --shard 0/2` and `build --shard 1/2`):\n"
+    "  python -m generator merge part-0 part-1 --site site",
 }
+
+
+def _shard(text: str) -> tuple[int, int]:
+    try:
+        return parse_shard(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,6 +104,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-search", action="store_true", help="skip the search index (faster previews)")
     p.add_argument("--strict", action="store_true", help="stop on the first stage with a warning or bad file")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help=JOBS_HELP)
+    p.add_argument(
+        "--shards",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run MkDocs as N parallel processes, by company, merged into one site "
+        "(the same bytes as one process; default: %(default)s)",
+    )
+    p.add_argument(
+        "--shard",
+        type=_shard,
+        default=None,
+        metavar="K/N",
+        help="build only shard K (0 to N-1) of N, without search index, for `merge` (one CI job per shard)",
+    )
+
+    p = command("merge", "merge the shard sites made by `build --shard K/N` into one site, with search")
+    p.add_argument("parts", type=Path, nargs="+", metavar="PART", help="a shard's site folder (all N)")
+    p.add_argument("--site", type=Path, required=True, metavar="DIR", help="the merged site's folder")
+    p.add_argument("--no-search", action="store_true", help="skip the search index")
 
     p = command("check", "validate YAML summaries against the contract (docs/summary-format.md)")
     p.add_argument("summaries", type=Path, metavar="SUMMARIES", help="folder of YAML summaries")
@@ -129,7 +159,13 @@ def _run(args: argparse.Namespace) -> int:
         return _finish(report, args.strict, "pages")
     if args.command == "build":
         report = build_site(
-            args.root, args.site, strict=args.strict, search=not args.no_search, jobs=args.jobs
+            args.root,
+            args.site,
+            strict=args.strict,
+            search=not args.no_search,
+            jobs=args.jobs,
+            shards=args.shards,
+            shard=args.shard,
         )
         code = _finish(report, args.strict, "build")
         if report.site is not None:
@@ -137,6 +173,12 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print("site: not rebuilt; the previous site is unchanged", file=sys.stderr)
             code = code or (1 if args.strict else 0)
+        return code
+    if args.command == "merge":
+        report = merge_shards(args.parts, args.site, search=not args.no_search)
+        code = _finish(report, False, "merge")
+        if report.site is not None:
+            print(f"site: {report.site}")
         return code
     if args.command == "check":
         summaries, errors = load_summaries(args.summaries)

@@ -25,6 +25,7 @@ import argparse
 import functools
 import http.server
 import multiprocessing
+import os
 import re
 import resource
 import shutil
@@ -41,7 +42,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import Layout, fresh_site, render_tree, run_mkdocs, summarize_tree  # noqa: E402
+from generator.build import (  # noqa: E402
+    Layout,
+    fresh_site,
+    render_tree,
+    run_mkdocs_shards,
+    summarize_tree,
+)
+from generator.site.hooks import CACHE_ENV  # noqa: E402
 from generator.site.search import index_site  # noqa: E402
 
 QUERIES = ("全站推广", "云智能", "回购", "量子纠缠咖啡馆")
@@ -108,12 +116,22 @@ def timed(label: str, times: dict[str, float], fn: Callable[[], Any]) -> Any:
     return result
 
 
-def stages(layout: Layout, work: Path, times: dict[str, float]) -> None:
+def mkdocs(work: Path, site: Path, shards: int) -> None:
+    """MkDocs into ``site``: one process, or ``shards`` processes merged; each process's peak
+    memory (sampled from /proc: a child's ru_maxrss counts this process's memory at the fork)."""
+    runs = run_mkdocs_shards(work, site, strict=False, shards=max(1, shards))
+    peaks = ", ".join(f"{run.peak_mb:.0f}" for run in runs)
+    cpus = ", ".join(f"{run.cpu:.1f}" for run in runs)
+    together = sum(r.peak_mb for r in runs)
+    print(f"    MkDocs x {len(runs)}: peak memory {peaks} MB (together {together:.0f} MB); cpu {cpus} s")
+
+
+def stages(layout: Layout, work: Path, times: dict[str, float], shards: int = 1) -> None:
     """Every stage of a build, timed; the site is built beside the old one and swapped in."""
     timed("summarize", times, lambda: summarize_tree(layout.transcripts, layout.summaries, work))
     timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
     with fresh_site(layout.site) as building:
-        timed("mkdocs", times, lambda: run_mkdocs(work, building, strict=False))
+        timed("mkdocs", times, lambda: mkdocs(work, building, shards))
         timed("search", times, lambda: index_site(building))
     wall = sum(v for k, v in times.items() if not k.endswith(" cpu"))
     cpu = sum(v for k, v in times.items() if k.endswith(" cpu"))
@@ -127,7 +145,30 @@ def peak_memory() -> None:
     print(f"  peak memory     {own:8.0f} MB this process, {children:.0f} MB largest child")
 
 
-def incremental(layout: Layout, work: Path) -> None:
+def shard_rows(work: Path, counts: list[int]) -> None:
+    """MkDocs alone on the same pages in 1 and in N processes: cold (an empty page cache),
+    then again from the cache that run filled."""
+    print("MkDocs alone, one process against shards (same pages):")
+    for count in counts:
+        cache = work / "build" / f"bench-cache-{count}"
+        shutil.rmtree(cache, ignore_errors=True)
+        os.environ[CACHE_ENV] = str(cache)
+        try:
+            for label in ("cold", "cached"):
+                site = work / "build" / f"bench-site-{count}"
+                shutil.rmtree(site, ignore_errors=True)
+                start, cpu = time.perf_counter(), cpu_seconds()
+                mkdocs(work, site, count)
+                wall, used = time.perf_counter() - start, cpu_seconds() - cpu
+                name = f"{count} process{'es' if count > 1 else ''}, {label}"
+                print(f"  {name:<20} {wall:8.1f} s   cpu {used:8.1f} s", flush=True)
+                shutil.rmtree(site, ignore_errors=True)
+        finally:
+            del os.environ[CACHE_ENV]
+            shutil.rmtree(cache, ignore_errors=True)
+
+
+def incremental(layout: Layout, work: Path, shards: int = 1) -> None:
     """One transcript added and one changed: the time until the site is up to date."""
     transcripts = sorted(p for p in layout.transcripts.rglob("*") if p.is_file())
     changed = transcripts[len(transcripts) // 2]
@@ -136,7 +177,7 @@ def incremental(layout: Layout, work: Path) -> None:
     text = vary(seed.read_text(encoding="utf-8"), 30, 1.5)
     (seed.parent / (vary(seed.stem, 30, 1.0) + "-added" + seed.suffix)).write_text(text, encoding="utf-8")
     print(f"incremental: one transcript added, one changed ({changed.name}):")
-    stages(layout, work, {})
+    stages(layout, work, {}, shards)
 
 
 def long_input(path: Path, limit: float) -> str:
@@ -291,6 +332,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the search figures in Chromium")
     parser.add_argument("--no-long", action="store_true", help="skip the long-input rows")
     parser.add_argument("--limit", type=float, default=120, help="seconds a long input may take (120)")
+    parser.add_argument(
+        "--shards",
+        default="1",
+        metavar="N[,M…]",
+        help="MkDocs in N processes by company (generator build --shards); with more counts, "
+        "MkDocs alone is also timed with each (default 1)",
+    )
+    parser.add_argument("--no-incremental", action="store_true", help="skip the incremental scenario")
     args = parser.parse_args(argv)
     port = free_port()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
@@ -299,13 +348,17 @@ def main(argv: list[str] | None = None) -> None:
         print(f"corpus: {args.calls} calls in {work}", flush=True)
         make_project(work, args.calls, f"http://127.0.0.1:{port}/")
         layout = Layout.of(work)
-        print("cold build:")
-        stages(layout, work, {})
+        counts = [int(n) for n in args.shards.split(",") if n.strip()] or [1]
+        print(f"cold build{f' (MkDocs in {counts[0]} shards)' if counts[0] > 1 else ''}:")
+        stages(layout, work, {}, counts[0])
         peak_memory()
         print("site:")
         site_figures(layout.site)
-        incremental(layout, work)
-        peak_memory()
+        if len(counts) > 1:
+            shard_rows(work, counts)
+        if not args.no_incremental:
+            incremental(layout, work, counts[0])
+            peak_memory()
         if not args.no_browser:
             print("search in headless Chromium on loopback (cold = fresh browser cache):")
             with serve(layout.site, port) as base_url:

@@ -21,6 +21,16 @@ the site are stored, and a stored page is used only while every file it links to
 part of the site; a build removes the entries it did not use. This hook must be the first
 to change a page's Markdown (it is listed first in mkdocs.yml).
 
+Shards (``GENERATOR_SHARD=<k>/<n>``, set by :mod:`generator.site.shards`): this build
+writes only shard ``k``'s files. After the navigation is made from every file, the other
+shards' files are marked as drafts (MkDocs then neither converts, writes nor copies them;
+links to them are still resolved); their pages in the navigation have their front matter
+read (and, lacking a front-matter title, are converted once for the title of their first
+heading), so every page's navigation is the one of an ordinary build. Only shard 0 writes
+the site-wide templates, its ``sitemap.xml`` listing every page as an ordinary build's
+does. The page cache is shared by the shards: each lists the entries it used in
+``used-<k>-of-<n>.txt`` and leaves pruning to :func:`prune_cache` once all have run.
+
 Search bundle: the site searches with Pagefind (generator/site/search.py); Material's lunr
 search worker and its language files are copied by the theme but never loaded (our search
 box carries no ``data-md-component="search"``), so they are left out of the site.
@@ -41,6 +51,8 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 CACHE_ENV = "GENERATOR_PAGE_CACHE"
@@ -87,9 +99,79 @@ def _retitle(items: list[Any]) -> None:
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
-    """Retitle every section from its index page's front-matter title."""
+    """Retitle every section from its index page's front-matter title; in a shard build,
+    leave the other shards' files unwritten (see the module's docstring)."""
     _retitle(nav.items)
+    _shard.limit(config, files)
     return nav
+
+
+# --- shards ---------------------------------------------------------------------------
+
+
+SHARD_ENV = "GENERATOR_SHARD"
+"""``<k>/<n>``: this build writes only shard ``k`` (0-based) of ``n``."""
+
+
+@dataclass
+class _Shard:
+    index: int = 0
+    count: int = 1
+    pages: list[Any] = field(default_factory=list)
+    """Every page an ordinary build writes, in its order (for shard 0's sitemap)."""
+
+    def start(self) -> None:
+        self.__init__()  # type: ignore[misc]
+        setting = os.environ.get(SHARD_ENV, "").strip()
+        if setting:
+            from generator.site.shards import parse_shard
+
+            self.index, self.count = parse_shard(setting)
+
+    @property
+    def active(self) -> bool:
+        return self.count > 1
+
+    def limit(self, config: Any, files: Any) -> None:
+        """Mark the other shards' files as drafts, once the navigation holds them all."""
+        if not self.active:
+            return
+        from generator.site.shards import plan_of, shard_key
+
+        self.pages = list(files.documentation_pages())
+        plan = plan_of([f.src_uri for f in self.pages], self.count)
+        for file in list(files):
+            if file.inclusion.is_excluded() or plan.get(shard_key(file.src_uri), 0) == self.index:
+                continue
+            if file.is_documentation_page():
+                page = file.page if file.page is not None else Page(None, file, config)
+                if file.inclusion.is_in_nav():
+                    page.read_source(config)
+                    if "title" not in page.meta:
+                        page.render(config, files)  # its title is its first heading's
+            file.inclusion = InclusionLevel.DRAFT
+
+    def context(self, context: Any, template_name: str) -> Any:
+        if self.active and template_name == "sitemap.xml":
+            context["pages"] = self.pages
+        return context
+
+    def template(self, output: str) -> str:
+        return "" if self.active and self.index != 0 else output
+
+
+_shard = _Shard()
+
+
+def on_template_context(context: Any, template_name: str, config: Any) -> Any:
+    """Shard 0's sitemap lists every page of the site, not only its own."""
+    return _shard.context(context, template_name)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """Only shard 0 writes the site-wide templates (404 page, sitemap): an empty output is
+    not written."""
+    return _shard.template(output_content)
 
 
 # --- unused theme files ---------------------------------------------------------------
@@ -101,6 +183,7 @@ def on_files(files: Any, config: Any) -> Any:
     for file in list(files):
         if file.src_uri.startswith(UNUSED_THEME_FILES) and not file.is_documentation_page():
             files.remove(file)
+    _shard.start()
     _cache.start(config, files)
     return files
 
@@ -136,7 +219,7 @@ class _PageCache:
         if setting.strip().lower() == "off":
             return
         config_file = Path(config.config_file_path)
-        self.folder = Path(setting) if setting else config_file.parent / CACHE_DIR
+        self.folder = cache_folder(config_file.parent)
         parts = [config_file.read_bytes(), Path(__file__).read_bytes()]
         parts += [_version(name).encode() for name in VERSIONED]
         self.salt = hashlib.sha256(b"\0".join(parts)).hexdigest()
@@ -213,13 +296,47 @@ class _PageCache:
         return entry if isinstance(entry, dict) else None
 
     def finish(self) -> None:
-        """Remove the entries this build did not use (a complete build); stop counting warnings."""
+        """Remove the entries this build did not use (a complete build); stop counting warnings.
+        A shard lists the entries it used instead (the others' are not its to remove)."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.folder is None or not self.folder.is_dir():
+        if self.folder is None:
             return
-        for path in self.folder.glob("*/*"):
-            if path.stem not in self.used or path.suffix != ".json":
-                path.unlink(missing_ok=True)
+        if _shard.active:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            used = self.folder / f"used-{_shard.index}-of-{_shard.count}.txt"
+            used.write_text("".join(f"{key}\n" for key in sorted(self.used)), encoding="utf-8")
+            return
+        prune_cache(self.folder, self.used)
+
+
+def cache_folder(root: Path) -> Path | None:
+    """The page cache's folder of the project at ``root`` (None when it is off)."""
+    setting = os.environ.get(CACHE_ENV, "")
+    if setting.strip().lower() == "off":
+        return None
+    return root / setting if setting else root / CACHE_DIR
+
+
+def shard_cache_used(folder: Path) -> set[str] | None:
+    """The union of the entries the shards listed as used (the lists are removed); None when
+    no shard listed any."""
+    lists = sorted(folder.glob("used-*-of-*.txt")) if folder.is_dir() else []
+    if not lists:
+        return None
+    used: set[str] = set()
+    for path in lists:
+        used.update(path.read_text(encoding="utf-8").split())
+        path.unlink()
+    return used
+
+
+def prune_cache(folder: Path, used: set[str]) -> None:
+    """Remove every entry of the cache in ``folder`` whose key is not in ``used``."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob("*/*"):
+        if path.stem not in used or path.suffix != ".json":
+            path.unlink(missing_ok=True)
 
 
 def _version(name: str) -> str:
