@@ -19,10 +19,11 @@ from generator.extract import mentions
 from generator.extract.metrics import attribution
 from generator.extract.metrics.context import Context
 from generator.extract.summarize import summarize
-from generator.extract.topics import _guarded, topic_hits
+from generator.extract.topics import patterns as topic_patterns
 from generator.extract.vocab import vocab
 from generator.lexicon.companies import companies
-from generator.lexicon.words import first_chars, guarded_finditer, longest_first
+from generator.lexicon.titles import titles
+from generator.lexicon.words import first_chars, guarded, longest_first
 from generator.source.read import read_source
 from generator.store.summaries import summary_to_yaml
 
@@ -48,19 +49,18 @@ def _alternation(words: list[str]) -> str:
 # --- the guard itself -----------------------------------------------------------------------------
 
 
-def test_guarded_finditer_on_written_cases() -> None:
+def test_guarded_patterns_on_written_cases() -> None:
     words = ["NIO", "蔚来", "Kelvin", "腾讯音乐", "腾讯"]
-    pattern = re.compile(_alternation(words), re.IGNORECASE)
-    guard = first_chars(words, re.IGNORECASE)
+    plain = re.compile(_alternation(words), re.IGNORECASE)
     text = "UNION nio 蔚来汽车与腾讯音乐、腾讯;\u212aelvin 的 kelvinS 与 kelvin."
-    plain = [m.span() for m in pattern.finditer(text)]
-    assert [m.span() for m in guarded_finditer(pattern, guard, text)] == plain
-    assert [text[a:b] for a, b in plain] == ["nio", "蔚来", "腾讯音乐", "腾讯", "\u212aelvin", "kelvin"]
+    spans = [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in guarded(_alternation(words), words, re.IGNORECASE).finditer(text)] == spans
+    assert [text[a:b] for a, b in spans] == ["nio", "蔚来", "腾讯音乐", "腾讯", "\u212aelvin", "kelvin"]
 
 
-def test_an_empty_word_list_guards_everything_out() -> None:
-    assert first_chars([]).search("任何文字 any text") is None
-    assert list(guarded_finditer(re.compile("(?!)"), first_chars([]), "abc")) == []
+def test_no_words_match_nothing() -> None:
+    assert first_chars([]) == "(?!)"
+    assert guarded("(?!)", []).search("任何文字 any text") is None
 
 
 ALPHABET = "abAB kK\u212a阿里巴腾讯.-"
@@ -71,12 +71,14 @@ ALPHABET = "abAB kK\u212a阿里巴腾讯.-"
     st.lists(st.text(ALPHABET, min_size=1, max_size=4), min_size=1, max_size=6),
     st.text(ALPHABET, max_size=60),
 )
-def test_guarded_finditer_finds_what_finditer_finds(words: list[str], text: str) -> None:
-    pattern = re.compile(_alternation(words), re.IGNORECASE)
-    guard = first_chars(words, re.IGNORECASE)
-    assert [m.span() for m in guarded_finditer(pattern, guard, text)] == [
-        m.span() for m in pattern.finditer(text)
-    ]
+def test_a_guarded_pattern_finds_what_the_plain_one_finds(words: list[str], text: str) -> None:
+    plain = re.compile(_alternation(words), re.IGNORECASE)
+    fast = guarded(_alternation(words), words, re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    names = tuple(words)
+    assert attribution._names_in(text, list(names)) == any(
+        attribution.rfind_name(text, n) >= 0 for n in names
+    )
 
 
 # --- the look-back for another company -----------------------------------------------------------
@@ -133,22 +135,26 @@ def test_other_company_agrees_with_a_full_rescan_on_every_line() -> None:
 
 
 def test_guards_change_no_match_on_real_lines() -> None:
-    owner, pattern, guard = company_mod._mention_pattern()
-    assert pattern is not None
-    v = vocab()
-    role_guard = mentions._role_starts()
-    topic_patterns = _guarded()
+    owner, pattern = company_mod._mention_pattern()
+    assert pattern is not None and pattern.pattern.startswith("(?=[")
+    plain_names = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1], re.IGNORECASE)
+    role_re, plain_roles = mentions._role_re(), vocab().role_re
+    assert role_re.pattern != plain_roles.pattern and set(titles().role_of)
+    topics = [
+        (t, p, re.compile(p.pattern.split(")(?:", 1)[1][:-1], re.IGNORECASE)) for t, p in topic_patterns()
+    ]
     found = {"company": 0, "role": 0, "topic": 0}
     for text in _lines():
-        plain = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in guarded_finditer(pattern, guard, text)] == plain
-        roles = [m.span() for m in v.role_re.finditer(text)]
-        assert [m.span() for m in guarded_finditer(v.role_re, role_guard, text)] == roles
-        hits = {t: len(p.findall(text)) for t, p, _ in topic_patterns if p.findall(text)}
-        assert topic_hits(text) == hits
-        found["company"] += len(plain)
+        names = [m.span() for m in plain_names.finditer(text)]
+        assert [m.span() for m in pattern.finditer(text)] == names
+        roles = [m.span() for m in plain_roles.finditer(text)]
+        assert [m.span() for m in role_re.finditer(text)] == roles
+        for _topic, fast, plain in topics:
+            hits = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == hits
+            found["topic"] += len(hits)
+        found["company"] += len(names)
         found["role"] += len(roles)
-        found["topic"] += len(hits)
     assert all(found.values()), found  # the lines did exercise every guard
 
 

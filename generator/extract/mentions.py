@@ -22,7 +22,7 @@ from generator.extract.speaker import Speaker
 from generator.extract.vocab import ENGLISH_NAME, HAN, TRANSLITERATED_NAME, vocab
 from generator.lexicon import per_lexicon_set
 from generator.lexicon.titles import titles
-from generator.lexicon.words import first_chars, guarded_finditer
+from generator.lexicon.words import guarded
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,10 @@ def _title_chain_end(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
 
 
 @per_lexicon_set
-def _role_starts() -> re.Pattern[str]:
-    """The first characters of the titles: where none stands, ``role_re`` need not be tried."""
-    return first_chars(titles().role_of, re.IGNORECASE)
+def _role_re() -> re.Pattern[str]:
+    """``role_re`` tried only where a title can start (see :func:`guarded`)."""
+    role_re = vocab().role_re
+    return guarded(role_re.pattern, titles().role_of, role_re.flags)
 
 
 def title_mentions(text: str, known: set[str]) -> list[Mention]:
@@ -85,7 +86,7 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
     v = vocab()
     out = []
     pos = 0
-    for m in guarded_finditer(v.role_re, _role_starts(), text):
+    for m in _role_re().finditer(text):
         if m.start() < pos:
             continue
         end, own = _title_chain_end(text, m)
