@@ -194,3 +194,15 @@ def test_a_long_line_and_the_same_text_in_many_lines_give_the_same_figures(tmp_p
         (m.metric, m.value, m.unit) for m in b.metrics
     ]
     assert (a.company, a.period) == (b.company, b.period)
+
+
+def test_opens_with_speech_is_a_speech_mention_at_the_start() -> None:
+    texts = ["徐宏还提到,本季度收入增长。", "本季度,徐宏表示收入增长。", "Joe Tsai said revenue grew.", ""]
+    sentences = texts + [s for text in _lines() for s in re.split(r"(?<=[。!?;])", text) if s]
+    opening = 0
+    for s in sentences:
+        expected = any(m.position == 0 for m in mentions.speech_mentions(s))
+        assert mentions.opens_with_speech(s) == expected, s
+        opening += expected
+    assert mentions.opens_with_speech(texts[0]) and not mentions.opens_with_speech(texts[1])
+    assert opening > 1

@@ -501,10 +501,13 @@ def guess_company(doc: Document) -> CompanyGuess | None:
                 if name:
                     candidates.append(name)
     tickers: dict[str, list[str]] = {}
+    suffixes: dict[str, str | None] = {}  # a name repeated beside its ticker: the text counted once
     for m in _TICKER_SUBJECT.finditer(text):
         if not (m.group(2) or m.group(4) or m.group(3).isdigit()):
             continue  # "(ADR)", "(IFRS)": letters alone are no ticker
-        name = _best_suffix(m.group(1), text)
+        if m.group(1) not in suffixes:
+            suffixes[m.group(1)] = _best_suffix(m.group(1), text)
+        name = suffixes[m.group(1)]
         if name:
             candidates.append(name)
             form = _ticker_form(m.group(3), m.group(4))
