@@ -206,3 +206,17 @@ def test_opens_with_speech_is_a_speech_mention_at_the_start() -> None:
         opening += expected
     assert mentions.opens_with_speech(texts[0]) and not mentions.opens_with_speech(texts[1])
     assert opening > 1
+
+
+def test_the_possessive_ticker_name_finds_what_the_greedy_one_finds() -> None:
+    fast = company_mod._TICKER_SUBJECT
+    greedy = re.compile(fast.pattern.replace("{2,16}+", "{2,16}", 1))
+    assert greedy.pattern != fast.pattern
+    written = "蔚来(NIO.US)、腾讯控股有限公司旗下的腾讯音乐娱乐集团(NYSE: TME)与拼多多集团-W (PDD)。"
+    texts = [written, "一二三四五六七八九十一二三四五六七八九十(00700)"] + _lines()
+    spans = 0
+    for text in texts:
+        plain = [(m.span(), m.groups()) for m in greedy.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == plain
+        spans += len(plain)
+    assert spans > 3
