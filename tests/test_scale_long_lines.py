@@ -19,10 +19,11 @@ from generator.extract import mentions
 from generator.extract.metrics import attribution
 from generator.extract.metrics.context import Context
 from generator.extract.summarize import summarize
-from generator.extract.topics import _guarded, topic_hits
+from generator.extract.topics import patterns as topic_patterns
 from generator.extract.vocab import vocab
 from generator.lexicon.companies import companies
-from generator.lexicon.words import first_chars, guarded_finditer, longest_first
+from generator.lexicon.titles import titles
+from generator.lexicon.words import first_chars, guarded, longest_first
 from generator.source.read import read_source
 from generator.store.summaries import summary_to_yaml
 
@@ -48,19 +49,18 @@ def _alternation(words: list[str]) -> str:
 # --- the guard itself -----------------------------------------------------------------------------
 
 
-def test_guarded_finditer_on_written_cases() -> None:
+def test_guarded_patterns_on_written_cases() -> None:
     words = ["NIO", "蔚来", "Kelvin", "腾讯音乐", "腾讯"]
-    pattern = re.compile(_alternation(words), re.IGNORECASE)
-    guard = first_chars(words, re.IGNORECASE)
+    plain = re.compile(_alternation(words), re.IGNORECASE)
     text = "UNION nio 蔚来汽车与腾讯音乐、腾讯;\u212aelvin 的 kelvinS 与 kelvin."
-    plain = [m.span() for m in pattern.finditer(text)]
-    assert [m.span() for m in guarded_finditer(pattern, guard, text)] == plain
-    assert [text[a:b] for a, b in plain] == ["nio", "蔚来", "腾讯音乐", "腾讯", "\u212aelvin", "kelvin"]
+    spans = [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in guarded(_alternation(words), words, re.IGNORECASE).finditer(text)] == spans
+    assert [text[a:b] for a, b in spans] == ["nio", "蔚来", "腾讯音乐", "腾讯", "\u212aelvin", "kelvin"]
 
 
-def test_an_empty_word_list_guards_everything_out() -> None:
-    assert first_chars([]).search("任何文字 any text") is None
-    assert list(guarded_finditer(re.compile("(?!)"), first_chars([]), "abc")) == []
+def test_no_words_match_nothing() -> None:
+    assert first_chars([]) == "(?!)"
+    assert guarded("(?!)", []).search("任何文字 any text") is None
 
 
 ALPHABET = "abAB kK\u212a阿里巴腾讯.-"
@@ -71,12 +71,14 @@ ALPHABET = "abAB kK\u212a阿里巴腾讯.-"
     st.lists(st.text(ALPHABET, min_size=1, max_size=4), min_size=1, max_size=6),
     st.text(ALPHABET, max_size=60),
 )
-def test_guarded_finditer_finds_what_finditer_finds(words: list[str], text: str) -> None:
-    pattern = re.compile(_alternation(words), re.IGNORECASE)
-    guard = first_chars(words, re.IGNORECASE)
-    assert [m.span() for m in guarded_finditer(pattern, guard, text)] == [
-        m.span() for m in pattern.finditer(text)
-    ]
+def test_a_guarded_pattern_finds_what_the_plain_one_finds(words: list[str], text: str) -> None:
+    plain = re.compile(_alternation(words), re.IGNORECASE)
+    fast = guarded(_alternation(words), words, re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    names = tuple(words)
+    assert attribution._names_in(text, list(names)) == any(
+        attribution.rfind_name(text, n) >= 0 for n in names
+    )
 
 
 # --- the look-back for another company -----------------------------------------------------------
@@ -133,22 +135,26 @@ def test_other_company_agrees_with_a_full_rescan_on_every_line() -> None:
 
 
 def test_guards_change_no_match_on_real_lines() -> None:
-    owner, pattern, guard = company_mod._mention_pattern()
-    assert pattern is not None
-    v = vocab()
-    role_guard = mentions._role_starts()
-    topic_patterns = _guarded()
+    owner, pattern = company_mod._mention_pattern()
+    assert pattern is not None and pattern.pattern.startswith("(?=[")
+    plain_names = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1], re.IGNORECASE)
+    role_re, plain_roles = mentions._role_re(), vocab().role_re
+    assert role_re.pattern != plain_roles.pattern and set(titles().role_of)
+    topics = [
+        (t, p, re.compile(p.pattern.split(")(?:", 1)[1][:-1], re.IGNORECASE)) for t, p in topic_patterns()
+    ]
     found = {"company": 0, "role": 0, "topic": 0}
     for text in _lines():
-        plain = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in guarded_finditer(pattern, guard, text)] == plain
-        roles = [m.span() for m in v.role_re.finditer(text)]
-        assert [m.span() for m in guarded_finditer(v.role_re, role_guard, text)] == roles
-        hits = {t: len(p.findall(text)) for t, p, _ in topic_patterns if p.findall(text)}
-        assert topic_hits(text) == hits
-        found["company"] += len(plain)
+        names = [m.span() for m in plain_names.finditer(text)]
+        assert [m.span() for m in pattern.finditer(text)] == names
+        roles = [m.span() for m in plain_roles.finditer(text)]
+        assert [m.span() for m in role_re.finditer(text)] == roles
+        for _topic, fast, plain in topics:
+            hits = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == hits
+            found["topic"] += len(hits)
+        found["company"] += len(names)
         found["role"] += len(roles)
-        found["topic"] += len(hits)
     assert all(found.values()), found  # the lines did exercise every guard
 
 
@@ -188,3 +194,29 @@ def test_a_long_line_and_the_same_text_in_many_lines_give_the_same_figures(tmp_p
         (m.metric, m.value, m.unit) for m in b.metrics
     ]
     assert (a.company, a.period) == (b.company, b.period)
+
+
+def test_opens_with_speech_is_a_speech_mention_at_the_start() -> None:
+    texts = ["徐宏还提到,本季度收入增长。", "本季度,徐宏表示收入增长。", "Joe Tsai said revenue grew.", ""]
+    sentences = texts + [s for text in _lines() for s in re.split(r"(?<=[。!?;])", text) if s]
+    opening = 0
+    for s in sentences:
+        expected = any(m.position == 0 for m in mentions.speech_mentions(s))
+        assert mentions.opens_with_speech(s) == expected, s
+        opening += expected
+    assert mentions.opens_with_speech(texts[0]) and not mentions.opens_with_speech(texts[1])
+    assert opening > 1
+
+
+def test_the_possessive_ticker_name_finds_what_the_greedy_one_finds() -> None:
+    fast = company_mod._TICKER_SUBJECT
+    greedy = re.compile(fast.pattern.replace("{2,16}+", "{2,16}", 1))
+    assert greedy.pattern != fast.pattern
+    written = "蔚来(NIO.US)、腾讯控股有限公司旗下的腾讯音乐娱乐集团(NYSE: TME)与拼多多集团-W (PDD)。"
+    texts = [written, "一二三四五六七八九十一二三四五六七八九十(00700)"] + _lines()
+    spans = 0
+    for text in texts:
+        plain = [(m.span(), m.groups()) for m in greedy.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == plain
+        spans += len(plain)
+    assert spans > 3

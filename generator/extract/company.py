@@ -23,7 +23,7 @@ from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
 from generator.lexicon.listed import Listing, core_english, core_name, listed, name_key
 from generator.lexicon.periods import alt
-from generator.lexicon.words import alternation, first_chars, guarded_finditer, longest_first
+from generator.lexicon.words import alternation, guarded, longest_first
 from generator.model import Company, Document
 from generator.source import chinese
 
@@ -37,7 +37,7 @@ def _name_pattern(name: str) -> str:
 
 def company_mentions(doc: Document) -> dict[str, float]:
     """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1)."""
-    owner, pattern, guard = _mention_pattern()
+    owner, pattern = _mention_pattern()
     if pattern is None:
         return {}
     scores: dict[str, float] = {}
@@ -45,24 +45,23 @@ def company_mentions(doc: Document) -> dict[str, float]:
         (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(doc.content_lines())
     ]
     for text, weight in weighted:
-        for m in guarded_finditer(pattern, guard, text):
+        for m in pattern.finditer(text):
             cid = owner[m.group(0).lower()]
             scores[cid] = scores.get(cid, 0.0) + weight
     return scores
 
 
 @per_lexicon_set
-def _mention_pattern() -> tuple[dict[str, str], re.Pattern[str] | None, re.Pattern[str]]:
-    """Every name of the registry (lower case) -> its company, one pattern of them all, and the
-    class of their first characters (a guard: see :func:`guarded_finditer`)."""
+def _mention_pattern() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Every name of the registry (lower case) -> its company, and one pattern of them all (tried
+    only where a name can start: see :func:`guarded`)."""
     owner: dict[str, str] = {}
     for entry in companies():
         for name in entry.all_names:
             owner.setdefault(name.lower(), entry.id)
-    guard = first_chars(owner, re.IGNORECASE)
     if not owner:
-        return owner, None, guard
-    return owner, re.compile("|".join(_name_pattern(n) for n in longest_first(owner)), re.IGNORECASE), guard
+        return owner, None
+    return owner, guarded("|".join(_name_pattern(n) for n in longest_first(owner)), owner, re.IGNORECASE)
 
 
 def identify_company(doc: Document) -> Company:
@@ -586,12 +585,16 @@ def guess_company(doc: Document) -> CompanyGuess | None:
                     candidates.append(name)
     tickers: dict[str, list[str]] = {}
     after_ticker = _after_bare_ticker()
+    suffixes: dict[str, str | None] = {}  # a name repeated beside its ticker: the text counted once
     for m in _TICKER_SUBJECT.finditer(text):
         if not (m.group("exchange") or m.group("suffix") or m.group("code").isdigit()):
             if not after_ticker.match(text, m.end()):
                 continue  # "(ADR)", "(IFRS)": letters alone are no ticker, unless results follow
         defined = m.group("defined") or m.group("defined_after")
-        name = _english_name(_best_suffix(m.group("name"), text), defined)
+        raw = m.group("name")
+        if raw not in suffixes:
+            suffixes[raw] = _best_suffix(raw, text)
+        name = _english_name(suffixes[raw], defined)
         if name:
             candidates.append(name)
             form = _ticker_form(m.group("code"), m.group("suffix"))

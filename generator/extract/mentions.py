@@ -22,7 +22,7 @@ from generator.extract.speaker import Speaker
 from generator.extract.vocab import ENGLISH_NAME, HAN, TRANSLITERATED_NAME, vocab
 from generator.lexicon import per_lexicon_set
 from generator.lexicon.titles import titles
-from generator.lexicon.words import first_chars, guarded_finditer
+from generator.lexicon.words import guarded
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,10 @@ def _title_chain_end(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
 
 
 @per_lexicon_set
-def _role_starts() -> re.Pattern[str]:
-    """The first characters of the titles: where none stands, ``role_re`` need not be tried."""
-    return first_chars(titles().role_of, re.IGNORECASE)
+def _role_re() -> re.Pattern[str]:
+    """``role_re`` tried only where a title can start (see :func:`guarded`)."""
+    role_re = vocab().role_re
+    return guarded(role_re.pattern, titles().role_of, role_re.flags)
 
 
 def title_mentions(text: str, known: set[str]) -> list[Mention]:
@@ -85,7 +86,7 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
     v = vocab()
     out = []
     pos = 0
-    for m in guarded_finditer(v.role_re, _role_starts(), text):
+    for m in _role_re().finditer(text):
         if m.start() < pos:
             continue
         end, own = _title_chain_end(text, m)
@@ -219,20 +220,33 @@ def _appositive_speaker(name: str, titles: str) -> Speaker:
     return Speaker(name, role=best_role(own) if own else None, org=org.group(1).strip() if org else None)
 
 
-def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
-    """Names right before a speech verb: ``吴泳铭表示``, ``蒋凡在财报电话会上提及``, ``曹菲还透露``."""
+@per_lexicon_set
+def _speech_re() -> re.Pattern[str]:
+    """A name right before a speech verb (built once per lexicon set, not once per sentence)."""
     v = vocab()
-    pattern = re.compile(
+    return re.compile(
         rf"(?<![{HAN}])([{HAN}]{{2,4}}|{ENGLISH_NAME})\s*"
         rf"({v.article_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})"
     )
+
+
+def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """Names right before a speech verb: ``吴泳铭表示``, ``蒋凡在财报电话会上提及``, ``曹菲还透露``."""
+    v = vocab()
     out = []
-    for m in pattern.finditer(text):
+    for m in _speech_re().finditer(text):
         name = strip_adverb(m.group(1), known)
         if is_person_name(name):
             at_call = bool(m.group(2) and re.search(v.call_context, m.group(2), re.I))
             out.append(Mention(Speaker(name), m.start(), speaks=True, at_call=at_call))
     return out
+
+
+def opens_with_speech(text: str) -> bool:
+    """True when ``text`` opens with a name before a speech verb (``徐宏还提到,…``): what
+    ``any(m.position == 0 for m in speech_mentions(text))`` says, without scanning the rest."""
+    m = _speech_re().match(text)
+    return m is not None and is_person_name(strip_adverb(m.group(1), frozenset()))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
-from generator.lexicon.words import alternation
+from generator.lexicon.words import alternation, first_chars
 
 CN_DIGITS = {
     "零": 0,
@@ -88,6 +88,7 @@ def _patterns() -> _AmountPatterns:
 def _amount_patterns() -> _AmountPatterns:
     money = currencies()
     amount_re = re.compile(
+        rf"(?={first_chars(money.prefixes)}|\d|[零〇一二两三四五六七八九十百千])"  # where an amount can start
         rf"(?:(?P<pc>{alternation(money.prefixes)})\s*)?"
         rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{alternation(MAGNITUDES)})?|(?P<cn>{_CHINESE}))"
         rf"(?P<more2>多|余)?"

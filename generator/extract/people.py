@@ -286,9 +286,13 @@ def is_traditional(doc: Document) -> bool:
     """True when the text is written in Traditional script."""
     han = changed = 0
     for ln in doc.content_lines():
-        for ch in re.findall(f"[{HAN}]", ln.text):
-            han += 1
-            changed += chinese.to_simplified(ch) != ch
+        chars = "".join(re.findall(f"[{HAN}]", ln.text))
+        simplified = chinese.to_simplified(chars)  # one call per line, not one per character
+        han += len(chars)
+        if len(simplified) == len(chars):
+            changed += sum(map(str.__ne__, chars, simplified))
+        else:
+            changed += sum(chinese.to_simplified(ch) != ch for ch in chars)
     return han > 0 and changed / han > TRADITIONAL_SHARE
 
 

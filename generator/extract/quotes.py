@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from generator import lexicon
+from generator.extract.mentions import opens_with_speech
 from generator.extract.people import People, speech_mentions, title_mentions
 from generator.extract.topics import tag
 from generator.extract.vocab import HAN
@@ -101,7 +102,7 @@ def _turn_candidates(doc: Document, turns: list[Turn], people: People) -> list[_
         for number, start in turn.body:
             line = doc.line(number)
             for a, b in _sentences(line, start):
-                if any(m.position == 0 for m in speech_mentions(line.norm[a:b])):
+                if opens_with_speech(line.norm[a:b]):
                     continue  # "徐宏还提到,…": the writer retelling, not the speaker's words
                 out.append(_Candidate(score_sentence(line.norm[a:b]), number, a, b, speaker))
     return out

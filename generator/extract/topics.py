@@ -6,18 +6,13 @@ import re
 
 from generator import lexicon
 from generator.lexicon import per_lexicon_set
-from generator.lexicon.words import first_chars, longest_first
+from generator.lexicon.words import guarded, longest_first
 
 
 @per_lexicon_set
 def patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """(topic, keyword pattern) in lexicon order."""
-    return [(topic, pattern) for topic, pattern, _ in _guarded()]
-
-
-@per_lexicon_set
-def _guarded() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
-    """(topic, keyword pattern, class of the keywords' first characters) in lexicon order."""
+    """(topic, keyword pattern) in lexicon order (behind a lookahead for the keywords' first
+    characters: see :func:`generator.lexicon.words.guarded`)."""
     out = []
     for topic, words in lexicon.load("topics")["topics"].items():
         parts = []
@@ -25,17 +20,14 @@ def _guarded() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
             escaped = re.escape(word)
             parts.append(rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if word.isascii() else escaped)
         if parts:
-            guard = first_chars(words or [], re.IGNORECASE)
-            out.append((str(topic), re.compile("|".join(parts), re.IGNORECASE), guard))
+            out.append((str(topic), guarded("|".join(parts), words or [], re.IGNORECASE)))
     return out
 
 
 def topic_hits(text: str) -> dict[str, int]:
     """How many keyword hits each topic has in ``text`` (simplified, half-width)."""
     hits = {}
-    for topic, pattern, guard in _guarded():
-        if guard.search(text) is None:
-            continue  # no keyword's first character: no hit (one cheap pass, not the alternation)
+    for topic, pattern in patterns():
         count = len(pattern.findall(text))
         if count:
             hits[topic] = count

@@ -111,19 +111,18 @@ def _latin_name(name: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
-def _any_name(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """One pattern that matches wherever :func:`rfind_name` finds one of ``names``, and the class
-    of the characters such a match starts with (Latin ones only at the start of a word)."""
+def _any_name(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that matches wherever :func:`rfind_name` finds one of ``names``, behind a
+    lookahead for the characters such a match starts with (Latin ones only at a word's start)."""
     parts = [f"(?i:{_latin_name(n).pattern})" if n.isascii() else re.escape(n) for n in names]
     chinese = "".join(sorted({re.escape(n[0]) for n in names if n and not n.isascii()}))
     latin = "".join(sorted({re.escape(n[0]) for n in names if n and n.isascii()}))
     starts = ([f"[{chinese}]"] if chinese else []) + ([f"(?i:(?<![A-Za-z])[{latin}])"] if latin else [])
-    if "" in names:
-        starts = [""]  # an empty name is found anywhere
-    return re.compile("|".join(parts) or "(?!)"), re.compile("|".join(starts) or "(?!)")
+    if not parts or "" in names:
+        return re.compile("|".join(parts) or "(?!)")  # an empty name may match anywhere: no guard
+    return re.compile(f"(?={'|'.join(starts)})(?:{'|'.join(parts)})")
 
 
 def _names_in(text: str, names: list[str]) -> bool:
-    """True when :func:`rfind_name` finds one of ``names`` in ``text``; one pass over the text."""
-    pattern, guard = _any_name(tuple(names))
-    return any(pattern.match(text, hit.start()) for hit in guard.finditer(text))
+    """True when :func:`rfind_name` finds one of ``names`` in ``text``: one pass over the text."""
+    return _any_name(tuple(names)).search(text) is not None

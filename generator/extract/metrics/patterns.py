@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.lexicon.words import longest_first
+from generator.lexicon.words import guarded, longest_first
 
 
 def pattern(words: list[str]) -> str:
@@ -18,8 +18,8 @@ def pattern(words: list[str]) -> str:
 
 
 def regex(words: list[str]) -> re.Pattern[str]:
-    """The compiled :func:`pattern` of ``words``, case aside."""
-    return re.compile(pattern(words), re.IGNORECASE)
+    """The compiled :func:`pattern` of ``words``, case aside, tried only where a word can start."""
+    return guarded(pattern(words), words, re.IGNORECASE)
 
 
 def flatten(items: Any) -> list[str]:
