@@ -210,7 +210,7 @@ def test_opens_with_speech_is_a_speech_mention_at_the_start() -> None:
 
 def test_the_possessive_ticker_name_finds_what_the_greedy_one_finds() -> None:
     fast = company_mod._TICKER_SUBJECT
-    greedy = re.compile(fast.pattern.replace("{2,16}+", "{2,16}", 1))
+    greedy = re.compile(fast.pattern.replace("{2,16}+", "{2,16}"))
     assert greedy.pattern != fast.pattern
     written = "蔚来(NIO.US)、腾讯控股有限公司旗下的腾讯音乐娱乐集团(NYSE: TME)与拼多多集团-W (PDD)。"
     texts = [written, "一二三四五六七八九十一二三四五六七八九十(00700)"] + _lines()

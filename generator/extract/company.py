@@ -448,7 +448,7 @@ def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
 _DEFINED = r"\(\s*[\"“](?P<{0}>[^\"”()\n]{{2,30}})[\"”]"
 """``("Atour" or the "Company")``: the short name a release defines for its issuer (its opening)."""
 _TICKER_SUBJECT = re.compile(
-    rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]*,?[ ]+){{1,5}}[A-Za-z.&]{{2,16}}|[{HAN}A-Za-z.&]{{2,16}})"
+    rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]*,?[ ]+){{1,5}}[A-Za-z.&]{{2,16}}+|[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
     r"(?:(?P<exchange>NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
@@ -456,7 +456,9 @@ _TICKER_SUBJECT = re.compile(
 )
 """``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``, ``Gaotu Techedu Inc. (NYSE: GOTU)
 ("Gaotu" or the "Company")``: a name beside its ticker (an English name of several words too),
-with the short name the text defines for it."""
+with the short name the text defines for it. The name's last run is taken possessively: what
+follows it (``-``, a space, ``(``) is no name character, so giving characters back never finds a
+match, and without trying the scan of a long line is several times faster."""
 _SUBJECT_SEPARATORS = re.compile(r"[|丨:,!?。;、\s【】\[\]()“”\"'《》]")
 
 
