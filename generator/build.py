@@ -487,7 +487,7 @@ def merge_shards(parts: list[Path], site: Path, search: bool = True) -> Report:
             for part in parts:
                 if not part.is_dir():
                     raise BuildError("no such shard site (a folder built by build --shard)", str(part))
-            merge_sites(parts, building, move=False)
+            report.written = merge_sites(parts, building, move=False)
             if search:
                 from generator.site.search import index_site
 
