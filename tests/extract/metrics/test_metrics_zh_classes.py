@@ -113,3 +113,22 @@ def test_an_approximate_figure_keeps_a_later_clause_of_another_thing_apart(tmp_p
     text = "第三季度经调整利润约100亿元,研发投入达到107亿元。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "non_gaap_net_income").value == 10_000_000_000
+
+
+def test_a_year_before_the_half_is_no_company_name(tmp_path):
+    text = "8月18日,星河发布的半年报显示,2024年上半年实现营业收入242.5亿元,同比增长174%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (24_250_000_000, 174)
+
+
+def test_another_company_before_a_year_is_still_another_company(tmp_path):
+    text = "上半年星河营收100亿元;理想汽车2024年上半年营业收入242.5亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [10_000_000_000]
+
+
+def test_things_counted_are_no_business_unit(tmp_path):
+    text = "星河上半年收入138.8亿元。上半年共有5个IP收入超过10亿元,去年同期没有一个IP收入破10亿。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m.metric for m in ms] == ["revenue"]
