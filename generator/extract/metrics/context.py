@@ -56,6 +56,7 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     rules = load_rules()
     others = [n for entry in registry if entry is not own for n in entry.names]
     others = [n for n in others + rules.rivals if n not in own_names and n not in segments]
+    others += _listed_others(doc, own_names, set(others) | set(segments))
     fiscal_start = own.fiscal_year_start_month if own else 1
     currency = (own.currency or currencies().default) if own else _listed_currency(company.name)
     yuan = _yuan_currency(doc, currency)
@@ -72,6 +73,27 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     )
     ctx.inherited = inherited_cues(doc, rules)
     return ctx
+
+
+def _listed_others(doc: Document, own_names: list[str], known: set[str]) -> list[str]:
+    """Names of other listed companies the text writes (the listed registry, three characters or
+    more): TCL科技(000100.SZ)发布半年报，营收… is not this company's revenue. None when the
+    company is unknown (nothing to tell it from)."""
+    registry = listed()
+    own = [n for n in own_names if n]
+    if not own:
+        return []
+    own_listings = {listing for n in own for listing in registry.named(n)}
+    found: dict[str, None] = {}
+    for line in doc.lines:
+        for match in registry.find_names(line.norm):
+            name = match.text
+            if name in known or name in found or own_listings.intersection(match.listings):
+                continue
+            if any(name in n or n in name for n in own):
+                continue  # 京东方A, 京东方科技集团: the company itself
+            found[name] = None
+    return list(found)
 
 
 def _find_company(registry: Companies, name: str | None) -> str | None:

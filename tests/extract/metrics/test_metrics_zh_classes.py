@@ -132,3 +132,12 @@ def test_things_counted_are_no_business_unit(tmp_path):
     text = "星河上半年收入138.8亿元。上半年共有5个IP收入超过10亿元,去年同期没有一个IP收入破10亿。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert [m.metric for m in ms] == ["revenue"]
+
+
+def test_a_listed_company_outside_the_lexicon_is_a_rival(tmp_path):
+    text = (
+        "上半年星河营收100亿元。"
+        "與星河并稱“面板雙雄”的TCL科技(000100.SZ)于8月26日發布半年報,營收同比增長13.6%至845.22億元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [10_000_000_000]
