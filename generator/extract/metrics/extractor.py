@@ -196,7 +196,16 @@ def _scope_cue(text: str, entry: Entry, anchor: int, ctx: Context) -> Cue | None
     for the second quarter of 2024"), else the nearest one before its first figure."""
     value = entry.amount or entry.ratio
     after = ctx.rules.cues.following(text, value.end) if value is not None else None
-    return after or ctx.rules.cues.nearest(text, anchor)
+    cue = after or ctx.rules.cues.nearest(text, anchor)
+    if cue is not None and cue.start < entry.sentence.start and ctx.rules.cues.names_same_period(text, cue):
+        return None  # 而2024年同期净亏损7980万元。调整后的净利润为…: a compared period keeps to its sentence
+    if (
+        cue is not None
+        and ctx.rules.cues.opens_contrast(text, cue)
+        and re.search(r"[;；]", text[cue.end : anchor])
+    ):
+        return None  # 而2021年上半年为138.22亿元;…基本溢利增长14.9%至30.69亿元: it keeps to its clause
+    return cue
 
 
 def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:

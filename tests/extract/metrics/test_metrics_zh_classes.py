@@ -141,3 +141,30 @@ def test_a_listed_company_outside_the_lexicon_is_a_rival(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert [m.value for m in ms if m.metric == "revenue"] == [10_000_000_000]
+
+
+def test_growth_from_the_same_period_of_a_named_year_to_a_figure(tmp_path):
+    text = "2024年第三季度,我们的收入由2023年同期的936亿元增长2%,来到955亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (95_500_000_000, 2)
+
+
+def test_the_same_period_of_a_named_year_scopes_its_sentence_only(tmp_path):
+    text = (
+        "第三季度营业收入为3.4亿元,营业利润率为5%,而2023年同期营业收入为9.4亿元,营业利润率为12%。"
+        "调整后的净利润为7.863亿元,同比增长233%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "operating_margin").value == 5
+    assert only(ms, "non_gaap_net_income").value == 786_300_000
+
+
+def test_a_contrast_clause_period_keeps_to_its_part_of_the_sentence(tmp_path):
+    text = (
+        "星河发布2024年中期业绩,上半年的收入为156.10亿元,而2023年上半年为138.22亿元,同比增加12.9%;"
+        "撇除公平值变动,集团的股东应占基本溢利同比增长14.9%至30.69亿元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "non_gaap_net_income").value == 3_069_000_000
+    assert only(ms, "revenue").value == 15_610_000_000
