@@ -168,3 +168,13 @@ def test_a_contrast_clause_period_keeps_to_its_part_of_the_sentence(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "non_gaap_net_income").value == 3_069_000_000
     assert only(ms, "revenue").value == 15_610_000_000
+
+
+def test_more_names_of_deliveries_subscribers_and_operating_margin(tmp_path):
+    text = (
+        "第三季度星河交付总量为3838辆,同比下降3.8%;日均订阅会员数为1.12亿;调整后运营利润率9.3%,上年同期9.5%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert (only(ms, "deliveries").value, only(ms, "deliveries").yoy_pct) == (3838, -3.8)
+    assert only(ms, "paying_users").value == 112_000_000
+    assert only(ms, "non_gaap_operating_margin").value == 9.3
