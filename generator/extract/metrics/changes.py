@@ -31,6 +31,9 @@ class ChangeWording:
         self.direction_re = regex(up + down)
         self._up = {w.lower() for w in up}
         self.prior_re = regex(data["prior_markers"])
+        self._last_year = {w.lower() for w in data.get("last_year_words", [])}
+        closing = data.get("closing_period_after_last_year") or []
+        self._closing_re = re.compile("|".join(closing), re.IGNORECASE) if closing else None
         self.to_words: list[str] = data["to_words"]
         self.approx_before: list[str] = longest_first(data["approx_before"])
         self._approx_after = data["approx_after"]
@@ -71,13 +74,19 @@ class ChangeWording:
         """True when ``text`` announces a list of figures for several periods (分别为)."""
         return bool(self._list_re.search(text))
 
-    def is_prior(self, before: str) -> bool:
-        """True when the figure right after ``before`` is an earlier period's (上年同期的2055.55亿元)."""
+    def is_prior(self, before: str, closes_year: bool = False) -> bool:
+        """True when the figure right after ``before`` is an earlier period's (上年同期的2055.55亿元).
+
+        ``closes_year``: the call is of a year's last quarter or of the year, held in the next year;
+        there 去年第四季度 / 去年全年 names its own period."""
         last = None
         for m in self.prior_re.finditer(before):
             last = m
         if last is None:
             return False
+        if closes_year and last.group(0).lower() in self._last_year and self._closing_re is not None:
+            if self._closing_re.match(before[last.end() :].lstrip()):
+                return False
         return not self._reset_re.search(before[last.end() :])
 
     def approximate(self, text: str, amount: Amount, sentence_start: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from generator.extract.metrics.inherit import inherited_cues, quarters_are_calendar
 from generator.extract.metrics.rules import Rules, load_rules
@@ -39,6 +40,17 @@ class Context:
     inherited: dict[int, tuple[Cue, bool]] = field(default_factory=dict)
     """Line number -> the scope cue of the nearest earlier line that has one, and whether that line is
     a heading (a heading's period holds for the lines under it; a sentence's only when it is a quarter)."""
+
+    @property
+    def closes_year(self) -> bool:
+        """True for the call of a calendar year's last quarter or of the whole year: it is held in the
+        next year, so 去年第四季度 / 去年全年 there is its own period."""
+        p = self.period
+        if self.fiscal_start != 1:
+            return False
+        if p.fiscal_quarter is not None:
+            return p.fiscal_quarter == 4
+        return isinstance(p.period_end, date) and p.period_end.month == 12
 
     def find_words(self, text: str) -> list[Word]:
         """The metric words of ``text`` (a bare 收入 counts after the company's or a unit's name)."""

@@ -178,3 +178,16 @@ def test_more_names_of_deliveries_subscribers_and_operating_margin(tmp_path):
     assert (only(ms, "deliveries").value, only(ms, "deliveries").yoy_pct) == (3838, -3.8)
     assert only(ms, "paying_users").value == 112_000_000
     assert only(ms, "non_gaap_operating_margin").value == 9.3
+
+
+def test_last_years_fourth_quarter_is_the_own_quarter_of_a_fourth_quarter_call(tmp_path):
+    text = "星河去年第4季合併營收新台幣6,386.37億元，季增29.0％，年增53％；去年同期營收4,173億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (638_637_000_000, 29.0, 53)
+
+
+def test_last_years_fourth_quarter_is_earlier_in_a_third_quarter_call(tmp_path):
+    text = "星河第三季營收新台幣5,000億元。去年第4季合併營收6,386.37億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [500_000_000_000]
