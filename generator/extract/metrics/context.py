@@ -61,6 +61,7 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     registry = companies()
     own = registry.get(company.id) or registry.get(_find_company(registry, company.name))
     own_names = list(own.names if own else ()) + ([company.name] if company.name else [])
+    own_names += _short_names(doc, own_names, load_rules().alias_cues)
     segments: dict[str, str] = {}
     for canonical, aliases in (own.segments if own else {}).items():
         for name in [canonical, *aliases]:
@@ -85,6 +86,25 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     )
     ctx.inherited = inherited_cues(doc, rules)
     return ctx
+
+
+def _short_names(doc: Document, own_names: list[str], cues: list[str]) -> list[str]:
+    """Short names the text gives the company: 蜜雪冰城股份有限公司(以下简称“蜜雪集团”)."""
+    own = [n for n in own_names if len(n) >= 2]
+    if not own or not cues:
+        return []
+    pattern = re.compile(
+        r"[(（]\s*(?:" + "|".join(re.escape(c) for c in cues) + r")\s*[:：]?\s*[“\"「『]?"
+        r"(?P<alias>[^“”\"「」『』()（）,，。;；]{2,12}?)[”\"」』]?\s*[)）]"
+    )
+    found: list[str] = []
+    for line in doc.lines:
+        for m in pattern.finditer(line.norm):
+            before = line.norm[max(0, m.start() - 30) : m.start()]
+            alias = m.group("alias").strip()
+            if any(n in before for n in own) and alias not in own and alias not in found:
+                found.append(alias)
+    return found
 
 
 def _listed_others(doc: Document, own_names: list[str], known: set[str]) -> list[str]:

@@ -33,6 +33,7 @@ from generator.extract.metrics.table_entries import table_entries
 from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.model import Company, Document, Evidence, Forecast, Line, Metric, Period
 from generator.source.chinese import normalise, to_simplified
+from generator.source.clean import PINYIN
 
 __all__ = ["Context", "Entry", "Figures", "Span", "Word", "extract_figures", "extract_metrics"]
 
@@ -212,7 +213,7 @@ def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:
     """The unit's name: the lexicon's canonical name (simplified, whatever the text's script) for a
     known unit; else its name as written, in simplified script, without a trailing 业务/板块."""
     if entry.segment_span is not None:
-        written = to_simplified(line.original_slice(*entry.segment_span)).strip()
+        written = PINYIN.sub("", to_simplified(line.original_slice(*entry.segment_span))).strip()  # 业(yè)务
         return unit_display_name(written, ctx.rules) or None
     return entry.segment
 

@@ -61,6 +61,8 @@ class Rules:
             self._ignore = {w.lower() for w in data.get("ignore", [])}
             self._words_re = regex(list(self._word_to_metric) + list(self._ignore))
             self._heads = data.get("heads", [])
+            self.alias_cues: list[str] = data.get("alias_cues", [])
+            """Wording that gives a short name in brackets (以下简称“蜜雪集团”)."""
             self.change = ChangeWording(data)
             """Change wording: change or level, delta, earlier period, approximate, loss."""
             self.cues = ScopeCues(data, self.change.prior_re, self._words_re)

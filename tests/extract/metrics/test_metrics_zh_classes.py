@@ -191,3 +191,19 @@ def test_last_years_fourth_quarter_is_earlier_in_a_third_quarter_call(tmp_path):
     text = "星河第三季營收新台幣5,000億元。去年第4季合併營收6,386.37億元。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert [m.value for m in ms if m.metric == "revenue"] == [500_000_000_000]
+
+
+def test_a_short_name_the_text_gives_the_company_is_its_own(tmp_path):
+    text = (
+        "8月27日,星河冰城股份有限公司(以下簡稱“星河集團”)公布2024年中期業績。"
+        "上半年,星河集團實現收入148.7億元(人民幣,下同),同比增長39.3%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河冰城", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (14_870_000_000, 39.3)
+
+
+def test_a_pinyin_gloss_is_no_part_of_a_segment_name(tmp_path):
+    text = "2024年上半年，在線業(yè)務收入為人民幣39.481億元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "segment_revenue", "在线").value == 3_948_100_000
