@@ -252,8 +252,8 @@ def new_entry(
         subject.kind == "unclear"
         and segment is None
         and rules.line_keep(text[word.start : word.end]) is not None
-    ):
-        entry.unclear = text[clause_start : word.end].strip()
+    ) or rules.is_contribution(text[clause_start : word.start]):
+        entry.unclear = text[clause_start : word.end].strip()  # (嘉里物流并表贡献归母净利润: a part)
     if segment:
         name, span, seg_start = segment
         if name is None and span is not None and not_a_unit(text[span[0] : span[1]], rules):

@@ -62,6 +62,7 @@ class Rules:
             self._words_re = regex(list(self._word_to_metric) + list(self._ignore))
             self._heads = data.get("heads", [])
             self.alias_cues: list[str] = data.get("alias_cues", [])
+            self._contribution = longest_first(data.get("contribution_words", []))
             """Wording that gives a short name in brackets (以下简称“蜜雪集团”)."""
             self.change = ChangeWording(data)
             """Change wording: change or level, delta, earlier period, approximate, loss."""
@@ -194,6 +195,12 @@ class Rules:
     def is_ratio_effect(self, between: str) -> bool:
         """True when the words between a ratio and its percentage make it an effect (毛利率稀释约2%)."""
         return bool(self._ratio_effect_re.search(between))
+
+    def is_contribution(self, before: str) -> bool:
+        """True when the words right before a metric word make its figure a part's contribution
+        (嘉里物流在第四季度并表贡献归母净利润约3.7亿元)."""
+        before = before.rstrip()
+        return any(before.endswith(w) for w in self._contribution)
 
     def is_bound(self, after: str) -> bool:
         """True when the words right after a figure make it a bound or a goal (53%及以上的目标, a closing

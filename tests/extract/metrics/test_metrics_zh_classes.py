@@ -207,3 +207,19 @@ def test_a_pinyin_gloss_is_no_part_of_a_segment_name(tmp_path):
     text = "2024年上半年，在線業(yè)務收入為人民幣39.481億元。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "segment_revenue", "在线").value == 3_948_100_000
+
+
+def test_a_parts_contribution_is_not_the_groups_figure(tmp_path):
+    text = "2024年实现归母净利润42.7亿元,其中嘉里物流在第四季度并表贡献归母净利润约3.7亿元。"
+    ms, notes = extract(tmp_path, text, "星河", Q4_2024)
+    assert [m.value for m in ms if m.metric == "net_income"] == [4_270_000_000]
+
+
+def test_several_companies_counted_make_an_aggregate(tmp_path):
+    text = (
+        "13 家金控 10 月自結稅後純益合計 737.56 億元，月增 6.87%。\n"
+        "星河金今年前 10 月累計稅後純益已達 293.3 億元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河金", Q3_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.scope) == (29_330_000_000, "year_to_date")
