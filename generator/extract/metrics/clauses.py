@@ -12,7 +12,7 @@ from generator.extract.metrics.rules import Rules
 from generator.extract.metrics.shapes import Span, Word
 
 SENTENCE_RE = re.compile(
-    r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])"
+    r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?:[-–—•]\s+)?(?=[\u4e00-\u9fff【「『(（])"  # … [7] - 第三季度
     r"|(?<=[a-z\d%)])\.\s+(?=[A-Z])"  # English: "…in 2023. Net income…"
 )
 

@@ -166,6 +166,17 @@ class Rules:
         modifiers = [c for variants in self._variants.values() for cues in variants.values() for c in cues]
         return any(before.endswith(n) for n in [*self._heads, *heads, *modifiers])  # 非国际财务报告准则盈利
 
+    def sized_as(self, metric: str, word: str | None) -> str | None:
+        """The metric an ambiguous ``word`` of ``metric`` names when its figure is far below the
+        metric's (净收入 -> net_income); with ``word`` None, that metric whatever the word."""
+        spec = self.metrics.get(metric, {})
+        target = spec.get("sized")
+        if not target or (
+            word is not None and word.lower() not in {w.lower() for w in spec.get("sized_words", [])}
+        ):
+            return None
+        return str(target)
+
     def attributed(self, metric: str, word: str, before: str) -> str | None:
         """The metric an ambiguous word names after attribution wording (股东应占…净收入: net income,
         not net revenues), or None when ``before`` (its clause up to the word) holds none."""
@@ -173,7 +184,7 @@ class Rules:
         target = spec.get("attributed")
         if not target or word.lower() not in {w.lower() for w in spec.get("attributed_words", [])}:
             return None
-        return target if regex(spec.get("attribution_cues", [])).search(before) else None
+        return target if regex(flatten(spec.get("attribution_cues", []))).search(before) else None
 
     def is_group_word(self, word: str) -> bool:
         """True for words that name the whole group's figure (总收入)."""

@@ -223,3 +223,21 @@ def test_several_companies_counted_make_an_aggregate(tmp_path):
     ms, _ = extract(tmp_path, text, "星河金", Q3_2024)
     m = only(ms, "net_income")
     assert (m.value, m.scope) == (29_330_000_000, "year_to_date")
+
+
+def test_a_small_net_shouru_beside_the_total_is_the_net_income(tmp_path):
+    text = (
+        "第三季度总净收入为23.8亿人民币,低于去年同期的29.8亿人民币 [7] - "
+        "第三季度净收入为6000万人民币,低于去年同期的5.24亿人民币;非GAAP净收入为1.06亿人民币。"
+    )
+    ms, notes = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").value == 2_380_000_000
+    assert only(ms, "net_income").value == 60_000_000
+    assert only(ms, "non_gaap_net_income").value == 106_000_000
+    assert any("read as net_income" in n for n in notes)
+
+
+def test_a_net_shouru_alone_stays_the_revenue(tmp_path):
+    text = "第三季度净收入为23.8亿人民币,同比增长5%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").value == 2_380_000_000
