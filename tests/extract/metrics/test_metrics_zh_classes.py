@@ -241,3 +241,10 @@ def test_a_net_shouru_alone_stays_the_revenue(tmp_path):
     text = "第三季度净收入为23.8亿人民币,同比增长5%。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "revenue").value == 2_380_000_000
+
+
+def test_a_conjunction_before_the_period_is_no_company_name(tmp_path):
+    text = "一季度营收增速1.46%,二季度反弹至5.77%。但第三季度营业收入285.63亿元,同比下滑1.63%,再度转负。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (28_563_000_000, -1.63)
