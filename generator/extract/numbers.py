@@ -95,7 +95,7 @@ def _amount_patterns() -> _AmountPatterns:
 PERCENT_RE = re.compile(
     r"(?P<sign>[-−+负])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b)"
-    r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
+    r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)",  # 百分之十二点五, 百分之6
     re.IGNORECASE,
 )
 RANGE_AFTER_RE = re.compile(
@@ -175,7 +175,9 @@ def parse_chinese_numeral(text: str) -> int:
 
 
 def _cn_decimal(text: str) -> Decimal:
-    """百分之十二点五 digits -> Decimal."""
+    """百分之十二点五 (or 百分之6) digits -> Decimal."""
+    if text[:1].isdigit():
+        return Decimal(text)
     whole, _, frac = text.partition("点")
     value = Decimal(parse_chinese_numeral(whole) if whole else 0)
     if frac:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.extract.metrics.patterns import pattern, regex
-from generator.extract.numbers import Amount, Percent, as_number
+from generator.extract.numbers import CN_DIGITS, Amount, Percent, as_number
 from generator.lexicon.words import longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
@@ -57,6 +57,15 @@ class ChangeWording:
                 re.IGNORECASE,
             )
             if multiple
+            else None
+        )
+        tenth = data.get("tenth_words", [])
+        self._tenths_re = (
+            re.compile(
+                rf"(?:{pattern(direction)})\s*了?\s*(?:{pattern(data['approx_before'])})?\s*"
+                rf"(?P<tens>[一二两三四五六七八九]|半)\s*(?:{pattern(tenth)})(?P<units>[一二三四五六七八九])?",
+            )
+            if tenth
             else None
         )
         self._delta_re = re.compile(
@@ -198,6 +207,12 @@ class ChangeWording:
                     continue
                 times = as_number(Decimal(m.group("num")) * 100)
                 found.append(Percent(m.start("num"), m.end(), times, points=False, wording=True))
+        if self._tenths_re is not None:  # 营运收入升一成三: up 13%; 升近六成: 60%; 半成: 5%
+            for m in self._tenths_re.finditer(text):
+                tens = 0.5 if m.group("tens") == "半" else CN_DIGITS[m.group("tens")]
+                units = CN_DIGITS[m.group("units")] if m.group("units") else 0
+                pct = as_number(Decimal(str(tens)) * 10 + units)
+                found.append(Percent(m.start("tens"), m.end(), pct, points=False, wording=True))
         return found
 
     def is_delta(self, before: str) -> bool:

@@ -248,3 +248,16 @@ def test_a_conjunction_before_the_period_is_no_company_name(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     m = only(ms, "revenue")
     assert (m.value, m.yoy_pct) == (28_563_000_000, -1.63)
+
+
+def test_tenths_and_percent_in_words_are_changes(tmp_path):
+    text = "星河中期純利多賺逾百分之6,至591億元。營運收入升一成三,至4,436億元人民幣。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert (only(ms, "net_income").value, only(ms, "net_income").yoy_pct) == (59_100_000_000, 6)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (443_600_000_000, 13)
+
+
+def test_cheng_without_a_numeral_is_no_change(tmp_path):
+    text = "上半年星河營運收入4,436億元人民幣,成長動能完成轉換。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "revenue").yoy_pct is None
