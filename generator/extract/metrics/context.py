@@ -204,6 +204,10 @@ def _listed_currency(name: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+CLAUSE = re.compile(r"[^,，;；。!?！？]+")
+"""A clause of a line, for telling a valuation's amounts from the accounts'."""
+
+
 def _default_currency(doc: Document, yuan: str, company_currency: str | None = None) -> str:
     """The currency most often written with a magnitude in the document (a bare 元 counting as
     ``yuan``); when none is written, the company's reporting currency (CNY when unknown)."""
@@ -211,11 +215,15 @@ def _default_currency(doc: Document, yuan: str, company_currency: str | None = N
     if declared is not None:
         return declared
     counts: dict[str, int] = {}
+    rules = load_rules()
     for line in doc.lines:
-        for a in find_amounts(line.norm):
-            currency = yuan if a.bare_yuan else a.currency
-            if currency and a.has_magnitude:
-                counts[currency] = counts.get(currency, 0) + 1
+        for clause in CLAUSE.finditer(line.norm):
+            if rules.excluded_kind(clause.group(0)) == "valuation":
+                continue  # 从1900亿港元市值腰斩至1000亿港元: the share's currency, not the accounts'
+            for a in find_amounts(clause.group(0)):
+                currency = yuan if a.bare_yuan else a.currency
+                if currency and a.has_magnitude:
+                    counts[currency] = counts.get(currency, 0) + 1
     if counts:
         return max(sorted(counts), key=lambda c: counts[c])
     return company_currency or currencies().default

@@ -261,3 +261,12 @@ def test_cheng_without_a_numeral_is_no_change(tmp_path):
     text = "上半年星河營運收入4,436億元人民幣,成長動能完成轉換。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "revenue").yoy_pct is None
+
+
+def test_a_share_valuation_in_another_currency_does_not_set_the_accounts_currency(tmp_path):
+    text = (
+        "星河发布了2024年上半年财报,报告期内录得营收 140.19 亿,同比增长 13%;但净利录得 21.21 亿元。\n"
+        "股价坐上过山车,先是从 1900 亿港元市值腰斩至 1000 亿港元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "revenue").unit == "CNY"
