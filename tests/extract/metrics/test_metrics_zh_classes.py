@@ -270,3 +270,13 @@ def test_a_share_valuation_in_another_currency_does_not_set_the_accounts_currenc
     )
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "revenue").unit == "CNY"
+
+
+def test_a_verb_or_the_report_before_the_period_is_no_company_name(tmp_path):
+    text = (
+        "星河昨日舉行法說會,公布今(2024)年第三季財報合并營收新台幣374.2億元,"
+        "較上季的383.1億元微幅減少2.3%,較去年同期的344億元成長約8.8%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (37_420_000_000, -2.3, 8.8)
