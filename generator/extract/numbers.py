@@ -55,8 +55,16 @@ MAGNITUDES: dict[str, Decimal] = {
 }
 
 USER_SUFFIXES = ("人次", "人", "户", "名")
-COUNTERS = {"辆": "vehicles", "台": "units", "单": "orders", "笔": "orders"}
-"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders)."""
+COUNTERS = {
+    "辆": "vehicles",
+    "台": "units",
+    "单": "orders",
+    "笔": "orders",
+    **dict.fromkeys(["件", "颗", "片", "套", "张", "箱", "瓶"], "items"),
+    "吨": "tons",
+}
+"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders, 2.69亿件 items:
+never money)."""
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万|億|萬)"
 

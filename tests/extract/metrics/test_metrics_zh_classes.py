@@ -280,3 +280,13 @@ def test_a_verb_or_the_report_before_the_period_is_no_company_name(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     m = only(ms, "revenue")
     assert (m.value, m.qoq_pct, m.yoy_pct) == (37_420_000_000, -2.3, 8.8)
+
+
+def test_items_counted_are_no_money_and_a_figure_recorded_is_taken(tmp_path):
+    text = (
+        "上半年星河的收入增長21.1%至188.6億元,其中,來自光電產品收入升幅達27.3%,錄得148.7億元,"
+        "主因手機攝像模組的出貨量急漲近兩成半至2.69億件。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "segment_revenue", "光电产品")
+    assert (m.value, m.yoy_pct) == (14_870_000_000, 27.3)
