@@ -63,8 +63,11 @@ COUNTERS = {
     "vehicles": "vehicles",
     "units": "units",
     "orders": "orders",
+    **dict.fromkeys(["件", "颗", "片", "套", "张", "箱", "瓶"], "items"),
+    "吨": "tons",
 }
-"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders, 31,607 vehicles)."""
+"""Counter words after a number -> what it counts (152,831辆 vehicles, 2.01亿单 orders, 31,607 vehicles,
+2.69亿件 items: never money)."""
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万|億|萬)"
 
@@ -105,7 +108,7 @@ PERCENT_RE = re.compile(
     r"(?P<sign>[-−+负])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b"
     r"|per\s+cent\b)"
-    r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+)",
+    r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)",  # 百分之十二点五, 百分之6
     re.IGNORECASE,
 )
 RANGE_AFTER_RE = re.compile(
@@ -185,7 +188,9 @@ def parse_chinese_numeral(text: str) -> int:
 
 
 def _cn_decimal(text: str) -> Decimal:
-    """百分之十二点五 digits -> Decimal."""
+    """百分之十二点五 (or 百分之6) digits -> Decimal."""
+    if text[:1].isdigit():
+        return Decimal(text)
     whole, _, frac = text.partition("点")
     value = Decimal(parse_chinese_numeral(whole) if whole else 0)
     if frac:

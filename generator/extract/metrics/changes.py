@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.extract.metrics.patterns import pattern, regex
-from generator.extract.numbers import Amount, Percent, as_number
+from generator.extract.numbers import CN_DIGITS, Amount, Percent, as_number
 from generator.lexicon.words import longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
@@ -33,6 +33,9 @@ class ChangeWording:
         self.direction_re = regex(up + down)
         self._up = {w.lower() for w in up}
         self.prior_re = regex(data["prior_markers"])
+        self._last_year = {w.lower() for w in data.get("last_year_words", [])}
+        closing = data.get("closing_period_after_last_year") or []
+        self._closing_re = re.compile("|".join(closing), re.IGNORECASE) if closing else None
         self.to_words: list[str] = data["to_words"]
         self.approx_before: list[str] = longest_first(data["approx_before"])
         self._approx_after = data["approx_after"]
@@ -58,6 +61,15 @@ class ChangeWording:
             if multiple
             else None
         )
+        tenth = data.get("tenth_words", [])
+        self._tenths_re = (
+            re.compile(
+                rf"(?:{pattern(direction)})\s*了?\s*(?:{pattern(data['approx_before'])})?\s*"
+                rf"(?P<tens>[一二两三四五六七八九]|半)\s*(?:{pattern(tenth)})(?P<units>[一二三四五六七八九])?",
+            )
+            if tenth
+            else None
+        )
         self._delta_re = re.compile(
             rf"(?:{pattern(direction)})\s*(?:了|by|of)?\s*(?:{pattern(data['approx_before'])})?\s*$",
             re.IGNORECASE,
@@ -73,13 +85,19 @@ class ChangeWording:
         """True when ``text`` announces a list of figures for several periods (分别为)."""
         return bool(self._list_re.search(text))
 
-    def is_prior(self, before: str) -> bool:
-        """True when the figure right after ``before`` is an earlier period's (上年同期的2055.55亿元)."""
+    def is_prior(self, before: str, closes_year: bool = False) -> bool:
+        """True when the figure right after ``before`` is an earlier period's (上年同期的2055.55亿元).
+
+        ``closes_year``: the call is of a year's last quarter or of the year, held in the next year;
+        there 去年第四季度 / 去年全年 names its own period."""
         last = None
         for m in self.prior_re.finditer(before):
             last = m
         if last is None:
             return False
+        if closes_year and last.group(0).lower() in self._last_year and self._closing_re is not None:
+            if self._closing_re.match(before[last.end() :].lstrip()):
+                return False
         return not self._reset_re.search(before[last.end() :])
 
     def approximate(self, text: str, amount: Amount, sentence_start: int) -> bool:
@@ -191,6 +209,12 @@ class ChangeWording:
                     continue
                 times = as_number(Decimal(m.group("num")) * 100)
                 found.append(Percent(m.start("num"), m.end(), times, points=False, wording=True))
+        if self._tenths_re is not None:  # 营运收入升一成三: up 13%; 升近六成: 60%; 半成: 5%
+            for m in self._tenths_re.finditer(text):
+                tens = 0.5 if m.group("tens") == "半" else CN_DIGITS[m.group("tens")]
+                units = CN_DIGITS[m.group("units")] if m.group("units") else 0
+                pct = as_number(Decimal(str(tens)) * 10 + units)
+                found.append(Percent(m.start("tens"), m.end(), pct, points=False, wording=True))
         return found
 
     def is_delta(self, before: str) -> bool:

@@ -11,8 +11,8 @@ import re
 from generator.extract.metrics.rules import Rules
 from generator.extract.metrics.shapes import Span, Word
 
-SENTENCE_RE = re.compile(
-    r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?=[\u4e00-\u9fff【「『(（])"
+SENTENCE_RE = re.compile(  # a space between CJK text (or a bullet: … [7] - 第三季度) ends a sentence
+    r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?:[-–—•]\s+)?(?=[\u4e00-\u9fff【「『(（])"
     r"|(?<=[a-z\d%)])\.\s+(?=[A-Z])"  # English: "…in 2023. Net income…"
 )
 

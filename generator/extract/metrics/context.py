@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from generator.extract.metrics.inherit import inherited_cues, quarters_are_calendar
 from generator.extract.metrics.rules import Rules, load_rules
@@ -40,6 +41,17 @@ class Context:
     """Line number -> the scope cue of the nearest earlier line that has one, and whether that line is
     a heading (a heading's period holds for the lines under it; a sentence's only when it is a quarter)."""
 
+    @property
+    def closes_year(self) -> bool:
+        """True for the call of a calendar year's last quarter or of the whole year: it is held in the
+        next year, so 去年第四季度 / 去年全年 there is its own period."""
+        p = self.period
+        if self.fiscal_start != 1:
+            return False
+        if p.fiscal_quarter is not None:
+            return p.fiscal_quarter == 4
+        return isinstance(p.period_end, date) and p.period_end.month == 12
+
     def find_words(self, text: str) -> list[Word]:
         """The metric words of ``text`` (a bare 收入 counts after the company's or a unit's name)."""
         return self.rules.find_words(text, [*self.own_names, *self.segments])
@@ -49,6 +61,7 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     registry = companies()
     own = registry.get(company.id) or registry.get(_find_company(registry, company.name))
     own_names = list(own.names if own else ()) + ([company.name] if company.name else [])
+    own_names += _short_names(doc, own_names, load_rules().alias_cues)
     segments: dict[str, str] = {}
     for canonical, aliases in (own.segments if own else {}).items():
         for name in [canonical, *aliases]:
@@ -56,6 +69,7 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     rules = load_rules()
     others = [n for entry in registry if entry is not own for n in entry.names]
     others = [n for n in others + rules.rivals if n not in own_names and n not in segments]
+    others += _listed_others(doc, own_names, set(others) | set(segments))
     fiscal_start = own.fiscal_year_start_month if own else 1
     currency = (own.currency or currencies().default) if own else _listed_currency(company.name)
     yuan = _yuan_currency(doc, currency)
@@ -72,6 +86,46 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     )
     ctx.inherited = inherited_cues(doc, rules)
     return ctx
+
+
+def _short_names(doc: Document, own_names: list[str], cues: list[str]) -> list[str]:
+    """Short names the text gives the company: 蜜雪冰城股份有限公司(以下简称“蜜雪集团”)."""
+    own = [n for n in own_names if len(n) >= 2]
+    if not own or not cues:
+        return []
+    pattern = re.compile(
+        r"[(（]\s*(?:" + "|".join(re.escape(c) for c in cues) + r")\s*[:：]?\s*[“\"「『]?"
+        r"(?P<alias>[^“”\"「」『』()（）,，。;；]{2,12}?)[”\"」』]?\s*[)）]"
+    )
+    found: list[str] = []
+    for line in doc.lines:
+        for m in pattern.finditer(line.norm):
+            before = line.norm[max(0, m.start() - 30) : m.start()]
+            alias = m.group("alias").strip()
+            if any(n in before for n in own) and alias not in own and alias not in found:
+                found.append(alias)
+    return found
+
+
+def _listed_others(doc: Document, own_names: list[str], known: set[str]) -> list[str]:
+    """Names of other listed companies the text writes (the listed registry, three characters or
+    more): TCL科技(000100.SZ)发布半年报，营收… is not this company's revenue. None when the
+    company is unknown (nothing to tell it from)."""
+    registry = listed()
+    own = [n for n in own_names if n]
+    if not own:
+        return []
+    own_listings = {listing for n in own for listing in registry.named(n)}
+    found: dict[str, None] = {}
+    for line in doc.lines:
+        for match in registry.find_names(line.norm):
+            name = match.text
+            if name in known or name in found or own_listings.intersection(match.listings):
+                continue
+            if any(name in n or n in name for n in own):
+                continue  # 京东方A, 京东方科技集团: the company itself
+            found[name] = None
+    return list(found)
 
 
 def _find_company(registry: Companies, name: str | None) -> str | None:
@@ -150,6 +204,10 @@ def _listed_currency(name: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+CLAUSE = re.compile(r"[^,，;；。!?！？]+")
+"""A clause of a line, for telling a valuation's amounts from the accounts'."""
+
+
 def _default_currency(doc: Document, yuan: str, company_currency: str | None = None) -> str:
     """The currency most often written with a magnitude in the document (a bare 元 counting as
     ``yuan``); when none is written, the company's reporting currency (CNY when unknown)."""
@@ -157,11 +215,15 @@ def _default_currency(doc: Document, yuan: str, company_currency: str | None = N
     if declared is not None:
         return declared
     counts: dict[str, int] = {}
+    rules = load_rules()
     for line in doc.lines:
-        for a in find_amounts(line.norm):
-            currency = yuan if a.bare_yuan else a.currency
-            if currency and a.has_magnitude:
-                counts[currency] = counts.get(currency, 0) + 1
+        for clause in CLAUSE.finditer(line.norm):
+            if rules.excluded_kind(clause.group(0)) == "valuation":
+                continue  # 从1900亿港元市值腰斩至1000亿港元: the share's currency, not the accounts'
+            for a in find_amounts(clause.group(0)):
+                currency = yuan if a.bare_yuan else a.currency
+                if currency and a.has_magnitude:
+                    counts[currency] = counts.get(currency, 0) + 1
     if counts:
         return max(sorted(counts), key=lambda c: counts[c])
     return company_currency or currencies().default

@@ -68,6 +68,8 @@ class ScopeCues:
         compare = data.get("comparison_words") or {}
         self._compare_before: list[str] = compare.get("before", [])
         self._compare_after: list[str] = compare.get("after", [])
+        self._same_period: list[str] = compare.get("same_period", [])
+        self._contrast: list[str] = compare.get("contrast", [])
         self._res = [
             (scope, re.compile(p, re.IGNORECASE)) for scope, ps in data["scope_cues"].items() for p in ps
         ]
@@ -127,6 +129,15 @@ class ScopeCues:
         return any(before.endswith(w) for w in self._compare_before) or any(
             after.startswith(w) for w in self._compare_after
         )
+
+    def names_same_period(self, text: str, cue: Cue) -> bool:
+        """True when the cue is followed by 同期 (2024年同期): the period compared with."""
+        return any(text.startswith(w, cue.end) for w in self._same_period)
+
+    def opens_contrast(self, text: str, cue: Cue) -> bool:
+        """True when the cue opens a contrast clause (而2021年上半年为…): the period compared with."""
+        before = text[max(0, cue.start - 3) : cue.start].rstrip()
+        return any(before.endswith(w) for w in self._contrast)
 
     def following(self, text: str, pos: int) -> Cue | None:
         """The scope cue written right after a figure ending at ``pos``, English style: "RMB10.5 billion

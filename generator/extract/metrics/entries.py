@@ -287,8 +287,8 @@ def new_entry(
         subject.kind == "unclear"
         and segment is None
         and rules.line_keep(text[word.start : word.end]) is not None
-    ):
-        entry.unclear = text[clause_start : word.end].strip()
+    ) or rules.is_contribution(text[clause_start : word.start]):
+        entry.unclear = text[clause_start : word.end].strip()  # (嘉里物流并表贡献归母净利润: a part)
     if segment:
         name, span, seg_start = segment
         if name is None and span is not None and not_a_unit(text[span[0] : span[1]], rules):
@@ -317,7 +317,7 @@ def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx
     """True when the word names an earlier period's figure: a prior marker in its clause, or an
     earlier clause that is only a prior marker (去年同期，总营收为…)."""
     rules = ctx.rules
-    if rules.change.is_prior(text[clause_start : word.start]):
+    if rules.change.is_prior(text[clause_start : word.start], ctx.closes_year):
         return True
     before = text[sentence.start : clause_start]
     parts = [p.strip() for p in CLAUSE_RE.split(before)]
@@ -325,5 +325,5 @@ def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx
         part = re.sub(r"^(?:在|于|而|但)|(?:内|里|时|的|为)$", "", parts[i])
         if part and rules.change.prior_re.fullmatch(part):
             later = ",".join(parts[i + 1 :]) + text[clause_start : word.start]
-            return rules.change.is_prior(parts[i] + later)
+            return rules.change.is_prior(parts[i] + later, ctx.closes_year)
     return False

@@ -19,7 +19,7 @@ and ``shapes`` (the working dataclasses). Imports point one way, from this modul
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.extract.metrics.attribution import rfind_name
 from generator.extract.metrics.context import Context, build_context
@@ -33,6 +33,10 @@ from generator.extract.metrics.table_entries import table_entries
 from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.model import Company, Document, Evidence, Forecast, Line, Metric, Period
 from generator.source.chinese import normalise, to_simplified
+from generator.source.clean import PINYIN
+
+SIZE_RATIO = 4
+"""An ambiguous word's figure at most a quarter of its metric's sure figure is read as the other metric."""
 
 __all__ = ["Context", "Entry", "Figures", "Span", "Word", "extract_figures", "extract_metrics"]
 
@@ -74,12 +78,17 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
             headline_lines.update(headline.number for _ in found[:1])
     metrics = []
     preferred: set[int] = set()
+    ambiguous: set[int] = set()
     for line, entry in entries:
         metric = _to_metric(line, entry, ctx, notes, strict=line.number in headline_lines)
         if metric is not None:
             metrics.append(metric)
-            if ctx.rules.is_preferred(line.norm[entry.word.start : entry.word.end]):
+            word = line.norm[entry.word.start : entry.word.end]
+            if ctx.rules.is_preferred(word):
                 preferred.add(id(metric))
+            if entry.metric == entry.word.metric and ctx.rules.sized_as(entry.metric, word):
+                ambiguous.add(id(metric))
+    metrics = [_by_size(m, metrics, ambiguous, ctx, notes) for m in metrics]
     kept = deduplicate(metrics, notes, headline_lines, preferred)
     for m in kept:
         if m.evidence.line in headline_lines:
@@ -89,6 +98,34 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     guidance = forecasts([(ln, p) for ln, p in pending if p.kind == "guidance"], ctx)
     consensus = forecasts([(ln, p) for ln, p in pending if p.kind == "consensus"], ctx)
     return Figures(kept, guidance, consensus, sorted(set(notes), key=_note_key))
+
+
+def _by_size(
+    metric: Metric, metrics: list[Metric], ambiguous: set[int], ctx: Context, notes: list[str]
+) -> Metric:
+    """An ambiguous word's figure (净收入) read as the other metric it may name (net income) when the
+    text gives the same period's figure of its metric by another word and this one is far smaller:
+    总净收入23.8亿元 … 净收入为6000万元 is net income, not a second revenue."""
+    if id(metric) not in ambiguous or metric.segment or not isinstance(metric.value, (int, float)):
+        return metric
+    other = ctx.rules.sized_as(metric.metric, None)
+    sure = [
+        m.value
+        for m in metrics
+        if m.metric == metric.metric
+        and id(m) not in ambiguous
+        and not m.segment
+        and m.scope == metric.scope
+        and m.unit == metric.unit
+        and isinstance(m.value, (int, float))
+    ]
+    if other is None or not sure or abs(metric.value) * SIZE_RATIO > max(sure):
+        return metric
+    notes.append(
+        f"line {metric.evidence.line}: {metric.evidence.text} read as {other}: far below the {metric.metric} "
+        "the text gives for the same period"
+    )
+    return replace(metric, metric=other)
 
 
 def _names_only_this_company(text: str, ctx: Context) -> bool:
@@ -196,14 +233,23 @@ def _scope_cue(text: str, entry: Entry, anchor: int, ctx: Context) -> Cue | None
     for the second quarter of 2024"), else the nearest one before its first figure."""
     value = entry.amount or entry.ratio
     after = ctx.rules.cues.following(text, value.end) if value is not None else None
-    return after or ctx.rules.cues.nearest(text, anchor)
+    cue = after or ctx.rules.cues.nearest(text, anchor)
+    if cue is not None and cue.start < entry.sentence.start and ctx.rules.cues.names_same_period(text, cue):
+        return None  # 而2024年同期净亏损7980万元。调整后的净利润为…: a compared period keeps to its sentence
+    if (
+        cue is not None
+        and ctx.rules.cues.opens_contrast(text, cue)
+        and re.search(r"[;；]", text[cue.end : anchor])
+    ):
+        return None  # 而2021年上半年为138.22亿元;…基本溢利增长14.9%至30.69亿元: it keeps to its clause
+    return cue
 
 
 def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:
     """The unit's name: the lexicon's canonical name (simplified, whatever the text's script) for a
     known unit; else its name as written, in simplified script, without a trailing 业务/板块."""
     if entry.segment_span is not None:
-        written = to_simplified(line.original_slice(*entry.segment_span)).strip()
+        written = PINYIN.sub("", to_simplified(line.original_slice(*entry.segment_span))).strip()  # 业(yè)务
         return unit_display_name(written, ctx.rules) or None
     return entry.segment
 

@@ -56,7 +56,9 @@ def skip_figure(
     kind = rules.excluded_kind(before)
     if kind == "consensus":
         return "consensus"  # 市场预期, 一致预期, compared with expectations of: kept apart
-    if rules.change.is_prior(before) or rules.change.is_list(text[sentence.start : fig.start]):
+    if rules.change.is_prior(before, ctx.closes_year) or rules.change.is_list(
+        text[sentence.start : fig.start]
+    ):
         return "prior"
     if kind and kind != "guidance":
         return "excluded"  # the market, a share price

@@ -61,6 +61,9 @@ class Rules:
             self._ignore = {w.lower() for w in data.get("ignore", [])}
             self._words_re = regex(list(self._word_to_metric) + list(self._ignore))
             self._heads = data.get("heads", [])
+            self.alias_cues: list[str] = data.get("alias_cues", [])
+            self._contribution = longest_first(data.get("contribution_words", []))
+            """Wording that gives a short name in brackets (以下简称“蜜雪集团”)."""
             self.change = ChangeWording(data)
             """Change wording: change or level, delta, earlier period, approximate, loss."""
             self.cues = ScopeCues(data, self.change.prior_re, self._words_re)
@@ -187,6 +190,17 @@ class Rules:
         modifiers = [c for variants in self._variants.values() for cues in variants.values() for c in cues]
         return any(before.endswith(n) for n in [*self._heads, *heads, *modifiers])  # 非国际财务报告准则盈利
 
+    def sized_as(self, metric: str, word: str | None) -> str | None:
+        """The metric an ambiguous ``word`` of ``metric`` names when its figure is far below the
+        metric's (净收入 -> net_income); with ``word`` None, that metric whatever the word."""
+        spec = self.metrics.get(metric, {})
+        target = spec.get("sized")
+        if not target or (
+            word is not None and word.lower() not in {w.lower() for w in spec.get("sized_words", [])}
+        ):
+            return None
+        return str(target)
+
     def attributed(self, metric: str, word: str, before: str) -> str | None:
         """The metric an ambiguous word names after attribution wording (股东应占…净收入: net income,
         not net revenues), or None when ``before`` (its clause up to the word) holds none."""
@@ -194,7 +208,7 @@ class Rules:
         target = spec.get("attributed")
         if not target or word.lower() not in {w.lower() for w in spec.get("attributed_words", [])}:
             return None
-        return target if regex(spec.get("attribution_cues", [])).search(before) else None
+        return target if regex(flatten(spec.get("attribution_cues", []))).search(before) else None
 
     def change_before_word(self, gap: str) -> bool:
         """True when ``gap`` (between a percentage and the metric word after it) makes the percentage
@@ -221,6 +235,12 @@ class Rules:
     def is_ratio_effect(self, between: str) -> bool:
         """True when the words between a ratio and its percentage make it an effect (毛利率稀释约2%)."""
         return bool(self._ratio_effect_re.search(between))
+
+    def is_contribution(self, before: str) -> bool:
+        """True when the words right before a metric word make its figure a part's contribution
+        (嘉里物流在第四季度并表贡献归母净利润约3.7亿元)."""
+        before = before.rstrip()
+        return any(before.endswith(w) for w in self._contribution)
 
     def is_bound(self, after: str) -> bool:
         """True when the words right after a figure make it a bound or a goal (53%及以上的目标, a closing

@@ -15,6 +15,10 @@ from generator.extract.metrics.context import Context
 from generator.extract.metrics.rules import Rules
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
+COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]\s*个(?!人|月|季|年|百分点|基点)")
+"""A numeral and a counter (5个IP, 没有一个IP): things counted, never a business unit's name."""
+YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*财?年度?")
+"""A year written before a half or a quarter (2025年上半年): a period word, never a name."""
 LABEL_RE = re.compile(
     r"^\s*(?:[-*#>•·]+\s*)*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?\s*[、.．)）]?\s*)?"
     r"\**\s*【?(?P<name>[^:：,，。;；!?【】]{2,24}?)】?\s*\**\s*[:：]"
@@ -56,6 +60,7 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
     ]
     for w in rules.period_words:
         periods += [(m.start(), m.end()) for m in re.finditer(re.escape(w), phrase)]
+    periods += [m.span() for m in YEAR_RE.finditer(phrase)]
     if periods:
         p_start, p_end = max(periods, key=lambda p: (p[1], p[1] - p[0]))
         head = phrase[:p_start]
@@ -243,6 +248,8 @@ def _is_unclear(name: str, ctx: Context) -> bool:
         return True
     if any(w in name for w in rules.not_in_line) or any(name.startswith(w) for w in rules.not_line_starts):
         return True
+    if COUNTED.search(name):
+        return True  # 共有5个IP收入超过10亿元: a count of things, not a unit
     return any(name.endswith(w) for w in rules.not_line_endings)
 
 

@@ -113,3 +113,180 @@ def test_an_approximate_figure_keeps_a_later_clause_of_another_thing_apart(tmp_p
     text = "第三季度经调整利润约100亿元,研发投入达到107亿元。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "non_gaap_net_income").value == 10_000_000_000
+
+
+def test_a_year_before_the_half_is_no_company_name(tmp_path):
+    text = "8月18日,星河发布的半年报显示,2024年上半年实现营业收入242.5亿元,同比增长174%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (24_250_000_000, 174)
+
+
+def test_another_company_before_a_year_is_still_another_company(tmp_path):
+    text = "上半年星河营收100亿元;理想汽车2024年上半年营业收入242.5亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [10_000_000_000]
+
+
+def test_things_counted_are_no_business_unit(tmp_path):
+    text = "星河上半年收入138.8亿元。上半年共有5个IP收入超过10亿元,去年同期没有一个IP收入破10亿。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m.metric for m in ms] == ["revenue"]
+
+
+def test_a_listed_company_outside_the_lexicon_is_a_rival(tmp_path):
+    text = (
+        "上半年星河营收100亿元。"
+        "與星河并稱“面板雙雄”的TCL科技(000100.SZ)于8月26日發布半年報,營收同比增長13.6%至845.22億元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [10_000_000_000]
+
+
+def test_growth_from_the_same_period_of_a_named_year_to_a_figure(tmp_path):
+    text = "2024年第三季度,我们的收入由2023年同期的936亿元增长2%,来到955亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (95_500_000_000, 2)
+
+
+def test_the_same_period_of_a_named_year_scopes_its_sentence_only(tmp_path):
+    text = (
+        "第三季度营业收入为3.4亿元,营业利润率为5%,而2023年同期营业收入为9.4亿元,营业利润率为12%。"
+        "调整后的净利润为7.863亿元,同比增长233%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "operating_margin").value == 5
+    assert only(ms, "non_gaap_net_income").value == 786_300_000
+
+
+def test_a_contrast_clause_period_keeps_to_its_part_of_the_sentence(tmp_path):
+    text = (
+        "星河发布2024年中期业绩,上半年的收入为156.10亿元,而2023年上半年为138.22亿元,同比增加12.9%;"
+        "撇除公平值变动,集团的股东应占基本溢利同比增长14.9%至30.69亿元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "non_gaap_net_income").value == 3_069_000_000
+    assert only(ms, "revenue").value == 15_610_000_000
+
+
+def test_more_names_of_deliveries_subscribers_and_operating_margin(tmp_path):
+    text = (
+        "第三季度星河交付总量为3838辆,同比下降3.8%;日均订阅会员数为1.12亿;调整后运营利润率9.3%,上年同期9.5%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert (only(ms, "deliveries").value, only(ms, "deliveries").yoy_pct) == (3838, -3.8)
+    assert only(ms, "paying_users").value == 112_000_000
+    assert only(ms, "non_gaap_operating_margin").value == 9.3
+
+
+def test_last_years_fourth_quarter_is_the_own_quarter_of_a_fourth_quarter_call(tmp_path):
+    text = "星河去年第4季合併營收新台幣6,386.37億元，季增29.0％，年增53％；去年同期營收4,173億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (638_637_000_000, 29.0, 53)
+
+
+def test_last_years_fourth_quarter_is_earlier_in_a_third_quarter_call(tmp_path):
+    text = "星河第三季營收新台幣5,000億元。去年第4季合併營收6,386.37億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [500_000_000_000]
+
+
+def test_a_short_name_the_text_gives_the_company_is_its_own(tmp_path):
+    text = (
+        "8月27日,星河冰城股份有限公司(以下簡稱“星河集團”)公布2024年中期業績。"
+        "上半年,星河集團實現收入148.7億元(人民幣,下同),同比增長39.3%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河冰城", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (14_870_000_000, 39.3)
+
+
+def test_a_pinyin_gloss_is_no_part_of_a_segment_name(tmp_path):
+    text = "2024年上半年，在線業(yè)務收入為人民幣39.481億元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "segment_revenue", "在线").value == 3_948_100_000
+
+
+def test_a_parts_contribution_is_not_the_groups_figure(tmp_path):
+    text = "2024年实现归母净利润42.7亿元,其中嘉里物流在第四季度并表贡献归母净利润约3.7亿元。"
+    ms, notes = extract(tmp_path, text, "星河", Q4_2024)
+    assert [m.value for m in ms if m.metric == "net_income"] == [4_270_000_000]
+
+
+def test_several_companies_counted_make_an_aggregate(tmp_path):
+    text = (
+        "13 家金控 10 月自結稅後純益合計 737.56 億元，月增 6.87%。\n"
+        "星河金今年前 10 月累計稅後純益已達 293.3 億元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河金", Q3_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.scope) == (29_330_000_000, "year_to_date")
+
+
+def test_a_small_net_shouru_beside_the_total_is_the_net_income(tmp_path):
+    text = (
+        "第三季度总净收入为23.8亿人民币,低于去年同期的29.8亿人民币 [7] - "
+        "第三季度净收入为6000万人民币,低于去年同期的5.24亿人民币;非GAAP净收入为1.06亿人民币。"
+    )
+    ms, notes = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").value == 2_380_000_000
+    assert only(ms, "net_income").value == 60_000_000
+    assert only(ms, "non_gaap_net_income").value == 106_000_000
+    assert any("read as net_income" in n for n in notes)
+
+
+def test_a_net_shouru_alone_stays_the_revenue(tmp_path):
+    text = "第三季度净收入为23.8亿人民币,同比增长5%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").value == 2_380_000_000
+
+
+def test_a_conjunction_before_the_period_is_no_company_name(tmp_path):
+    text = "一季度营收增速1.46%,二季度反弹至5.77%。但第三季度营业收入285.63亿元,同比下滑1.63%,再度转负。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (28_563_000_000, -1.63)
+
+
+def test_tenths_and_percent_in_words_are_changes(tmp_path):
+    text = "星河中期純利多賺逾百分之6,至591億元。營運收入升一成三,至4,436億元人民幣。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert (only(ms, "net_income").value, only(ms, "net_income").yoy_pct) == (59_100_000_000, 6)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (443_600_000_000, 13)
+
+
+def test_cheng_without_a_numeral_is_no_change(tmp_path):
+    text = "上半年星河營運收入4,436億元人民幣,成長動能完成轉換。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "revenue").yoy_pct is None
+
+
+def test_a_share_valuation_in_another_currency_does_not_set_the_accounts_currency(tmp_path):
+    text = (
+        "星河发布了2024年上半年财报,报告期内录得营收 140.19 亿,同比增长 13%;但净利录得 21.21 亿元。\n"
+        "股价坐上过山车,先是从 1900 亿港元市值腰斩至 1000 亿港元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "revenue").unit == "CNY"
+
+
+def test_a_verb_or_the_report_before_the_period_is_no_company_name(tmp_path):
+    text = (
+        "星河昨日舉行法說會,公布今(2024)年第三季財報合并營收新台幣374.2億元,"
+        "較上季的383.1億元微幅減少2.3%,較去年同期的344億元成長約8.8%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (37_420_000_000, -2.3, 8.8)
+
+
+def test_items_counted_are_no_money_and_a_figure_recorded_is_taken(tmp_path):
+    text = (
+        "上半年星河的收入增長21.1%至188.6億元,其中,來自光電產品收入升幅達27.3%,錄得148.7億元,"
+        "主因手機攝像模組的出貨量急漲近兩成半至2.69億件。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "segment_revenue", "光电产品")
+    assert (m.value, m.yoy_pct) == (14_870_000_000, 27.3)
