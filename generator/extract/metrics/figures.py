@@ -56,7 +56,9 @@ def skip_figure(
     kind = rules.excluded_kind(before)
     if kind == "consensus":
         return "consensus"  # 市场预期, 一致预期, compared with expectations of: kept apart
-    if rules.change.is_prior(before) or rules.change.is_list(text[sentence.start : fig.start]):
+    if rules.change.is_prior(_since_change(before, fig, text, ctx)) or rules.change.is_list(
+        text[sentence.start : fig.start]
+    ):
         return "prior"
     if kind and kind != "guidance":
         return "excluded"  # the market, a share price
@@ -216,3 +218,16 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
         return None
     value = float(pct.value)
     return basis, value if rules.change.up_re.fullmatch(directions[-1].group(0)) else -abs(value)
+
+
+def _since_change(before: str, fig: Amount | Percent, text: str, ctx: Context) -> str:
+    """What may make ``fig`` an earlier period's figure: the clause before it, except for a change
+    written with its basis right after it ("… compared to Q2 2024 and 39.1% quarter over quarter"),
+    which an earlier comparison in its clause does not make an earlier period's."""
+    if not isinstance(fig, Percent):
+        return before
+    rules = ctx.rules
+    tail = text[fig.end : fig.end + 40]
+    if re.match(rf"\s*(?:{rules.change.yoy_re.pattern}|{rules.change.qoq_re.pattern})", tail, re.I):
+        return ""
+    return before

@@ -285,7 +285,7 @@ def not_a_unit(written: str, rules: Rules) -> bool:
     return name in rules.region_names
 
 
-EN_TOKEN = re.compile(r"\([A-Za-z0-9&.\- ]{1,16}\)|[A-Za-z0-9][A-Za-z0-9&'’.\-/]*")
+EN_TOKEN = re.compile(r"\([A-Za-z0-9&.\- ]{1,16}\)|[A-Za-z0-9](?:[A-Za-z0-9&'’./]|-(?=[A-Za-z0-9]))*")
 EN_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$", re.I)
 EN_LIST_MARK = re.compile(r"^[\s\-*•·#>]*$")
 

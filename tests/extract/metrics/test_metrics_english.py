@@ -169,3 +169,15 @@ def test_a_change_written_before_its_word(tmp_path):
     revenue = only(ms, "revenue")
     assert (revenue.value, revenue.yoy_pct) == (100_000_000, 45)
     assert only(ms, "operating_income").yoy_pct == -12
+
+
+def test_a_heading_before_the_line_and_both_changes(tmp_path):
+    text = (
+        "Retail Business Revenue-- Retail business revenue was RMB1,020 million, up 79.8% year over year "
+        "compared to Q3 2023 and 39.1% quarter over quarter compared to Q2 2024.\n"
+        "Gross margin was 20%, compared to 18% in the third quarter of 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "segment_revenue", "Retail business")
+    assert (m.value, m.yoy_pct, m.qoq_pct) == (1_020_000_000, 79.8, 39.1)
+    assert _values(ms, "gross_margin") == [20]
