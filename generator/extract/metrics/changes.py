@@ -126,6 +126,15 @@ class ChangeWording:
             cue = re.match(r"\s*(?:" + rx.pattern + ")", rest, re.IGNORECASE)
             if cue and not re.match(r"\s*(?:" + self.direction_re.pattern + ")", rest[cue.end() :], re.I):
                 return rest[cue.end() :]  # …5.5% sequentially, but 环比下降5%: 环比 is the next one's
+            if cue is None:
+                continue
+            noun = re.match(
+                r"\s*(?:" + self.direction_re.pattern + r")\s*(?:,|and\b|while\b|but\b)",
+                rest[cue.end() :],
+                re.I,
+            )
+            if noun:
+                return rest[cue.end() + noun.end() :]  # a 6.5% sequential growth and a 3.1% increase
         return rest
 
     def basis_of(self, text: str, pct: Percent, clause_start: int) -> str | None:

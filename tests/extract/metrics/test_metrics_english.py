@@ -181,3 +181,15 @@ def test_a_heading_before_the_line_and_both_changes(tmp_path):
     m = only(ms, "segment_revenue", "Retail business")
     assert (m.value, m.yoy_pct, m.qoq_pct) == (1_020_000_000, 79.8, 39.1)
     assert _values(ms, "gross_margin") == [20]
+
+
+def test_a_noun_change_then_the_next_and_a_bullet_run_into_the_line(tmp_path):
+    text = (
+        "Revenue for the quarter was RMB1.89 billion, marking a 6.5% sequential growth and a 3.1% increase "
+        "year-over-year.\n"
+        "Key Metrics - Blue-collar users rose to 32% of total revenues for the quarter [7] - Total paid "
+        "customers reached 4.5 million, up 18% year-on-year.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct, m.qoq_pct) == (1_890_000_000, 3.1, 6.5)
