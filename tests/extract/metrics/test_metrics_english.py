@@ -193,3 +193,17 @@ def test_a_noun_change_then_the_next_and_a_bullet_run_into_the_line(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     m = only(ms, "revenue")
     assert (m.value, m.yoy_pct, m.qoq_pct) == (1_890_000_000, 3.1, 6.5)
+
+
+def test_a_table_by_business_unit(tmp_path):
+    text = (
+        "Revenue by Segment:\n"
+        "| Segment | Q3 2024 Revenue | YoY Change | QoQ Change |\n"
+        "|---|---|---|---|\n"
+        "| Legacy-Huazhu | $742 million | +1.0% | +6.9% |\n"
+        "| Total | $919 million | +2% | +3% |\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    unit = only(ms, "segment_revenue", "Legacy-Huazhu")
+    assert (unit.value, unit.yoy_pct, unit.qoq_pct) == (742_000_000, 1.0, 6.9)
+    assert only(ms, "revenue").value == 919_000_000
