@@ -188,9 +188,18 @@ def _inside_segment(word: Word, entry: Entry) -> bool:
 def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
     """A bare ratio right after a product line's figure in the same sentence is that line's
     (互连类芯片产品线销售收入为15亿元，毛利率为64%): never the group's."""
-    if ctx.rules.kind(entry.metric) != "ratio" or previous.segment_span is None:
+    if ctx.rules.kind(entry.metric) != "ratio" or (
+        previous.segment_span is None and previous.segment is None
+    ):
         return
     if previous.sentence != entry.sentence or previous.word.start >= entry.word.start:
+        return
+    if text[entry.word.start : entry.word.end].isascii():
+        between = text[previous.word.end : entry.word.start]
+        if re.search(r"\bwith\b", between) and not re.search(r"[;.]\s", between):
+            entry.segment, entry.segment_span = previous.segment, previous.segment_span
+        return  # "JD Retail's operating profit … RMB10 billion, with an operating margin of 3.9%": the unit's
+    if previous.segment_span is None:
         return
     if entry.word.start > 0 and not CLAUSE_RE.match(text[entry.word.start - 1]):
         return  # 整体毛利率, 公司毛利率: words of its own before it

@@ -299,13 +299,16 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
     run: list[re.Match[str]] = []
     edge = word_start
     owner: str | None = None
+    owner_span: tuple[int, int] | None = None
     joined: tuple[int, int] | None = None  # (run length, edge) at the first "and" read
-    for m in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        m = tokens[k]
         if text[m.end() : edge].strip() or len(run) > rules.en_max_words:
             break
         low = m.group(0).lower()
         if EN_POSSESSIVE.search(low) or low in rules.en_possessives:
             owner = EN_POSSESSIVE.sub("", m.group(0))
+            owner_span = _owner_span(text, tokens, k, len(owner))
             break
         if low in ("and", "&") and run and joined is None:
             joined = (len(run), m.end())  # "Games and related value-added services revenue"
@@ -337,11 +340,44 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
         after = _english_after(text, word_end, ctx)
         if after is not None:
             return after
+        unit = _owner_unit(text, owner_span, ctx) if owner_span else None
+        if unit is not None:
+            return unit  # "JD Retail's operating profit": the unit's
         return Subject("own" if owner is not None else "none")
     keep = rules.line_keep(text[word_start:word_end])
     if keep and keep.lower() == text[word_start:word_end].lower():
         return name_subject(text, name[0], word_end, ctx)  # "Vehicle sales were…": the line's own word
     return name_subject(text, name[0], name[1], ctx)
+
+
+def _owner_span(text: str, tokens: list[re.Match[str]], k: int, length: int) -> tuple[int, int]:
+    """[start, end) of a possessive's whole name: the capitalised words right before token ``k``
+    (``JD Retail's``) and the token without its ``'s``."""
+    start = tokens[k].start()
+    i = k - 1
+    while (
+        i >= 0
+        and k - i <= 3
+        and not text[tokens[i].end() : start].strip()
+        and tokens[i].group(0)[:1].isupper()
+    ):
+        start = tokens[i].start()
+        i -= 1
+    return start, tokens[k].start() + length
+
+
+def _owner_unit(text: str, span: tuple[int, int], ctx: Context) -> Subject | None:
+    """The business unit a possessive names: a known one, or the company's name with more capitalised
+    words after it (``JD Retail``, ``Alibaba Cloud``); None otherwise."""
+    start, end = span
+    known = known_segment(text[start:end], ctx)
+    if known:
+        return Subject("line", known, start, end)
+    cut, found = _strip_names(text, start, end, ctx)
+    rest = text[cut:end].strip()
+    if found == "own" and rest and rest[:1].isupper():
+        return Subject("line", text[start:end], start, end)  # named as written: a unit, whatever its figure
+    return None
 
 
 def _others_name(owner: str, ctx: Context) -> bool:
@@ -417,13 +453,17 @@ def _english_after(text: str, word_end: int, ctx: Context) -> Subject | None:
         low = t.group(0).lower()
         if text[pos : t.start()].strip() or low in rules.en_stops or rules.change.direction_re.fullmatch(low):
             break
-        if EN_POSSESSIVE.search(low) or not re.search(r"[A-Za-z]", low) or rules.cues.find(t.group(0)):
+        if EN_POSSESSIVE.search(low) or re.search(r"\d", low) or rules.cues.find(t.group(0)):
+            return None  # "revenue of RMB5.2bn", "revenue of Q3": a figure or a period, no line
+        if low in rules.en_own or low in rules.en_pronouns:
             return None
         run.append(t)
         pos = t.end()
     if not run or len(run) > rules.en_max_words:
         return None
     start, end = run[0].start(), run[-1].end()
+    if re.match(r"\s*[$¥€£\d]", text[end:]):
+        return None  # "revenue of US$2.1 billion": a currency, no line
     if text[start:end].lower() in rules.en_not_units or find_money_word(text[start:end], ctx):
         return None
     return name_subject(text, start, end, ctx)

@@ -207,3 +207,31 @@ def test_a_table_by_business_unit(tmp_path):
     unit = only(ms, "segment_revenue", "Legacy-Huazhu")
     assert (unit.value, unit.yoy_pct, unit.qoq_pct) == (742_000_000, 1.0, 6.9)
     assert only(ms, "revenue").value == 919_000_000
+
+
+def test_a_unit_named_as_the_owner(tmp_path):
+    text = (
+        "- JD Retail's operating profit increased by 24% year-on-year to RMB10 billion, "
+        "with an operating margin of 3.9%.\n"
+        "- JD's net income was RMB 5 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "JD", Q3_2024)
+    unit = only(ms, "segment_profit", "JD Retail")
+    assert (unit.value, unit.yoy_pct) == (10_000_000_000, 24)
+    assert only(ms, "operating_margin", "JD Retail").value == 3.9
+    assert only(ms, "net_income").value == 5_000_000_000
+    assert [m for m in ms if m.metric == "operating_margin" and m.segment is None] == []
+
+
+def test_a_line_named_after_of_and_wording_of_other_markets(tmp_path):
+    text = (
+        "GTV was RMB1,143.8 billion, an increase of 55.5% year-over-year.\n"
+        "GTV of existing home transactions was RMB744.8 billion, an increase of 59.1% year-over-year.\n"
+        "Net profits last quarter jumped to NT$3.42 billion.\n"
+        "Operating income of US$2.1 billion was reported.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "gmv").value == 1_143_800_000_000
+    assert only(ms, "gmv", "existing home transactions").yoy_pct == 59.1
+    assert only(ms, "net_income").unit == "TWD"
+    assert only(ms, "operating_income").value == 2_100_000_000
