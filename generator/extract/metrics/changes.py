@@ -89,6 +89,9 @@ class ChangeWording:
             gap = before[m.end() :]
             if len(gap.strip()) <= NEAR_DIRECTION and not re.search(r"\d", gap):
                 direction = m.group(0).lower()
+        if direction is None and re.search(r"(?<![A-Za-z])by\s*$", before, re.I):
+            found = list(self.direction_re.finditer(before))  # boost Xiaomi's revenue by 30.5 per cent
+            direction = found[-1].group(0).lower() if found else None
         if direction is None:
             after = re.match(
                 r"\s*的?[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I

@@ -235,3 +235,13 @@ def test_a_line_named_after_of_and_wording_of_other_markets(tmp_path):
     assert only(ms, "gmv", "existing home transactions").yoy_pct == 59.1
     assert only(ms, "net_income").unit == "TWD"
     assert only(ms, "operating_income").value == 2_100_000_000
+
+
+def test_losses_and_a_change_by(tmp_path):
+    text = (
+        "Operating losses, according to GAAP, were USD 107 million for Q3 2024.\n"
+        "A rise in shipments helped to boost Zephyr's third-quarter revenue by 30.5 per cent.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "operating_income").value == -107_000_000
+    assert only(ms, "revenue").yoy_pct == 30.5
