@@ -24,7 +24,14 @@ from generator.extract.metrics.clauses import (
     sentences,
 )
 from generator.extract.metrics.context import Context
-from generator.extract.metrics.figures import assign, fits_metric, skip_figure, takes_figure, takes_following
+from generator.extract.metrics.figures import (
+    assign,
+    fits_metric,
+    period_change,
+    skip_figure,
+    takes_figure,
+    takes_following,
+)
 from generator.extract.metrics.segments import figure_subject, not_a_unit, subject_before
 from generator.extract.metrics.shapes import Entry, Pending, Span, Word
 from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
@@ -81,6 +88,7 @@ def _sentence_entries(
     open_entry: Entry | None = None
     last_figure_end = sentence.start
     loose: list[Amount | Percent] = []  # figures no entry took yet (a later word may take them)
+    respective = _respective(text, [p for p in percents if inside(p)], ctx)
     for _, ev in sorted(events, key=lambda e: e[0]):
         if isinstance(ev, Word):
             if open_entry is not None and _inside_segment(ev, open_entry):
@@ -110,6 +118,13 @@ def _sentence_entries(
         assert isinstance(ev, (Amount, Percent))
         fig = ev
         last_figure_end = max(last_figure_end, fig.end)
+        if isinstance(fig, Percent) and fig.start in respective:
+            place, size, lead = respective[fig.start]
+            valued = [e for e in entries if e.amount is not None and not e.excluded]
+            if len(valued) >= size:
+                target = valued[len(valued) - size + place]
+                _respective_change(text, target, fig, lead, sentence, clauses, ctx)
+            continue  # "…in revenues and …in net income, up 66.6% and 156.8% respectively": in order
         reason = skip_figure(text, fig, sentence, clauses, parens, ctx)
         if reason:
             if reason in ("guidance", "consensus") and open_entry is not None:
@@ -177,6 +192,42 @@ def _owned_before(
     entry.metric, entry.segment, entry.segment_span = seg_metric, subject.name, span
     entry.start = min(entry.start, subject.start)
     return True
+
+
+def _respective(text: str, percents: list[Percent], ctx: Context) -> dict[int, tuple[int, int, Percent]]:
+    """Percentages listed before "respectively" ("66.6% and 156.8% respectively"): start -> (place,
+    size, the list's first percentage)."""
+    out: dict[int, tuple[int, int, Percent]] = {}
+    cue = ctx.rules.respective_re
+    if cue is None:
+        return out
+    i = 0
+    while i < len(percents):
+        j = i
+        while j + 1 < len(percents) and re.fullmatch(
+            r"\s*(?:,|and|,\s*and)\s*", text[percents[j].end : percents[j + 1].start], re.I
+        ):
+            j += 1
+        if j > i and cue.match(text, percents[j].end):
+            for k in range(i, j + 1):
+                out[percents[k].start] = (k - i, j - i + 1, percents[i])
+        i = j + 1
+    return out
+
+
+def _respective_change(
+    text: str, entry: Entry, pct: Percent, lead: Percent, sentence: Span, clauses: list[int], ctx: Context
+) -> None:
+    """Give ``pct`` (one of a list "respectively") to ``entry`` as its change, when it is one; the
+    list's first percentage says what kind of change and which way when ``pct`` alone does not."""
+    start = clause_start_at(pct.start, clauses, sentence)
+    change = period_change(text, pct, start, ctx)
+    if change is None and lead is not pct:
+        first = period_change(text, lead, clause_start_at(lead.start, clauses, sentence), ctx)
+        if first is not None and not pct.points:
+            change = (first[0], abs(float(pct.value)) * (-1 if first[1] < 0 else 1))
+    if change is not None and change[0] not in entry.changes and not entry.word.loss:
+        entry.changes[change[0]] = (change[1], pct)
 
 
 def _inside_segment(word: Word, entry: Entry) -> bool:

@@ -245,3 +245,14 @@ def test_losses_and_a_change_by(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert only(ms, "operating_income").value == -107_000_000
     assert only(ms, "revenue").yoy_pct == 30.5
+
+
+def test_changes_given_respectively(tmp_path):
+    text = (
+        "Parcel volume surged to 1,102 million, generating RMB2,353.1 million in revenues and RMB547.2 million "
+        "in net income, an increase of 66.6% and 156.8% respectively over the same period last year.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue, income = only(ms, "revenue"), only(ms, "net_income")
+    assert (revenue.value, revenue.yoy_pct) == (2_353_100_000, 66.6)
+    assert (income.value, income.yoy_pct) == (547_200_000, 156.8)
