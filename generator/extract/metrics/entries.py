@@ -148,6 +148,8 @@ def _sentence_entries(
             open_entry = elided
         else:
             loose.append(fig)
+    for e in entries:
+        _bare_count(text, e, sentence, ctx)
     kept = []
     for e in entries:
         if not e.has_figure():
@@ -192,6 +194,23 @@ def _owned_before(
     entry.metric, entry.segment, entry.segment_span = seg_metric, subject.name, span
     entry.start = min(entry.start, subject.start)
     return True
+
+
+BARE_COUNT = re.compile(
+    r"\s+(?:were|was|reached|totaled|totalled|of)\s+(\d{1,3}(?:,\d{3})+)(?![\d.,]?\d|\s*%)"
+)
+"""A count English writes with no counter after a linking verb: "Vehicle deliveries were 61,855 in…"."""
+
+
+def _bare_count(text: str, entry: Entry, sentence: Span, ctx: Context) -> None:
+    """Give a count entry with no figure the bare number right after its word and a linking verb."""
+    if entry.amount is not None or entry.excluded or ctx.rules.kind(entry.metric) != "count":
+        return
+    m = BARE_COUNT.match(text, entry.word.end, sentence.end)
+    if m is None or not text[entry.word.start : entry.word.end].isascii():
+        return
+    value = int(m.group(1).replace(",", ""))
+    entry.amount = Amount(m.start(1), m.end(1), value, None, False, False, False, False)
 
 
 def _respective(text: str, percents: list[Percent], ctx: Context) -> dict[int, tuple[int, int, Percent]]:

@@ -256,3 +256,14 @@ def test_changes_given_respectively(tmp_path):
     revenue, income = only(ms, "revenue"), only(ms, "net_income")
     assert (revenue.value, revenue.yoy_pct) == (2_353_100_000, 66.6)
     assert (income.value, income.yoy_pct) == (547_200_000, 156.8)
+
+
+def test_a_bare_count_after_a_linking_verb(tmp_path):
+    text = (
+        "Vehicle deliveries were 61,855 in the third quarter of 2024, representing an increase of 11.6% "
+        "year-over-year.\n"
+        "2024 Q3 2024 Q2 Deliveries 58,000 57,373 30,053\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "deliveries")
+    assert (m.value, m.unit, m.yoy_pct) == (61_855, "vehicles", 11.6)
