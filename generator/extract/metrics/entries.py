@@ -32,7 +32,7 @@ from generator.extract.metrics.figures import (
     takes_figure,
     takes_following,
 )
-from generator.extract.metrics.segments import figure_subject, not_a_unit, subject_before
+from generator.extract.metrics.segments import english_name_before, figure_subject, not_a_unit, subject_before
 from generator.extract.metrics.shapes import Entry, Pending, Span, Word
 from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
 from generator.model import Line
@@ -150,6 +150,7 @@ def _sentence_entries(
             loose.append(fig)
     for e in entries:
         _bare_count(text, e, sentence, ctx)
+    entries.extend(_bracketed_lines(text, sentence, entries, ctx))
     kept = []
     for e in entries:
         if not e.has_figure():
@@ -194,6 +195,54 @@ def _owned_before(
     entry.metric, entry.segment, entry.segment_span = seg_metric, subject.name, span
     entry.start = min(entry.start, subject.start)
     return True
+
+
+def _bracketed_lines(text: str, sentence: Span, entries: list[Entry], ctx: Context) -> list[Entry]:
+    """Business lines a digest gives in brackets after a group figure of the sentence: "revenue soared
+    to RMB 68.8 billion, with gains in both online marketing services (up 39% to RMB 39.7 billion) and
+    transaction services (up 315% to RMB 29.1 billion)": each line's figure and change."""
+    group = [e for e in entries if e.segment is None and e.segment_span is None and not e.excluded]
+    base = next((e for e in group if ctx.rules.metrics.get(e.metric, {}).get("segment_metric")), None)
+    if base is None:
+        return []
+    rules = ctx.rules
+    found = []
+    pattern = re.compile(
+        rf"\(\s*(?:{rules.change.direction_re.pattern})\s+(?P<pct>[^()]{{1,12}}?%)"
+        rf"(?:\s+(?:{rules.change.yoy_re.pattern}))?\s+to\s+(?P<amount>[^()]{{1,30}})\)",
+        re.I,
+    )
+    for m in pattern.finditer(text, base.word.end, sentence.end):
+        name = english_name_before(text, m.start(), base.word.end, ctx)
+        amounts = [a for a in find_amounts(m.group("amount")) if a.currency or a.has_magnitude]
+        pcts = find_percents(m.group("pct"))
+        if name is None or len(amounts) != 1 or len(pcts) != 1:
+            continue
+        a, p = amounts[0], pcts[0]
+        off_a, off_p = m.start("amount"), m.start("pct")
+        amount = replace(a, start=a.start + off_a, end=a.end + off_a)
+        pct = replace(p, start=p.start + off_p, end=p.end + off_p)
+        down = rules.change.down_re.match(
+            text, m.start() + 1 + (len(text[m.start() + 1 :]) - len(text[m.start() + 1 :].lstrip()))
+        )
+        value = -abs(float(pct.value)) if down else float(pct.value)
+        seg_metric = rules.metrics[base.metric]["segment_metric"]
+        entry = Entry(
+            word=replace(base.word, start=name[0], end=name[1]),
+            metric=seg_metric,
+            clause=base.clause,
+            sentence=sentence,
+            start=name[0],
+            amount=amount,
+            changes={"yoy": (value, pct)},
+            segment_span=name,
+        )
+        found.append(entry)
+        for e in group:  # the bracket's figures are the line's, not the group's
+            e.changes = {k: v for k, v in e.changes.items() if not m.start() <= v[1].start < m.end()}
+            if e.amount is not None and m.start() <= e.amount.start < m.end():
+                e.amount = None
+    return found
 
 
 BARE_COUNT = re.compile(

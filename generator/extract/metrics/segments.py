@@ -506,3 +506,25 @@ def figure_subject(text: str, fig_start: int, limit: int, sentence_start: int, c
     if _strip_names(text, head.start(), head.end(), ctx)[1] is not None:
         return subject  # the company, or another (whose figure other checks leave out)
     return Subject("unclear")
+
+
+def english_name_before(text: str, end: int, limit: int, ctx: Context) -> tuple[int, int] | None:
+    """[start, end) of the business line's name written right before ``end`` ("… both online marketing
+    services (up 39%…)"), read back to a stop word; None when there is none."""
+    rules = ctx.rules
+    run: list[re.Match[str]] = []
+    edge = end
+    for m in reversed(list(EN_TOKEN.finditer(text, limit, end))):
+        low = m.group(0).lower()
+        if text[m.end() : edge].strip() or len(run) >= rules.en_max_words:
+            break
+        if low in rules.en_stops or low in ("both", "either") or rules.change.direction_re.fullmatch(low):
+            break
+        run.append(m)
+        edge = m.start()
+    if not run or not re.search(r"[A-Za-z]", run[0].group(0)):
+        return None
+    start, stop = run[-1].start(), run[0].end()
+    if text[start:stop].lower() in rules.en_not_units or find_money_word(text[start:stop], ctx):
+        return None
+    return start, stop

@@ -267,3 +267,17 @@ def test_a_bare_count_after_a_linking_verb(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     m = only(ms, "deliveries")
     assert (m.value, m.unit, m.yoy_pct) == (61_855, "vehicles", 11.6)
+
+
+def test_lines_given_in_brackets_after_the_group_figure(tmp_path):
+    text = (
+        "In Q3, revenue rose to RMB 10 billion, with gains in games (up 5% to RMB 4 billion) offset by "
+        "advertising (down 3% to RMB 2 billion).\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    group = only(ms, "revenue")
+    assert (group.value, group.yoy_pct) == (10_000_000_000, None)
+    games = only(ms, "segment_revenue", "games")
+    assert (games.value, games.yoy_pct) == (4_000_000_000, 5)
+    ads = only(ms, "segment_revenue", "advertising")
+    assert (ads.value, ads.yoy_pct) == (2_000_000_000, -3)
