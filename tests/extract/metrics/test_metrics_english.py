@@ -281,3 +281,15 @@ def test_lines_given_in_brackets_after_the_group_figure(tmp_path):
     assert (games.value, games.yoy_pct) == (4_000_000_000, 5)
     ads = only(ms, "segment_revenue", "advertising")
     assert (ads.value, ads.yoy_pct) == (2_000_000_000, -3)
+
+
+def test_the_period_compared_with_when_the_calls_period_is_unknown(tmp_path):
+    from generator.model import Period
+
+    text = (
+        "The company reported revenue from auto sales of RMB 11.9 billion in the third quarter, "
+        "up 38.2 percent year-on-year and 24.7 percent from the second quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Period(None, None, None))
+    m = only(ms, "segment_revenue", "auto sales")
+    assert (m.yoy_pct, m.qoq_pct) == (38.2, 24.7)
