@@ -87,7 +87,7 @@ def _patterns() -> _AmountPatterns:
 def _amount_patterns() -> _AmountPatterns:
     money = currencies()
     amount_re = re.compile(
-        rf"(?:(?P<pc>{alternation(money.prefixes)})\s*)?"
+        rf"(?:(?P<pc>{alternation(money.prefixes)})\s*(?P<neg>[-−](?=\d))?)?"
         rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{alternation(MAGNITUDES)})?|(?P<cn>{_CHINESE}))"
         rf"(?P<more2>多|余)?"
         rf"(?:\s*(?P<sc>{alternation(money.suffixes)}))?"
@@ -216,6 +216,8 @@ def find_amounts(text: str) -> list[Amount]:
             magnitude = True
         else:
             value = Decimal(m.group("num").replace(",", ""))
+            if m.group("neg"):
+                value = -value  # "$-0.34": a sign after the currency
             mag = m.group("mag")
             magnitude = bool(mag)
             if mag:

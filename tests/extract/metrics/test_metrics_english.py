@@ -293,3 +293,9 @@ def test_the_period_compared_with_when_the_calls_period_is_unknown(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Period(None, None, None))
     m = only(ms, "segment_revenue", "auto sales")
     assert (m.yoy_pct, m.qoq_pct) == (38.2, 24.7)
+
+
+def test_a_sign_after_the_currency(tmp_path):
+    text = "Zephyr misses on earnings expectations. Reported EPS is $-0.34 EPS, expectations were $-0.22.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "eps") == [-0.34]
