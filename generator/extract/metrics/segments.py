@@ -288,6 +288,8 @@ def not_a_unit(written: str, rules: Rules) -> bool:
 EN_TOKEN = re.compile(r"\([A-Za-z0-9&.\- ]{1,16}\)|[A-Za-z0-9](?:[A-Za-z0-9&'’./]|-(?=[A-Za-z0-9]))*")
 EN_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$", re.I)
 EN_LIST_MARK = re.compile(r"^[\s\-*•·#>]*$")
+EN_REACH = 200
+"""How far back from a metric word its English name is read (a name is a few words)."""
 
 
 def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: Context) -> Subject:
@@ -295,7 +297,9 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
     revenue", "TME's online music paying users") or after it ("revenue from auto sales of RMB…"),
     another company (its possessive), or nobody said (the group's)."""
     rules = ctx.rules
-    tokens = list(EN_TOKEN.finditer(text, limit, word_start))
+    tokens = list(
+        EN_TOKEN.finditer(text, max(limit, word_start - EN_REACH), word_start)
+    )  # linear on long lines
     run: list[re.Match[str]] = []
     edge = word_start
     owner: str | None = None
@@ -514,7 +518,7 @@ def english_name_before(text: str, end: int, limit: int, ctx: Context) -> tuple[
     rules = ctx.rules
     run: list[re.Match[str]] = []
     edge = end
-    for m in reversed(list(EN_TOKEN.finditer(text, limit, end))):
+    for m in reversed(list(EN_TOKEN.finditer(text, max(limit, end - EN_REACH), end))):
         low = m.group(0).lower()
         if text[m.end() : edge].strip() or len(run) >= rules.en_max_words:
             break
