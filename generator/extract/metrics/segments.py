@@ -427,7 +427,6 @@ def _english_name(
         run = run[:-1]
     while run and dropped(run[0]):
         run = run[1:]
-        opens_clause = True  # "Total games revenue": what follows a modifier opens the name
     if not run or len(run) > rules.en_max_words:
         return None
     start, end = run[0].start(), run[-1].end()
@@ -436,7 +435,17 @@ def _english_name(
         return Subject("other")
     if cut >= end:
         return Subject("own")
-    start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    while found == "own" and cut < end:  # "Zephyr Holdings", "Zephyr Inc.": still the company's name
+        suffix = re.match(r"\s*([A-Za-z.]+)", text[cut:end])
+        if suffix is None or suffix.group(1).lower() not in rules.en_corporate:
+            break
+        cut += suffix.end()
+    if cut >= end:
+        return Subject("own")
+    if found == "own" and text[cut:end].strip()[:1].islower():
+        return Subject("own")  # "PDD Holdings demonstrated robust revenue": the company, then its verb
+    if found != "own":
+        start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())  # "Alibaba Cloud" stays whole
     name = text[start:end]
     if not opens_clause and not re.search(r"[A-Z]", name):
         return None  # "the modest revenue increase": lower-case words inside a sentence name no line
@@ -455,6 +464,9 @@ def _english_after(text: str, word_end: int, ctx: Context) -> Subject | None:
     run: list[re.Match[str]] = []
     for t in EN_TOKEN.finditer(text, pos, min(len(text), pos + 120)):
         low = t.group(0).lower()
+        if low in ("and", "&") and run and not text[pos : t.start()].strip():
+            pos = t.end()
+            continue  # "GTV of emerging and other services was…"
         if text[pos : t.start()].strip() or low in rules.en_stops or rules.change.direction_re.fullmatch(low):
             break
         if EN_POSSESSIVE.search(low) or re.search(r"\d", low) or rules.cues.find(t.group(0)):

@@ -299,3 +299,18 @@ def test_a_sign_after_the_currency(tmp_path):
     text = "Zephyr misses on earnings expectations. Reported EPS is $-0.34 EPS, expectations were $-0.22.\n"
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert _values(ms, "eps") == [-0.34]
+
+
+def test_names_of_lines_are_read_whole_and_verbs_are_no_lines(tmp_path):
+    text = (
+        "GTV of emerging and other services was RMB116.0 billion, an increase of 17.6% year-over-year.\n"
+        "Zephyr Holdings demonstrated robust revenue growth of 35% year-over-year.\n"
+        "- Zephyr Cloud revenue reached RMB 24.3 billion.\n"
+        "Average revenue per user increased by 8.1% year-on-year.\n"
+        "Same-store system sales grew 4%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "gmv", "emerging and other services").value == 116_000_000_000
+    assert only(ms, "revenue").yoy_pct == 35
+    assert only(ms, "segment_revenue", "Zephyr Cloud").value == 24_300_000_000
+    assert len([m for m in ms if m.metric in ("revenue", "segment_revenue")]) == 2
