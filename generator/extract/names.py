@@ -43,7 +43,17 @@ def is_english_name(text: str) -> bool:
     words = text.split()
     if any(w.endswith(".") and len(w.strip(".")) > 2 and "." not in w.strip(".") for w in words):
         return False  # "Manager. Operator": a word ending a sentence, not an initial ("C.", "Jr.")
+    if any(_glued_label(w, v.not_labels) for w in words):
+        return False  # "EditorAhmed Abdulkadir": a byline's label run into the name
     return not any(w.lower() in v.not_labels or w.lower().strip(".") in v.heading_words for w in words)
+
+
+def _glued_label(word: str, labels: frozenset[str]) -> bool:
+    """True for a word that is a page label run into a capitalised word (``EditorAhmed``, ``ByJohn``)."""
+    for i in range(2, len(word) - 1):
+        if word[i].isupper() and word[i - 1].islower() and word[:i].lower() in labels:
+            return True
+    return False
 
 
 def without_prefix(text: str) -> str:

@@ -92,7 +92,7 @@ def _amount_patterns() -> _AmountPatterns:
     money = currencies()
     amount_re = re.compile(
         rf"(?={first_chars(money.prefixes)}|\d|[零〇一二两三四五六七八九十百千])"  # where an amount can start
-        rf"(?:(?P<pc>{alternation(money.prefixes)})\s*)?"
+        rf"(?:(?P<pc>{alternation(money.prefixes)})\s*(?P<neg>[-−](?=\d))?)?"
         rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{alternation(MAGNITUDES)})?|(?P<cn>{_CHINESE}))"
         rf"(?P<more2>多|余)?"
         rf"(?:\s*(?P<sc>{alternation(money.suffixes)}))?"
@@ -223,6 +223,8 @@ def find_amounts(text: str) -> list[Amount]:
             magnitude = True
         else:
             value = Decimal(m.group("num").replace(",", ""))
+            if m.group("neg"):
+                value = -value  # "$-0.34": a sign after the currency
             mag = m.group("mag")
             if mag == "兆" and not (m.group("sc") or m.group("pc")):
                 continue

@@ -17,6 +17,7 @@ from generator.extract.names import (
 )
 from generator.extract.speaker import Speaker
 from generator.extract.vocab import ANY_NAME, ENGLISH_NAME, HAN, vocab
+from generator.lexicon.titles import titles
 from generator.model import Document
 
 _BULLET = " \t·•*-—–>#"
@@ -58,8 +59,9 @@ def _titles_then_name(text: str) -> Speaker | None:
     if first is None or first.start() > 12:
         return None
     end = first.end()
+    words = "|".join(rf"\s*{re.escape(j)}\s" for j in titles().joints if len(j) > 1)  # " and "
     while True:
-        joint = re.match(rf"[\s{v.joints}、&,/]*", text[end:])
+        joint = re.match(rf"(?:{words or '(?!)'}|[\s{v.joints}、&,/])*", text[end:], re.I)
         follow = v.role_re.match(text, end + (joint.end() if joint else 0))
         if follow is None:
             break

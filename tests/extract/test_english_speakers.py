@@ -248,3 +248,30 @@ def test_courtesy_forms_in_chinese_are_aliases(tmp_path: Path) -> None:
     )
     assert "张先生" not in people
     assert "叶先生" in people["叶国富"].aliases
+
+
+def test_headings_and_bylines_are_no_people(tmp_path: Path) -> None:
+    text = (
+        "Zephyr Group Reports Third Quarter 2024 Results\n"
+        "EditorAhmed Abdulazez Abdulkadir\n"
+        "Management Commentary:\n"
+        "Jin Hui, CEO, emphasized the strategic expansion of the network.\n"
+        "Net Income: Slight decline of 1% year over year.\n"
+        "In This Article:\n"
+    )
+    people = people_of(tmp_path, text)
+    assert "Jin Hui" in people
+    assert not [n for n in people if "Commentary" in n or "Income" in n or "Article" in n or "Editor" in n]
+
+
+def test_titles_joined_by_and_then_the_name(tmp_path: Path) -> None:
+    text = (
+        "CALL PARTICIPANTS\n\n"
+        "Chairman and Chief Executive Officer — Haijun Wang\n\n"
+        "Chief Financial Officer — Jianfeng Wu\n\n"
+        "Operator: Good morning and welcome to the call.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert people["Haijun Wang"].side == "management"
+    assert people["Haijun Wang"].role == "首席执行官"
+    assert people["Jianfeng Wu"].role == "首席财务官"

@@ -24,8 +24,10 @@ def segment_of(
 ) -> SegmentAt | None:
     """The business unit ``word`` belongs to; None for the group's figure."""
     rules = ctx.rules
-    if rules.is_unit_metric(word.metric):
-        return None  # 客户管理收入 of 淘天: the metric is a unit's by nature
+    if rules.is_unit_metric(word.metric) and not (subject.kind == "line" and subject.start > word.start):
+        return (
+            None  # 客户管理收入 of 淘天: the metric is a unit's by nature (but "GTV of new homes" names one)
+        )
     is_line_word = rules.line_keep(text[word.start : word.end]) is not None
     if subject.kind == "line":
         named: SegmentAt = (
@@ -33,8 +35,10 @@ def segment_of(
             None if subject.name else (subject.start, subject.end),
             subject.start,
         )
-        unit_named = subject.name is not None or any(
-            text[subject.start : subject.end].endswith(u) for u in rules.unit_nouns
+        unit_named = (
+            subject.name is not None
+            or subject.start > word.start  # "GTV of existing home transactions": named as the figure's
+            or any(text[subject.start : subject.end].endswith(u) for u in rules.unit_nouns)
         )
         if is_line_word or (rules.metrics[word.metric].get("segment_metric") and unit_named):
             return named

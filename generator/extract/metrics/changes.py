@@ -118,6 +118,9 @@ class ChangeWording:
             gap = before[m.end() :]
             if len(gap.strip()) <= NEAR_DIRECTION and not re.search(r"\d", gap):
                 direction = m.group(0).lower()
+        if direction is None and re.search(r"(?<![A-Za-z])by\s*$", before, re.I):
+            found = list(self.direction_re.finditer(before))  # boost Xiaomi's revenue by 30.5 per cent
+            direction = found[-1].group(0).lower() if found else None
         if direction is None:
             after = re.match(
                 r"\s*的?[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
@@ -165,6 +168,15 @@ class ChangeWording:
             cue = re.match(r"\s*(?:" + rx.pattern + ")", rest, re.IGNORECASE)
             if cue and not re.match(r"\s*(?:" + self.direction_re.pattern + ")", rest[cue.end() :], re.I):
                 return rest[cue.end() :]  # …5.5% sequentially, but 环比下降5%: 环比 is the next one's
+            if cue is None:
+                continue
+            noun = re.match(
+                r"\s*(?:" + self.direction_re.pattern + r")\s*(?:,|and\b|while\b|but\b)",
+                rest[cue.end() :],
+                re.I,
+            )
+            if noun:
+                return rest[cue.end() + noun.end() :]  # a 6.5% sequential growth and a 3.1% increase
         return rest
 
     def basis_of(self, text: str, pct: Percent, clause_start: int) -> str | None:

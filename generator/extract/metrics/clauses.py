@@ -14,6 +14,7 @@ from generator.extract.metrics.shapes import Span, Word
 SENTENCE_RE = re.compile(  # a space between CJK text (or a bullet: … [7] - 第三季度) ends a sentence
     r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?:[-–—•]\s+)?(?=[\u4e00-\u9fff【「『(（])"
     r"|(?<=[a-z\d%)])\.\s+(?=[A-Z])"  # English: "…in 2023. Net income…"
+    r"|(?<=[A-Za-z\d%)\]])\s+[-–—•]\s+(?=[A-Z])"  # a bullet run into the line: "…quarter [7] - Total paid…"
 )
 
 

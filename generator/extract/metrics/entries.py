@@ -24,8 +24,15 @@ from generator.extract.metrics.clauses import (
     sentences,
 )
 from generator.extract.metrics.context import Context
-from generator.extract.metrics.figures import assign, fits_metric, skip_figure, takes_figure, takes_following
-from generator.extract.metrics.segments import figure_subject, not_a_unit, subject_before
+from generator.extract.metrics.figures import (
+    assign,
+    fits_metric,
+    period_change,
+    skip_figure,
+    takes_figure,
+    takes_following,
+)
+from generator.extract.metrics.segments import english_name_before, figure_subject, not_a_unit, subject_before
 from generator.extract.metrics.shapes import Entry, Pending, Span, Word
 from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
 from generator.model import Line
@@ -81,6 +88,7 @@ def _sentence_entries(
     open_entry: Entry | None = None
     last_figure_end = sentence.start
     loose: list[Amount | Percent] = []  # figures no entry took yet (a later word may take them)
+    respective = _respective(text, [p for p in percents if inside(p)], ctx)
     for _, ev in sorted(events, key=lambda e: e[0]):
         if isinstance(ev, Word):
             if open_entry is not None and _inside_segment(ev, open_entry):
@@ -110,6 +118,13 @@ def _sentence_entries(
         assert isinstance(ev, (Amount, Percent))
         fig = ev
         last_figure_end = max(last_figure_end, fig.end)
+        if isinstance(fig, Percent) and fig.start in respective:
+            place, size, lead = respective[fig.start]
+            valued = [e for e in entries if e.amount is not None and not e.excluded]
+            if len(valued) >= size:
+                target = valued[len(valued) - size + place]
+                _respective_change(text, target, fig, lead, sentence, clauses, ctx)
+            continue  # "…in revenues and …in net income, up 66.6% and 156.8% respectively": in order
         reason = skip_figure(text, fig, sentence, clauses, parens, ctx)
         if reason:
             if reason in ("guidance", "consensus") and open_entry is not None:
@@ -133,6 +148,9 @@ def _sentence_entries(
             open_entry = elided
         else:
             loose.append(fig)
+    for e in entries:
+        _bare_count(text, e, sentence, ctx)
+    entries.extend(_bracketed_lines(text, sentence, entries, ctx))
     kept = []
     for e in entries:
         if not e.has_figure():
@@ -179,6 +197,107 @@ def _owned_before(
     return True
 
 
+def _bracketed_lines(text: str, sentence: Span, entries: list[Entry], ctx: Context) -> list[Entry]:
+    """Business lines a digest gives in brackets after a group figure of the sentence: "revenue soared
+    to RMB 68.8 billion, with gains in both online marketing services (up 39% to RMB 39.7 billion) and
+    transaction services (up 315% to RMB 29.1 billion)": each line's figure and change."""
+    group = [e for e in entries if e.segment is None and e.segment_span is None and not e.excluded]
+    base = next((e for e in group if ctx.rules.metrics.get(e.metric, {}).get("segment_metric")), None)
+    if base is None:
+        return []
+    rules = ctx.rules
+    found = []
+    pattern = re.compile(
+        rf"\(\s*(?:{rules.change.direction_re.pattern})\s+(?P<pct>[^()]{{1,12}}?%)"
+        rf"(?:\s+(?:{rules.change.yoy_re.pattern}))?\s+to\s+(?P<amount>[^()]{{1,30}})\)",
+        re.I,
+    )
+    for m in pattern.finditer(text, base.word.end, sentence.end):
+        name = english_name_before(text, m.start(), base.word.end, ctx)
+        amounts = [a for a in find_amounts(m.group("amount")) if a.currency or a.has_magnitude]
+        pcts = find_percents(m.group("pct"))
+        if name is None or len(amounts) != 1 or len(pcts) != 1:
+            continue
+        a, p = amounts[0], pcts[0]
+        off_a, off_p = m.start("amount"), m.start("pct")
+        amount = replace(a, start=a.start + off_a, end=a.end + off_a)
+        pct = replace(p, start=p.start + off_p, end=p.end + off_p)
+        down = rules.change.down_re.match(
+            text, m.start() + 1 + (len(text[m.start() + 1 :]) - len(text[m.start() + 1 :].lstrip()))
+        )
+        value = -abs(float(pct.value)) if down else float(pct.value)
+        seg_metric = rules.metrics[base.metric]["segment_metric"]
+        entry = Entry(
+            word=replace(base.word, start=name[0], end=name[1]),
+            metric=seg_metric,
+            clause=base.clause,
+            sentence=sentence,
+            start=name[0],
+            amount=amount,
+            changes={"yoy": (value, pct)},
+            segment_span=name,
+        )
+        found.append(entry)
+        for e in group:  # the bracket's figures are the line's, not the group's
+            e.changes = {k: v for k, v in e.changes.items() if not m.start() <= v[1].start < m.end()}
+            if e.amount is not None and m.start() <= e.amount.start < m.end():
+                e.amount = None
+    return found
+
+
+BARE_COUNT = re.compile(
+    r"\s+(?:were|was|reached|totaled|totalled|of)\s+(\d{1,3}(?:,\d{3})+)(?![\d.,]?\d|\s*%)"
+)
+"""A count English writes with no counter after a linking verb: "Vehicle deliveries were 61,855 in…"."""
+
+
+def _bare_count(text: str, entry: Entry, sentence: Span, ctx: Context) -> None:
+    """Give a count entry with no figure the bare number right after its word and a linking verb."""
+    if entry.amount is not None or entry.excluded or ctx.rules.kind(entry.metric) != "count":
+        return
+    m = BARE_COUNT.match(text, entry.word.end, sentence.end)
+    if m is None or not text[entry.word.start : entry.word.end].isascii():
+        return
+    value = int(m.group(1).replace(",", ""))
+    entry.amount = Amount(m.start(1), m.end(1), value, None, False, False, False, False)
+
+
+def _respective(text: str, percents: list[Percent], ctx: Context) -> dict[int, tuple[int, int, Percent]]:
+    """Percentages listed before "respectively" ("66.6% and 156.8% respectively"): start -> (place,
+    size, the list's first percentage)."""
+    out: dict[int, tuple[int, int, Percent]] = {}
+    cue = ctx.rules.respective_re
+    if cue is None:
+        return out
+    i = 0
+    while i < len(percents):
+        j = i
+        while j + 1 < len(percents) and re.fullmatch(
+            r"\s*(?:,|and|,\s*and)\s*", text[percents[j].end : percents[j + 1].start], re.I
+        ):
+            j += 1
+        if j > i and cue.match(text, percents[j].end):
+            for k in range(i, j + 1):
+                out[percents[k].start] = (k - i, j - i + 1, percents[i])
+        i = j + 1
+    return out
+
+
+def _respective_change(
+    text: str, entry: Entry, pct: Percent, lead: Percent, sentence: Span, clauses: list[int], ctx: Context
+) -> None:
+    """Give ``pct`` (one of a list "respectively") to ``entry`` as its change, when it is one; the
+    list's first percentage says what kind of change and which way when ``pct`` alone does not."""
+    start = clause_start_at(pct.start, clauses, sentence)
+    change = period_change(text, pct, start, ctx)
+    if change is None and lead is not pct:
+        first = period_change(text, lead, clause_start_at(lead.start, clauses, sentence), ctx)
+        if first is not None and not pct.points:
+            change = (first[0], abs(float(pct.value)) * (-1 if first[1] < 0 else 1))
+    if change is not None and change[0] not in entry.changes and not entry.word.loss:
+        entry.changes[change[0]] = (change[1], pct)
+
+
 def _inside_segment(word: Word, entry: Entry) -> bool:
     """True when ``word`` stands inside the business line's name written after ``entry``'s word."""
     span = entry.segment_span
@@ -188,9 +307,18 @@ def _inside_segment(word: Word, entry: Entry) -> bool:
 def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
     """A bare ratio right after a product line's figure in the same sentence is that line's
     (互连类芯片产品线销售收入为15亿元，毛利率为64%): never the group's."""
-    if ctx.rules.kind(entry.metric) != "ratio" or previous.segment_span is None:
+    if ctx.rules.kind(entry.metric) != "ratio" or (
+        previous.segment_span is None and previous.segment is None
+    ):
         return
     if previous.sentence != entry.sentence or previous.word.start >= entry.word.start:
+        return
+    if text[entry.word.start : entry.word.end].isascii():
+        between = text[previous.word.end : entry.word.start]
+        if re.search(r"\bwith\b", between) and not re.search(r"[;.]\s", between):
+            entry.segment, entry.segment_span = previous.segment, previous.segment_span
+        return  # "JD Retail's operating profit … RMB10 billion, with an operating margin of 3.9%": the unit's
+    if previous.segment_span is None:
         return
     if entry.word.start > 0 and not CLAUSE_RE.match(text[entry.word.start - 1]):
         return  # 整体毛利率, 公司毛利率: words of its own before it

@@ -13,7 +13,7 @@ from generator.extract.metrics.attribution import other_company
 from generator.extract.metrics.clauses import clause_of, clause_start_at, inside_any, paragraph_start
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.scope import relation
-from generator.extract.metrics.shapes import Entry, Span, Word
+from generator.extract.metrics.shapes import Cue, Entry, Span, Word
 from generator.extract.numbers import Amount, Percent
 from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
@@ -56,7 +56,7 @@ def skip_figure(
     kind = rules.excluded_kind(before)
     if kind == "consensus":
         return "consensus"  # 市场预期, 一致预期, compared with expectations of: kept apart
-    if rules.change.is_prior(before, ctx.closes_year) or rules.change.is_list(
+    if rules.change.is_prior(_since_change(before, fig, text, ctx), ctx.closes_year) or rules.change.is_list(
         text[sentence.start : fig.start]
     ):
         return "prior"
@@ -215,6 +215,8 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
     if cue is None:
         return change
     basis = relation(cue, ctx)
+    if basis in ("other", "same") and ctx.period.fiscal_quarter is None:
+        basis = _relative_to_own(text, pct, cue, ctx)  # the call's period unknown: the figure's own
     if basis not in ("yoy", "qoq"):
         return change
     if change is not None:
@@ -224,3 +226,35 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
         return None
     value = float(pct.value)
     return basis, value if rules.change.up_re.fullmatch(directions[-1].group(0)) else -abs(value)
+
+
+def _since_change(before: str, fig: Amount | Percent, text: str, ctx: Context) -> str:
+    """What may make ``fig`` an earlier period's figure: the clause before it, except for a change
+    written with its basis right after it ("… compared to Q2 2024 and 39.1% quarter over quarter"),
+    which an earlier comparison in its clause does not make an earlier period's."""
+    if not isinstance(fig, Percent):
+        return before
+    rules = ctx.rules
+    tail = text[fig.end : fig.end + 40]
+    if re.match(rf"\s*(?:{rules.change.yoy_re.pattern}|{rules.change.qoq_re.pattern})", tail, re.I):
+        return ""
+    return before
+
+
+def _relative_to_own(text: str, pct: Percent, cue: Cue, ctx: Context) -> str:
+    """yoy | qoq | other: the period compared with (``cue``) against the quarter
+    the figure's own sentence names before it ("in the third quarter, up … 24.7 percent from the
+    second quarter")."""
+    own = ctx.rules.cues.nearest(text, pct.start)
+    if own is None or own.quarter is None or cue.quarter is None:
+        return "other"
+    if (
+        cue.quarter == own.quarter
+        and cue.year is not None
+        and own.year is not None
+        and cue.year == own.year - 1
+    ):
+        return "yoy"
+    previous = own.quarter - 1 or 4
+    same_year = cue.year is None or own.year is None or cue.year == own.year - (own.quarter == 1)
+    return "qoq" if cue.quarter == previous and same_year else "other"

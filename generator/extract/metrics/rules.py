@@ -106,6 +106,11 @@ class Rules:
             self.en_not_units: set[str] = {str(w).lower() for w in english.get("not_units", [])}
             self.en_max_words = int(english.get("max_words", 6))
             self.en_pronouns: set[str] = {str(w).lower() for w in english.get("pronouns", [])}
+            self.en_corporate: set[str] = {str(w).lower() for w in english.get("corporate", [])}
+            respective = [str(w) for w in data.get("respective_cues", [])]
+            self.respective_re = (
+                re.compile(r"\s*(?:" + pattern(respective) + ")", re.IGNORECASE) if respective else None
+            )
             nouns = longest_first([str(w) for w in english.get("change_nouns", [])])
             self._change_before_re = re.compile(
                 rf"(?:(?:{self.change.yoy_re.pattern}|{self.change.qoq_re.pattern})\s*)?"

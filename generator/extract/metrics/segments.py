@@ -293,9 +293,11 @@ def not_a_unit(written: str, rules: Rules) -> bool:
     return name in rules.region_names
 
 
-EN_TOKEN = re.compile(r"\([A-Za-z0-9&.\- ]{1,16}\)|[A-Za-z0-9][A-Za-z0-9&'’.\-/]*")
+EN_TOKEN = re.compile(r"\([A-Za-z0-9&.\- ]{1,16}\)|[A-Za-z0-9](?:[A-Za-z0-9&'’./]|-(?=[A-Za-z0-9]))*")
 EN_POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$", re.I)
 EN_LIST_MARK = re.compile(r"^[\s\-*•·#>]*$")
+EN_REACH = 200
+"""How far back from a metric word its English name is read (a name is a few words)."""
 
 
 def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: Context) -> Subject:
@@ -303,17 +305,22 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
     revenue", "TME's online music paying users") or after it ("revenue from auto sales of RMB…"),
     another company (its possessive), or nobody said (the group's)."""
     rules = ctx.rules
-    tokens = list(EN_TOKEN.finditer(text, limit, word_start))
+    tokens = list(
+        EN_TOKEN.finditer(text, max(limit, word_start - EN_REACH), word_start)
+    )  # linear on long lines
     run: list[re.Match[str]] = []
     edge = word_start
     owner: str | None = None
+    owner_span: tuple[int, int] | None = None
     joined: tuple[int, int] | None = None  # (run length, edge) at the first "and" read
-    for m in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        m = tokens[k]
         if text[m.end() : edge].strip() or len(run) > rules.en_max_words:
             break
         low = m.group(0).lower()
         if EN_POSSESSIVE.search(low) or low in rules.en_possessives:
             owner = EN_POSSESSIVE.sub("", m.group(0))
+            owner_span = _owner_span(text, tokens, k, len(owner))
             break
         if low in ("and", "&") and run and joined is None:
             joined = (len(run), m.end())  # "Games and related value-added services revenue"
@@ -345,11 +352,44 @@ def english_subject(text: str, word_start: int, word_end: int, limit: int, ctx: 
         after = _english_after(text, word_end, ctx)
         if after is not None:
             return after
+        unit = _owner_unit(text, owner_span, ctx) if owner_span else None
+        if unit is not None:
+            return unit  # "JD Retail's operating profit": the unit's
         return Subject("own" if owner is not None else "none")
     keep = rules.line_keep(text[word_start:word_end])
     if keep and keep.lower() == text[word_start:word_end].lower():
         return name_subject(text, name[0], word_end, ctx)  # "Vehicle sales were…": the line's own word
     return name_subject(text, name[0], name[1], ctx)
+
+
+def _owner_span(text: str, tokens: list[re.Match[str]], k: int, length: int) -> tuple[int, int]:
+    """[start, end) of a possessive's whole name: the capitalised words right before token ``k``
+    (``JD Retail's``) and the token without its ``'s``."""
+    start = tokens[k].start()
+    i = k - 1
+    while (
+        i >= 0
+        and k - i <= 3
+        and not text[tokens[i].end() : start].strip()
+        and tokens[i].group(0)[:1].isupper()
+    ):
+        start = tokens[i].start()
+        i -= 1
+    return start, tokens[k].start() + length
+
+
+def _owner_unit(text: str, span: tuple[int, int], ctx: Context) -> Subject | None:
+    """The business unit a possessive names: a known one, or the company's name with more capitalised
+    words after it (``JD Retail``, ``Alibaba Cloud``); None otherwise."""
+    start, end = span
+    known = known_segment(text[start:end], ctx)
+    if known:
+        return Subject("line", known, start, end)
+    cut, found = _strip_names(text, start, end, ctx)
+    rest = text[cut:end].strip()
+    if found == "own" and rest and rest[:1].isupper():
+        return Subject("line", text[start:end], start, end)  # named as written: a unit, whatever its figure
+    return None
 
 
 def _others_name(owner: str, ctx: Context) -> bool:
@@ -395,7 +435,6 @@ def _english_name(
         run = run[:-1]
     while run and dropped(run[0]):
         run = run[1:]
-        opens_clause = True  # "Total games revenue": what follows a modifier opens the name
     if not run or len(run) > rules.en_max_words:
         return None
     start, end = run[0].start(), run[-1].end()
@@ -404,7 +443,17 @@ def _english_name(
         return Subject("other")
     if cut >= end:
         return Subject("own")
-    start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    while found == "own" and cut < end:  # "Zephyr Holdings", "Zephyr Inc.": still the company's name
+        suffix = re.match(r"\s*([A-Za-z.]+)", text[cut:end])
+        if suffix is None or suffix.group(1).lower() not in rules.en_corporate:
+            break
+        cut += suffix.end()
+    if cut >= end:
+        return Subject("own")
+    if found == "own" and text[cut:end].strip()[:1].islower():
+        return Subject("own")  # "PDD Holdings demonstrated robust revenue": the company, then its verb
+    if found != "own":
+        start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())  # "Alibaba Cloud" stays whole
     name = text[start:end]
     if not opens_clause and not re.search(r"[A-Z]", name):
         return None  # "the modest revenue increase": lower-case words inside a sentence name no line
@@ -423,15 +472,22 @@ def _english_after(text: str, word_end: int, ctx: Context) -> Subject | None:
     run: list[re.Match[str]] = []
     for t in EN_TOKEN.finditer(text, pos, min(len(text), pos + 120)):
         low = t.group(0).lower()
+        if low in ("and", "&") and run and not text[pos : t.start()].strip():
+            pos = t.end()
+            continue  # "GTV of emerging and other services was…"
         if text[pos : t.start()].strip() or low in rules.en_stops or rules.change.direction_re.fullmatch(low):
             break
-        if EN_POSSESSIVE.search(low) or not re.search(r"[A-Za-z]", low) or rules.cues.find(t.group(0)):
+        if EN_POSSESSIVE.search(low) or re.search(r"\d", low) or rules.cues.find(t.group(0)):
+            return None  # "revenue of RMB5.2bn", "revenue of Q3": a figure or a period, no line
+        if low in rules.en_own or low in rules.en_pronouns:
             return None
         run.append(t)
         pos = t.end()
     if not run or len(run) > rules.en_max_words:
         return None
     start, end = run[0].start(), run[-1].end()
+    if re.match(r"\s*[$¥€£\d]", text[end:]):
+        return None  # "revenue of US$2.1 billion": a currency, no line
     if text[start:end].lower() in rules.en_not_units or find_money_word(text[start:end], ctx):
         return None
     return name_subject(text, start, end, ctx)
@@ -474,3 +530,25 @@ def figure_subject(text: str, fig_start: int, limit: int, sentence_start: int, c
     if _strip_names(text, head.start(), head.end(), ctx)[1] is not None:
         return subject  # the company, or another (whose figure other checks leave out)
     return Subject("unclear")
+
+
+def english_name_before(text: str, end: int, limit: int, ctx: Context) -> tuple[int, int] | None:
+    """[start, end) of the business line's name written right before ``end`` ("… both online marketing
+    services (up 39%…)"), read back to a stop word; None when there is none."""
+    rules = ctx.rules
+    run: list[re.Match[str]] = []
+    edge = end
+    for m in reversed(list(EN_TOKEN.finditer(text, max(limit, end - EN_REACH), end))):
+        low = m.group(0).lower()
+        if text[m.end() : edge].strip() or len(run) >= rules.en_max_words:
+            break
+        if low in rules.en_stops or low in ("both", "either") or rules.change.direction_re.fullmatch(low):
+            break
+        run.append(m)
+        edge = m.start()
+    if not run or not re.search(r"[A-Za-z]", run[0].group(0)):
+        return None
+    start, stop = run[-1].start(), run[0].end()
+    if text[start:stop].lower() in rules.en_not_units or find_money_word(text[start:stop], ctx):
+        return None
+    return start, stop

@@ -6,12 +6,15 @@ call's and each row's label is read as a metric word.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from generator.extract.metrics.attribution import other_company
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.entries import new_entry
 from generator.extract.metrics.figures import fits_metric
 from generator.extract.metrics.scope import relation
+from generator.extract.metrics.segments import known_segment
 from generator.extract.metrics.shapes import Entry, Span, Word
 from generator.extract.metrics.tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
 from generator.extract.numbers import Percent, find_percents
@@ -38,7 +41,7 @@ def _row_entries(row: list[Cell], table: Table, ctx: Context, notes: list[str]) 
     label = row[0]
     words = ctx.find_words(label.text)
     if not words:
-        return []
+        return _unit_row(row, table, ctx, notes)
     w = words[0]
     word = Word(label.start + w.start, label.start + w.end, w.metric, w.loss)
     line = label.line
@@ -67,6 +70,47 @@ def _row_entries(row: list[Cell], table: Table, ctx: Context, notes: list[str]) 
         if found is not None:
             out.append(found)
     return out
+
+
+def _unit_row(row: list[Cell], table: Table, ctx: Context, notes: list[str]) -> list[tuple[Line, Entry]]:
+    """A row of a table by business unit (| Segment | Q3 2024 Revenue | YoY Change |): the label names
+    the unit, the header of its one value column the metric (a money metric with a unit's id)."""
+    label = row[0]
+    header = table.header or []
+    values = [i for i, c in enumerate(table.columns) if c.role == "value"]
+    if len(values) != 1 or len(header) != len(row) or not re.search(r"[A-Za-z\u4e00-\u9fff]", label.text):
+        return []
+    found = ctx.find_words(header[values[0]].text)
+    if len(found) != 1:
+        return []
+    seg_metric = ctx.rules.metrics.get(found[0].metric, {}).get("segment_metric")
+    if not seg_metric or ctx.rules.kind(found[0].metric) != "money":
+        return []
+    name = label.text.strip().lower()
+    whole = name in ctx.rules.en_group or name in ctx.rules.group_prefixes or ctx.rules.is_group_word(name)
+    if (
+        other_company(label.text, ctx)
+        or ctx.rules.excluded(label.text)
+        or ctx.rules.change.is_prior(label.text)
+    ):
+        return []
+    word = Word(label.start, label.end, found[0].metric)
+    metric = found[0].metric if whole else seg_metric  # | Total | $919 million |: the group's
+    base = Entry(word=word, metric=metric, clause=0, sentence=Span(label.start, label.end), start=label.start)
+    known = known_segment(label.text, ctx)
+    if not whole:
+        base.segment, base.segment_span = (known, None) if known else (None, (label.start, label.end))
+    i = values[0]
+    changes = [
+        (table.columns[j].role, row[j])
+        for j in range(i + 1, len(row))
+        if table.columns[j].role in ("yoy", "qoq")
+    ]
+    found_entry = _row_entry(base, label, row[i], table.columns[i].unit or table.unit, changes, ctx)
+    if found_entry is None:
+        return []
+    found_entry[1].table_scope = table.columns[i].scope
+    return [found_entry]
 
 
 def _row_entry(

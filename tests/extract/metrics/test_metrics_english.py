@@ -169,3 +169,148 @@ def test_a_change_written_before_its_word(tmp_path):
     revenue = only(ms, "revenue")
     assert (revenue.value, revenue.yoy_pct) == (100_000_000, 45)
     assert only(ms, "operating_income").yoy_pct == -12
+
+
+def test_a_heading_before_the_line_and_both_changes(tmp_path):
+    text = (
+        "Retail Business Revenue-- Retail business revenue was RMB1,020 million, up 79.8% year over year "
+        "compared to Q3 2023 and 39.1% quarter over quarter compared to Q2 2024.\n"
+        "Gross margin was 20%, compared to 18% in the third quarter of 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "segment_revenue", "Retail business")
+    assert (m.value, m.yoy_pct, m.qoq_pct) == (1_020_000_000, 79.8, 39.1)
+    assert _values(ms, "gross_margin") == [20]
+
+
+def test_a_noun_change_then_the_next_and_a_bullet_run_into_the_line(tmp_path):
+    text = (
+        "Revenue for the quarter was RMB1.89 billion, marking a 6.5% sequential growth and a 3.1% increase "
+        "year-over-year.\n"
+        "Key Metrics - Blue-collar users rose to 32% of total revenues for the quarter [7] - Total paid "
+        "customers reached 4.5 million, up 18% year-on-year.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct, m.qoq_pct) == (1_890_000_000, 3.1, 6.5)
+
+
+def test_a_table_by_business_unit(tmp_path):
+    text = (
+        "Revenue by Segment:\n"
+        "| Segment | Q3 2024 Revenue | YoY Change | QoQ Change |\n"
+        "|---|---|---|---|\n"
+        "| Legacy-Huazhu | $742 million | +1.0% | +6.9% |\n"
+        "| Total | $919 million | +2% | +3% |\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    unit = only(ms, "segment_revenue", "Legacy-Huazhu")
+    assert (unit.value, unit.yoy_pct, unit.qoq_pct) == (742_000_000, 1.0, 6.9)
+    assert only(ms, "revenue").value == 919_000_000
+
+
+def test_a_unit_named_as_the_owner(tmp_path):
+    text = (
+        "- JD Retail's operating profit increased by 24% year-on-year to RMB10 billion, "
+        "with an operating margin of 3.9%.\n"
+        "- JD's net income was RMB 5 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "JD", Q3_2024)
+    unit = only(ms, "segment_profit", "JD Retail")
+    assert (unit.value, unit.yoy_pct) == (10_000_000_000, 24)
+    assert only(ms, "operating_margin", "JD Retail").value == 3.9
+    assert only(ms, "net_income").value == 5_000_000_000
+    assert [m for m in ms if m.metric == "operating_margin" and m.segment is None] == []
+
+
+def test_a_line_named_after_of_and_wording_of_other_markets(tmp_path):
+    text = (
+        "GTV was RMB1,143.8 billion, an increase of 55.5% year-over-year.\n"
+        "GTV of existing home transactions was RMB744.8 billion, an increase of 59.1% year-over-year.\n"
+        "Net profits last quarter jumped to NT$3.42 billion.\n"
+        "Operating income of US$2.1 billion was reported.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "gmv").value == 1_143_800_000_000
+    assert only(ms, "gmv", "existing home transactions").yoy_pct == 59.1
+    assert only(ms, "net_income").unit == "TWD"
+    assert only(ms, "operating_income").value == 2_100_000_000
+
+
+def test_losses_and_a_change_by(tmp_path):
+    text = (
+        "Operating losses, according to GAAP, were USD 107 million for Q3 2024.\n"
+        "A rise in shipments helped to boost Zephyr's third-quarter revenue by 30.5 per cent.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "operating_income").value == -107_000_000
+    assert only(ms, "revenue").yoy_pct == 30.5
+
+
+def test_changes_given_respectively(tmp_path):
+    text = (
+        "Parcel volume surged to 1,102 million, generating RMB2,353.1 million in revenues and RMB547.2 million "
+        "in net income, an increase of 66.6% and 156.8% respectively over the same period last year.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue, income = only(ms, "revenue"), only(ms, "net_income")
+    assert (revenue.value, revenue.yoy_pct) == (2_353_100_000, 66.6)
+    assert (income.value, income.yoy_pct) == (547_200_000, 156.8)
+
+
+def test_a_bare_count_after_a_linking_verb(tmp_path):
+    text = (
+        "Vehicle deliveries were 61,855 in the third quarter of 2024, representing an increase of 11.6% "
+        "year-over-year.\n"
+        "2024 Q3 2024 Q2 Deliveries 58,000 57,373 30,053\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "deliveries")
+    assert (m.value, m.unit, m.yoy_pct) == (61_855, "vehicles", 11.6)
+
+
+def test_lines_given_in_brackets_after_the_group_figure(tmp_path):
+    text = (
+        "In Q3, revenue rose to RMB 10 billion, with gains in games (up 5% to RMB 4 billion) offset by "
+        "advertising (down 3% to RMB 2 billion).\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    group = only(ms, "revenue")
+    assert (group.value, group.yoy_pct) == (10_000_000_000, None)
+    games = only(ms, "segment_revenue", "games")
+    assert (games.value, games.yoy_pct) == (4_000_000_000, 5)
+    ads = only(ms, "segment_revenue", "advertising")
+    assert (ads.value, ads.yoy_pct) == (2_000_000_000, -3)
+
+
+def test_the_period_compared_with_when_the_calls_period_is_unknown(tmp_path):
+    from generator.model import Period
+
+    text = (
+        "The company reported revenue from auto sales of RMB 11.9 billion in the third quarter, "
+        "up 38.2 percent year-on-year and 24.7 percent from the second quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Period(None, None, None))
+    m = only(ms, "segment_revenue", "auto sales")
+    assert (m.yoy_pct, m.qoq_pct) == (38.2, 24.7)
+
+
+def test_a_sign_after_the_currency(tmp_path):
+    text = "Zephyr misses on earnings expectations. Reported EPS is $-0.34 EPS, expectations were $-0.22.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "eps") == [-0.34]
+
+
+def test_names_of_lines_are_read_whole_and_verbs_are_no_lines(tmp_path):
+    text = (
+        "GTV of emerging and other services was RMB116.0 billion, an increase of 17.6% year-over-year.\n"
+        "Zephyr Holdings demonstrated robust revenue growth of 35% year-over-year.\n"
+        "- Zephyr Cloud revenue reached RMB 24.3 billion.\n"
+        "Average revenue per user increased by 8.1% year-on-year.\n"
+        "Same-store system sales grew 4%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "gmv", "emerging and other services").value == 116_000_000_000
+    assert only(ms, "revenue").yoy_pct == 35
+    assert only(ms, "segment_revenue", "Zephyr Cloud").value == 24_300_000_000
+    assert len([m for m in ms if m.metric in ("revenue", "segment_revenue")]) == 2
