@@ -557,6 +557,9 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     for c in quarters:
         totals[c.end] = totals.get(c.end, 0.0) + c.weight
     end = max(totals, key=lambda e: (totals[e], e))
+    own = {c.end for c in quarters if c.own}
+    if len(own) == 1:
+        end = own.pop()  # the one period the text names as the one it reports
     if quarters[0].quarter:
         period = fiscal_period(end, start_month)
         if period.fiscal_quarter == 2 and _half_year_call(doc, quarters, end):

@@ -79,3 +79,13 @@ def test_a_bare_annual_results_takes_the_year_most_named(tmp_path: Path) -> None
         "截至2029年12月31日止年度,毛利率为83.6%。\n"
     )
     assert _period(tmp_path, text) == (2029, None, date(2029, 12, 31))
+
+
+def test_the_one_period_named_as_the_reports_wins(tmp_path: Path) -> None:
+    # 三季度业绩报告 is the release's; the half named with its year is an earlier one's
+    text = (
+        "集微网消息 10月28日,某某芯片发布公司三季度业绩报告。报告显示,某某芯片在2030年前三季度营业收入为1.58亿元。\n"
+        "两个月前,某某芯片披露2030年上半年营业收入同比下降11.01%。\n"
+        "根据其半年报内容,某某芯片今年上半年研发投入为2.77亿元,今年上半年研发人员增加。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
