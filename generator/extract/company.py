@@ -368,7 +368,9 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
         return found
     key = name_key(run)
     for i in range(len(run) - 1):
-        if key[i:] in registry.common_words or not _starts_word(run, i):
+        if key[i:] in registry.common_words:
+            break  # the run ends in a common word (中华电 in 中华电年营收): no shorter name inside it
+        if not _starts_word(run, i):
             continue
         if found := registry.named(run[i:]):
             return found
