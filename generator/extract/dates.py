@@ -49,6 +49,8 @@ class _Patterns:
     """A day named as the call's own: ``在8月30日的网上业绩会上``."""
     call_held: re.Pattern[str]
     """The call itself being held (not the results being released)."""
+    call_held_on: re.Pattern[str]
+    """The call named, then its day: ``业绩说明会于9月9日举行``."""
     weekday_after: re.Pattern[str]
     """A day of the week right after a date: ``8月20日周二``."""
     until_before: re.Pattern[str]
@@ -61,10 +63,10 @@ class _Patterns:
     """A part of a year ending with it: ``2019年第四季度``, ``2024年下半年``."""
     wire_dateline: re.Pattern[str]
     """A press release's dateline anywhere in the text: ``香港2024年3月26日 /美通社/``,
-    ``(2020年8月17日,中国香港讯)``."""
+    ``(2020年8月17日,中国香港讯)``, ``中国北京,2025年5月21日–中国领先的…``."""
     report: re.Pattern[str]
     day_only: re.Pattern[str]
-    """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
+    """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``, ``昨(26)日``."""
     day_only_context: re.Pattern[str]
     english_call: re.Pattern[str]
     """An English month and day beside a release verb and the results: ``the evening of August 30,
@@ -100,6 +102,10 @@ def _build_patterns() -> _Patterns:
             rf"(?:{alt(w.held_verbs)})?的[^。;!?,]{{0,8}}?{alt(w.call_words)}"
         ),
         call_held=re.compile(rf"{alt(w.held_verbs)}[^。;!?]{{0,40}}?{alt(w.call_words)}"),
+        call_held_on=re.compile(
+            rf"{alt(w.call_words)}[^。;!?,]{{0,6}}?于\s*(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
+            rf"\s*(?:{alt(w.times_of_day)})?\s*{alt(w.held_verbs)}"
+        ),
         weekday_after=re.compile(rf"\s*{weekday}"),
         until_before=re.compile(rf"{alt(w.until_words)}\s*$"),
         range_before=re.compile(rf"{alt(w.range_words)}\s*$"),
@@ -111,11 +117,12 @@ def _build_patterns() -> _Patterns:
         wire_dateline=re.compile(
             FULL_DATE.pattern
             + rf"\s*(?:/\s*{alt(w.wire_services)}\s*/"
-            + rf"|[,,][^()()]{{0,12}}?{alt(w.wire_dateline_words)}\s*[))])"
+            + rf"|[,,][^()()]{{0,12}}?{alt(w.wire_dateline_words)}\s*[))]"
+            + r"|\s*(?:[–—]|--)(?!\s*\d))"
         ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
-            rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?([1-3]?\d)\s*日"
+            rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?\(?\s*([1-3]?\d)\s*\)?\s*日"
             rf"(?!\d|{alternation(w.not_a_day_before)})"
         ),
         day_only_context=re.compile(rf"^\s*\)?\s*{alt(w.dateline_words)}|{release}"),
@@ -385,11 +392,15 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
     for ln in doc.content_lines():
         found_here = list(patterns.call_date.finditer(ln.norm))
         if held:
-            found_here = [
-                m
-                for m in found_here
-                if patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12))
-            ] + list(patterns.call_on_day.finditer(ln.norm))
+            found_here = (
+                [
+                    m
+                    for m in found_here
+                    if patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12))
+                ]
+                + list(patterns.call_on_day.finditer(ln.norm))
+                + list(patterns.call_held_on.finditer(ln.norm))
+            )
             found_here.sort(key=lambda m: m.start())
         for m in found_here:
             month, day = int(m.group(2)), int(m.group(3))

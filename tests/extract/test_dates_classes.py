@@ -62,3 +62,48 @@ def test_a_month_and_day_beside_the_results_beat_a_later_page_date(tmp_path: Pat
         "for the second quarter of 2030, which ended on June 30.\n"
     )
     assert _call(tmp_path, text) == date(2030, 8, 30)
+
+
+def test_a_date_beside_a_financial_report(tmp_path: Path) -> None:
+    text = (
+        "5月15日,某某有道(NYSE:DAX)公布了2030年第一季度未经审计的财务报告。报告期内收入增长。\n"
+        "财报显示:净收入13.1亿元。\n"
+    )
+    assert _call(tmp_path, text) == date(2030, 5, 15)
+
+
+def test_the_call_named_then_its_day(tmp_path: Path) -> None:
+    text = (
+        "某某酒业2030年半年度业绩说明会于9月9日举行。董事长出席并回答投资者提问。\n2030年上半年收入增长。\n"
+    )
+    assert _call(tmp_path, text) == date(2030, 9, 9)
+
+
+def test_a_release_dateline_before_a_dash(tmp_path: Path) -> None:
+    text = (
+        "附件 99.1\n某某视频公布2030年第一季度财务业绩\n"
+        "中国北京,2030年5月21日–中国领先的在线视频平台某某视频今天公布了截至2030年3月31日的第一季度财务业绩。\n"
+    )
+    assert _call(tmp_path, text) == date(2030, 5, 21)
+
+
+def test_a_range_after_a_dash_is_no_dateline(tmp_path: Path) -> None:
+    # (a line long enough that a date on it is no page date either)
+    text = (
+        "附件\n某某公司公告\n本次激励计划的考核期为2030年1月1日—2030年12月31日,某某公司收入增长,"
+        "利润增长,现金流改善,各项业务稳步推进。\n"
+    )
+    assert _call(tmp_path, text) is None
+
+
+def test_a_day_in_brackets(tmp_path: Path) -> None:
+    # Taiwanese news: 昨(26)日 and a company's (12日)
+    text = "某某電子昨(26)日舉行法說會,公布今(2030)年第一季財報,合併營收374.2億元。\n"
+    assert _call(tmp_path, text) == date(2030, 4, 26)
+    text = "date 2031-01-13 某某電信新聞\n某某電信（12日）公布114年12月及全年自結財務概況,全年營收創新高。\n"
+    assert _call(tmp_path, text) == date(2031, 1, 12)
+
+
+def test_an_ir_record_labelled_with_its_visit_date(tmp_path: Path) -> None:
+    text = "投资者关系活动记录表\n调研日期: 2030-08-19 某某威视数字技术股份有限公司成立于2001年。\n2030年上半年收入增长。\n"
+    assert _call(tmp_path, text) == date(2030, 8, 19)
