@@ -82,7 +82,8 @@ def test_the_call_named_then_its_day(tmp_path: Path) -> None:
 def test_a_release_dateline_before_a_dash(tmp_path: Path) -> None:
     text = (
         "附件 99.1\n某某视频公布2030年第一季度财务业绩\n"
-        "中国北京,2030年5月21日–中国领先的在线视频平台某某视频今天公布了截至2030年3月31日的第一季度财务业绩。\n"
+        "中国北京,2030年5月21日–中国领先的在线视频平台某某视频今天公布了截至2030年3月31日的第一季度未经审计的"
+        "财务业绩,总收入同比增长,会员服务收入稳步增长。\n"
     )
     assert _call(tmp_path, text) == date(2030, 5, 21)
 
@@ -105,5 +106,8 @@ def test_a_day_in_brackets(tmp_path: Path) -> None:
 
 
 def test_an_ir_record_labelled_with_its_visit_date(tmp_path: Path) -> None:
-    text = "投资者关系活动记录表\n调研日期: 2030-08-19 某某威视数字技术股份有限公司成立于2001年。\n2030年上半年收入增长。\n"
+    text = (
+        "投资者关系活动记录表\n调研日期: 2030-08-19 某某威视数字技术股份有限公司成立于2001年,是一家专注技术创新的"
+        "科技公司,产品与服务覆盖全球一百多个国家和地区。\n2030年上半年收入增长。\n"
+    )
     assert _call(tmp_path, text) == date(2030, 8, 19)
