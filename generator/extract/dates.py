@@ -132,7 +132,7 @@ def _build_patterns() -> _Patterns:
         ),
         labelled_call=re.compile(
             rf"{alt(w.call_date_labels)}\s*:?\s*(?:[A-Z][a-z]+day,?\s*)?"
-            + ENGLISH_DATE.pattern.removeprefix(r"\b")
+            + r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)(?!\d)"
         ),
     )
 

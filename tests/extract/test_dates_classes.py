@@ -111,3 +111,11 @@ def test_an_ir_record_labelled_with_its_visit_date(tmp_path: Path) -> None:
         "科技公司,产品与服务覆盖全球一百多个国家和地区。\n2030年上半年收入增长。\n"
     )
     assert _call(tmp_path, text) == date(2030, 8, 19)
+
+
+def test_a_labelled_date_glued_to_the_next_label(tmp_path: Path) -> None:
+    text = (
+        "NYSE:TSX Q2 2030 Earnings Report Announcement DetailsQuarterQ2 2030Conference Call DateThursday, "
+        "July 17, 2030Conference Call Time2:00AM ETUpcoming Earnings\n"
+    )
+    assert _call(tmp_path, text) == date(2030, 7, 17)
