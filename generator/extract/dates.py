@@ -71,6 +71,8 @@ class _Patterns:
     english_call: re.Pattern[str]
     """An English month and day beside a release verb and the results: ``the evening of August 30,
     Beijing time, iQIYI today released its financial results``."""
+    news_dateline: re.Pattern[str]
+    """A news dateline without its year: ``财联社1月20日讯``."""
     labelled_call: re.Pattern[str]
     """An English date under a label of its own: ``Release Date: November 06, 2024``."""
 
@@ -129,6 +131,9 @@ def _build_patterns() -> _Patterns:
         english_call=re.compile(
             r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:(?:,\s*|\s+)(20\d\d))?\b"
             rf"[^.;!?]{{0,60}}?{release}[^.;!?]{{0,60}}?{report}"
+        ),
+        news_dateline=re.compile(
+            rf"(?<![\d年/.\-])(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*(?:{alt(w.dateline_words)})"
         ),
         labelled_call=re.compile(
             rf"{alt(w.call_date_labels)}\s*:?\s*(?:[A-Z][a-z]+day,?\s*)?"
@@ -357,6 +362,22 @@ def _relative_call_date(doc: Document, published: date, held: bool) -> date | No
     return None
 
 
+def _news_dateline(doc: Document, ctx: DateContext, period: Period) -> date | None:
+    """The date of a news dateline without its year heading the text (``财联社1月20日讯``), the
+    year placed after the period's end (as for any month and day the text writes without one);
+    None without a period or a dateline. Relative days (今日晚间发布) count from it."""
+    if period.period_end is None:
+        return None
+    pattern = _patterns().news_dateline
+    for text in _head_texts(doc)[:2]:
+        m = pattern.search(text)
+        if m:
+            month, day = int(m.group(1)), int(m.group(2))
+            year = _year_for(month, day, period.period_end, ctx.year, None)
+            return safe_date(year, month, day) if year else None
+    return None
+
+
 def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date | None:
     """The call's date as stated in the text, else the publication's, else None.
 
@@ -367,11 +388,12 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     for meeting in (_meeting_time(doc), _labelled_call_date(doc)):
         if meeting is not None and (period.period_end is None or meeting > period.period_end):
             return meeting
-    relative = _relative_call_date(doc, ctx.published, True) if ctx.published else None
+    anchor = ctx.published or _news_dateline(doc, ctx, period)
+    relative = _relative_call_date(doc, anchor, True) if anchor else None
     for found in [*_stated_dates(doc, ctx, period, True), relative, *_stated_dates(doc, ctx, period, False)]:
         if found is not None and (period.period_end is None or found > period.period_end):
             return found
-    relative = _relative_call_date(doc, ctx.published, False) if ctx.published else None
+    relative = _relative_call_date(doc, anchor, False) if anchor else None
     if relative is not None and (period.period_end is None or relative > period.period_end):
         return relative
     day_only = _day_only_call_date(doc, ctx, period)
