@@ -124,11 +124,11 @@ def test_a_labelled_date_glued_to_the_next_label(tmp_path: Path) -> None:
 def test_today_counts_from_a_news_dateline_without_its_year(tmp_path: Path) -> None:
     text = (
         "财联社1月20日讯(记者 某某)六座梯级电站发电量同比增加。\n"
-        "某某电力今日晚间发布业绩快报,2030年公司营业总收入841.98亿元,同比增长7%。\n"
+        "某某电力今日晚间发布2030年度业绩快报,2030年公司营业总收入841.98亿元,同比增长7%。\n"
     )
     assert _call(tmp_path, text) == date(2031, 1, 20)
 
 
 def test_a_news_dateline_alone_is_no_call_date(tmp_path: Path) -> None:
-    text = "财联社1月20日讯(记者 某某)某某电力2030年公司营业总收入841.98亿元,同比增长7%。\n"
+    text = "财联社1月20日讯(记者 某某)某某电力2030年度业绩:公司营业总收入841.98亿元,同比增长7%。\n"
     assert _call(tmp_path, text) is None
