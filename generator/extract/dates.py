@@ -390,7 +390,10 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
             return meeting
     anchor = ctx.published or _news_dateline(doc, ctx, period)
     relative = _relative_call_date(doc, anchor, True) if anchor else None
+    credible = ctx.published is not None and (period.period_end is None or ctx.published > period.period_end)
     for found in [*_stated_dates(doc, ctx, period, True), relative, *_stated_dates(doc, ctx, period, False)]:
+        if found is not None and credible and ctx.published is not None and found > ctx.published:
+            continue  # after the page was written: a meeting ahead (股东常会), not the call reported
         if found is not None and (period.period_end is None or found > period.period_end):
             return found
     relative = _relative_call_date(doc, anchor, False) if anchor else None

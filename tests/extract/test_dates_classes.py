@@ -132,3 +132,11 @@ def test_today_counts_from_a_news_dateline_without_its_year(tmp_path: Path) -> N
 def test_a_news_dateline_alone_is_no_call_date(tmp_path: Path) -> None:
     text = "财联社1月20日讯(记者 某某)某某电力2030年度业绩:公司营业总收入841.98亿元,同比增长7%。\n"
     assert _call(tmp_path, text) is None
+
+
+def test_a_meeting_after_the_page_is_not_the_call(tmp_path: Path) -> None:
+    text = (
+        "date 2031-02-27 某某電腦（2399）昨（26）日公布去年第4季獲利221.97億元,創單季新高,季增逾35%。\n"
+        "某某電腦預計5月29日舉行年度股東常會,通過財報與股利等議案。\n"
+    )
+    assert _call(tmp_path, text) == date(2031, 2, 26)
