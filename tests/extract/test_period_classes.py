@@ -51,11 +51,6 @@ def _period(tmp_path: Path, text: str) -> tuple[int | None, int | None, date | N
             "of 2029.\n",
             (2030, 2, date(2030, 6, 30)),
         ),
-        # 业绩发布会 qualified (线上) after a year: the year's results
-        (
-            "3月31日上午,某某地产召开2029年线上业绩发布会。\n董事会主席在业绩会现场致歉。\n",
-            (2029, None, date(2029, 12, 31)),
-        ),
     ],
 )
 def test_period_wording(tmp_path: Path, text: str, want: tuple[int | None, int | None, date | None]) -> None:
