@@ -51,6 +51,11 @@ def _period(tmp_path: Path, text: str) -> tuple[int | None, int | None, date | N
             "of 2029.\n",
             (2030, 2, date(2030, 6, 30)),
         ),
+        # a fiscal quarter glued to Chinese (no word boundary between 巴 and Q): Alibaba's year starts in April
+        (
+            "阿里巴巴业绩\n阿里巴巴Q1 FY25营收2432亿元,同比增长4%。\n",
+            (2025, 1, date(2024, 6, 30)),
+        ),
     ],
 )
 def test_period_wording(tmp_path: Path, text: str, want: tuple[int | None, int | None, date | None]) -> None:
