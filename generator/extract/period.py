@@ -54,8 +54,9 @@ ENGLISH_FISCAL_YQ = [
         r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I
     ),
 ]
-"""``FY2024 Q4``, ``Q4 FY24``, ``fourth quarter of fiscal 2024``; glued to Chinese too (``阿里巴巴Q1 FY25营收``:
-Chinese characters are word characters, so no ``\b`` stands between them and the Latin)."""
+"""``FY2024 Q4``, ``Q4 FY24``, ``fourth quarter of fiscal 2024``; glued to Chinese too
+(``阿里巴巴Q1 FY25营收``: Chinese characters are word characters, so no ``\b`` stands between
+them and the Latin)."""
 TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
 HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
 """``1H24``: a half named before its two-digit year."""
