@@ -49,6 +49,8 @@ class _Patterns:
     """A day named as the call's own: ``在8月30日的网上业绩会上``."""
     call_held: re.Pattern[str]
     """The call itself being held (not the results being released)."""
+    call_held_at: re.Pattern[str]
+    """A day, then the call held: ``3月30日接受调研时表示``, ``8月20日晚间召开业绩会``."""
     call_held_on: re.Pattern[str]
     """The call named, then its day: ``业绩说明会于9月9日举行``."""
     weekday_after: re.Pattern[str]
@@ -104,6 +106,10 @@ def _build_patterns() -> _Patterns:
             rf"(?:{alt(w.held_verbs)})?的[^。;!?,]{{0,8}}?{alt(w.call_words)}"
         ),
         call_held=re.compile(rf"{alt(w.held_verbs)}[^。;!?]{{0,40}}?{alt(w.call_words)}"),
+        call_held_at=re.compile(
+            r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+            rf"(?:{alt(w.times_of_day)})?\s*{alt(w.held_verbs)}[^。;!?,]{{0,4}}?{alt(w.call_words)}"
+        ),
         call_held_on=re.compile(
             rf"{alt(w.call_words)}[^。;!?,]{{0,6}}?于\s*(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
             rf"\s*(?:{alt(w.times_of_day)})?\s*{alt(w.held_verbs)}"
@@ -425,6 +431,7 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
                 ]
                 + list(patterns.call_on_day.finditer(ln.norm))
                 + list(patterns.call_held_on.finditer(ln.norm))
+                + list(patterns.call_held_at.finditer(ln.norm))
             )
             found_here.sort(key=lambda m: m.start())
         for m in found_here:

@@ -140,3 +140,11 @@ def test_a_meeting_after_the_page_is_not_the_call(tmp_path: Path) -> None:
         "某某電腦預計5月29日舉行年度股東常會,通過財報與股利等議案。\n"
     )
     assert _call(tmp_path, text) == date(2031, 2, 26)
+
+
+def test_a_day_then_the_meeting_held(tmp_path: Path) -> None:
+    text = (
+        "智通财经APP讯,某某控股(002999.SZ)在3月30日接受调研时表示,2030年公司收入和业务量创纪录,"
+        "2030年全年营业收入2072亿元。\n"
+    )
+    assert _call(tmp_path, text) == date(2031, 3, 30)
