@@ -130,7 +130,7 @@ def _build_patterns() -> _Patterns:
         ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
-            rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?\(?\s*([1-3]?\d)\s*\)?\s*日"
+            rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?(?:\(\s{{0,2}})?([1-3]?\d)\s{{0,2}}\)?\s{{0,2}}日"
             rf"(?!\d|{alternation(w.not_a_day_before)})"
         ),
         day_only_context=re.compile(rf"^\s*\)?\s*{alt(w.dateline_words)}|{release}"),
@@ -178,7 +178,8 @@ def _head_texts(doc: Document) -> list[str]:
 
 
 ENGLISH_DATELINE = re.compile(
-    r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})*,\s*(?:[A-Z][A-Za-z]+,\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)\b"
+    r"\b[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20}){0,4},\s*(?:[A-Z][A-Za-z]{1,20},\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})"
+    r"(?:,\s*|\s+)(20\d\d)\b"
 )
 """A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU,China,Aug. 22,2024``."""
 
