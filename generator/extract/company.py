@@ -203,15 +203,17 @@ def _paired_mentions(text: str, covered: set[int], whole: str) -> list[Candidate
         return []
     registry = listed()
     out = []
+    known: dict[str, Candidate | None] = {}  # one candidate a pair: naming one reads the whole text
     for m in pattern.finditer(name_key(text)):
         pair = m.group(1)
         if m.start() in covered or pair in registry.common_words:
             continue
-        listings = registry.named(pair)
-        if listings:
-            found = _listed_candidate(listings, whole)
-            if found.id is None:
-                out.append(found)
+        if pair not in known:
+            listings = registry.named(pair)
+            known[pair] = _listed_candidate(listings, whole) if listings else None
+        found = known[pair]
+        if found is not None and found.id is None:
+            out.append(found)
     return out
 
 
@@ -380,7 +382,9 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
         return found
     key = name_key(run)
     for i in range(len(run) - 1):
-        if key[i:] in registry.common_words or not _starts_word(run, i):
+        if key[i:] in registry.common_words:
+            break  # the run ends in a common word (中华电 in 中华电年营收): no shorter name inside it
+        if not _starts_word(run, i):
             continue
         if found := registry.named(run[i:]):
             return found
@@ -448,7 +452,7 @@ def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
 _DEFINED = r"\(\s*[\"“](?P<{0}>[^\"”()\n]{{2,30}})[\"”]"
 """``("Atour" or the "Company")``: the short name a release defines for its issuer (its opening)."""
 _TICKER_SUBJECT = re.compile(
-    rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]*,?[ ]+){{1,5}}[A-Za-z.&]{{2,16}}+|[{HAN}A-Za-z.&]{{2,16}}+)"
+    rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+|[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
     r"(?:(?P<exchange>NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"

@@ -49,6 +49,10 @@ class _Patterns:
     """A day named as the call's own: ``在8月30日的网上业绩会上``."""
     call_held: re.Pattern[str]
     """The call itself being held (not the results being released)."""
+    call_held_at: re.Pattern[str]
+    """A day, then the call held: ``3月30日接受调研时表示``, ``8月20日晚间召开业绩会``."""
+    call_held_on: re.Pattern[str]
+    """The call named, then its day: ``业绩说明会于9月9日举行``."""
     weekday_after: re.Pattern[str]
     """A day of the week right after a date: ``8月20日周二``."""
     until_before: re.Pattern[str]
@@ -61,14 +65,16 @@ class _Patterns:
     """A part of a year ending with it: ``2019年第四季度``, ``2024年下半年``."""
     wire_dateline: re.Pattern[str]
     """A press release's dateline anywhere in the text: ``香港2024年3月26日 /美通社/``,
-    ``(2020年8月17日,中国香港讯)``."""
+    ``(2020年8月17日,中国香港讯)``, ``中国北京,2025年5月21日–中国领先的…``."""
     report: re.Pattern[str]
     day_only: re.Pattern[str]
-    """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``."""
+    """A day written without its month: ``13日``, ``本月13日``, ``周三(13日)``, ``昨(26)日``."""
     day_only_context: re.Pattern[str]
     english_call: re.Pattern[str]
     """An English month and day beside a release verb and the results: ``the evening of August 30,
     Beijing time, iQIYI today released its financial results``."""
+    news_dateline: re.Pattern[str]
+    """A news dateline without its year: ``财联社1月20日讯``."""
     labelled_call: re.Pattern[str]
     """An English date under a label of its own: ``Release Date: November 06, 2024``."""
 
@@ -100,6 +106,14 @@ def _build_patterns() -> _Patterns:
             rf"(?:{alt(w.held_verbs)})?的[^。;!?,]{{0,8}}?{alt(w.call_words)}"
         ),
         call_held=re.compile(rf"{alt(w.held_verbs)}[^。;!?]{{0,40}}?{alt(w.call_words)}"),
+        call_held_at=re.compile(
+            r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+            rf"(?:{alt(w.times_of_day)})?\s*{alt(w.held_verbs)}[^。;!?,]{{0,4}}?{alt(w.call_words)}"
+        ),
+        call_held_on=re.compile(
+            rf"{alt(w.call_words)}[^。;!?,]{{0,6}}?于\s*(?:(20\d\d)\s*年\s*)?(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
+            rf"\s*(?:{alt(w.times_of_day)})?\s*{alt(w.held_verbs)}"
+        ),
         weekday_after=re.compile(rf"\s*{weekday}"),
         until_before=re.compile(rf"{alt(w.until_words)}\s*$"),
         range_before=re.compile(rf"{alt(w.range_words)}\s*$"),
@@ -111,11 +125,12 @@ def _build_patterns() -> _Patterns:
         wire_dateline=re.compile(
             FULL_DATE.pattern
             + rf"\s*(?:/\s*{alt(w.wire_services)}\s*/"
-            + rf"|[,,][^()()]{{0,12}}?{alt(w.wire_dateline_words)}\s*[))])"
+            + rf"|[,,][^()()]{{0,12}}?{alt(w.wire_dateline_words)}\s*[))]"
+            + r"|\s*(?:[–—]|--)(?!\s*\d))"
         ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
-            rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?([1-3]?\d)\s*日"
+            rf"(?:{weekday}\s*\(?\s*)?(?<![\d月/.\-])(?:{alt(w.this_month)}\s*)?(?:\(\s{{0,2}})?([1-3]?\d)\s{{0,2}}\)?\s{{0,2}}日"
             rf"(?!\d|{alternation(w.not_a_day_before)})"
         ),
         day_only_context=re.compile(rf"^\s*\)?\s*{alt(w.dateline_words)}|{release}"),
@@ -123,9 +138,12 @@ def _build_patterns() -> _Patterns:
             r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:(?:,\s*|\s+)(20\d\d))?\b"
             rf"[^.;!?]{{0,60}}?{release}[^.;!?]{{0,60}}?{report}"
         ),
+        news_dateline=re.compile(
+            rf"(?<![\d年/.\-])(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*(?:{alt(w.dateline_words)})"
+        ),
         labelled_call=re.compile(
             rf"{alt(w.call_date_labels)}\s*:?\s*(?:[A-Z][a-z]+day,?\s*)?"
-            + ENGLISH_DATE.pattern.removeprefix(r"\b")
+            + r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)(?!\d)"
         ),
     )
 
@@ -160,7 +178,8 @@ def _head_texts(doc: Document) -> list[str]:
 
 
 ENGLISH_DATELINE = re.compile(
-    r"\b[A-Z]{3,}(?:\s+[A-Z]{3,})*,\s*(?:[A-Z][A-Za-z]+,\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)\b"
+    r"\b[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20}){0,4},\s*(?:[A-Z][A-Za-z]{1,20},\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})"
+    r"(?:,\s*|\s+)(20\d\d)\b"
 )
 """A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU,China,Aug. 22,2024``."""
 
@@ -350,6 +369,22 @@ def _relative_call_date(doc: Document, published: date, held: bool) -> date | No
     return None
 
 
+def _news_dateline(doc: Document, ctx: DateContext, period: Period) -> date | None:
+    """The date of a news dateline without its year heading the text (``财联社1月20日讯``), the
+    year placed after the period's end (as for any month and day the text writes without one);
+    None without a period or a dateline. Relative days (今日晚间发布) count from it."""
+    if period.period_end is None:
+        return None
+    pattern = _patterns().news_dateline
+    for text in _head_texts(doc)[:2]:
+        m = pattern.search(text)
+        if m:
+            month, day = int(m.group(1)), int(m.group(2))
+            year = _year_for(month, day, period.period_end, ctx.year, None)
+            return safe_date(year, month, day) if year else None
+    return None
+
+
 def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date | None:
     """The call's date as stated in the text, else the publication's, else None.
 
@@ -360,11 +395,15 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     for meeting in (_meeting_time(doc), _labelled_call_date(doc)):
         if meeting is not None and (period.period_end is None or meeting > period.period_end):
             return meeting
-    relative = _relative_call_date(doc, ctx.published, True) if ctx.published else None
+    anchor = ctx.published or _news_dateline(doc, ctx, period)
+    relative = _relative_call_date(doc, anchor, True) if anchor else None
+    credible = ctx.published is not None and (period.period_end is None or ctx.published > period.period_end)
     for found in [*_stated_dates(doc, ctx, period, True), relative, *_stated_dates(doc, ctx, period, False)]:
+        if found is not None and credible and ctx.published is not None and found > ctx.published:
+            continue  # after the page was written: a meeting ahead (股东常会), not the call reported
         if found is not None and (period.period_end is None or found > period.period_end):
             return found
-    relative = _relative_call_date(doc, ctx.published, False) if ctx.published else None
+    relative = _relative_call_date(doc, anchor, False) if anchor else None
     if relative is not None and (period.period_end is None or relative > period.period_end):
         return relative
     day_only = _day_only_call_date(doc, ctx, period)
@@ -385,11 +424,16 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
     for ln in doc.content_lines():
         found_here = list(patterns.call_date.finditer(ln.norm))
         if held:
-            found_here = [
-                m
-                for m in found_here
-                if patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12))
-            ] + list(patterns.call_on_day.finditer(ln.norm))
+            found_here = (
+                [
+                    m
+                    for m in found_here
+                    if patterns.call_held.search(ln.norm, m.start(), min(len(ln.norm), m.end() + 12))
+                ]
+                + list(patterns.call_on_day.finditer(ln.norm))
+                + list(patterns.call_held_on.finditer(ln.norm))
+                + list(patterns.call_held_at.finditer(ln.norm))
+            )
             found_here.sort(key=lambda m: m.start())
         for m in found_here:
             month, day = int(m.group(2)), int(m.group(3))

@@ -48,13 +48,15 @@ class _Candidate:
 
 
 ENGLISH_FISCAL_YQ = [
-    re.compile(r"\b[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])\b"),
-    re.compile(r"\b[Qq]([1-4])\s*[Ff][Yy]\s*'?(20\d\d|\d\d)\b", re.I),
+    re.compile(r"(?<![A-Za-z0-9])[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])(?![A-Za-z0-9])"),
+    re.compile(r"(?<![A-Za-z0-9])[Qq]([1-4])\s*[Ff][Yy]\s*'?(20\d\d|\d\d)(?![A-Za-z0-9])", re.I),
     re.compile(
         r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I
     ),
 ]
-"""``FY2024 Q4``, ``Q4 FY24``, ``fourth quarter of fiscal 2024``."""
+"""``FY2024 Q4``, ``Q4 FY24``, ``fourth quarter of fiscal 2024``; glued to Chinese too
+(``阿里巴巴Q1 FY25营收``: Chinese characters are word characters, so no ``\b`` stands between
+them and the Latin)."""
 TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
 HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
 """``1H24``: a half named before its two-digit year."""
@@ -120,7 +122,7 @@ def _build_patterns() -> _Patterns:
             rf"|{not_a_quarter}([一二三四])\s*{alt(w.fiscal_quarter_short)}"
         ),
         fiscal_year=re.compile(
-            rf"(20\d\d)\s*{fy}|\b[Ff]iscal\s+(?:[Yy]ear\s+)?(20\d\d)\b|\b[Ff][Yy]\s*(20\d\d)\b"
+            rf"(20\d\d)\s*{fy}|\b[Ff]iscal\s+(?:[Yy]ear\s+)?(20\d\d)\b|(?<![A-Za-z0-9])[Ff][Yy]\s*(20\d\d)(?!\d)"
         ),
         fiscal_year_word=re.compile(alternation(w.fiscal_year)),
         period_end=re.compile(
@@ -559,6 +561,9 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
     for c in quarters:
         totals[c.end] = totals.get(c.end, 0.0) + c.weight
     end = max(totals, key=lambda e: (totals[e], e))
+    own = {c.end for c in quarters if c.own}
+    if len(own) == 1:
+        end = own.pop()  # the one period the text names as the one it reports
     if quarters[0].quarter:
         period = fiscal_period(end, start_month)
         if period.fiscal_quarter == 2 and _half_year_call(doc, quarters, end):

@@ -51,10 +51,10 @@ def _period(tmp_path: Path, text: str) -> tuple[int | None, int | None, date | N
             "of 2029.\n",
             (2030, 2, date(2030, 6, 30)),
         ),
-        # 业绩发布会 qualified (线上) after a year: the year's results
+        # a fiscal quarter glued to Chinese (no word boundary between 巴 and Q): Alibaba's year starts in April
         (
-            "3月31日上午,某某地产召开2029年线上业绩发布会。\n董事会主席在业绩会现场致歉。\n",
-            (2029, None, date(2029, 12, 31)),
+            "阿里巴巴业绩\n阿里巴巴Q1 FY25营收2432亿元,同比增长4%。\n",
+            (2025, 1, date(2024, 6, 30)),
         ),
     ],
 )
@@ -79,3 +79,13 @@ def test_a_bare_annual_results_takes_the_year_most_named(tmp_path: Path) -> None
         "截至2029年12月31日止年度,毛利率为83.6%。\n"
     )
     assert _period(tmp_path, text) == (2029, None, date(2029, 12, 31))
+
+
+def test_the_one_period_named_as_the_reports_wins(tmp_path: Path) -> None:
+    # 三季度业绩报告 is the release's; the half named with its year is an earlier one's
+    text = (
+        "集微网消息 10月28日,某某芯片发布公司三季度业绩报告。报告显示,某某芯片在2030年前三季度营业收入为1.58亿元。\n"
+        "两个月前,某某芯片披露2030年上半年营业收入同比下降11.01%。\n"
+        "根据其半年报内容,某某芯片今年上半年研发投入为2.77亿元,今年上半年研发人员增加。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
