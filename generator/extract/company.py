@@ -452,7 +452,8 @@ def find_tickers(doc: Document, tickers: list[str]) -> list[str]:
 _DEFINED = r"\(\s*[\"“](?P<{0}>[^\"”()\n]{{2,30}})[\"”]"
 """``("Atour" or the "Company")``: the short name a release defines for its issuer (its opening)."""
 _TICKER_SUBJECT = re.compile(
-    rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+|[{HAN}A-Za-z.&]{{2,16}}+)"
+    rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+"
+    rf"|[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
     r"(?:(?P<exchange>NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
