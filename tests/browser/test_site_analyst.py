@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from analyst_corpus import COMPANY_ID, TRAD_ID, write_corpus
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from generator.build import render_tree, run_mkdocs
 from generator.site.search import index_site
@@ -245,7 +245,8 @@ def lands_on(page: Page, link: str, hash_: str, text: str) -> None:
     """Click the link ``link`` (a selector) and check the page lands on line ``hash_`` holding ``text``."""
     page.locator(link).first.click()
     page.wait_for_function(f"location.hash === '{hash_}'")
-    assert text in page.inner_text(hash_)
+    # instant navigation sets the address before it swaps the page in: wait for the line itself
+    expect(page.locator(hash_)).to_contain_text(text)
 
 
 def test_a_guided_figure_shows_against_its_actual(page: Page, url: str) -> None:
@@ -261,7 +262,7 @@ def test_a_guided_figure_shows_against_its_actual(page: Page, url: str) -> None:
     page.goto(url + Q1_2024)
     page.locator("article .forecasts tbody tr").first.locator("a", has_text="L4").click()
     page.wait_for_function("location.pathname.includes('2024-q2') && location.hash === '#L4'")
-    assert "营收为143亿元" in page.inner_text("#L4")
+    expect(page.locator("#L4")).to_contain_text("营收为143亿元")  # once the page is swapped in
     # The call that reported it lists the guidance it is held against, linked to where it was given.
     assert page.locator("article h2", has_text="此前对本期的指引").count() == 1
     assert verdicts(page, "article .forecasts") == [
