@@ -189,7 +189,7 @@ def test_result_lands_on_the_matching_line(page: Page, url: str) -> None:
     assert CALL_PAGE.match(first.split("#")[0]) and first.endswith("#L8"), first
     page.locator(".md-search-result__item > a").first.click()
     page.wait_for_function("location.hash === '#L8'")
-    assert "长期投入不会改变" in page.inner_text("#L8")
+    expect(page.locator("#L8")).to_contain_text("长期投入不会改变")  # once the page is swapped in
 
 
 def test_the_format_page_is_out_of_the_index(page: Page, url: str, corpus_site: Path) -> None:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 SEARCH_DONE = """q => {
   const box = document.querySelector('[data-pagefind-search]');
@@ -88,7 +88,7 @@ def test_result_opens_its_page(page: Page, base_url: str) -> None:
     target = unquote(urlparse(first.get_attribute("href") or "").path)
     first.click()
     page.wait_for_function(f"decodeURIComponent(location.pathname) === {target!r}")
-    assert "全站推广" in page.inner_text("article")
+    expect(page.locator("article")).to_contain_text("全站推广")  # once the page is swapped in
 
 
 def call_page_with_evidence(page: Page, base_url: str) -> str:
@@ -211,8 +211,8 @@ def test_an_english_call_links_its_figures_to_the_english_lines(page: Page, base
     assert re.search(r"[A-Za-z]{3,}", quoted), quoted
     evidence.click()
     page.wait_for_function(f"location.hash === '#{anchor}'")
-    line = page.inner_text(f"[id='{anchor}']")
-    assert quoted in line  # the English line, shown as written (not translated)
+    # the English line, shown as written (not translated), once the page is swapped in
+    expect(page.locator(f"[id='{anchor}']")).to_contain_text(quoted)
     # The consensus the line quotes, held against the reported figure in Chinese words.
     assert page.locator("article .verdict").first.inner_text() in ("超预期", "符合预期", "低于预期")
 
