@@ -88,7 +88,7 @@ def test_result_opens_its_page(page: Page, base_url: str) -> None:
     target = unquote(urlparse(first.get_attribute("href") or "").path)
     first.click()
     page.wait_for_function(f"decodeURIComponent(location.pathname) === {target!r}")
-    expect(page.locator("article")).to_contain_text("全站推广")  # once the page is swapped in
+    expect(page.locator("article").first).to_contain_text("全站推广")  # once the page is swapped in
 
 
 def call_page_with_evidence(page: Page, base_url: str) -> str:
