@@ -22,6 +22,7 @@ from generator.extract.summarize import summarize
 from generator.extract.topics import patterns as topic_patterns
 from generator.extract.vocab import vocab
 from generator.lexicon.companies import companies
+from generator.lexicon.listed import NameMatch, Registry, _bounded, listed, name_key
 from generator.lexicon.titles import titles
 from generator.lexicon.words import first_chars, guarded, longest_first
 from generator.source.read import read_source
@@ -220,3 +221,47 @@ def test_the_possessive_ticker_name_finds_what_the_greedy_one_finds() -> None:
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == plain
         spans += len(plain)
     assert spans > 3
+
+
+def _names_by_every_place(registry: Registry, text: str) -> list[NameMatch]:
+    """``find_names`` as it was: a Python loop over every place of the text."""
+    norm = name_key(text)
+    out: list[NameMatch] = []
+    i = 0
+    while i < len(norm) - 1:
+        found = 0
+        for length in registry._starts.get(norm[i : i + 2], ()):
+            key = norm[i : i + length]
+            if len(key) == length and key in registry._findable and _bounded(text, norm, i, i + length):
+                found = length
+                out.append(NameMatch(i, i + length, text[i : i + length], registry._names[key]))
+                break
+        i += found or 1
+    return out
+
+
+def test_listed_names_skipping_places_find_what_every_place_finds() -> None:
+    registry = listed()
+    written = "贵州茅台与中国平安、腾讯控股；NIO in UNION，Alibaba Group 和 阿里巴巴集团控股有限公司。"
+    texts = [written, written[::-1], "茅", ""] + _lines()
+    found = 0
+    for text in texts:
+        expected = _names_by_every_place(registry, text)
+        assert registry.find_names(text) == expected
+        found += len(expected)
+    assert found > 10
+    joined = "".join(texts)  # one long line: names across the joins included
+    assert registry.find_names(joined) == _names_by_every_place(registry, joined)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["贵州茅台", "茅台", "中国平安", "腾讯", "控股", "NIO", "Union", " ", "的", "a"]),
+        max_size=30,
+    )
+)
+def test_listed_names_on_random_joins(parts: list[str]) -> None:
+    registry = listed()
+    text = "".join(parts)
+    assert registry.find_names(text) == _names_by_every_place(registry, text)

@@ -34,6 +34,7 @@ def use_project(root: Path | None) -> None:
     Called once per run by the build; files changed since are read again."""
     global _project_root
     _project_root = root
+    _seen[:] = _UNSEEN
     _dirs.cache_clear()
     _load.cache_clear()
     for clear in _built:
@@ -67,12 +68,37 @@ def extra_dirs() -> list[Path]:
     """Folders whose lexicon files extend the bundled ones, in merge order.
 
     Decided once per project and ``GENERATOR_LEXICONS`` value, not on every load."""
-    return list(_dirs(os.environ.get("GENERATOR_LEXICONS"), _project_root))
+    return list(_dirs_key())
+
+
+ENV = "GENERATOR_LEXICONS"
+_ENVIRON = os.environ
+_ENV_DATA: dict[Any, Any] | None = getattr(_ENVIRON, "_data", None)
+_ENV_RAW_KEY: Any = _ENVIRON.encodekey(ENV) if hasattr(_ENVIRON, "encodekey") else None
+_UNSEEN: list[Any] = [object(), object(), ()]
+_seen: list[Any] = list(_UNSEEN)
+"""The raw ``GENERATOR_LEXICONS`` value (the very object the environment holds), the project
+root and the folders they gave, from the last call of :func:`_dirs_key`."""
 
 
 def _dirs_key() -> tuple[Path, ...]:
-    """The current lexicon folders, as a cache key for what is built from the lexicons."""
-    return _dirs(os.environ.get("GENERATOR_LEXICONS"), _project_root)
+    """The current lexicon folders, as a cache key for what is built from the lexicons.
+
+    Called for every lookup of a lexicon-set cache, so it does not decode the environment
+    each time: it compares the object the environment holds for ``GENERATOR_LEXICONS``
+    (a new one whenever the variable is set or removed) and the project root with those of
+    the last call, by identity."""
+    environ = os.environ
+    if environ is _ENVIRON and _ENV_DATA is not None:
+        raw = _ENV_DATA.get(_ENV_RAW_KEY)
+    else:  # the environment replaced, or a platform without the raw mapping
+        raw = environ.get(ENV)
+    seen = _seen
+    if raw is seen[0] and _project_root is seen[1]:
+        return seen[2]  # type: ignore[no-any-return]
+    dirs = _dirs(environ.get(ENV), _project_root)
+    seen[:] = [raw, _project_root, dirs]
+    return dirs
 
 
 @cache
@@ -144,4 +170,4 @@ def check() -> None:
 
 def load(name: str) -> Any:
     """The lexicon NAME: the bundled file merged with any user extension."""
-    return _load(name, tuple(extra_dirs()))
+    return _load(name, _dirs_key())

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -184,6 +184,10 @@ class Registry:
     _starts: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     """First two characters of a findable key -> the lengths of such keys, longest first."""
     _findable: frozenset[str] = frozenset()
+    _may_start: re.Pattern[str] | None = field(default=None, repr=False)
+    """Where a findable key may start: a first character of one followed by a second and a
+    third character of one (a superset of the keys' starts, found by the engine, not by a
+    Python loop per character)."""
 
     def __post_init__(self) -> None:
         # Simplified names, English names and aliases are written in normal form by the build
@@ -225,6 +229,13 @@ class Registry:
             starts.setdefault(key[:2], set()).add(len(key))
         self._starts.update((k, tuple(sorted(v, reverse=True))) for k, v in starts.items())
         self._findable = findable
+        looked_up = [key for key in findable if len(key) >= 2]  # a shorter key is never looked up
+        if looked_up:
+            # One class per character of a key's first three (two when a key is that short).
+            width = min(3, *(len(key) for key in looked_up))
+            first, *then = (_char_class(key[at] for key in looked_up) for at in range(width))
+            ahead = "".join(f"[{chars}]" for chars in then)
+            self._may_start = re.compile(f"[{first}](?={ahead})")
 
     def _reportable(self, key: str) -> bool:
         """Whether ``find_names`` may report a name key (the rule in the module docstring)."""
@@ -256,20 +267,26 @@ class Registry:
         """Every registry name in ``text``, leftmost first, longest at each place, not overlapping.
 
         One pass: at each position the first two characters select the candidate lengths, and
-        each length costs one set lookup, so the time is linear in the text."""
-        norm = name_key(text)
+        each length costs one set lookup, so the time is linear in the text. Places where no
+        key can start (most of them) are skipped by one regular-expression scan."""
         out: list[NameMatch] = []
-        i, n = 0, len(norm)
-        while i < n - 1:
-            lengths = self._starts.get(norm[i : i + 2])
-            found = 0
-            for length in lengths or ():
+        if self._may_start is None:
+            return out
+        norm = name_key(text)
+        starts, findable = self._starts, self._findable
+        after = 0  # the end of the last name found: no name starts inside it
+        # A place whose pair cannot start a key moves on by one, as the character loop did;
+        # the pattern skips those places in one pass of the engine.
+        for place in self._may_start.finditer(norm):
+            i = place.start()
+            if i < after:
+                continue
+            for length in starts.get(norm[i : i + 2], ()):
                 key = norm[i : i + length]
-                if len(key) == length and key in self._findable and _bounded(text, norm, i, i + length):
-                    found = length
-                    out.append(NameMatch(i, i + length, text[i : i + length], self._names[key]))
+                if len(key) == length and key in findable and _bounded(text, norm, i, i + length):
+                    after = i + length
+                    out.append(NameMatch(i, after, text[i:after], self._names[key]))
                     break
-            i += found or 1
         return out
 
 
@@ -279,6 +296,11 @@ def _keys(names: list[str], normal: bool) -> list[str]:
         return []
     joined = "\n".join(names)
     return (joined.lower() if normal else name_key(joined)).split("\n")
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """The inside of a regular-expression class holding exactly ``chars``."""
+    return "".join(re.escape(char) for char in sorted(set(chars)))
 
 
 def _bounded(text: str, norm: str, start: int, end: int) -> bool:
