@@ -48,6 +48,10 @@ class Currencies:
     """ISO code -> how the site names it after a magnitude (元, 美元)."""
     sort_rates: dict[str, float]
     """ISO code -> yuan per unit, rough: only what orders figures in several currencies."""
+    declaration_before: tuple[str, ...] = ()
+    """Words before a currency that declare it for every amount (所有金额以 港元 列示)."""
+    declaration_after: tuple[str, ...] = ()
+    """Words after the currency in such a declaration (列示, 为单位)."""
 
     def sort_value(self, value: float, code: str) -> float:
         """``value`` in yuan at the rough sort rate (as is for a currency without one)."""
@@ -109,6 +113,9 @@ def parse(data: Any) -> Currencies:
     wording = data.get("yuan_wording") or {}
     if not isinstance(wording, dict):
         raise LexiconError("yuan_wording must map currency codes to word lists", WHERE)
+    declarations = data.get("declarations") or {}
+    if not isinstance(declarations, dict):
+        raise LexiconError("declarations must be a mapping", WHERE)
     return Currencies(
         prefixes=_table(data.get("prefixes"), "prefixes"),
         suffixes=_table(data.get("suffixes"), "suffixes"),
@@ -123,6 +130,8 @@ def parse(data: Any) -> Currencies:
         caption_named=_texts(captions.get("named"), "captions.named"),
         names=_table(data.get("names"), "names"),
         sort_rates=_rates(data.get("sort_rates") or {}),
+        declaration_before=_texts(declarations.get("before") or [], "declarations.before"),
+        declaration_after=_texts(declarations.get("after") or [], "declarations.after"),
     )
 
 

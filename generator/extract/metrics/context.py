@@ -163,7 +163,8 @@ def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
 
 
 def declared_currency(doc: Document) -> str | None:
-    """The currency a text declares for the figures after it: 53.8亿元(港币,以下同), (人民币.下同)."""
+    """The currency a text declares for the figures after it: 53.8亿元(港币,以下同), (人民币.下同),
+    (除另有注明以外,所有金额以港元列示)."""
     registry = currencies()
     words = sorted({*registry.prefixes, *registry.suffixes}, key=len, reverse=True)
     pattern = re.compile(
@@ -172,8 +173,20 @@ def declared_currency(doc: Document) -> str | None:
         + r")\s*[,，.。、;；]?\s*(?:以)?下同\s*[)）]",
         re.IGNORECASE,
     )
+    stated = None
+    if registry.declaration_before and registry.declaration_after:
+        stated = re.compile(
+            "(?:"
+            + "|".join(re.escape(w) for w in registry.declaration_before)
+            + r")\s*(?P<word>"
+            + "|".join(re.escape(w) for w in words)
+            + r")\s*(?:"
+            + "|".join(re.escape(w) for w in registry.declaration_after)
+            + ")",
+            re.IGNORECASE,
+        )
     for line in doc.lines:
-        m = pattern.search(line.norm)
+        m = pattern.search(line.norm) or (stated.search(line.norm) if stated else None)
         if m:
             return registry.code(m.group("word"))
     return None

@@ -290,3 +290,18 @@ def test_items_counted_are_no_money_and_a_figure_recorded_is_taken(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     m = only(ms, "segment_revenue", "光电产品")
     assert (m.value, m.yoy_pct) == (14_870_000_000, 27.3)
+
+
+def test_a_sentence_declaring_the_currency_of_all_amounts_holds_for_bare_yuan(tmp_path):
+    text = (
+        "星河今天公布第三季度业绩。(除另有注明以外,所有金额以港元列示)第三季度星河营收为122亿元,同比上升14%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit) == (12_200_000_000, "HKD")
+
+
+def test_a_currency_named_in_passing_is_no_declaration(tmp_path):
+    text = "第三季度星河营收为122亿元,同比上升14%。星河计划以港元派息。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").unit == "CNY"
