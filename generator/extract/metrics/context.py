@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from generator.extract.metrics.inherit import inherited_cues, quarters_are_calendar
 from generator.extract.metrics.rules import Rules, load_rules
@@ -20,6 +21,7 @@ from generator.lexicon.companies import Companies, CompanyEntry, companies
 from generator.lexicon.currencies import currencies
 from generator.lexicon.listed import listed
 from generator.model import Company, Document, Period
+from generator.source.chinese import ts_table
 
 
 @dataclass
@@ -149,17 +151,20 @@ def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
     if company_currency in registry.yuan_by_company:
         yuan = (*yuan, company_currency)  # a Hong Kong company's bare 元
     counts = dict.fromkeys(yuan, 0)
+    named: set[str] = set()
     for line in doc.lines:
         for a in find_amounts(line.norm):
-            if a.currency in counts and not a.bare_yuan:
-                counts[a.currency] += 1
+            if a.currency and not a.bare_yuan:
+                named.add(a.currency)
+                if a.currency in counts:
+                    counts[a.currency] += 1
     most = max(counts.values())
     leaders = [c for c in yuan if counts[c] == most]
     if len(leaders) == 1:
         return leaders[0]
     if company_currency is not None:
         return company_currency if company_currency in yuan else yuan[0]
-    return _wording_currency(doc, registry.yuan_wording) or yuan[0]
+    return _wording_currency(doc, registry.yuan_wording, named - set(yuan)) or yuan[0]
 
 
 def declared_currency(doc: Document) -> str | None:
@@ -170,7 +175,7 @@ def declared_currency(doc: Document) -> str | None:
     pattern = re.compile(
         r"[(（]\s*(?P<word>"
         + "|".join(re.escape(w) for w in words)
-        + r")\s*[,，.。、;；]?\s*(?:以)?下同\s*[)）]",
+        + r")\s*[,，.。、;；·]?\s*(?:以)?下同\s*[)）]",
         re.IGNORECASE,
     )
     stated = None
@@ -192,9 +197,17 @@ def declared_currency(doc: Document) -> str | None:
     return None
 
 
-def _wording_currency(doc: Document, wording: dict[str, tuple[str, ...]]) -> str | None:
+def _wording_currency(
+    doc: Document, wording: dict[str, tuple[str, ...]], named: set[str] | frozenset[str] = frozenset()
+) -> str | None:
     """The currency whose market's wording the text writes at least twice, and at least twice as
-    often as any other market's; None when no market's wording leads so clearly."""
+    often as any other market's; None when no market's wording leads so clearly. In traditional
+    characters the lists for such texts (Hong Kong's 按年, 溢利); a currency in ``named`` (written
+    out for some amounts, 回购股份3亿港元, though a bare 元 cannot mean it by default) is not what
+    the bare 元 beside it means."""
+    traditional = currencies().yuan_wording_traditional
+    if traditional and _written_traditional(doc):
+        wording = {code: words for code, words in traditional.items() if code not in named}
     counts = {code: 0 for code in wording}
     for line in doc.lines:
         for code, words in wording.items():
@@ -205,6 +218,28 @@ def _wording_currency(doc: Document, wording: dict[str, tuple[str, ...]]) -> str
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+@lru_cache(maxsize=1)
+def _simplified_only() -> frozenset[str]:
+    """Characters only simplified script writes (the simplified forms that are no traditional one)."""
+    table = ts_table()
+    return frozenset(set(table.values()) - {chr(k) for k in table})
+
+
+def _written_traditional(doc: Document) -> bool:
+    """Whether the text is written in traditional characters: more of its characters have a
+    simplified form than are simplified forms only."""
+    table = ts_table()
+    simplified = _simplified_only()
+    traditional = plain = 0
+    for line in doc.lines:
+        for ch in line.text:
+            if ord(ch) in table:
+                traditional += 1
+            elif ch in simplified:
+                plain += 1
+    return traditional > plain
 
 
 def _listed_currency(name: str | None) -> str | None:

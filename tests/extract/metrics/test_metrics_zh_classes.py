@@ -305,3 +305,21 @@ def test_a_currency_named_in_passing_is_no_declaration(tmp_path):
     text = "第三季度星河营收为122亿元,同比上升14%。星河计划以港元派息。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "revenue").unit == "CNY"
+
+
+def test_hong_kong_wording_in_traditional_characters_makes_bare_yuan_hkd(tmp_path):
+    text = "星河公布全年業績,股東應佔溢利為53.8億元,按年增長8%。末期息每股派0.5元,全年派息0.9元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert only(ms, "net_income").unit == "HKD"
+
+
+def test_the_same_wording_in_simplified_characters_stays_yuan(tmp_path):
+    text = "星河公布全年业绩,股东应占溢利为53.8亿元,按年增长8%。末期息每股派0.5元,全年派息0.9元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert only(ms, "net_income").unit == "CNY"
+
+
+def test_a_declaration_with_a_middle_dot_holds(tmp_path):
+    text = "星河公布全年業績,全年純利1069.35億元(人民幣‧下同),按年增長8%。末期息每股派0.45元,全年派息0.65元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert only(ms, "net_income").unit == "CNY"
