@@ -151,20 +151,17 @@ def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
     if company_currency in registry.yuan_by_company:
         yuan = (*yuan, company_currency)  # a Hong Kong company's bare 元
     counts = dict.fromkeys(yuan, 0)
-    named: set[str] = set()
     for line in doc.lines:
         for a in find_amounts(line.norm):
-            if a.currency and not a.bare_yuan:
-                named.add(a.currency)
-                if a.currency in counts:
-                    counts[a.currency] += 1
+            if a.currency in counts and not a.bare_yuan:
+                counts[a.currency] += 1
     most = max(counts.values())
     leaders = [c for c in yuan if counts[c] == most]
     if len(leaders) == 1:
         return leaders[0]
     if company_currency is not None:
         return company_currency if company_currency in yuan else yuan[0]
-    return _wording_currency(doc, registry.yuan_wording, named - set(yuan)) or yuan[0]
+    return _wording_currency(doc, registry.yuan_wording) or yuan[0]
 
 
 def declared_currency(doc: Document) -> str | None:
@@ -197,17 +194,13 @@ def declared_currency(doc: Document) -> str | None:
     return None
 
 
-def _wording_currency(
-    doc: Document, wording: dict[str, tuple[str, ...]], named: set[str] | frozenset[str] = frozenset()
-) -> str | None:
+def _wording_currency(doc: Document, wording: dict[str, tuple[str, ...]]) -> str | None:
     """The currency whose market's wording the text writes at least twice, and at least twice as
     often as any other market's; None when no market's wording leads so clearly. In traditional
-    characters the lists for such texts (Hong Kong's 按年, 溢利); a currency in ``named`` (written
-    out for some amounts, 回购股份3亿港元, though a bare 元 cannot mean it by default) is not what
-    the bare 元 beside it means."""
+    characters the lists for such texts (Hong Kong's 按年, 溢利)."""
     traditional = currencies().yuan_wording_traditional
     if traditional and _written_traditional(doc):
-        wording = {code: words for code, words in traditional.items() if code not in named}
+        wording = traditional
     counts = {code: 0 for code in wording}
     for line in doc.lines:
         for code, words in wording.items():
