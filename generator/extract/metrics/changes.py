@@ -33,6 +33,8 @@ class ChangeWording:
         self.direction_re = regex(up + down)
         self._up = {w.lower() for w in up}
         self.prior_re = regex(data["prior_markers"])
+        phrases = (data.get("subjects") or {}).get("period_phrases", [])
+        self._period_end_re = re.compile("|".join(f"(?:{p})" for p in phrases)) if phrases else None
         self._last_year = {w.lower() for w in data.get("last_year_words", [])}
         closing = data.get("closing_period_after_last_year") or []
         self._closing_re = re.compile("|".join(closing), re.IGNORECASE) if closing else None
@@ -90,6 +92,8 @@ class ChangeWording:
 
         ``closes_year``: the call is of a year's last quarter or of the year, held in the next year;
         there 去年第四季度 / 去年全年 names its own period."""
+        if self._period_end_re is not None:  # 截至去年底止全年: the end of the period reported
+            before = self._period_end_re.sub(lambda m: " " * len(m.group(0)), before)
         last = None
         for m in self.prior_re.finditer(before):
             last = m

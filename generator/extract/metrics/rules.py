@@ -84,6 +84,7 @@ class Rules:
             self._guidance_re = regex(data.get("guidance_cues", []))
             subjects = data.get("subjects") or {}
             self.period_words: list[str] = subjects.get("period_words", [])
+            self.period_phrases = [re.compile(p) for p in subjects.get("period_phrases", [])]
             self.own_subjects: list[str] = subjects.get("own", [])
             self.fillers: list[str] = longest_first(subjects.get("fillers", []))
             self.qualifiers: list[str] = longest_first(flatten(subjects.get("qualifiers", [])))

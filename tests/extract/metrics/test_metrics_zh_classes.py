@@ -338,3 +338,16 @@ def test_profit_due_to_shareholders_is_net_income(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     m = only(ms, "net_income")
     assert (m.value, m.scope, m.yoy_pct) == (13_656_000_000, "half_year", 8)
+
+
+def test_the_end_of_the_period_reported_names_no_company_and_no_earlier_period(tmp_path):
+    text = "星河公布,截至去年底止全年盈利創新高,按年增長2.7%至320億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.scope, m.yoy_pct) == (32_000_000_000, "fiscal_year", 2.7)
+
+
+def test_last_year_outside_a_period_end_phrase_still_names_the_earlier_figure(tmp_path):
+    text = "星河公布,全年盈利按年增長2.7%至320億元,去年同期盈利為311.6億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert [m.value for m in ms if m.metric == "net_income"] == [32_000_000_000]
