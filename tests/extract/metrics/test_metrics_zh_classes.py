@@ -351,3 +351,27 @@ def test_last_year_outside_a_period_end_phrase_still_names_the_earlier_figure(tm
     text = "星河公布,全年盈利按年增長2.7%至320億元,去年同期盈利為311.6億元。"
     ms, _ = extract(tmp_path, text, "星河", Q4_2024)
     assert [m.value for m in ms if m.metric == "net_income"] == [32_000_000_000]
+
+
+def test_a_year_in_chinese_numerals_names_the_period(tmp_path):
+    text = "本集團於二零二四年上半年的未經審計之綜合營業額為人民幣239.42億元,同比增長0.8%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.scope, m.yoy_pct) == (23_942_000_000, "half_year", 0.8)
+
+
+def test_a_year_in_chinese_numerals_names_another_period_too(tmp_path):
+    text = "二零二三年上半年星河营收为人民币200亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m for m in ms if m.metric == "revenue"] == []
+
+
+def test_a_bracketed_comparison_keeps_its_period_to_the_bracket(tmp_path):
+    text = (
+        "2024年上半年,星河的收益上升13.8%至人民币259.7亿元(二零二三年上半年:人民币228.1亿元),"
+        "整体经营溢利减少1.9%至人民币57.9亿元(二零二三年上半年:人民币59.0亿元)。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "operating_income")
+    assert (m.value, m.scope, m.yoy_pct) == (5_790_000_000, "half_year", -1.9)
+    assert all(x.value not in (22_810_000_000, 5_900_000_000) for x in ms)
