@@ -109,6 +109,8 @@ class Rules:
             self.en_pronouns: set[str] = {str(w).lower() for w in english.get("pronouns", [])}
             self.en_corporate: set[str] = {str(w).lower() for w in english.get("corporate", [])}
             respective = [str(w) for w in data.get("respective_cues", [])]
+            leads = [str(w) for w in data.get("list_leads", [])]
+            self.list_lead_re = re.compile("|".join(f"(?:{w})" for w in leads)) if leads else None
             self.respective_re = (
                 re.compile(r"\s*(?:" + pattern(respective) + ")", re.IGNORECASE) if respective else None
             )

@@ -375,3 +375,16 @@ def test_a_bracketed_comparison_keeps_its_period_to_the_bracket(tmp_path):
     m = only(ms, "operating_income")
     assert (m.value, m.scope, m.yoy_pct) == (5_790_000_000, "half_year", -1.9)
     assert all(x.value not in (22_810_000_000, 5_900_000_000) for x in ms)
+
+
+def test_metric_words_listed_take_the_figures_listed_after_fenbie_in_order(tmp_path):
+    text = "星河第三季度营收、净利润分别为120亿元和15亿元,同比分别增长10%、20%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (12_000_000_000, 10)
+    assert (only(ms, "net_income").value, only(ms, "net_income").yoy_pct) == (1_500_000_000, 20)
+
+
+def test_one_metric_word_with_figures_listed_for_several_periods_takes_none(tmp_path):
+    text = "星河第一至第三季度营收分别为100亿元、110亿元、120亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m for m in ms if m.metric == "revenue"] == []
