@@ -21,6 +21,13 @@ PERCENT_END_RE = re.compile(
 )
 
 
+CHANGE_AMOUNT_GAP = re.compile(
+    r"\s*(?:人民币|港币|港元|美元|新台币|RMB|US\$|HK\$|NT\$)?\s*[\d.,]{1,20}\s*(?:万亿|亿|万|千|百万)?\s*"
+    r"(?:元|美元|港元|港币|新台币)?\s*[(（]?\s*(?:即|或|,\s*即)\s*"
+)
+"""Between a direction and a rate: the change's amount, then 即/或 (减少人民币185.48亿元(即…)."""
+
+
 class ChangeWording:
     """The change wording of the metrics lexicon, ready to match against ``Line.norm``."""
 
@@ -122,6 +129,10 @@ class ChangeWording:
             gap = before[m.end() :]
             if len(gap.strip()) <= NEAR_DIRECTION and not re.search(r"\d", gap):
                 direction = m.group(0).lower()
+        if direction is None:  # 减少人民币185.48亿元(即-19.9%), 增加50亿元或12%: the amount, then the rate
+            for m in self.direction_re.finditer(before):
+                if CHANGE_AMOUNT_GAP.fullmatch(before[m.end() :]):
+                    direction = m.group(0).lower()
         if direction is None and re.search(r"(?<![A-Za-z])by\s*$", before, re.I):
             found = list(self.direction_re.finditer(before))  # boost Xiaomi's revenue by 30.5 per cent
             direction = found[-1].group(0).lower() if found else None

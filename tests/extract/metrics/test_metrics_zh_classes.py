@@ -388,3 +388,16 @@ def test_one_metric_word_with_figures_listed_for_several_periods_takes_none(tmp_
     text = "星河第一至第三季度营收分别为100亿元、110亿元、120亿元。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert [m for m in ms if m.metric == "revenue"] == []
+
+
+def test_a_change_given_as_an_amount_then_its_rate(tmp_path):
+    text = "2024年上半年星河的收入為人民幣744.36億元,較2023年同期減少人民幣185.48億元(即-19.9%)。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (74_436_000_000, -19.9)
+
+
+def test_a_rate_after_or_following_a_change_amount_takes_its_direction(tmp_path):
+    text = "2024年上半年星河营收为120亿元,同比减少20亿元或14.3%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "revenue").yoy_pct == -14.3
