@@ -8,7 +8,7 @@ its own. A malformed entry is a :class:`LexiconError` naming the field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -48,6 +48,13 @@ class Currencies:
     """ISO code -> how the site names it after a magnitude (元, 美元)."""
     sort_rates: dict[str, float]
     """ISO code -> yuan per unit, rough: only what orders figures in several currencies."""
+    yuan_wording_traditional: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """``yuan_wording`` for a text written in traditional characters, where 按年 is Hong Kong's
+    wording (empty: the same lists)."""
+    declaration_before: tuple[str, ...] = ()
+    """Words before a currency that declare it for every amount (所有金额以 港元 列示)."""
+    declaration_after: tuple[str, ...] = ()
+    """Words after the currency in such a declaration (列示, 为单位)."""
 
     def sort_value(self, value: float, code: str) -> float:
         """``value`` in yuan at the rough sort rate (as is for a currency without one)."""
@@ -96,6 +103,14 @@ def _table(value: Any, where: str) -> dict[str, str]:
     return {_text(k, where): _text(v, f"{where}.{k}") for k, v in value.items()}
 
 
+def _wording(value: Any, where: str) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where} must map currency codes to word lists", WHERE)
+    return {_text(k, where): _texts(v, f"{where}.{k}") for k, v in value.items()}
+
+
 def parse(data: Any) -> Currencies:
     """The ``currencies`` lexicon as a typed registry; LexiconError names a bad field."""
     if not isinstance(data, dict):
@@ -109,6 +124,9 @@ def parse(data: Any) -> Currencies:
     wording = data.get("yuan_wording") or {}
     if not isinstance(wording, dict):
         raise LexiconError("yuan_wording must map currency codes to word lists", WHERE)
+    declarations = data.get("declarations") or {}
+    if not isinstance(declarations, dict):
+        raise LexiconError("declarations must be a mapping", WHERE)
     return Currencies(
         prefixes=_table(data.get("prefixes"), "prefixes"),
         suffixes=_table(data.get("suffixes"), "suffixes"),
@@ -123,6 +141,9 @@ def parse(data: Any) -> Currencies:
         caption_named=_texts(captions.get("named"), "captions.named"),
         names=_table(data.get("names"), "names"),
         sort_rates=_rates(data.get("sort_rates") or {}),
+        yuan_wording_traditional=_wording(data.get("yuan_wording_traditional"), "yuan_wording_traditional"),
+        declaration_before=_texts(declarations.get("before") or [], "declarations.before"),
+        declaration_after=_texts(declarations.get("after") or [], "declarations.after"),
     )
 
 

@@ -21,6 +21,13 @@ PERCENT_END_RE = re.compile(
 )
 
 
+CHANGE_AMOUNT_GAP = re.compile(
+    r"\s*(?:人民币|港币|港元|美元|新台币|RMB|US\$|HK\$|NT\$)?\s*[\d.,]{1,20}\s*(?:万亿|亿|万|千|百万)?\s*"
+    r"(?:元|美元|港元|港币|新台币)?\s*[(（]?\s*(?:即|或|,\s*即)\s*"
+)
+"""Between a direction and a rate: the change's amount, then 即/或 (减少人民币185.48亿元(即…)."""
+
+
 class ChangeWording:
     """The change wording of the metrics lexicon, ready to match against ``Line.norm``."""
 
@@ -33,6 +40,8 @@ class ChangeWording:
         self.direction_re = regex(up + down)
         self._up = {w.lower() for w in up}
         self.prior_re = regex(data["prior_markers"])
+        phrases = (data.get("subjects") or {}).get("period_phrases", [])
+        self._period_end_re = re.compile("|".join(f"(?:{p})" for p in phrases)) if phrases else None
         self._last_year = {w.lower() for w in data.get("last_year_words", [])}
         closing = data.get("closing_period_after_last_year") or []
         self._closing_re = re.compile("|".join(closing), re.IGNORECASE) if closing else None
@@ -90,6 +99,8 @@ class ChangeWording:
 
         ``closes_year``: the call is of a year's last quarter or of the year, held in the next year;
         there 去年第四季度 / 去年全年 names its own period."""
+        if self._period_end_re is not None:  # 截至去年底止全年: the end of the period reported
+            before = self._period_end_re.sub(lambda m: " " * len(m.group(0)), before)
         last = None
         for m in self.prior_re.finditer(before):
             last = m
@@ -118,6 +129,10 @@ class ChangeWording:
             gap = before[m.end() :]
             if len(gap.strip()) <= NEAR_DIRECTION and not re.search(r"\d", gap):
                 direction = m.group(0).lower()
+        if direction is None:  # 减少人民币185.48亿元(即-19.9%), 增加50亿元或12%: the amount, then the rate
+            for m in self.direction_re.finditer(before):
+                if CHANGE_AMOUNT_GAP.fullmatch(before[m.end() :]):
+                    direction = m.group(0).lower()
         if direction is None and re.search(r"(?<![A-Za-z])by\s*$", before, re.I):
             found = list(self.direction_re.finditer(before))  # boost Xiaomi's revenue by 30.5 per cent
             direction = found[-1].group(0).lower() if found else None

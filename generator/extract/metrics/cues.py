@@ -169,9 +169,17 @@ class ScopeCues:
             y = int(groups.get("fy") or groups["fy2"])
             year, fiscal = (y + 2000 if y < 100 else y), True
         elif "y" in groups or "yy" in groups:
-            year = int(groups["y"]) if "y" in groups else 2000 + int(groups["yy"])
+            year = _year(groups["y"]) if "y" in groups else 2000 + int(groups["yy"])
             fiscal = fiscal or "财年" in m.group(0)
         return Cue(m.start(), m.end(), scope, quarter, year, fiscal)
 
     def _quarter(self, text: str) -> int:
         return self._quarters.get(text) or self._quarters.get(text.lower()) or int(text)
+
+
+_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+
+
+def _year(text: str) -> int:
+    """A year written in Arabic digits or in Chinese numerals digit by digit (二零二五 -> 2025)."""
+    return int(text.translate(_DIGITS))

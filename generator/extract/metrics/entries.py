@@ -89,6 +89,9 @@ def _sentence_entries(
     last_figure_end = sentence.start
     loose: list[Amount | Percent] = []  # figures no entry took yet (a later word may take them)
     respective = _respective(text, [p for p in percents if inside(p)], ctx)
+    figures: list[Amount | Percent] = [a for a in amounts if inside(a)]
+    figures += [p for p in percents if inside(p)]
+    listed = _listed_figures(text, sorted(figures, key=lambda f: f.start), ctx)
     for _, ev in sorted(events, key=lambda e: e[0]):
         if isinstance(ev, Word):
             if open_entry is not None and _inside_segment(ev, open_entry):
@@ -125,6 +128,16 @@ def _sentence_entries(
                 target = valued[len(valued) - size + place]
                 _respective_change(text, target, fig, lead, sentence, clauses, ctx)
             continue  # "…in revenues and …in net income, up 66.6% and 156.8% respectively": in order
+        if fig.start in listed:
+            place, size, cue_start, first = listed[fig.start]
+            named = [e for e in entries if e.word.end <= cue_start and not e.excluded][-size:]
+            if len(named) == size and _words_listed(text, named, ctx):
+                if isinstance(fig, Percent) and all(e.amount is not None for e in named):
+                    lead_pct = first if isinstance(first, Percent) else fig
+                    _respective_change(text, named[place], fig, lead_pct, sentence, clauses, ctx)
+                else:
+                    assign(text, named[place], fig, sentence, clauses, ctx)
+                continue  # 营收、净利润分别为120亿元、15亿元: in order
         reason = skip_figure(text, fig, sentence, clauses, parens, ctx)
         if reason:
             if reason in ("guidance", "consensus") and open_entry is not None:
@@ -281,6 +294,47 @@ def _respective(text: str, percents: list[Percent], ctx: Context) -> dict[int, t
                 out[percents[k].start] = (k - i, j - i + 1, percents[i])
         i = j + 1
     return out
+
+
+LIST_JOINER = re.compile(r"\s*(?:、|,|，|和|及|与|以及)\s*")
+"""Between the figures (or the metric words) of a Chinese list: 120亿元、15亿元, 营收及净利润."""
+
+
+def _listed_figures(
+    text: str, figures: list[Amount | Percent], ctx: Context
+) -> dict[int, tuple[int, int, int, Amount | Percent]]:
+    """Figures listed right after a list cue (分别为120亿元、15亿元; 同比分别增长10%、20%): start ->
+    (place, size, the cue's start, the list's first figure). Only a list of figures of one kind."""
+    out: dict[int, tuple[int, int, int, Amount | Percent]] = {}
+    cue = ctx.rules.list_lead_re
+    if cue is None:
+        return out
+    i = 0
+    while i < len(figures):
+        lead = cue.search(text, max(0, figures[i].start - 16), figures[i].start)
+        if lead is None or lead.end() != figures[i].start:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(figures)
+            and type(figures[j + 1]) is type(figures[i])
+            and LIST_JOINER.fullmatch(text[figures[j].end : figures[j + 1].start])
+        ):
+            j += 1
+        if j > i:
+            for k in range(i, j + 1):
+                out[figures[k].start] = (k - i, j - i + 1, lead.start(), figures[i])
+        i = j + 1
+    return out
+
+
+def _words_listed(text: str, entries: list[Entry], ctx: Context) -> bool:
+    """True when the metric words of ``entries`` are written as one list (营收、净利润 / 营收及净利润)."""
+    return all(
+        LIST_JOINER.fullmatch(text[a.word.end : b.word.start])
+        for a, b in zip(entries, entries[1:], strict=False)
+    )
 
 
 def _respective_change(

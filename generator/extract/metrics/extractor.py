@@ -228,12 +228,24 @@ def _to_metric(
     )
 
 
+BRACKET_REACH = 40
+"""How far from a scope cue its bracket is looked for (a comparison's bracket is short)."""
+
+
 def _scope_cue(text: str, entry: Entry, anchor: int, ctx: Context) -> Cue | None:
     """The period cue of an entry's figure: the one written right after its value ("RMB10.5 billion
     for the second quarter of 2024"), else the nearest one before its first figure."""
     value = entry.amount or entry.ratio
     after = ctx.rules.cues.following(text, value.end) if value is not None else None
     cue = after or ctx.rules.cues.nearest(text, anchor)
+    if after is None:
+        for _ in range(
+            4
+        ):  # (2021年上半年:人民币228.1亿元),整体毛利率…: a bracketed comparison keeps its period
+            opened = _closed_bracket(text, cue, anchor) if cue is not None else None
+            if opened is None:
+                break
+            cue = ctx.rules.cues.nearest(text, opened)
     if cue is not None and cue.start < entry.sentence.start and ctx.rules.cues.names_same_period(text, cue):
         return None  # 而2024年同期净亏损7980万元。调整后的净利润为…: a compared period keeps to its sentence
     if (
@@ -243,6 +255,20 @@ def _scope_cue(text: str, entry: Entry, anchor: int, ctx: Context) -> Cue | None
     ):
         return None  # 而2021年上半年为138.22亿元;…基本溢利增长14.9%至30.69亿元: it keeps to its clause
     return cue
+
+
+def _closed_bracket(text: str, cue: Cue, anchor: int) -> int | None:
+    """Where the bracket holding ``cue`` opens, when it closes before ``anchor``; else None. Reads at
+    most BRACKET_REACH characters either side of the cue."""
+    back = text[max(0, cue.start - BRACKET_REACH) : cue.start]
+    opening = max(back.rfind("("), back.rfind("（"))
+    if opening < 0 or max(back.rfind(")"), back.rfind("）")) > opening:
+        return None
+    ahead = text[cue.end : min(anchor, cue.end + BRACKET_REACH)]
+    closing = [i for i in (ahead.find(")"), ahead.find("）")) if i >= 0]
+    if not closing or "(" in ahead[: min(closing)] or "（" in ahead[: min(closing)]:
+        return None
+    return max(0, cue.start - BRACKET_REACH) + opening
 
 
 def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:

@@ -84,6 +84,7 @@ class Rules:
             self._guidance_re = regex(data.get("guidance_cues", []))
             subjects = data.get("subjects") or {}
             self.period_words: list[str] = subjects.get("period_words", [])
+            self.period_phrases = [re.compile(p) for p in subjects.get("period_phrases", [])]
             self.own_subjects: list[str] = subjects.get("own", [])
             self.fillers: list[str] = longest_first(subjects.get("fillers", []))
             self.qualifiers: list[str] = longest_first(flatten(subjects.get("qualifiers", [])))
@@ -108,6 +109,8 @@ class Rules:
             self.en_pronouns: set[str] = {str(w).lower() for w in english.get("pronouns", [])}
             self.en_corporate: set[str] = {str(w).lower() for w in english.get("corporate", [])}
             respective = [str(w) for w in data.get("respective_cues", [])]
+            leads = [str(w) for w in data.get("list_leads", [])]
+            self.list_lead_re = re.compile("|".join(f"(?:{w})" for w in leads)) if leads else None
             self.respective_re = (
                 re.compile(r"\s*(?:" + pattern(respective) + ")", re.IGNORECASE) if respective else None
             )

@@ -61,6 +61,7 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
     for w in rules.period_words:
         periods += [(m.start(), m.end()) for m in re.finditer(re.escape(w), phrase)]
     periods += [m.span() for m in YEAR_RE.finditer(phrase)]
+    periods += [m.span() for r in rules.period_phrases for m in r.finditer(phrase)]  # 截至去年底止
     if periods:
         p_start, p_end = max(periods, key=lambda p: (p[1], p[1] - p[0]))
         head = phrase[:p_start]

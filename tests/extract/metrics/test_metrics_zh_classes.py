@@ -76,7 +76,9 @@ def test_a_bare_yuan_is_hong_kong_dollars_for_a_company_reporting_in_them(tmp_pa
 
 
 def test_a_bare_yuan_stays_renminbi_for_a_company_reporting_in_renminbi(tmp_path):
-    text = "星河公布中期業績，股東應佔溢利為25.34億元，按年持平；回購股份3億港元。"
+    # in simplified characters (a mainland report); the same words in traditional characters are
+    # Hong Kong's, where a bare 元 beside 港元 is Hong Kong dollars too (zh-b08 09-finethk)
+    text = "星河公布中期业绩，股东应占溢利为25.34亿元，按年持平；回购股份3亿港元。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "net_income").unit == "CNY"
 
@@ -290,3 +292,112 @@ def test_items_counted_are_no_money_and_a_figure_recorded_is_taken(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     m = only(ms, "segment_revenue", "光电产品")
     assert (m.value, m.yoy_pct) == (14_870_000_000, 27.3)
+
+
+def test_a_sentence_declaring_the_currency_of_all_amounts_holds_for_bare_yuan(tmp_path):
+    text = (
+        "星河今天公布第三季度业绩。(除另有注明以外,所有金额以港元列示)第三季度星河营收为122亿元,同比上升14%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit) == (12_200_000_000, "HKD")
+
+
+def test_a_currency_named_in_passing_is_no_declaration(tmp_path):
+    text = "第三季度星河营收为122亿元,同比上升14%。星河计划以港元派息。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").unit == "CNY"
+
+
+def test_hong_kong_wording_in_traditional_characters_makes_bare_yuan_hkd(tmp_path):
+    text = "星河公布全年業績,股東應佔溢利為53.8億元,按年增長8%。末期息每股派0.5元,全年派息0.9元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert only(ms, "net_income").unit == "HKD"
+
+
+def test_hong_kong_wording_with_one_amount_in_hkd_keeps_bare_yuan_hkd(tmp_path):
+    text = "星河公布,中期股東應得溢利增加8%至136.56億元。營業溢利為155.61億元(去年上半年為港幣146.62億元)。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "net_income").unit == "HKD"
+
+
+def test_the_same_wording_in_simplified_characters_stays_yuan(tmp_path):
+    text = "星河公布全年业绩,股东应占溢利为53.8亿元,按年增长8%。末期息每股派0.5元,全年派息0.9元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert only(ms, "net_income").unit == "CNY"
+
+
+def test_a_declaration_with_a_middle_dot_holds(tmp_path):
+    text = "星河公布全年業績,全年純利1069.35億元(人民幣‧下同),按年增長8%。末期息每股派0.45元,全年派息0.65元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert only(ms, "net_income").unit == "CNY"
+
+
+def test_profit_due_to_shareholders_is_net_income(tmp_path):
+    text = "星河公布,2024年中期股東應得溢利增加8%至136.56億元(2023年上半年為126.47億元)。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.scope, m.yoy_pct) == (13_656_000_000, "half_year", 8)
+
+
+def test_the_end_of_the_period_reported_names_no_company_and_no_earlier_period(tmp_path):
+    text = "星河公布,截至去年底止全年盈利創新高,按年增長2.7%至320億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.scope, m.yoy_pct) == (32_000_000_000, "fiscal_year", 2.7)
+
+
+def test_last_year_outside_a_period_end_phrase_still_names_the_earlier_figure(tmp_path):
+    text = "星河公布,全年盈利按年增長2.7%至320億元,去年同期盈利為311.6億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q4_2024)
+    assert [m.value for m in ms if m.metric == "net_income"] == [32_000_000_000]
+
+
+def test_a_year_in_chinese_numerals_names_the_period(tmp_path):
+    text = "本集團於二零二四年上半年的未經審計之綜合營業額為人民幣239.42億元,同比增長0.8%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.scope, m.yoy_pct) == (23_942_000_000, "half_year", 0.8)
+
+
+def test_a_year_in_chinese_numerals_names_another_period_too(tmp_path):
+    text = "二零二三年上半年星河营收为人民币200亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert [m for m in ms if m.metric == "revenue"] == []
+
+
+def test_a_bracketed_comparison_keeps_its_period_to_the_bracket(tmp_path):
+    text = (
+        "2024年上半年,星河的收益上升13.8%至人民币259.7亿元(二零二三年上半年:人民币228.1亿元),"
+        "整体经营溢利减少1.9%至人民币57.9亿元(二零二三年上半年:人民币59.0亿元)。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "operating_income")
+    assert (m.value, m.scope, m.yoy_pct) == (5_790_000_000, "half_year", -1.9)
+    assert all(x.value not in (22_810_000_000, 5_900_000_000) for x in ms)
+
+
+def test_metric_words_listed_take_the_figures_listed_after_fenbie_in_order(tmp_path):
+    text = "星河第三季度营收、净利润分别为120亿元和15亿元,同比分别增长10%、20%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (12_000_000_000, 10)
+    assert (only(ms, "net_income").value, only(ms, "net_income").yoy_pct) == (1_500_000_000, 20)
+
+
+def test_one_metric_word_with_figures_listed_for_several_periods_takes_none(tmp_path):
+    text = "星河第一至第三季度营收分别为100亿元、110亿元、120亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m for m in ms if m.metric == "revenue"] == []
+
+
+def test_a_change_given_as_an_amount_then_its_rate(tmp_path):
+    text = "2024年上半年星河的收入為人民幣744.36億元,較2023年同期減少人民幣185.48億元(即-19.9%)。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (74_436_000_000, -19.9)
+
+
+def test_a_rate_after_or_following_a_change_amount_takes_its_direction(tmp_path):
+    text = "2024年上半年星河营收为120亿元,同比减少20亿元或14.3%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "revenue").yoy_pct == -14.3
