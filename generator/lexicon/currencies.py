@@ -8,7 +8,7 @@ its own. A malformed entry is a :class:`LexiconError` naming the field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -48,9 +48,6 @@ class Currencies:
     """ISO code -> how the site names it after a magnitude (元, 美元)."""
     sort_rates: dict[str, float]
     """ISO code -> yuan per unit, rough: only what orders figures in several currencies."""
-    yuan_wording_traditional: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """``yuan_wording`` for a text written in traditional characters, where 按年 is Hong Kong's
-    wording (empty: the same lists)."""
     declaration_before: tuple[str, ...] = ()
     """Words before a currency that declare it for every amount (所有金额以 港元 列示)."""
     declaration_after: tuple[str, ...] = ()
@@ -103,14 +100,6 @@ def _table(value: Any, where: str) -> dict[str, str]:
     return {_text(k, where): _text(v, f"{where}.{k}") for k, v in value.items()}
 
 
-def _wording(value: Any, where: str) -> dict[str, tuple[str, ...]]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise LexiconError(f"{where} must map currency codes to word lists", WHERE)
-    return {_text(k, where): _texts(v, f"{where}.{k}") for k, v in value.items()}
-
-
 def parse(data: Any) -> Currencies:
     """The ``currencies`` lexicon as a typed registry; LexiconError names a bad field."""
     if not isinstance(data, dict):
@@ -141,7 +130,6 @@ def parse(data: Any) -> Currencies:
         caption_named=_texts(captions.get("named"), "captions.named"),
         names=_table(data.get("names"), "names"),
         sort_rates=_rates(data.get("sort_rates") or {}),
-        yuan_wording_traditional=_wording(data.get("yuan_wording_traditional"), "yuan_wording_traditional"),
         declaration_before=_texts(declarations.get("before") or [], "declarations.before"),
         declaration_after=_texts(declarations.get("after") or [], "declarations.after"),
     )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from generator.extract.metrics.inherit import inherited_cues, quarters_are_calendar
 from generator.extract.metrics.rules import Rules, load_rules
@@ -21,7 +20,6 @@ from generator.lexicon.companies import Companies, CompanyEntry, companies
 from generator.lexicon.currencies import currencies
 from generator.lexicon.listed import listed
 from generator.model import Company, Document, Period
-from generator.source.chinese import ts_table
 
 
 @dataclass
@@ -172,7 +170,7 @@ def declared_currency(doc: Document) -> str | None:
     pattern = re.compile(
         r"[(（]\s*(?P<word>"
         + "|".join(re.escape(w) for w in words)
-        + r")\s*[,，.。、;；·]?\s*(?:以)?下同\s*[)）]",
+        + r")\s*[,，.。、;；]?\s*(?:以)?下同\s*[)）]",
         re.IGNORECASE,
     )
     stated = None
@@ -196,11 +194,7 @@ def declared_currency(doc: Document) -> str | None:
 
 def _wording_currency(doc: Document, wording: dict[str, tuple[str, ...]]) -> str | None:
     """The currency whose market's wording the text writes at least twice, and at least twice as
-    often as any other market's; None when no market's wording leads so clearly. In traditional
-    characters the lists for such texts (Hong Kong's 按年, 溢利)."""
-    traditional = currencies().yuan_wording_traditional
-    if traditional and _written_traditional(doc):
-        wording = traditional
+    often as any other market's; None when no market's wording leads so clearly."""
     counts = {code: 0 for code in wording}
     for line in doc.lines:
         for code, words in wording.items():
@@ -211,28 +205,6 @@ def _wording_currency(doc: Document, wording: dict[str, tuple[str, ...]]) -> str
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]
-
-
-@lru_cache(maxsize=1)
-def _simplified_only() -> frozenset[str]:
-    """Characters only simplified script writes (the simplified forms that are no traditional one)."""
-    table = ts_table()
-    return frozenset(set(table.values()) - {chr(k) for k in table})
-
-
-def _written_traditional(doc: Document) -> bool:
-    """Whether the text is written in traditional characters: more of its characters have a
-    simplified form than are simplified forms only."""
-    table = ts_table()
-    simplified = _simplified_only()
-    traditional = plain = 0
-    for line in doc.lines:
-        for ch in line.text:
-            if ord(ch) in table:
-                traditional += 1
-            elif ch in simplified:
-                plain += 1
-    return traditional > plain
 
 
 def _listed_currency(name: str | None) -> str | None:
