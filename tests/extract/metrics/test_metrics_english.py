@@ -314,3 +314,22 @@ def test_names_of_lines_are_read_whole_and_verbs_are_no_lines(tmp_path):
     assert only(ms, "revenue").yoy_pct == 35
     assert only(ms, "segment_revenue", "Zephyr Cloud").value == 24_300_000_000
     assert len([m for m in ms if m.metric in ("revenue", "segment_revenue")]) == 2
+
+
+def test_total_income_is_a_lenders_top_line(tmp_path):
+    text = (
+        "Total income increased by 3.1% to RMB15,288 million in the third quarter of 2024.\n"
+        "Total income tax expense was RMB 20 million.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (15_288_000_000, 3.1)
+
+
+def test_a_footnote_mark_after_a_bracket_keeps_the_sentence(tmp_path):
+    text = (
+        "Adjusted net income (non-GAAP) (2) attributable to Zephyr shareholders was $134.5 million "
+        "in Q3 2024, compared to $310.2 million in Q2 2024\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "non_gaap_net_income") == [134_500_000]
