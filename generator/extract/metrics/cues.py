@@ -130,6 +130,16 @@ class ScopeCues:
             after.startswith(w) for w in self._compare_after
         )
 
+    def compared(self, text: str, start: int, end: int) -> list[Cue]:
+        """The periods named as a comparison in [start, end) ("up 26.5% year over year compared to
+        Q2 2024"), in order; ``find`` leaves them out."""
+        cues = []
+        for scope, rx in self._res:
+            for m in rx.finditer(text, start, end):
+                if self._compared(text, m.start(), m.end()):
+                    cues.append(self._cue(scope, m))
+        return sorted(cues, key=lambda c: (c.start, -c.end))
+
     def names_same_period(self, text: str, cue: Cue) -> bool:
         """True when the cue is followed by 同期 (2024年同期): the period compared with."""
         return any(text.startswith(w, cue.end) for w in self._same_period)

@@ -333,3 +333,13 @@ def test_a_footnote_mark_after_a_bracket_keeps_the_sentence(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert _values(ms, "non_gaap_net_income") == [134_500_000]
+
+
+def test_a_change_against_last_years_quarter_scopes_the_quarter(tmp_path):
+    text = (
+        "Retail business revenue was RMB1,020 million, up 79.8% year over year compared to Q3 2023.\n"
+        "Hotel revenue was RMB500 million, up 9.8% year over year compared to Q1 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "segment_revenue", "Retail business").scope == "quarter"
+    assert only(ms, "segment_revenue", "Hotel").scope is None  # compared with another quarter: not inferred
