@@ -248,7 +248,7 @@ def _scope_cue(text: str, entry: Entry, anchor: int, ctx: Context) -> Cue | None
 
 
 def _scope_by_comparison(text: str, entry: Entry, anchor: int, ctx: Context) -> str | None:
-    """"quarter" when the figure's change is compared with the quarter a year (year over year) or a
+    """ "quarter" when the figure's change is compared with the quarter a year (year over year) or a
     quarter (quarter over quarter) before the call's: "RMB1,299 million, up 26.5% year over year
     compared to Q2 2024" in a Q2 2025 call is the quarter's figure. None otherwise."""
     period = ctx.period
