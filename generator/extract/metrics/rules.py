@@ -122,6 +122,22 @@ class Rules:
             self.en_possessives: set[str] = {str(w).lower() for w in english.get("possessives", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
+            effects = data.get("effect_verbs") or {}
+            verbs = [str(w) for w in effects.get("verbs", [])]
+            fillers = [str(w) for w in effects.get("fillers", [])]
+            self._effect_before_re = (
+                re.compile(
+                    rf"\b(?:{pattern(verbs)})\s+(?:(?:{pattern(fillers)})\s+)*$"
+                    if fillers
+                    else rf"\b(?:{pattern(verbs)})\s+$",
+                    re.IGNORECASE,
+                )
+                if verbs
+                else None
+            )
+            self._effect_gap_re = re.compile(
+                rf"\s*(?:{pattern(effects.get('gaps', ['by']))})\s*$", re.IGNORECASE
+            )
             self._after_bounds = longest_first(data.get("after_bounds", []))
             self._quote_re = regex(data.get("quote_cues", []))
             self._not_guidance_re = regex(data.get("not_guidance", []))
@@ -339,6 +355,14 @@ class Rules:
         for w in longest_first(allowed):
             rest = rest.replace(w, "")
         return not rest
+
+    def names_effect(self, before: str, gap: str) -> bool:
+        """True when the metric word is the object of an effect verb and the figure its size
+        ("impacting EBITDA by $165 million", "reduced net income by RMB20 million"): not its level.
+        ``before`` is a bounded window before the word, ``gap`` the text between word and figure."""
+        if self._effect_before_re is None or not self._effect_gap_re.fullmatch(gap):
+            return False
+        return bool(self._effect_before_re.search(before))
 
     def names_cause(self, gap: str) -> bool:
         """True when the words between a metric word and a figure open its cause (主要由于, due to):

@@ -343,3 +343,13 @@ def test_a_change_against_last_years_quarter_scopes_the_quarter(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert only(ms, "segment_revenue", "Retail business").scope == "quarter"
     assert only(ms, "segment_revenue", "Hotel").scope is None  # compared with another quarter: not inferred
+
+
+def test_an_effect_on_a_metric_is_not_its_level(tmp_path):
+    text = (
+        "Adjusted EBITDA was down 2% quarter-on-quarter, due to a low win rate impacting EBITDA by $165 million.\n"
+        "Revenue increased by $5 million to $100 million.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "adjusted_ebitda") == [None]
+    assert _values(ms, "revenue") == [100_000_000]
