@@ -5,7 +5,9 @@ Companies below are made up (not in the companies lexicon); the texts are writte
 
 from __future__ import annotations
 
-from generator.model import Metric
+from datetime import date
+
+from generator.model import Metric, Period
 from tests.metrics_cases import Q3_2024, extract, only
 
 
@@ -353,3 +355,13 @@ def test_an_effect_on_a_metric_is_not_its_level(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert _values(ms, "adjusted_ebitda") == [None]
     assert _values(ms, "revenue") == [100_000_000]
+
+
+def test_an_english_highlights_heading_scopes_the_lines_under_it(tmp_path):
+    text = (
+        "Zephyr announced its results for the second quarter of 2024.\n"
+        "1H2024 Key Highlights\n"
+        "Total revenues were RMB174,286 million.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Period(2024, 2, date(2024, 6, 30)))  # a Q2 call
+    assert only(ms, "revenue").scope == "half_year"
