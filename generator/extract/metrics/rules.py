@@ -122,6 +122,7 @@ class Rules:
             self.en_possessives: set[str] = {str(w).lower() for w in english.get("possessives", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
+            self._aside_re = regex(data.get("aside_openers", []))
             effects = data.get("effect_verbs") or {}
             verbs = [str(w) for w in effects.get("verbs", [])]
             fillers = [str(w) for w in effects.get("fillers", [])]
@@ -355,6 +356,11 @@ class Rules:
         for w in longest_first(allowed):
             rest = rest.replace(w, "")
         return not rest
+
+    def in_aside(self, clause_before: str) -> bool:
+        """True when the clause before a metric word opens an aside that says what a line is made of
+        ("mainly consisting of … advertising revenues"): that word names no figure of its own."""
+        return bool(self._aside_re.search(clause_before))
 
     def names_effect(self, before: str, gap: str) -> bool:
         """True when the metric word is the object of an effect verb and the figure its size

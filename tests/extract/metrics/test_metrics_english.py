@@ -365,3 +365,14 @@ def test_an_english_highlights_heading_scopes_the_lines_under_it(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Zephyr", Period(2024, 2, date(2024, 6, 30)))  # a Q2 call
     assert only(ms, "revenue").scope == "half_year"
+
+
+def test_a_word_in_a_made_of_aside_is_no_entry(tmp_path):
+    text = (
+        "Core marketplace revenue, mainly consisting of transaction-based fees and advertising revenues, "
+        "was up 41.4% year-on-year to US$1.8 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [m.metric for m in ms] == ["segment_revenue"]
+    m = only(ms, "segment_revenue", "Core marketplace")
+    assert (m.value, m.yoy_pct) == (1_800_000_000, 41.4)
