@@ -376,3 +376,15 @@ def test_a_word_in_a_made_of_aside_is_no_entry(tmp_path):
     assert [m.metric for m in ms] == ["segment_revenue"]
     m = only(ms, "segment_revenue", "Core marketplace")
     assert (m.value, m.yoy_pct) == (1_800_000_000, 41.4)
+
+
+def test_plural_margins_and_measured_counts(tmp_path):
+    text = (
+        "Operating Margins: Contracted by 140 basis points to 12.8%\n"
+        "Average monthly transacting customers in the third quarter was 69.7 million, "
+        "representing an increase of 61.8% from 43.1 million in the same quarter of 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "operating_margin") == [12.8]
+    m = only(ms, "active_customers")
+    assert (m.value, m.yoy_pct) == (69_700_000, 61.8)
