@@ -123,6 +123,10 @@ class Rules:
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
             self._aside_re = regex(data.get("aside_openers", []))
+            bases = [str(w) for w in data.get("share_base_before", [])]
+            self._share_base_re = (
+                re.compile(rf"\d\s*%\s*(?:{pattern(bases)})\s+$", re.IGNORECASE) if bases else None
+            )
             effects = data.get("effect_verbs") or {}
             verbs = [str(w) for w in effects.get("verbs", [])]
             fillers = [str(w) for w in effects.get("fillers", [])]
@@ -356,6 +360,11 @@ class Rules:
         for w in longest_first(allowed):
             rest = rest.replace(w, "")
         return not rest
+
+    def is_share_base(self, before: str) -> bool:
+        """True when a metric word is the base of a share written before it ("33.2% of revenue"):
+        the word names no figure of its own. ``before`` is a bounded window before the word."""
+        return self._share_base_re is not None and bool(self._share_base_re.search(before))
 
     def in_aside(self, clause_before: str) -> bool:
         """True when the clause before a metric word opens an aside that says what a line is made of

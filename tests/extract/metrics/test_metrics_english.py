@@ -388,3 +388,15 @@ def test_plural_margins_and_measured_counts(tmp_path):
     assert _values(ms, "operating_margin") == [12.8]
     m = only(ms, "active_customers")
     assert (m.value, m.yoy_pct) == (69_700_000, 61.8)
+
+
+def test_the_base_of_a_share_is_no_entry(tmp_path):
+    text = "Products: large driver ICs, 33.2% of revenue, up 6.0% QoQ; non-driver products, 19.4% of revenue, down 0.6% QoQ\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [m for m in ms if m.metric == "revenue"] == []
+
+
+def test_ifrs_profit_is_net_income(tmp_path):
+    text = "Q3 IFRS profit was $3.3 million, or 1.9 cents per diluted ADS.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "net_income") == [3_300_000]
