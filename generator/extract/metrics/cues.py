@@ -75,6 +75,9 @@ class ScopeCues:
         ]
         digits = {ch: n for ch, n in CN_DIGITS.items() if 1 <= n <= 4}
         self._quarters: dict[str, int] = {**digits, **(data.get("quarter_words") or {})}
+        self._months: dict[str, int] = {
+            str(k).lower(): int(v) for k, v in (data.get("month_words") or {}).items()
+        }
         self._memo: OrderedDict[str, _Read] = OrderedDict()
         after = longest_first(data.get("after_figure_scope_words") or [])
         self._after_re = (
@@ -181,7 +184,8 @@ class ScopeCues:
         elif "y" in groups or "yy" in groups:
             year = int(groups["y"]) if "y" in groups else 2000 + int(groups["yy"])
             fiscal = fiscal or "财年" in m.group(0)
-        return Cue(m.start(), m.end(), scope, quarter, year, fiscal)
+        month = self._months.get(groups["mon"].lower()) if "mon" in groups else None
+        return Cue(m.start(), m.end(), scope, quarter, year, fiscal, month)
 
     def _quarter(self, text: str) -> int:
         return self._quarters.get(text) or self._quarters.get(text.lower()) or int(text)

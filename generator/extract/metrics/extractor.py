@@ -152,6 +152,12 @@ def _to_metric(
     cue = None if entry.from_table else _scope_cue(text, entry, anchor, ctx)
     if cue is not None and not same_period(cue, ctx):
         return None
+    if cue is not None and cue.month is not None and ctx.rules.kind(entry.metric) == "money":
+        notes.append(
+            f"line {line.number}: {entry.metric} of {text[cue.start : cue.end]} is one month's, "
+            "not the period's; left out"
+        )
+        return None  # "revenue for the month of August 2020" in a Q3 call: a part of the quarter
     if cue is not None and cue.scope == "month" and COMPLETED_RE.search(text[cue.end : anchor]):
         figure = text[anchor : max(x.end for x in _figures(entry))].strip()
         notes.append(

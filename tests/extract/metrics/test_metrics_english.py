@@ -400,3 +400,14 @@ def test_ifrs_profit_is_net_income(tmp_path):
     text = "Q3 IFRS profit was $3.3 million, or 1.9 cents per diluted ADS.\n"
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert _values(ms, "net_income") == [3_300_000]
+
+
+def test_one_months_revenue_is_not_the_quarters(tmp_path):
+    text = (
+        "Its revenue for the month of October 2024 was NT$2,068.7 million (US$72.4 million).\n"
+        "The company's revenue for the third quarter of 2024 was NT$5,686.1 million.\n"
+        "Revenue for the month of August 2024 was NT$1,902.5 million.\n"
+    )
+    ms, notes = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "revenue") == [5_686_100_000]
+    assert any("month of August 2024" in n for n in notes)
