@@ -24,6 +24,10 @@ from generator.lexicon import per_lexicon_set
 from generator.lexicon.titles import titles
 from generator.lexicon.words import guarded
 
+TITLE_WINDOW = 80
+"""How far before an English name its titles and a comma are looked for ("HUTCHMED's Chief Executive
+Officer, Dr. Weiguo Su, highlighted"): the longest titles run past 24 characters."""
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -169,7 +173,7 @@ def english_mentions(text: str) -> list[Mention]:
         name = m.group(1)
         if not is_person_name(name):
             continue
-        before, after = text[max(0, m.start() - 24) : m.start()], text[m.end() :]
+        before, after = text[max(0, m.start() - TITLE_WINDOW) : m.start()], text[m.end() :]
         told = re.search(rf"{verbs}\s+$", before) and re.match(r"\s*(?:[,.;:!?\"”)]|$)", after)
         speaks = bool(re.match(rf"\s+{verbs}", after) or told)  # "Li Yanhong said", "said Li Yanhong."
         titles = _apposition(after)

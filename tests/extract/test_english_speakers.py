@@ -275,3 +275,13 @@ def test_titles_joined_by_and_then_the_name(tmp_path: Path) -> None:
     assert people["Haijun Wang"].side == "management"
     assert people["Haijun Wang"].role == "首席执行官"
     assert people["Jianfeng Wu"].role == "首席财务官"
+
+
+def test_a_long_title_before_an_executives_name_in_prose(tmp_path: Path) -> None:
+    text = (
+        "Zephyr Pharma reported its interim results for the six months ended June 30, 2024.\n"
+        "Zephyr’s Chief Executive Officer, Dr. Weiguo Su, highlighted the company’s achievements.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert people["Weiguo Su"].side == "management"
+    assert people["Weiguo Su"].role == "首席执行官"

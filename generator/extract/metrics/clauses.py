@@ -28,6 +28,7 @@ def sentences(text: str, protected: list[tuple[int, int]], rules: Rules) -> list
         for m in SENTENCE_RE.finditer(text)
         if not inside_any(m.start(), protected)
         and not (m.group(0).isspace() and _change_follows(text, m.end(), rules))
+        and not _english_footnote(text, m.start(), m.end())
     ]
     spans, start = [], 0
     for m in cuts:
@@ -35,6 +36,16 @@ def sentences(text: str, protected: list[tuple[int, int]], rules: Rules) -> list
         start = m.end()
     spans.append(Span(start, len(text)))
     return [s for s in spans if s.end > s.start]
+
+
+FOOTNOTE_RE = re.compile(r"[(（]\d{1,2}[)）]")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _english_footnote(text: str, start: int, end: int) -> bool:
+    """True for a footnote mark after a bracket in English text: "Adjusted net income (non-GAAP) (2)
+    attributable to…" is one sentence; 营收（亿元） （2）净利润 still cuts."""
+    return bool(FOOTNOTE_RE.match(text, end)) and not CJK_RE.search(text, max(0, start - 20), start)
 
 
 def _change_follows(text: str, pos: int, rules: Rules) -> bool:

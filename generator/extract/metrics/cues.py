@@ -75,6 +75,9 @@ class ScopeCues:
         ]
         digits = {ch: n for ch, n in CN_DIGITS.items() if 1 <= n <= 4}
         self._quarters: dict[str, int] = {**digits, **(data.get("quarter_words") or {})}
+        self._months: dict[str, int] = {
+            str(k).lower(): int(v) for k, v in (data.get("month_words") or {}).items()
+        }
         self._memo: OrderedDict[str, _Read] = OrderedDict()
         after = longest_first(data.get("after_figure_scope_words") or [])
         self._after_re = (
@@ -130,6 +133,16 @@ class ScopeCues:
             after.startswith(w) for w in self._compare_after
         )
 
+    def compared(self, text: str, start: int, end: int) -> list[Cue]:
+        """The periods named as a comparison in [start, end) ("up 26.5% year over year compared to
+        Q2 2024"), in order; ``find`` leaves them out."""
+        cues = []
+        for scope, rx in self._res:
+            for m in rx.finditer(text, start, end):
+                if self._compared(text, m.start(), m.end()):
+                    cues.append(self._cue(scope, m))
+        return sorted(cues, key=lambda c: (c.start, -c.end))
+
     def names_same_period(self, text: str, cue: Cue) -> bool:
         """True when the cue is followed by 同期 (2024年同期): the period compared with."""
         return any(text.startswith(w, cue.end) for w in self._same_period)
@@ -171,7 +184,8 @@ class ScopeCues:
         elif "y" in groups or "yy" in groups:
             year = _year(groups["y"]) if "y" in groups else 2000 + int(groups["yy"])
             fiscal = fiscal or "财年" in m.group(0)
-        return Cue(m.start(), m.end(), scope, quarter, year, fiscal)
+        month = self._months.get(groups["mon"].lower()) if "mon" in groups else None
+        return Cue(m.start(), m.end(), scope, quarter, year, fiscal, month)
 
     def _quarter(self, text: str) -> int:
         return self._quarters.get(text) or self._quarters.get(text.lower()) or int(text)

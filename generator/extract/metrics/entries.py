@@ -96,6 +96,10 @@ def _sentence_entries(
         if isinstance(ev, Word):
             if open_entry is not None and _inside_segment(ev, open_entry):
                 continue  # revenue from auto sales: "sales" is part of the line's name
+            if ctx.rules.is_share_base(text[max(sentence.start, ev.start - 40) : ev.start]):
+                continue  # "large driver ICs, 33.2% of revenue, up 6.0% QoQ": the base of a share
+            if ctx.rules.in_aside(text[clause_start_at(ev.start, clauses, sentence) : ev.start]):
+                continue  # "Core marketplace revenue, mainly consisting of … advertising revenues, was up…"
             entry = new_entry(text, ev, sentence, last_figure_end, clauses, ctx, notes, line.number)
             if entry is None:
                 if open_entry is not None and open_entry.word.metric != ev.metric:

@@ -152,6 +152,12 @@ def _to_metric(
     cue = None if entry.from_table else _scope_cue(text, entry, anchor, ctx)
     if cue is not None and not same_period(cue, ctx):
         return None
+    if cue is not None and cue.month is not None and ctx.rules.kind(entry.metric) == "money":
+        notes.append(
+            f"line {line.number}: {entry.metric} of {text[cue.start : cue.end]} is one month's, "
+            "not the period's; left out"
+        )
+        return None  # "revenue for the month of August 2020" in a Q3 call: a part of the quarter
     if cue is not None and cue.scope == "month" and COMPLETED_RE.search(text[cue.end : anchor]):
         figure = text[anchor : max(x.end for x in _figures(entry))].strip()
         notes.append(
@@ -174,6 +180,8 @@ def _to_metric(
                 scope = inh.scope if heading or own else None
             elif heading and (inh.quarter is not None or inh.year is not None):
                 return None  # under a heading that names another period
+    if scope is None and cue is None and not entry.from_table and not strict:
+        scope = _scope_by_comparison(text, entry, anchor, ctx)
     if scope == "reporting_period":
         scope = reporting_scope(ctx)  # 报告期内: the call's own period
     value: int | float | None = None
@@ -269,6 +277,27 @@ def _closed_bracket(text: str, cue: Cue, anchor: int) -> int | None:
     if not closing or "(" in ahead[: min(closing)] or "（" in ahead[: min(closing)]:
         return None
     return max(0, cue.start - BRACKET_REACH) + opening
+
+
+def _scope_by_comparison(text: str, entry: Entry, anchor: int, ctx: Context) -> str | None:
+    """ "quarter" when the figure's change is compared with the quarter a year (year over year) or a
+    quarter (quarter over quarter) before the call's: "RMB1,299 million, up 26.5% year over year
+    compared to Q2 2024" in a Q2 2025 call is the quarter's figure. None otherwise."""
+    period = ctx.period
+    if period.fiscal_quarter is None or period.fiscal_year is None:
+        return None
+    year, quarter = period.fiscal_year, period.fiscal_quarter
+    before = {
+        "yoy": (year - 1, quarter),
+        "qoq": (year - 1, 4) if quarter == 1 else (year, quarter - 1),
+    }
+    cues = [c for c in ctx.rules.cues.find(text) if anchor <= c.start < entry.sentence.end]
+    cues += ctx.rules.cues.compared(text, anchor, entry.sentence.end)
+    named = {(c.year, c.quarter) for c in cues if c.scope == "quarter" and c.year is not None}
+    if not named:
+        return None
+    wanted = {before[k] for k in entry.changes if k in before}
+    return "quarter" if wanted and named <= wanted else None
 
 
 def _segment_name(line: Line, entry: Entry, ctx: Context) -> str | None:

@@ -19,6 +19,9 @@ from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
 from generator.lexicon.words import alternation
 
+EFFECT_WINDOW = 60
+"""How far before a metric word an effect verb is looked for ("impacting adjusted EBITDA by …")."""
+
 
 @per_lexicon_set
 def _range_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -93,6 +96,11 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
     """True when the open ``entry`` takes the figure that follows it in the sentence."""
     if entry.word.end <= fig.start and ctx.rules.names_cause(text[entry.word.end : fig.start]):
         return False  # 盈利上升，主要由于…补偿收益约17.6亿元: the cause's figure
+    if entry.word.end <= fig.start and ctx.rules.names_effect(
+        text[max(entry.sentence.start, entry.word.start - EFFECT_WINDOW) : entry.word.start],
+        text[entry.word.end : fig.start],
+    ):
+        return False  # impacting EBITDA by $165 million: an effect's size, not the metric
     if isinstance(fig, Percent):
         if ctx.rules.kind(entry.metric) == "ratio" and ctx.rules.is_ratio_effect(
             text[entry.word.end : fig.start]

@@ -43,6 +43,13 @@ HEADING_TAIL_RE = re.compile(
 """A short unpunctuated line that ends as a section title does (2024年全年业绩概览)."""
 
 
+EN_HEADING_TAIL_RE = re.compile(
+    r"^[A-Za-z0-9][^.,;:!?。]{0,40}\b(?:Highlights|Results|Overview|Summary)(?:\s*[\[(]\d{1,2}[\])])?$"
+)
+"""An English section title, capitalised as titles are: "1H2019 Key Highlights", "Second Quarter 2024
+Highlights[1]", "Fourth Quarter Financial Results"."""
+
+
 INHERIT_LINES = 12
 """How many lines back a line without a scope cue looks for the cue of its paragraph or heading."""
 
@@ -54,7 +61,11 @@ def _is_heading(text: str) -> bool:
         bool(stripped)
         and len(stripped) <= 40
         and "。" not in stripped
-        and bool(HEADING_RE.match(stripped) or HEADING_TAIL_RE.match(stripped))
+        and bool(
+            HEADING_RE.match(stripped)
+            or HEADING_TAIL_RE.match(stripped)
+            or EN_HEADING_TAIL_RE.match(stripped)
+        )
     )
 
 

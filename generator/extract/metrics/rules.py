@@ -125,6 +125,27 @@ class Rules:
             self.en_possessives: set[str] = {str(w).lower() for w in english.get("possessives", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
+            self._aside_re = regex(data.get("aside_openers", []))
+            bases = [str(w) for w in data.get("share_base_before", [])]
+            self._share_base_re = (
+                re.compile(rf"\d\s*%\s*(?:{pattern(bases)})\s+$", re.IGNORECASE) if bases else None
+            )
+            effects = data.get("effect_verbs") or {}
+            verbs = [str(w) for w in effects.get("verbs", [])]
+            fillers = [str(w) for w in effects.get("fillers", [])]
+            self._effect_before_re = (
+                re.compile(
+                    rf"\b(?:{pattern(verbs)})\s+(?:(?:{pattern(fillers)})\s+)*$"
+                    if fillers
+                    else rf"\b(?:{pattern(verbs)})\s+$",
+                    re.IGNORECASE,
+                )
+                if verbs
+                else None
+            )
+            self._effect_gap_re = re.compile(
+                rf"\s*(?:{pattern(effects.get('gaps', ['by']))})\s*$", re.IGNORECASE
+            )
             self._after_bounds = longest_first(data.get("after_bounds", []))
             self._quote_re = regex(data.get("quote_cues", []))
             self._not_guidance_re = regex(data.get("not_guidance", []))
@@ -342,6 +363,24 @@ class Rules:
         for w in longest_first(allowed):
             rest = rest.replace(w, "")
         return not rest
+
+    def is_share_base(self, before: str) -> bool:
+        """True when a metric word is the base of a share written before it ("33.2% of revenue"):
+        the word names no figure of its own. ``before`` is a bounded window before the word."""
+        return self._share_base_re is not None and bool(self._share_base_re.search(before))
+
+    def in_aside(self, clause_before: str) -> bool:
+        """True when the clause before a metric word opens an aside that says what a line is made of
+        ("mainly consisting of … advertising revenues"): that word names no figure of its own."""
+        return bool(self._aside_re.search(clause_before))
+
+    def names_effect(self, before: str, gap: str) -> bool:
+        """True when the metric word is the object of an effect verb and the figure its size
+        ("impacting EBITDA by $165 million", "reduced net income by RMB20 million"): not its level.
+        ``before`` is a bounded window before the word, ``gap`` the text between word and figure."""
+        if self._effect_before_re is None or not self._effect_gap_re.fullmatch(gap):
+            return False
+        return bool(self._effect_before_re.search(before))
 
     def names_cause(self, gap: str) -> bool:
         """True when the words between a metric word and a figure open its cause (主要由于, due to):

@@ -54,6 +54,10 @@ def reporting_scope(ctx: Context) -> str | None:
 def same_period(cue: Cue, ctx: Context) -> bool:
     """False when the scope cue names a quarter or year other than the call's."""
     period = ctx.period
+    if cue.month is not None and isinstance(period.period_end, date):
+        end = period.period_end
+        if ((cue.year or end.year), cue.month) > (end.year, end.month):
+            return False  # "revenue for the month of October 2020" in a Q3 2020 call: after the period
     years = {y for y in (period.fiscal_year, period.period_end.year if period.period_end else None) if y}
     if cue.year is not None and years:
         if cue.fiscal and period.fiscal_year and cue.year != period.fiscal_year:

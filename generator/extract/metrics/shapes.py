@@ -41,6 +41,8 @@ class Cue:
     year: int | None = None
     fiscal: bool = False
     """True when the quarter or year is named as fiscal (第四财季, 2024财年)."""
+    month: int | None = None
+    """The calendar month an English month cue names ("the month of October 2020")."""
 
 
 @dataclass

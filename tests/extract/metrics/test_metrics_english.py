@@ -5,7 +5,9 @@ Companies below are made up (not in the companies lexicon); the texts are writte
 
 from __future__ import annotations
 
-from generator.model import Metric
+from datetime import date
+
+from generator.model import Metric, Period
 from tests.metrics_cases import Q3_2024, extract, only
 
 
@@ -314,3 +316,98 @@ def test_names_of_lines_are_read_whole_and_verbs_are_no_lines(tmp_path):
     assert only(ms, "revenue").yoy_pct == 35
     assert only(ms, "segment_revenue", "Zephyr Cloud").value == 24_300_000_000
     assert len([m for m in ms if m.metric in ("revenue", "segment_revenue")]) == 2
+
+
+def test_total_income_is_a_lenders_top_line(tmp_path):
+    text = (
+        "Total income increased by 3.1% to RMB15,288 million in the third quarter of 2024.\n"
+        "Total income tax expense was RMB 20 million.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct) == (15_288_000_000, 3.1)
+
+
+def test_a_footnote_mark_after_a_bracket_keeps_the_sentence(tmp_path):
+    text = (
+        "Adjusted net income (non-GAAP) (2) attributable to Zephyr shareholders was $134.5 million "
+        "in Q3 2024, compared to $310.2 million in Q2 2024\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "non_gaap_net_income") == [134_500_000]
+
+
+def test_a_change_against_last_years_quarter_scopes_the_quarter(tmp_path):
+    text = (
+        "Retail business revenue was RMB1,020 million, up 79.8% year over year compared to Q3 2023.\n"
+        "Hotel revenue was RMB500 million, up 9.8% year over year compared to Q1 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "segment_revenue", "Retail business").scope == "quarter"
+    assert only(ms, "segment_revenue", "Hotel").scope is None  # compared with another quarter: not inferred
+
+
+def test_an_effect_on_a_metric_is_not_its_level(tmp_path):
+    text = (
+        "Adjusted EBITDA was down 2% quarter-on-quarter, due to a low win rate impacting EBITDA by $165 million.\n"
+        "Revenue increased by $5 million to $100 million.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "adjusted_ebitda") == [None]
+    assert _values(ms, "revenue") == [100_000_000]
+
+
+def test_an_english_highlights_heading_scopes_the_lines_under_it(tmp_path):
+    text = (
+        "Zephyr announced its results for the second quarter of 2024.\n"
+        "1H2024 Key Highlights\n"
+        "Total revenues were RMB174,286 million.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Period(2024, 2, date(2024, 6, 30)))  # a Q2 call
+    assert only(ms, "revenue").scope == "half_year"
+
+
+def test_a_word_in_a_made_of_aside_is_no_entry(tmp_path):
+    text = (
+        "Core marketplace revenue, mainly consisting of transaction-based fees and advertising revenues, "
+        "was up 41.4% year-on-year to US$1.8 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [m.metric for m in ms] == ["segment_revenue"]
+    m = only(ms, "segment_revenue", "Core marketplace")
+    assert (m.value, m.yoy_pct) == (1_800_000_000, 41.4)
+
+
+def test_plural_margins_and_measured_counts(tmp_path):
+    text = (
+        "Operating Margins: Contracted by 140 basis points to 12.8%\n"
+        "Average monthly transacting customers in the third quarter was 69.7 million, "
+        "representing an increase of 61.8% from 43.1 million in the same quarter of 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "operating_margin") == [12.8]
+    m = only(ms, "active_customers")
+    assert (m.value, m.yoy_pct) == (69_700_000, 61.8)
+
+
+def test_the_base_of_a_share_is_no_entry(tmp_path):
+    text = "Products: large driver ICs, 33.2% of revenue, up 6.0% QoQ; non-driver products, 19.4% of revenue, down 0.6% QoQ\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [m for m in ms if m.metric == "revenue"] == []
+
+
+def test_ifrs_profit_is_net_income(tmp_path):
+    text = "Q3 IFRS profit was $3.3 million, or 1.9 cents per diluted ADS.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "net_income") == [3_300_000]
+
+
+def test_one_months_revenue_is_not_the_quarters(tmp_path):
+    text = (
+        "Its revenue for the month of October 2024 was NT$2,068.7 million (US$72.4 million).\n"
+        "The company's revenue for the third quarter of 2024 was NT$5,686.1 million.\n"
+        "Revenue for the month of August 2024 was NT$1,902.5 million.\n"
+    )
+    ms, notes = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert _values(ms, "revenue") == [5_686_100_000]
+    assert any("month of August 2024" in n for n in notes)
