@@ -543,9 +543,9 @@ def build_site(
                 else:
                     run_mkdocs(root, building, strict)
                 if search and shard is None:
-                    from generator.site.search import index_site
+                    from generator.site.search import index_site, search_cache
 
-                    index_site(building)
+                    index_site(building, cache=search_cache(root))
             report.site = site
         except GeneratorError as exc:
             report.errors.append(exc)

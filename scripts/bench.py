@@ -50,7 +50,7 @@ from generator.build import (  # noqa: E402
     summarize_tree,
 )
 from generator.site.hooks import CACHE_ENV  # noqa: E402
-from generator.site.search import index_site  # noqa: E402
+from generator.site.search import index_site, search_cache  # noqa: E402
 
 QUERIES = ("全站推广", "云智能", "回购", "量子纠缠咖啡馆")
 CHROMIUM = "/usr/bin/chromium"
@@ -132,10 +132,19 @@ def stages(layout: Layout, work: Path, times: dict[str, float], shards: int = 1)
     timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
     with fresh_site(layout.site) as building:
         timed("mkdocs", times, lambda: mkdocs(work, building, shards))
-        timed("search", times, lambda: index_site(building))
+        timed("search", times, lambda: search_stage(building, search_cache(work)))
     wall = sum(v for k, v in times.items() if not k.endswith(" cpu"))
     cpu = sum(v for k, v in times.items() if k.endswith(" cpu"))
     print(f"  {'total':<10} {wall:8.1f} s   cpu {cpu:8.1f} s", flush=True)
+
+
+def search_stage(site: Path, cache: Path | None) -> None:
+    """The search index in shards; how many were indexed again, and the largest Pagefind."""
+    runs = index_site(site, cache=cache)
+    made = [r for r in runs if not r.reused]
+    peak = max((r.peak_mb for r in made), default=0.0)
+    cpu = sum(r.cpu for r in made)
+    print(f"    search: {len(made)} of {len(runs)} indexed, Pagefind peak {peak:.0f} MB, cpu {cpu:.1f} s")
 
 
 def peak_memory() -> None:
@@ -233,7 +242,7 @@ def site_figures(site: Path) -> None:
     pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     bundle = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
-    exact = sum(p.stat().st_size for p in (site / "pagefind" / "exact").rglob("*") if p.is_file())
+    exact = sum(p.stat().st_size for p in (site / "pagefind").glob("*/exact/*") if p.is_file())
     html = sum(p.stat().st_size for p in pages)
     largest = pages[-1]
     print(f"  HTML pages      {len(pages):8d}")

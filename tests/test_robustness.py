@@ -111,7 +111,7 @@ def assert_nothing_lost(root: Path, pristine: Path) -> None:
 def complete(site: Path, reference: Path) -> bool:
     """A new complete site: at least every page of the reference, and its search index."""
     pages = {p for p in tree(reference) if p.endswith(".html")}
-    return pages <= set(tree(site)) and (site / "pagefind" / "pagefind-entry.json").is_file()
+    return pages <= set(tree(site)) and (site / "pagefind" / "shards.json").is_file()
 
 
 # --- case 1: a person edits a generated page ------------------------------------------------

@@ -1,11 +1,14 @@
 /*
  * Site search: Material's header search box, results from Pagefind.
  *
- * generator/search.py builds, after MkDocs, Pagefind's index (words, Chinese segmentation)
- * and an exact-match table of character pairs. A query is answered in three steps, each
+ * generator/site/search.py builds, after MkDocs, Pagefind's index (words, Chinese
+ * segmentation) and an exact-match table of character pairs, in index shards: each
+ * pagefind/<shard>/ is a Pagefind bundle with its own exact/ table, and pagefind/shards.json
+ * lists them (the first is the primary bundle; the others are merged into it with Pagefind's
+ * mergeIndex, so one ranking covers all). A query is answered in three steps, each
  * downloading only what it needs: the pairs of the query give the pages that hold it
- * (a few small shards), Pagefind ranks them, and the shown pages' fragments are checked
- * for the exact text and give the excerpt and the nearest anchor (a transcript line).
+ * (a few small files per shard), Pagefind ranks them, and the shown pages' fragments are
+ * checked for the exact text and give the excerpt and the nearest anchor (a transcript line).
  * Results use Material's own result-list markup and classes, so they look like Material's
  * search. Page text is only ever set as text (textContent), never parsed as HTML.
  *
@@ -61,7 +64,7 @@
   /* ---- the exact-match table (generator/search.py writes pagefind/exact/) ---- */
 
   var SPACE = /[\s\u200b\u200c\u200d\u2060\ufeff]+/g;
-  var exact = { meta: null, shards: {}, fragments: {} };
+  var exact = { list: null, meta: null, shards: {}, fragments: {} };
   var FOLD = {}; /* Traditional -> Simplified, from meta.json's "fold" (pairs of characters) */
 
   function setFold(pairs) {
@@ -118,20 +121,42 @@
     return store[key];
   }
 
+  /* the index shards' folder names, the primary bundle first (pagefind/shards.json) */
+  function shardList() {
+    return cached(exact, "list", function () {
+      return fetch(new URL("pagefind/shards.json", root).href).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " pagefind/shards.json");
+        return r.json();
+      }).then(function (data) { return data.shards; });
+    });
+  }
+
+  /* every shard's exact-match meta.json, together: the fold table (their union), the call
+     pages, and the shard of every page id */
   function exactMeta() {
     return cached(exact, "meta", function () {
-      return fetchText(new URL("pagefind/exact/meta.json", root).href).then(JSON.parse).then(function (meta) {
-        setFold(meta.fold);
-        meta.callPages = new Set((meta.calls || []).map(function (n) { return meta.pages[n]; }));
-        return meta;
+      return shardList().then(function (names) {
+        return Promise.all(names.map(function (name) {
+          return fetchText(new URL("pagefind/" + name + "/exact/meta.json", root).href).then(JSON.parse)
+            .then(function (meta) { meta.name = name; return meta; });
+        }));
+      }).then(function (metas) {
+        var all = { parts: metas, callPages: new Set(), shardOfPage: {} }, fold = "";
+        metas.forEach(function (meta) {
+          fold += meta.fold || "";
+          (meta.calls || []).forEach(function (n) { all.callPages.add(meta.pages[n]); });
+          meta.pages.forEach(function (id) { all.shardOfPage[id] = meta.name; });
+        });
+        setFold(fold);
+        return all;
       });
     });
   }
 
   function postings(key, meta) {
-    var n = shardOf(key, meta.shards);
-    return cached(exact.shards, n, function () {
-      return fetchText(new URL("pagefind/exact/" + n + ".json.gz", root).href).then(JSON.parse);
+    var n = shardOf(key, meta.shards), name = meta.name + "/" + n;
+    return cached(exact.shards, name, function () {
+      return fetchText(new URL("pagefind/" + meta.name + "/exact/" + n + ".json.gz", root).href).then(JSON.parse);
     }).then(function (table) {
       var out = [], last = 0;
       (table[key] || []).forEach(function (d) { last += d; out.push(last); });
@@ -139,37 +164,51 @@
     });
   }
 
-  /* the ids of the pages holding every term (pairs of characters; checked again when shown) */
+  /* the ids of the pages holding every term (pairs of characters; checked again when shown),
+     shard after shard */
   function candidates(terms) {
-    return exactMeta().then(function (meta) {
-      var keys = {};
-      terms.forEach(function (t) { keysOf(t).forEach(function (k) { keys[k] = 1; }); });
-      return Promise.all(Object.keys(keys).map(function (k) { return postings(k, meta); })).then(function (lists) {
-        lists.sort(function (a, b) { return a.length - b.length; });
-        var set = lists.length ? lists[0] : [];
-        lists.slice(1).forEach(function (list) {
-          var has = new Set(list);
-          set = set.filter(function (n) { return has.has(n); });
-        });
-        return set.map(function (n) { return meta.pages[n]; });
+    return exactMeta().then(function (all) {
+      return Promise.all(all.parts.map(function (meta) { return shardCandidates(terms, meta); }));
+    }).then(function (lists) { return [].concat.apply([], lists); });
+  }
+
+  function shardCandidates(terms, meta) {
+    var keys = {};
+    terms.forEach(function (t) { keysOf(t).forEach(function (k) { keys[k] = 1; }); });
+    return Promise.all(Object.keys(keys).map(function (k) { return postings(k, meta); })).then(function (lists) {
+      lists.sort(function (a, b) { return a.length - b.length; });
+      var set = lists.length ? lists[0] : [];
+      lists.slice(1).forEach(function (list) {
+        var has = new Set(list);
+        set = set.filter(function (n) { return has.has(n); });
       });
+      return set.map(function (n) { return meta.pages[n]; });
     });
   }
 
   function fragment(id) {
     return cached(exact.fragments, id, function () {
-      return fetchText(new URL("pagefind/fragment/" + id + ".pf_fragment", root).href).then(function (text) {
+      return exactMeta().then(function (all) {
+        return fetchText(new URL("pagefind/" + all.shardOfPage[id] + "/fragment/" + id + ".pf_fragment", root).href);
+      }).then(function (text) {
         return JSON.parse(text.replace(/^pagefind_dcd/, ""));
       });
     });
   }
 
+  /* Pagefind from the primary bundle, every other shard merged into it */
   function loadPagefind() {
     if (!state.pagefind) {
-      state.pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname }).then(function () {
-          return pf.init();
-        }).then(function () {
+      state.pagefind = shardList().then(function (names) {
+        return import(new URL("pagefind/" + names[0] + "/pagefind.js", root).href).then(function (pf) {
+          return pf.options({ baseUrl: root.pathname }).then(function () {
+            return Promise.all(names.slice(1).map(function (name) {
+              return pf.mergeIndex(new URL("pagefind/" + name + "/", root).href, { baseUrl: root.pathname });
+            }));
+          }).then(function () { return pf; });
+        });
+      }).then(function (pf) {
+        return pf.init().then(function () {
           return pf;
         });
       });

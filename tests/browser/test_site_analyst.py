@@ -317,7 +317,8 @@ def choose(page: Page, key: str, value: str, query: str) -> list[str]:
 
 def test_search_filters_by_kind_company_and_year(page: Page, url: str, corpus_site: Path) -> None:
     # The filters travel in each page's fragment (Pagefind's filter index is not byte-stable).
-    assert not list((corpus_site / "pagefind").glob("filter/*.pf_filter"))
+    assert not list((corpus_site / "pagefind").glob("*/filter/*.pf_filter"))
+    assert list((corpus_site / "pagefind").glob("*/fragment/*.pf_fragment"))
     everything = [r.split("#")[0] for r in search(page, url, "营收")]
     assert "/" + TRAD_PAGE in everything and f"/companies/{COMPANY_ID}/" in everything
     options = page.eval_on_selector_all("[data-filter='kind'] option", "os => os.map(o => o.textContent)")
