@@ -224,3 +224,23 @@ def test_an_english_term_finds_the_english_call(page: Page, base_url: str, site:
     assert "/" + ENGLISH_CALL in shown_paths(page)
     marks = page.eval_on_selector_all(".md-search-result__item mark", "els => els.map(e => e.textContent)")
     assert any(m.lower().startswith("expect") for m in marks), marks
+
+
+PAGEFIND_URLS = """async q => {
+  const pf = await window.__siteSearch.load();
+  const found = await pf.search(q);
+  return Promise.all(found.results.map(r => r.data().then(d => d.url)));
+}"""
+
+
+def test_pagefind_ranks_the_pages_of_every_index_shard(page: Page, base_url: str, site: Path) -> None:
+    """The index is made in shards (pagefind/shards.json) and merged in the browser: Pagefind's
+    own search, the ranking search.js uses, finds pages of several shards at once."""
+    from generator.site.search import shard_names, shard_of_page
+
+    assert len(shard_names(site)) > 2
+    page.goto(base_url)
+    urls = page.evaluate(PAGEFIND_URLS, "收入")
+    shards = {shard_of_page(unquote(u).lstrip("/").split("#")[0] + "index.html") for u in urls}
+    assert len(shards) > 2, (shards, urls[:5])
+    assert set(shards) <= set(shard_names(site))
