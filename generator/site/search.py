@@ -49,7 +49,7 @@ BUNDLE = "pagefind"
 """The search bundle's folder inside the site."""
 EXACT = "exact"
 """The exact-match table's folder inside the bundle."""
-SHARD_POSTINGS = 8000
+SHARD_POSTINGS = 1000
 """About this many (key, page) pairs per shard: a shard is a few KB compressed."""
 MAX_SHARDS = 8192
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
@@ -153,9 +153,12 @@ def body_element(html: str) -> tuple[int, str] | None:
 
     Linear: one scan for the start tag, then one for the same tag name's opening and closing
     tags, counting the nesting."""
-    start = BODY_OPEN.search(html)
-    if start is None:
-        return None
+    at, start = 0, None
+    while start is None:  # each mark is looked at once, from the tag opening before it
+        at = html.find("data-pagefind-body", at) + 1
+        if at == 0:
+            return None
+        start = BODY_OPEN.match(html, max(0, html.rfind("<", 0, at)))
     tag = re.compile(rf"<(/?){re.escape(start.group(1))}\b[^<>]*>", re.I)
     depth = 1
     for m in tag.finditer(html, start.end()):
@@ -279,13 +282,21 @@ def make_shard(pages: dict[str, bytes], output: Path, run: ShardIndex, work: Pat
 
 
 def copy_tree(src: Path, dest: Path) -> None:
-    """``src`` copied to ``dest`` (a new folder), file by file, bytes only."""
+    """``src`` copied to ``dest`` (a new folder), file by file: hard links where the file
+    system allows (the same bytes; nothing writes into a bundle once made), else copies."""
+    link = True
     for dirpath, dirnames, filenames in os.walk(src):
         dirnames.sort()
         base = Path(dirpath)
         target = dest / base.relative_to(src)
         target.mkdir(parents=True, exist_ok=True)
         for name in sorted(filenames):
+            if link:
+                try:
+                    os.link(base / name, target / name)
+                    continue
+                except OSError:
+                    link = False
             shutil.copyfile(base / name, target / name)
 
 
