@@ -392,11 +392,17 @@
     }
     ui.box.setAttribute("data-search-state", "searching");
     var terms = [], callPages = new Set();
-    Promise.all([exactMeta(), pagefindOrder(query)]) // both at once: the first result comes sooner
-      .then(function (both) {
+    var order = pagefindOrder(query); // the exact pages and Pagefind's ranking at once
+    exactMeta()
+      .then(function (meta) {
         terms = words.map(norm).filter(Boolean); // folded with the table meta.json brought
-        callPages = both[0].callPages;
-        return candidates(terms).then(function (ids) { return ranked(ids, both[1], callPages); });
+        callPages = meta.callPages;
+        return candidates(terms);
+      })
+      .then(function (ids) {
+        if (ids.length < 2) return ids; // nothing to rank: no need to wait for Pagefind
+        if (ids.length <= PAGE_SIZE) ids.forEach(fragment); // all shown: fetched while ranking
+        return order.then(function (o) { return ranked(ids, o, callPages); });
       })
       .then(function (ids) {
         if (seq !== state.seq) return;
@@ -426,6 +432,7 @@
     ui.input.focus();
     if (select) ui.input.select();
     loadPagefind();
+    exactMeta().catch(function () { /* reported by the query that needs it */ });
     filterBar(ui);
   }
 

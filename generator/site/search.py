@@ -1,10 +1,21 @@
-"""Stage after MkDocs: the site's search index (Pagefind, plus an exact-match table).
+"""Stage after MkDocs: the site's search index (Pagefind, plus an exact-match table), in shards.
 
 Pagefind reads the built HTML, indexes the element marked ``data-pagefind-body`` (the
-article; see overrides/main.html) and writes ``site/pagefind/``: a small entry file, a
-WebAssembly matcher, index chunks split by word and one compressed fragment (text, title,
-anchors) per page, so a browser downloads only what a query needs. The extended Pagefind
-binary segments Chinese text (``<html lang="zh">``); the plain one would not.
+article; see overrides/main.html) and writes a bundle: a small entry file, a WebAssembly
+matcher, index chunks split by word and one compressed fragment (text, title, anchors) per
+page, so a browser downloads only what a query needs. The extended Pagefind binary segments
+Chinese text (``<html lang="zh">``); the plain one would not.
+
+The site is indexed in shards (:func:`shard_of_page`): the core (pages at most two folders
+deep: home, lists, topics), :data:`BUCKETS` buckets of companies (hashed by company) and one
+shard per deeper shared section (the analysts). Each shard is a bundle of its own,
+``site/pagefind/<shard>/``, with its exact-match table; ``site/pagefind/shards.json`` lists
+them, and the browser merges them with Pagefind's ``mergeIndex`` (docs/assets/search.js).
+Pagefind is given, for each page, only what it reads of it (:func:`projection`: language,
+title, the marked element; the index is the same as from the full page), so a shard's key,
+the hash of its pages' projections and of the configuration, does not change when only the
+navigation does. A shard whose key is in the cache (``build/search-cache/``) is linked from
+there byte for byte instead of indexed again (``tests/test_scale_search.py``).
 
 Word segmentation alone cannot answer "which pages contain 全站推广": the index may split
 it into 全站 + 推广 and Pagefind then also returns pages holding the two words apart, and
@@ -334,7 +345,7 @@ def index_site(site_dir: Path, cache: Path | None = None, buckets: int = BUCKETS
         else:
             todo.append(run)
     bundle.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".search-", dir=site_dir.parent))
+    work = Path(tempfile.mkdtemp(prefix="search-shards-"))
     try:
         with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
             jobs = [pool.submit(make_shard, shards[r.name], bundle / r.name, r, work) for r in todo]
