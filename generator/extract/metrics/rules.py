@@ -126,6 +126,17 @@ class Rules:
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
             self._aside_re = regex(data.get("aside_openers", []))
+            wrapped = data.get("wrapped_lines") or {}
+            needs_more = [str(w) for w in wrapped.get("needs_more", [])]
+            marks = [str(w) for w in wrapped.get("carry_on_marks", [])]
+            self.wrap_end_re = re.compile(
+                rf"(?:\b(?:{pattern(needs_more)})|,)\s*$" if needs_more else r",\s*$", re.IGNORECASE
+            )
+            """The end of a hard-wrapped line that breaks off its sentence (at most a line's tail is read)."""
+            self.wrap_start_re = re.compile(
+                rf"\s*(?:[a-z0-9(\[]|(?:{pattern(marks)})\s?[\d.])" if marks else r"\s*[a-z0-9(\[]"
+            )
+            """The start of a line that carries the one before on."""
             bases = [str(w) for w in data.get("share_base_before", [])]
             self._share_base_re = (
                 re.compile(rf"\d\s*%\s*(?:{pattern(bases)})\s+$", re.IGNORECASE) if bases else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from generator.model import Metric, Period
-from tests.metrics_cases import Q3_2024, extract, only
+from tests.metrics_cases import Q2_2024, Q3_2024, extract, only
 
 
 def _values(ms: list[Metric], metric: str) -> list[float | int | None]:
@@ -411,3 +411,37 @@ def test_one_months_revenue_is_not_the_quarters(tmp_path):
     ms, notes = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert _values(ms, "revenue") == [5_686_100_000]
     assert any("month of August 2024" in n for n in notes)
+
+
+def test_hard_wrapped_lines_are_read_as_one_sentence(tmp_path):
+    text = (
+        "Second Quarter 2024 Highlights\n"
+        "- Net revenues in the second quarter of 2024 were\n"
+        "RMB1,872.6 million (US$257.7 million), compared to RMB1,833.0 million in the corresponding period of\n"
+        "2023.\n"
+        "- Net income increased by 212.8% year-over-year to\n"
+        "RMB56.2 million for the second\n"
+        "quarter of 2024.\n"
+        "- Gross margin was\n"
+        "61.2%, representing a decrease of 3.4 percentage points from 64.6%\n"
+        "in the second quarter of 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.unit, revenue.evidence.line) == (1_872_600_000, "CNY", 3)
+    income = only(ms, "net_income")
+    assert (income.value, income.yoy_pct, income.evidence.line) == (56_200_000, 212.8, 6)
+    margin = only(ms, "gross_margin")
+    assert (margin.value, margin.change_pp, margin.evidence.line) == (61.2, -3.4, 9)
+
+
+def test_lines_that_end_a_sentence_or_start_an_item_are_not_joined(tmp_path):
+    text = (
+        "Revenue grew strongly in the quarter.\n"
+        "$5.0 million was spent on new stores\n"
+        "- Net income\n"
+        "- $2.0 million of that was spent on new stores\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert _values(ms, "revenue") == []
+    assert _values(ms, "net_income") == []
