@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.extract.metrics.patterns import pattern, regex
-from generator.extract.numbers import CN_DIGITS, Amount, Percent, as_number
+from generator.extract.numbers import CN_DIGITS, Amount, Percent, as_number, find_percents
 from generator.lexicon.words import longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
@@ -253,6 +253,12 @@ class ChangeWording:
         of "to B from A" (a to-word stands before the from-word)."""
         if not self.ends_with(before, self._from_words):
             return False
+        stem = before.rstrip()
+        word = max((w for w in self._from_words if stem.endswith(w)), key=len)
+        tail = stem[: len(stem) - len(word)].rstrip()[-40:]
+        changes = find_percents(tail)
+        if changes and changes[-1].end >= len(tail):
+            return True  # "fell 16.2 percent from NT$4.08 billion": the change's starting figure
         return any(w in after for w in ("至", "到", " to ")) or " to " in before
 
     def says_loss(self, between: str) -> bool:

@@ -9,11 +9,12 @@ left out. When in doubt a figure is left out and a review note says why.
 
 The flow: ``context`` (what is known about the call) -> ``table_entries`` and ``entries``
 (tables and lines -> entries, hard-wrapped English lines joined by ``wrapped`` first; ``clauses``,
-``attribution`` and ``figures`` decide what belongs together) -> ``_to_metric`` here (with ``scope`` for the period) -> ``dedup`` (one value per
-figure). Below them: ``segments`` (whose figure a word names), ``inherit`` (a line's inherited
-scope cue), ``rules`` with ``changes`` and ``cues`` (the metrics lexicon compiled), ``patterns``
-and ``shapes`` (the working dataclasses). Imports point one way, from this module down to
-``shapes``; none points back up, not even for types.
+``attribution`` and ``figures`` decide what belongs together) -> ``_to_metric`` here (with
+``scope`` for the period) -> ``dedup`` (one value per figure). Below them: ``segments`` (whose
+figure a word names), ``inherit`` (a line's inherited scope cue), ``rules`` with ``changes`` and
+``cues`` (the metrics lexicon compiled), ``patterns`` and ``shapes`` (the working dataclasses).
+Imports point one way, from this module down to ``shapes``; none points back up, not even for
+types.
 """
 
 from __future__ import annotations

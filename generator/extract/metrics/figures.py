@@ -214,6 +214,9 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
     third-quarter call, "4.1% from the third quarter of 2023" year-on-year."""
     rules = ctx.rules
     change = rules.change.change_of(text, pct, clause_start)
+    opener = _opening_basis(text, pct, clause_start, ctx)
+    if change is not None and change[0] in ("yoy", "qoq") and opener is not None:
+        change = (opener, change[1])  # "On a quarterly basis, net profits fell 16.2 percent"
     if pct.points or rules.compared_period_re is None:
         return change
     m = rules.compared_period_re.match(text, pct.end)
@@ -234,6 +237,31 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
         return None
     value = float(pct.value)
     return basis, value if rules.change.up_re.fullmatch(directions[-1].group(0)) else -abs(value)
+
+
+OPENER_REACH = 60
+"""How far before a clause a sentence's opening basis ("On a quarterly basis,") is looked for."""
+
+
+def _opening_basis(text: str, pct: Percent, clause_start: int, ctx: Context) -> str | None:
+    """ "yoy" | "qoq" when the sentence opens with a clause that only names a basis ("On a quarterly
+    basis, net profits fell 16.2 percent", "Sequentially, revenue rose 4%") and the change's own
+    clause names none; else None."""
+    change = ctx.rules.change
+    if change.basis_of(text, pct, clause_start) is not None:
+        return None
+    back = text[max(0, clause_start - OPENER_REACH) : clause_start]
+    ends = [m.end() for m in re.finditer(r"[.!?。；;]\s|^", back)]
+    opener = back[ends[-1] :] if ends else back
+    if clause_start - OPENER_REACH > 0 and len(ends) <= 1:
+        return None  # no sentence start within reach
+    m = re.fullmatch(r"\s*(?:-\s*)?(.+?)\s*,\s*", opener)
+    if m is None:
+        return None
+    for kind, rx in (("qoq", change.qoq_re), ("yoy", change.yoy_re)):
+        if rx.fullmatch(m.group(1)):
+            return kind
+    return None
 
 
 def _since_change(before: str, fig: Amount | Percent, text: str, ctx: Context) -> str:

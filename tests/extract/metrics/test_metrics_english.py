@@ -445,3 +445,33 @@ def test_lines_that_end_a_sentence_or_start_an_item_are_not_joined(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
     assert _values(ms, "revenue") == []
     assert _values(ms, "net_income") == []
+
+
+def test_a_change_stated_in_another_sentence_completes_the_figure(tmp_path):
+    text = (
+        "Zephyr said net profits last quarter surged 34.8 percent annually.\n"
+        "Net profits last quarter jumped to NT$3.42 billion from NT$2.54 billion a year earlier.\n"
+        "On a quarterly basis, net profits fell 16.2 percent from NT$4.08 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.yoy_pct, m.qoq_pct) == (3_420_000_000, 34.8, -16.2)
+
+
+def test_a_sentence_opening_basis_names_the_change(tmp_path):
+    text = "Sequentially, revenue rose 4.0% to $12.0 million in the second quarter.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct, m.qoq_pct) == (12_000_000, None, 4.0)
+
+
+def test_a_conflicting_change_elsewhere_is_not_merged(tmp_path):
+    text = (
+        "Revenue was $12.0 million in the second quarter, up 8.0% year over year.\n"
+        "Revenue rose 30.0% year over year in the second quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert sorted((m.value or 0, m.yoy_pct) for m in ms if m.metric == "revenue") == [
+        (0, 30.0),
+        (12_000_000, 8.0),
+    ]
