@@ -143,7 +143,7 @@ def _same_scope(full: Metric, bare: Metric) -> bool:
 
 def _fits(full: Metric, bare: Metric) -> bool:
     """True when the value-less ``bare`` only adds changes that ``full`` (same scope) lacks."""
-    if not _same_scope(full, bare) or (full.scope is None) != (bare.scope is None):
+    if not _same_scope(full, bare) or (bare.scope is None and full.scope is not None):
         return False
     if CJK.search(bare.evidence.text):
         return False  # English states a change in its own sentence ("That was up 26.3 percent…"); kept to it

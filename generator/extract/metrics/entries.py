@@ -39,9 +39,14 @@ from generator.model import Line
 
 
 def line_entries(
-    line: Line, ctx: Context, notes: list[str], forecasts: list[Pending] | None = None
+    line: Line,
+    ctx: Context,
+    notes: list[str],
+    forecasts: list[Pending] | None = None,
+    pointers: list[Word] | None = None,
 ) -> list[Entry]:
-    """The entries of a line; guidance and consensus figures go to ``forecasts`` when given."""
+    """The entries of a line; guidance and consensus figures go to ``forecasts`` when given.
+    ``pointers``: words that stand for a metric named before ("That was up 26.3 percent")."""
     text = line.norm
     amounts = find_amounts(text)
     percents = [p for p in find_percents(text) if not any(a.start <= p.start < a.end for a in amounts)]
@@ -50,6 +55,7 @@ def line_entries(
         return []
     protected = [(a.start, a.end) for a in amounts] + [(p.start, p.end) for p in percents]
     words = [w for w in ctx.find_words(text) if not inside_any(w.start, protected)]
+    words = sorted(words + (pointers or []), key=lambda w: w.start)
     if not words:
         return []
     parens = parenthesised_spans(text)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from generator.extract.metrics.attribution import rfind_name
+from generator.extract.metrics.backref import Pointers, complete
 from generator.extract.metrics.context import Context, build_context
 from generator.extract.metrics.dedup import deduplicate
 from generator.extract.metrics.entries import line_entries
@@ -72,6 +73,7 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     readable = (ln for ln in doc.lines if ln.number not in table_lines and ln.norm.strip())
     runs = join_wrapped(readable, ctx.rules.wrap_end_re, ctx.rules.wrap_start_re)
     joined = {j.line.number: j for j in runs}
+    pointers = Pointers()
     for line in doc.lines:
         if line.number in table_lines:
             continue
@@ -80,7 +82,7 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
                 continue  # carried on from the line before: read with it
             line = joined[line.number].line
             waiting: list[Pending] = []
-            entries.extend((line, e) for e in line_entries(line, ctx, notes, waiting))
+            entries.extend((line, e) for e in pointers.read(line, ctx, notes, waiting))
             pending.extend((line, p) for p in waiting)
         elif line.original.strip() and _names_only_this_company(line.original, ctx):
             headline = Line(line.number, line.original, line.original, normalise(line.original))
@@ -90,10 +92,17 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     metrics = []
     preferred: set[int] = set()
     ambiguous: set[int] = set()
+    by_word: dict[tuple[int, int], Metric] = {}
     for line, entry in entries:
+        if id(entry) in pointers.referred:
+            target = by_word.get(pointers.referred[id(entry)])
+            if target is not None:
+                complete(target, entry)  # "That was up 26.3 percent": the figure before's change
+            continue
         metric = _to_metric(line, entry, ctx, notes, strict=line.number in headline_lines)
         if metric is not None:
             metrics.append(metric)
+            by_word[(line.number, entry.word.start)] = metric
             word = line.norm[entry.word.start : entry.word.end]
             if ctx.rules.is_preferred(word):
                 preferred.add(id(metric))

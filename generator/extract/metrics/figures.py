@@ -14,7 +14,7 @@ from generator.extract.metrics.clauses import clause_of, clause_start_at, inside
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.scope import relation
 from generator.extract.metrics.shapes import Cue, Entry, Span, Word
-from generator.extract.numbers import Amount, Percent
+from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
 from generator.lexicon.words import alternation
@@ -222,7 +222,11 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
     m = rules.compared_period_re.match(text, pct.end)
     if m is None:
         return change
-    cue = next((c for c in rules.cues.find(text[m.end() : m.end() + 60]) if c.start == 0), None)
+    at = m.end()
+    cue = next((c for c in rules.cues.find(text[at : at + 60]) if c.start == 0), None)
+    if cue is None and (past := _past_starting_figure(text, at, ctx)) is not None:
+        at = past  # "4.8 per cent from NT$5,428.1 million (US$187.5 million) in the second quarter of 2020"
+        cue = next((c for c in rules.cues.find(text[at : at + 60]) if c.start == 0), None)
     if cue is None:
         return change
     basis = relation(cue, ctx)
@@ -237,6 +241,25 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
         return None
     value = float(pct.value)
     return basis, value if rules.change.up_re.fullmatch(directions[-1].group(0)) else -abs(value)
+
+
+STARTING_FIGURE_REACH = 80
+"""How far after a from-word the starting figure and its conversion are read."""
+
+
+def _past_starting_figure(text: str, at: int, ctx: Context) -> int | None:
+    """Where the period after a change's starting figure is written ("from RMB28.6 million (US$4.0
+    million) in the third quarter of 2023": the position of "the third quarter"), else None."""
+    window = text[at : at + STARTING_FIGURE_REACH]
+    amounts = find_amounts(window)
+    if not amounts or window[: amounts[0].start].strip():
+        return None
+    end = amounts[0].end
+    bracket = re.match(r"\s*\([^()]{0,40}\)", window[end:])
+    if bracket:
+        end += bracket.end()
+    link = ctx.rules.compared_period_link_re.match(window, end)
+    return at + link.end() if link else None
 
 
 OPENER_REACH = 60

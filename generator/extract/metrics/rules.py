@@ -137,6 +137,15 @@ class Rules:
                 rf"\s*(?:[a-z0-9(\[]|(?:{pattern(marks)})\s?[\d.])" if marks else r"\s*[a-z0-9(\[]"
             )
             """The start of a line that carries the one before on."""
+            back = data.get("back_references") or {}
+            subjects = [str(w) for w in back.get("subjects", [])]
+            links = [str(w) for w in back.get("verbs", [])]
+            self.back_reference_re = (
+                re.compile(rf"(?:^|(?<=[.!?]\s))\s*({pattern(subjects)})\s+(?:{pattern(links)})\b", re.I)
+                if subjects and links
+                else None
+            )
+            """A sentence that opens by pointing back at the figure before it (group 1: the subject)."""
             bases = [str(w) for w in data.get("share_base_before", [])]
             self._share_base_re = (
                 re.compile(rf"\d\s*%\s*(?:{pattern(bases)})\s+$", re.IGNORECASE) if bases else None
@@ -165,6 +174,11 @@ class Rules:
                 (k, regex(periods.get(k, []))) for k in ("next_quarter", "next_year", "this_year")
             ]
             self._range_joiners: list[str] = [str(w).lower() for w in data.get("range_joiners", [])]
+            links = [str(w) for w in data.get("compared_period_links", [])]
+            self.compared_period_link_re = re.compile(
+                rf"\s*(?:{pattern(links)})\s+" if links else r"(?!)", re.IGNORECASE
+            )
+            """The word that names the period after a change's starting figure ("from RMB28.6 million in")."""
             compared = longest_first([str(w) for w in data.get("compared_period_words", [])])
             self.compared_period_re = (
                 re.compile(

@@ -475,3 +475,29 @@ def test_a_conflicting_change_elsewhere_is_not_merged(tmp_path):
         (0, 30.0),
         (12_000_000, 8.0),
     ]
+
+
+def test_a_sentence_pointing_back_gives_the_figure_its_changes(tmp_path):
+    text = (
+        "Zephyr's revenue for the third quarter of 2024 was NT$5,686.1 million (US$196.4 million). "
+        "These figures represent an increase of 4.8 per cent from NT$5,428.1 million (US$187.5 million) in the "
+        "second quarter of 2024 and an increase of 5.3 per cent from NT$5,399.1 million for the same period "
+        "in 2023.\n"
+        "Zephyr reported a net profit of NT$2.74 billion for the third quarter of 2024.\n"
+        "That represented growth of 391 percent from NT$558 million a year earlier.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.yoy_pct, revenue.qoq_pct) == (5_686_100_000, 5.3, 4.8)
+    income = only(ms, "net_income")
+    assert (income.value, income.yoy_pct) == (2_740_000_000, 391)
+
+
+def test_a_pointing_sentence_far_from_any_figure_gives_nothing(tmp_path):
+    text = (
+        "Revenue was $12.0 million in the third quarter.\n"
+        "\n\n\n\n\n\n"
+        "That was up 26.3 percent from the second quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [(m.value, m.qoq_pct) for m in ms if m.metric == "revenue"] == [(12_000_000, None)]
