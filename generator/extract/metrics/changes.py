@@ -137,8 +137,9 @@ class ChangeWording:
             found = list(self.direction_re.finditer(before))  # boost Xiaomi's revenue by 30.5 per cent
             direction = found[-1].group(0).lower() if found else None
         if direction is None:
+            basis = rf"(?:(?:{self.yoy_re.pattern}|{self.qoq_re.pattern})\s*)?"  # a 12% sequential decline
             after = re.match(
-                r"\s*的?[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
+                r"\s*的?" + basis + r"[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
             )
             if after and not re.search(r"\d", after.group(0)) and not self._next_change(text, pct.end):
                 direction = after.group(1).lower()
@@ -168,7 +169,7 @@ class ChangeWording:
         that wording is the next figure's, not the one ending at ``end``."""
         cue = rf"(?:{self.yoy_re.pattern}|{self.qoq_re.pattern})"
         return bool(
-            re.match(rf"\s*{cue}\s*(?:{self.direction_re.pattern})[^\d,。;!?]{{0,3}}\d", text[end:], re.I)
+            re.match(rf"\s*{cue}\s*(?:{self.direction_re.pattern})[^\d,。;!?\[]{{0,3}}\d", text[end:], re.I)
         )
 
     def _after_last_percent(self, before: str) -> str:

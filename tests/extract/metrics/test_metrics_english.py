@@ -501,3 +501,17 @@ def test_a_pointing_sentence_far_from_any_figure_gives_nothing(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert [(m.value, m.qoq_pct) for m in ms if m.metric == "revenue"] == [(12_000_000, None)]
+
+
+def test_a_second_change_with_its_basis_before_its_direction(tmp_path):
+    text = (
+        "The Q2 revenue was TWD 92.9 billion, representing a 13% year-on-year growth and a 12% sequential "
+        "decline.\n"
+        "Net income was RMB1.49 billion, representing a 34% year-over-year increase and a 16% "
+        "quarter-on-quarter growth [5][11].\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.yoy_pct, revenue.qoq_pct) == (13, -12)
+    income = only(ms, "net_income")
+    assert (income.yoy_pct, income.qoq_pct) == (34, 16)
