@@ -139,7 +139,9 @@ class ChangeWording:
         if direction is None:
             basis = rf"(?:(?:{self.yoy_re.pattern}|{self.qoq_re.pattern})\s*)?"  # a 12% sequential decline
             after = re.match(
-                r"\s*的?" + basis + r"[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
+                r"\s*的?" + basis + r"[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")",
+                text[pct.end :],
+                re.I,
             )
             if after and not re.search(r"\d", after.group(0)) and not self._next_change(text, pct.end):
                 direction = after.group(1).lower()
