@@ -122,6 +122,8 @@ def _sentence_entries(
                 if takes_following(text, fig, ev, entry, clauses, ctx):
                     if not _owned_before(text, fig, ev, entry, clauses, ctx):
                         break  # FRUZAQLA generated $130.5 million in sales: a product's
+                    if _unit_before(text, fig, entries, ctx):
+                        break  # Global Energy delivered $471 million in revenue and 24% in gross margin
                     assign(text, entry, fig, sentence, clauses, ctx)
                     break
             loose = []
@@ -193,6 +195,19 @@ def _sentence_entries(
             continue
         kept.append(e)
     return kept
+
+
+def _unit_before(text: str, fig: Amount | Percent, entries: list[Entry], ctx: Context) -> bool:
+    """True when the figure right before ``fig``, joined to it by "and", is a business unit's: the
+    two share their subject, and a unit's ratio is no entry of the group."""
+    if not entries or not isinstance(fig, Percent):
+        return False
+    last = entries[
+        -1
+    ]  # a unit's (or one refused as no line of the company's: FRUZAQLA … $130.5 million in sales)
+    if not (last.segment or last.segment_span or not last.has_figure()) or last.word.end > fig.start:
+        return False
+    return text[last.word.end : fig.start].strip().lower() in ctx.rules.figure_joiners
 
 
 def _owned_before(

@@ -147,6 +147,16 @@ def takes_following(
     gap = text[fig.end : word.start].strip()
     if isinstance(fig, Percent):
         start = clause_start_at(fig.start, clauses, entry.sentence)
+        if (
+            (gap == "" or gap.lower() in ctx.rules.figure_before_gaps)
+            and not fig.wording
+            and text[word.start : word.end].isascii()
+            and ctx.rules.kind(entry.metric) == "ratio"
+            and entry.ratio is None
+            and not fig.points
+            and period_change(text, fig, start, ctx) is None
+        ):
+            return True  # "17.9% in gross margin", "a 17.9% gross margin": the ratio's level
         if gap != "的" and not ctx.rules.change_before_word(gap):
             return False  # 5%的CMR增长; "a 45% year-over-year growth in net product revenues"
         return period_change(text, fig, start, ctx) is not None

@@ -121,6 +121,7 @@ class Rules:
                 re.IGNORECASE,
             )
             self.figure_before_gaps: set[str] = {str(w).lower() for w in english.get("figure_before", [])}
+            self.figure_joiners: set[str] = {str(w).lower() for w in english.get("figure_joiners", [])}
             self.en_own: set[str] = {str(w).lower() for w in english.get("own", [])}
             self.en_possessives: set[str] = {str(w).lower() for w in english.get("possessives", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))

@@ -515,3 +515,12 @@ def test_a_second_change_with_its_basis_before_its_direction(tmp_path):
     assert (revenue.yoy_pct, revenue.qoq_pct) == (13, -12)
     income = only(ms, "net_income")
     assert (income.yoy_pct, income.qoq_pct) == (34, 16)
+
+
+def test_a_percentage_before_a_ratio_word_is_its_level(tmp_path):
+    text = (
+        "We delivered 3.1 gigawatts of module shipments, US$1.1 billion in revenue and 17.9% in gross margin.\n"
+        "In Q2, Global Energy delivered $471 million in revenue and 24% in gross margin.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert _values(ms, "gross_margin") == [17.9]
