@@ -136,9 +136,14 @@ def _sentence_entries(
         if isinstance(fig, Percent) and fig.start in respective:
             place, size, lead = respective[fig.start]
             valued = [e for e in entries if e.amount is not None and not e.excluded]
+            named = [e for e in entries if not e.excluded and e.word.end <= lead.start][-size:]
             if len(valued) >= size:
                 target = valued[len(valued) - size + place]
                 _respective_change(text, target, fig, lead, sentence, clauses, ctx)
+            elif not valued and len(named) == size and text[named[0].word.start : lead.start].isascii():
+                _respective_change(
+                    text, named[place], fig, lead, sentence, clauses, ctx
+                )  # "A and B fell 0.8% and 1% respectively"
             continue  # "…in revenues and …in net income, up 66.6% and 156.8% respectively": in order
         if fig.start in listed:
             place, size, cue_start, first = listed[fig.start]

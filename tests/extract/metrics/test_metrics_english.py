@@ -524,3 +524,10 @@ def test_a_percentage_before_a_ratio_word_is_its_level(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
     assert _values(ms, "gross_margin") == [17.9]
+
+
+def test_changes_listed_respectively_go_to_value_less_words(tmp_path):
+    text = "Income from operations and net income saw slight declines of 0.8% and 1% respectively.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert only(ms, "operating_income").yoy_pct == -0.8
+    assert only(ms, "net_income").yoy_pct == -1
