@@ -531,3 +531,15 @@ def test_changes_listed_respectively_go_to_value_less_words(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
     assert only(ms, "operating_income").yoy_pct == -0.8
     assert only(ms, "net_income").yoy_pct == -1
+
+
+def test_amounts_abbreviated_after_a_currency_sign(tmp_path):
+    text = (
+        "- Q2 IFRS profit was $3.3M, or 1.9 cents per diluted ADS.\n"
+        "- GP margin in Q2 dropped to 27.5% versus 28.0% in Q1.\n"
+        "- The company shipped 3.3M units.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert (only(ms, "net_income").value, only(ms, "net_income").unit) == (3_300_000, "USD")
+    assert _values(ms, "gross_margin") == [27.5]
+    assert _values(ms, "revenue") == []
