@@ -543,3 +543,13 @@ def test_amounts_abbreviated_after_a_currency_sign(tmp_path):
     assert (only(ms, "net_income").value, only(ms, "net_income").unit) == (3_300_000, "USD")
     assert _values(ms, "gross_margin") == [27.5]
     assert _values(ms, "revenue") == []
+
+
+def test_a_quarter_of_a_short_fiscal_year(tmp_path):
+    text = (
+        "Zephyr reported a second-quarter FY24 net sales growth of 27% year-on-year to €6.90 billion.\n"
+        "Zephyr's first-quarter FY24 net sales were €5.00 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.yoy_pct) == (6_900_000_000, "EUR", 27)
