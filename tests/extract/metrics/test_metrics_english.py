@@ -553,3 +553,12 @@ def test_a_quarter_of_a_short_fiscal_year(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
     m = only(ms, "revenue")
     assert (m.value, m.unit, m.yoy_pct) == (6_900_000_000, "EUR", 27)
+
+
+def test_a_figure_worked_out_on_a_condition_is_no_result(tmp_path):
+    text = (
+        "If second-half growth continues at the same pace, its annual revenue would be around $9.85 billion.\n"
+        "Zephyr reported first half sales growth of 6.3% to $7.3 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Period(2024, None, date(2024, 6, 30)))
+    assert [(m.value, m.yoy_pct) for m in ms if m.metric == "revenue"] == [(7_300_000_000, 6.3)]
