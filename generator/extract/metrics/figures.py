@@ -101,6 +101,12 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
         text[entry.word.end : fig.start],
     ):
         return False  # impacting EBITDA by $165 million: an effect's size, not the metric
+    if (
+        entry.word.end <= fig.start
+        and not (entry.segment or entry.segment_span)
+        and ctx.rules.refers_to_unit(text[entry.word.end : fig.start])
+    ):
+        return False  # a gross margin increase in the segment to nearly 30%: the unit's, not the group's
     if isinstance(fig, Percent):
         if ctx.rules.kind(entry.metric) == "ratio" and ctx.rules.is_ratio_effect(
             text[entry.word.end : fig.start]

@@ -127,6 +127,7 @@ class Rules:
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
             self._aside_re = regex(data.get("aside_openers", []))
+            self._unit_reference_re = regex(data.get("unit_references", []))
             wrapped = data.get("wrapped_lines") or {}
             needs_more = [str(w) for w in wrapped.get("needs_more", [])]
             marks = [str(w) for w in wrapped.get("carry_on_marks", [])]
@@ -194,6 +195,11 @@ class Rules:
             ) from exc
 
     # ----------------------------------------------------------------- metric words
+
+    def refers_to_unit(self, text: str) -> bool:
+        """True when ``text`` (between a metric word and its figure) says the figure is a unit's named
+        before ("a gross margin increase in the segment to nearly 30%")."""
+        return bool(self._unit_reference_re.search(text))
 
     def kind(self, metric: str) -> str:
         """money | per_share | per_user | ratio | users | count for any metric id (a variant: its base's)."""

@@ -562,3 +562,12 @@ def test_a_figure_worked_out_on_a_condition_is_no_result(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Zephyr", Period(2024, None, date(2024, 6, 30)))
     assert [(m.value, m.yoy_pct) for m in ms if m.metric == "revenue"] == [(7_300_000_000, 6.3)]
+
+
+def test_a_figure_of_the_segment_named_before_is_not_the_groups(tmp_path):
+    text = (
+        "Gross margin was 25.0% in the quarter.\n"
+        "The devices segment grew 64.6%, resulting in a gross margin increase in the segment to nearly 30%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert _values(ms, "gross_margin") == [25.0]
