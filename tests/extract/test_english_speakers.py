@@ -306,3 +306,16 @@ def test_an_analysts_list_keeps_firms_the_lexicon_does_not_know(tmp_path: Path) 
         "Rogerio Fujimori": ("analyst", "Foo Research"),
         "Thomas Chauvet": ("analyst", "花旗"),
     }
+
+
+def test_digest_bullet_labels_are_no_speakers(tmp_path: Path) -> None:
+    text = (
+        "Zephyr Corp (ZPH) Q3 2024 Earnings Call Highlights\n"
+        "China Comp Growth: Negative 11%\n"
+        "Staff Costs: Decreased by 2% in Q3.\n"
+        "Total CapEx: $1.2 billion for the quarter.\n"
+        "Price Action: Zephyr shares traded lower by 1.06% premarket.\n"
+        "Jane Roe: We had a good quarter.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert not {"China Comp Growth", "Staff Costs", "Total CapEx", "Price Action"} & set(people)
