@@ -278,23 +278,24 @@ def _past_starting_figure(text: str, at: int, ctx: Context) -> int | None:
     return at + link.end() if link else None
 
 
-OPENER_REACH = 60
-"""How far before a clause a sentence's opening basis ("On a quarterly basis,") is looked for."""
+OPENER_REACH = 240
+"""How far before a clause its sentence's opening basis ("On a quarterly basis,") is looked for."""
 
 
 def _opening_basis(text: str, pct: Percent, clause_start: int, ctx: Context) -> str | None:
-    """ "yoy" | "qoq" when the sentence opens with a clause that only names a basis ("On a quarterly
-    basis, net profits fell 16.2 percent", "Sequentially, revenue rose 4%") and the change's own
-    clause names none; else None."""
+    """ "yoy" | "qoq" when the change's sentence opens with a clause that only names a basis ("On a
+    quarterly basis, net profits fell 16.2 percent, …and EBITDA grew by 21.3%", "Sequentially,
+    revenue rose 4%") and the change's own clause names none; else None."""
     change = ctx.rules.change
     if change.basis_of(text, pct, clause_start) is not None:
         return None
-    back = text[max(0, clause_start - OPENER_REACH) : clause_start]
-    ends = [m.end() for m in re.finditer(r"[.!?。；;]\s|^", back)]
-    opener = back[ends[-1] :] if ends else back
-    if clause_start - OPENER_REACH > 0 and len(ends) <= 1:
+    reach = max(0, clause_start - OPENER_REACH)
+    back = text[reach:clause_start]
+    ends = [m.end() for m in re.finditer(r"[.!?。；;]\s", back)]
+    if not ends and reach > 0:
         return None  # no sentence start within reach
-    m = re.fullmatch(r"\s*(?:-\s*)?(.+?)\s*,\s*", opener)
+    sentence = back[ends[-1] :] if ends else back
+    m = re.match(r"\s*(?:-\s*)?([^,]+?)\s*,", sentence)
     if m is None:
         return None
     for kind, rx in (("qoq", change.qoq_re), ("yoy", change.yoy_re)):

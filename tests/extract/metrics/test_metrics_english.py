@@ -571,3 +571,13 @@ def test_a_figure_of_the_segment_named_before_is_not_the_groups(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
     assert _values(ms, "gross_margin") == [25.0]
+
+
+def test_a_sentence_opening_basis_holds_for_each_of_its_clauses(tmp_path):
+    text = (
+        "On a quarter on quarter basis, our service revenue grew by 13.6%, our cash grew by 15.9%, "
+        "and our adjusted EBITDA grew by 21.3%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "adjusted_ebitda")
+    assert (m.yoy_pct, m.qoq_pct) == (None, 21.3)
