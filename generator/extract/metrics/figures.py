@@ -291,7 +291,7 @@ def _opening_basis(text: str, pct: Percent, clause_start: int, ctx: Context) -> 
         return None
     reach = max(0, clause_start - OPENER_REACH)
     back = text[reach:clause_start]
-    ends = [m.end() for m in re.finditer(r"[.!?。；;]\s", back)]
+    ends = [m.end() for m in re.finditer(r"[.!?。；;…]\s", back)]
     if not ends and reach > 0:
         return None  # no sentence start within reach
     sentence = back[ends[-1] :] if ends else back
