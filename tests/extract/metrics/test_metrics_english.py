@@ -581,3 +581,10 @@ def test_a_sentence_opening_basis_holds_for_each_of_its_clauses(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
     m = only(ms, "adjusted_ebitda")
     assert (m.yoy_pct, m.qoq_pct) == (None, 21.3)
+
+
+def test_a_semicolon_in_a_bracket_keeps_one_figures_changes_together(tmp_path):
+    text = "In Q2, net profit hit a 14-quarter high of RMB 511 million (+19% Q/Q; +126% Y/Y).\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (511_000_000, 19, 126)
