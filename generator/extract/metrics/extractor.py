@@ -8,7 +8,8 @@ an earlier period, of a consensus, or the same figure converted to another curre
 left out. When in doubt a figure is left out and a review note says why.
 
 The flow: ``context`` (what is known about the call) -> ``table_entries`` and ``entries``
-(tables and lines -> entries, hard-wrapped English lines joined by ``wrapped`` first; ``clauses``,
+(tables and lines -> entries, hard-wrapped English lines joined by ``wrapped`` first, sentences
+pointing back at a figure read by ``backref``; ``clauses``,
 ``attribution`` and ``figures`` decide what belongs together) -> ``_to_metric`` here (with
 ``scope`` for the period) -> ``dedup`` (one value per figure). Below them: ``segments`` (whose
 figure a word names), ``inherit`` (a line's inherited scope cue), ``rules`` with ``changes`` and
