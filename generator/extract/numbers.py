@@ -54,6 +54,10 @@ MAGNITUDES: dict[str, Decimal] = {
     "mn": Decimal(10) ** 6,
 }
 
+ABBREVIATED = {"M": Decimal(10) ** 6, "B": Decimal(10) ** 9}
+ABBREVIATED_RE = re.compile(r"([MB])(?![A-Za-z])")
+"""A capital M or B right after an amount with a currency sign: million, billion ("$184.6M")."""
+
 USER_SUFFIXES = ("人次", "人", "户", "名")
 COUNTERS = {
     "辆": "vehicles",
@@ -212,6 +216,7 @@ def find_amounts(text: str) -> list[Amount]:
             and (text[m.start("num") - 1].isdigit() or text[m.start("num") - 1] in ".,")
         ):
             continue
+        extra = 0
         currency = prefixes.get(_canon(m.group("pc"), prefixes)) if m.group("pc") else None
         if m.group("sc") and not (currency and m.group("sc") == "元"):  # 新台币8,686亿元 stays TWD
             currency = suffixes[_canon(m.group("sc"), suffixes)]
@@ -231,13 +236,16 @@ def find_amounts(text: str) -> list[Amount]:
             magnitude = bool(mag)
             if mag:
                 value *= MAGNITUDES[_canon(mag, MAGNITUDES)]
+            elif m.group("pc") and m.end() == m.end("num") and (abbr := ABBREVIATED_RE.match(text, m.end())):
+                value *= ABBREVIATED[abbr.group(1)]  # "$184.6M", "US$20.2B": after a currency sign only
+                magnitude, extra = True, 1
         users = bool(m.group("users")) and currency is None
         counter = (
             COUNTERS[m.group("counter")] if m.group("counter") and currency is None and not users else None
         )
         if not (magnitude or currency or users or counter):
             continue
-        end = m.end()
+        end = m.end() + extra
         if m.group("counter") and not counter:
             end = m.start("counter")
         if m.group("users") and not users:

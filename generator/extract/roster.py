@@ -123,6 +123,7 @@ def attendee_lists(doc: Document) -> list[tuple[int, Speaker]]:
     总裁 陶海虹``) or one per line below it, until a line that is no attendee."""
     out: list[tuple[int, Speaker]] = []
     lines = doc.content_lines()
+    analyst_headings = {h.lower() for h in vocab().words.analyst_headings}
     for i, ln in enumerate(lines):
         rest = _heading_rest(ln.norm)
         if rest is None:
@@ -130,12 +131,25 @@ def attendee_lists(doc: Document) -> list[tuple[int, Speaker]]:
         if rest:
             out.extend((ln.number, e) for e in _split_entries(rest))
             continue
+        analysts = ln.norm.strip(_BULLET).rstrip(" :").lower() in analyst_headings
         for below in lines[i + 1 :]:
             entries = _split_entries(below.norm)
+            if not entries and analysts:
+                entries = [e for e in [_analyst_of_firm(below.norm)] if e is not None]
             if not entries:
                 break
             out.extend((below.number, e) for e in entries)
     return out
+
+
+def _analyst_of_firm(norm: str) -> Speaker | None:
+    """``Luca Solca - Sanford Bernstein`` in an analysts' list: the firm as written when the firms
+    lexicon does not know it (a short capitalised name, no digits)."""
+    text = norm.strip(_BULLET)
+    m = re.fullmatch(rf"({ANY_NAME})\s*[-–—:,|]+\s*([A-Z][^\d()]{{1,40}})", text)
+    if m is None or not is_person_name(m.group(1)) or vocab().role_re.search(m.group(2)):
+        return None
+    return Speaker(m.group(1), "analyst", firm=canonical_firm(m.group(2).strip()))
 
 
 def roster_entry(norm: str) -> Speaker | None:

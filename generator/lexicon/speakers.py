@@ -50,6 +50,8 @@ class SpeakerWords:
     unit_words: Words = ()
     name_followers: Words = ()
     attendee_headings: Words = ()
+    analyst_headings: Words = ()
+    """Attendee headings whose list holds the analysts: a name and an organisation below one is an analyst."""
     call_context: Words = ()
     attendance_words: Words = ()
     honorifics: Words = ()

@@ -285,3 +285,37 @@ def test_a_long_title_before_an_executives_name_in_prose(tmp_path: Path) -> None
     people = people_of(tmp_path, text)
     assert people["Weiguo Su"].side == "management"
     assert people["Weiguo Su"].role == "首席执行官"
+
+
+def test_an_analysts_list_keeps_firms_the_lexicon_does_not_know(tmp_path: Path) -> None:
+    text = (
+        "Zephyr Corp (ZPH) Q2 2024 Earnings Conference Call July 23, 2024\n\n"
+        "Company Participants\n\n"
+        "Jane Roe - CFO\n\n"
+        "Conference Call Participants\n\n"
+        "Luca Solca - Sanford Bernstein\n"
+        "Rogerio Fujimori - Foo Research\n"
+        "Thomas Chauvet - Citi\n\n"
+        "Jane Roe\n\n"
+        "Good afternoon and welcome to today's conference call.\n"
+    )
+    people = people_of(tmp_path, text)
+    got = {n: (p.side, p.firm) for n, p in people.items() if p.side == "analyst"}
+    assert got == {
+        "Luca Solca": ("analyst", "伯恩斯坦"),
+        "Rogerio Fujimori": ("analyst", "Foo Research"),
+        "Thomas Chauvet": ("analyst", "花旗"),
+    }
+
+
+def test_digest_bullet_labels_are_no_speakers(tmp_path: Path) -> None:
+    text = (
+        "Zephyr Corp (ZPH) Q3 2024 Earnings Call Highlights\n"
+        "China Comp Growth: Negative 11%\n"
+        "Staff Costs: Decreased by 2% in Q3.\n"
+        "Total CapEx: $1.2 billion for the quarter.\n"
+        "Price Action: Zephyr shares traded lower by 1.06% premarket.\n"
+        "Jane Roe: We had a good quarter.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert not {"China Comp Growth", "Staff Costs", "Total CapEx", "Price Action"} & set(people)

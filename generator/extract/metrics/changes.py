@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.extract.metrics.patterns import pattern, regex
-from generator.extract.numbers import CN_DIGITS, Amount, Percent, as_number
+from generator.extract.numbers import CN_DIGITS, Amount, Percent, as_number, find_percents
 from generator.lexicon.words import longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
@@ -137,8 +137,11 @@ class ChangeWording:
             found = list(self.direction_re.finditer(before))  # boost Xiaomi's revenue by 30.5 per cent
             direction = found[-1].group(0).lower() if found else None
         if direction is None:
+            basis = rf"(?:(?:{self.yoy_re.pattern}|{self.qoq_re.pattern})\s*)?"  # a 12% sequential decline
             after = re.match(
-                r"\s*的?[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")", text[pct.end :], re.I
+                r"\s*的?" + basis + r"[^,。;!?]{0,8}?(" + self.direction_re.pattern + ")",
+                text[pct.end :],
+                re.I,
             )
             if after and not re.search(r"\d", after.group(0)) and not self._next_change(text, pct.end):
                 direction = after.group(1).lower()
@@ -168,7 +171,7 @@ class ChangeWording:
         that wording is the next figure's, not the one ending at ``end``."""
         cue = rf"(?:{self.yoy_re.pattern}|{self.qoq_re.pattern})"
         return bool(
-            re.match(rf"\s*{cue}\s*(?:{self.direction_re.pattern})[^\d,。;!?]{{0,3}}\d", text[end:], re.I)
+            re.match(rf"\s*{cue}\s*(?:{self.direction_re.pattern})[^\d,。;!?\[]{{0,3}}\d", text[end:], re.I)
         )
 
     def _after_last_percent(self, before: str) -> str:
@@ -253,6 +256,12 @@ class ChangeWording:
         of "to B from A" (a to-word stands before the from-word)."""
         if not self.ends_with(before, self._from_words):
             return False
+        stem = before.rstrip()
+        word = max((w for w in self._from_words if stem.endswith(w)), key=len)
+        tail = stem[: len(stem) - len(word)].rstrip()[-40:]
+        changes = find_percents(tail)
+        if changes and changes[-1].end >= len(tail):
+            return True  # "fell 16.2 percent from NT$4.08 billion": the change's starting figure
         return any(w in after for w in ("至", "到", " to ")) or " to " in before
 
     def says_loss(self, between: str) -> bool:

@@ -23,12 +23,14 @@ CLAUSE_RE = re.compile(r"[,，:：、]")
 
 def sentences(text: str, protected: list[tuple[int, int]], rules: Rules) -> list[Span]:
     """The sentences of ``text``; a cut inside a protected span or before a change cue is no cut."""
+    asides = _bracketed_semicolons(text)
     cuts = [
         m
         for m in SENTENCE_RE.finditer(text)
         if not inside_any(m.start(), protected)
         and not (m.group(0).isspace() and _change_follows(text, m.end(), rules))
         and not _english_footnote(text, m.start(), m.end())
+        and m.start() not in asides  # (+19% Q/Q; +126% Y/Y): one figure's changes
     ]
     spans, start = [], 0
     for m in cuts:
@@ -36,6 +38,26 @@ def sentences(text: str, protected: list[tuple[int, int]], rules: Rules) -> list
         start = m.end()
     spans.append(Span(start, len(text)))
     return [s for s in spans if s.end > s.start]
+
+
+def _bracketed_semicolons(text: str) -> set[int]:
+    """Positions of the semicolons inside an open ASCII bracket with no Chinese since it opened (one
+    pass over ``text``)."""
+    out: set[int] = set()
+    if ";" not in text:
+        return out
+    opened: list[int] = []
+    last_cjk = -1
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            opened.pop()
+        elif ch == ";" and opened and opened[-1] > last_cjk:
+            out.add(i)
+        elif "\u4e00" <= ch <= "\u9fff" or ch in "（）":
+            last_cjk = i
+    return out
 
 
 FOOTNOTE_RE = re.compile(r"[(（]\d{1,2}[)）]")

@@ -8,7 +8,9 @@ and the others are noted; value-less repeats of a valued figure are dropped.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from generator.extract.metrics.wrapped import CJK
 from generator.model import Metric
 
 
@@ -30,7 +32,7 @@ def deduplicate(
                 clusters.append([m])
             else:
                 home.append(m)
-        best = [_best(c, headline_lines) for c in clusters]
+        best = [_completed(_best(c, headline_lines), c) for c in clusters]
         best = _one_value(best, metric_id, segment, notes, preferred)
         kept.extend(best)
         by_scope: dict[str | None, list[Metric]] = {}
@@ -45,6 +47,10 @@ def deduplicate(
         for m in sorted((m for m in group if m.value is None), key=lambda m: m.evidence.line):
             if any(_covers(v, m) for v in best + bare):
                 continue
+            home = [v for v in best if _fits(v, m)]
+            if len(home) == 1 and len([v for v in best if _same_scope(v, m)]) == 1:
+                best[best.index(home[0])] = kept[kept.index(home[0])] = _with_changes(home[0], m)
+                continue  # 净利润为x亿元 … 净利润同比增长y%: one figure stated in two places
             bare.append(m)
         kept.extend(bare)
     return sorted(kept, key=_order)
@@ -111,6 +117,52 @@ def _best(cluster: list[Metric], headline_lines: set[int]) -> Metric:
         return (-filled, -digits, m.evidence.line in headline_lines, m.evidence.line)
 
     return min(cluster, key=score)
+
+
+CHANGES = ("yoy_pct", "qoq_pct", "change_pp")
+
+
+def _completed(best: Metric, cluster: list[Metric]) -> Metric:
+    """``best`` with the changes it lacks taken from the other statements of the same figure, when
+    they agree on them ("net income of RMB511 million, up 19% QoQ" … "RMB511 million, up 126% YoY")."""
+    for key in CHANGES:
+        if getattr(best, key) is not None:
+            continue
+        found = {getattr(m, key) for m in cluster if getattr(m, key) is not None}
+        if len(found) == 1:
+            fill = next(m for m in cluster if getattr(m, key) is not None)
+            best = replace(best, **{key: getattr(fill, key)})
+            if key == "change_pp":
+                best = replace(best, change_pp_basis=fill.change_pp_basis)
+    return best
+
+
+def _same_scope(full: Metric, bare: Metric) -> bool:
+    return full.scope is None or bare.scope is None or full.scope == bare.scope
+
+
+def _fits(full: Metric, bare: Metric) -> bool:
+    """True when the value-less ``bare`` only adds changes that ``full`` (same scope) lacks."""
+    if not _same_scope(full, bare) or (bare.scope is None and full.scope is not None):
+        return False
+    if CJK.search(bare.evidence.text):
+        return False  # English states a change in its own sentence ("That was up 26.3 percent…"); kept to it
+    adds = False
+    for key in CHANGES:
+        b, f = getattr(bare, key), getattr(full, key)
+        if b is not None and f is not None and abs(f - b) > 0.5:
+            return False
+        adds = adds or (b is not None and f is None)
+    return adds
+
+
+def _with_changes(full: Metric, bare: Metric) -> Metric:
+    filled = {
+        k: getattr(bare, k) for k in CHANGES if getattr(full, k) is None and getattr(bare, k) is not None
+    }
+    if "change_pp" in filled:
+        filled["change_pp_basis"] = bare.change_pp_basis
+    return replace(full, **filled)
 
 
 def _covers(full: Metric, bare: Metric) -> bool:

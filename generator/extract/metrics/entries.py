@@ -39,9 +39,14 @@ from generator.model import Line
 
 
 def line_entries(
-    line: Line, ctx: Context, notes: list[str], forecasts: list[Pending] | None = None
+    line: Line,
+    ctx: Context,
+    notes: list[str],
+    forecasts: list[Pending] | None = None,
+    pointers: list[Word] | None = None,
 ) -> list[Entry]:
-    """The entries of a line; guidance and consensus figures go to ``forecasts`` when given."""
+    """The entries of a line; guidance and consensus figures go to ``forecasts`` when given.
+    ``pointers``: words that stand for a metric named before ("That was up 26.3 percent")."""
     text = line.norm
     amounts = find_amounts(text)
     percents = [p for p in find_percents(text) if not any(a.start <= p.start < a.end for a in amounts)]
@@ -50,6 +55,7 @@ def line_entries(
         return []
     protected = [(a.start, a.end) for a in amounts] + [(p.start, p.end) for p in percents]
     words = [w for w in ctx.find_words(text) if not inside_any(w.start, protected)]
+    words = sorted(words + (pointers or []), key=lambda w: w.start)
     if not words:
         return []
     parens = parenthesised_spans(text)
@@ -116,6 +122,8 @@ def _sentence_entries(
                 if takes_following(text, fig, ev, entry, clauses, ctx):
                     if not _owned_before(text, fig, ev, entry, clauses, ctx):
                         break  # FRUZAQLA generated $130.5 million in sales: a product's
+                    if _unit_before(text, fig, entries, ctx):
+                        break  # Global Energy delivered $471 million in revenue and 24% in gross margin
                     assign(text, entry, fig, sentence, clauses, ctx)
                     break
             loose = []
@@ -128,9 +136,14 @@ def _sentence_entries(
         if isinstance(fig, Percent) and fig.start in respective:
             place, size, lead = respective[fig.start]
             valued = [e for e in entries if e.amount is not None and not e.excluded]
+            named = [e for e in entries if not e.excluded and e.word.end <= lead.start][-size:]
             if len(valued) >= size:
                 target = valued[len(valued) - size + place]
                 _respective_change(text, target, fig, lead, sentence, clauses, ctx)
+            elif not valued and len(named) == size and text[named[0].word.start : lead.start].isascii():
+                _respective_change(
+                    text, named[place], fig, lead, sentence, clauses, ctx
+                )  # "A and B fell 0.8% and 1% respectively"
             continue  # "…in revenues and …in net income, up 66.6% and 156.8% respectively": in order
         if fig.start in listed:
             place, size, cue_start, first = listed[fig.start]
@@ -187,6 +200,19 @@ def _sentence_entries(
             continue
         kept.append(e)
     return kept
+
+
+def _unit_before(text: str, fig: Amount | Percent, entries: list[Entry], ctx: Context) -> bool:
+    """True when the figure right before ``fig``, joined to it by "and", is a business unit's: the
+    two share their subject, and a unit's ratio is no entry of the group."""
+    if not entries or not isinstance(fig, Percent):
+        return False
+    last = entries[
+        -1
+    ]  # a unit's (or one refused as no line of the company's: FRUZAQLA … $130.5 million in sales)
+    if not (last.segment or last.segment_span or not last.has_figure()) or last.word.end > fig.start:
+        return False
+    return text[last.word.end : fig.start].strip().lower() in ctx.rules.figure_joiners
 
 
 def _owned_before(

@@ -8,20 +8,24 @@ an earlier period, of a consensus, or the same figure converted to another curre
 left out. When in doubt a figure is left out and a review note says why.
 
 The flow: ``context`` (what is known about the call) -> ``table_entries`` and ``entries``
-(tables and lines -> entries; ``clauses``, ``attribution`` and ``figures`` decide what belongs
-together) -> ``_to_metric`` here (with ``scope`` for the period) -> ``dedup`` (one value per
-figure). Below them: ``segments`` (whose figure a word names), ``inherit`` (a line's inherited
-scope cue), ``rules`` with ``changes`` and ``cues`` (the metrics lexicon compiled), ``patterns``
-and ``shapes`` (the working dataclasses). Imports point one way, from this module down to
-``shapes``; none points back up, not even for types.
+(tables and lines -> entries, hard-wrapped English lines joined by ``wrapped`` first, sentences
+pointing back at a figure read by ``backref``; ``clauses``,
+``attribution`` and ``figures`` decide what belongs together) -> ``_to_metric`` here (with
+``scope`` for the period) -> ``dedup`` (one value per figure). Below them: ``segments`` (whose
+figure a word names), ``inherit`` (a line's inherited scope cue), ``rules`` with ``changes`` and
+``cues`` (the metrics lexicon compiled), ``patterns`` and ``shapes`` (the working dataclasses).
+Imports point one way, from this module down to ``shapes``; none points back up, not even for
+types.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from generator.extract.metrics.attribution import rfind_name
+from generator.extract.metrics.backref import Pointers, complete
 from generator.extract.metrics.context import Context, build_context
 from generator.extract.metrics.dedup import deduplicate
 from generator.extract.metrics.entries import line_entries
@@ -30,10 +34,13 @@ from generator.extract.metrics.scope import COMPLETED_RE, reporting_scope, same_
 from generator.extract.metrics.segments import unit_display_name
 from generator.extract.metrics.shapes import Cue, Entry, Pending, Span, Word
 from generator.extract.metrics.table_entries import table_entries
+from generator.extract.metrics.wrapped import Joined, join_wrapped
 from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.model import Company, Document, Evidence, Forecast, Line, Metric, Period
 from generator.source.chinese import normalise, to_simplified
 from generator.source.clean import PINYIN
+
+_Fig = TypeVar("_Fig", Metric, Forecast)
 
 SIZE_RATIO = 4
 """An ambiguous word's figure at most a quarter of its metric's sure figure is read as the other metric."""
@@ -64,12 +71,19 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     notes: list[str] = []
     entries, table_lines = table_entries(doc, ctx, notes)
     headline_lines: set[int] = set()
+    readable = (ln for ln in doc.lines if ln.number not in table_lines and ln.norm.strip())
+    runs = join_wrapped(readable, ctx.rules.wrap_end_re, ctx.rules.wrap_start_re)
+    joined = {j.line.number: j for j in runs}
+    pointers = Pointers()
     for line in doc.lines:
         if line.number in table_lines:
             continue
         if line.norm.strip():
+            if line.number not in joined:
+                continue  # carried on from the line before: read with it
+            line = joined[line.number].line
             waiting: list[Pending] = []
-            entries.extend((line, e) for e in line_entries(line, ctx, notes, waiting))
+            entries.extend((line, e) for e in pointers.read(line, ctx, notes, waiting))
             pending.extend((line, p) for p in waiting)
         elif line.original.strip() and _names_only_this_company(line.original, ctx):
             headline = Line(line.number, line.original, line.original, normalise(line.original))
@@ -79,25 +93,42 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     metrics = []
     preferred: set[int] = set()
     ambiguous: set[int] = set()
+    by_word: dict[tuple[int, int], Metric] = {}
     for line, entry in entries:
+        if id(entry) in pointers.referred:
+            target = by_word.get(pointers.referred[id(entry)])
+            if target is not None:
+                complete(target, entry)  # "That was up 26.3 percent": the figure before's change
+            continue
         metric = _to_metric(line, entry, ctx, notes, strict=line.number in headline_lines)
         if metric is not None:
             metrics.append(metric)
+            by_word[(line.number, entry.word.start)] = metric
             word = line.norm[entry.word.start : entry.word.end]
             if ctx.rules.is_preferred(word):
                 preferred.add(id(metric))
             if entry.metric == entry.word.metric and ctx.rules.sized_as(entry.metric, word):
                 ambiguous.add(id(metric))
     metrics = [_by_size(m, metrics, ambiguous, ctx, notes) for m in metrics]
-    kept = deduplicate(metrics, notes, headline_lines, preferred)
+    kept = [_ground(m, joined) for m in deduplicate(metrics, notes, headline_lines, preferred)]
     for m in kept:
         if m.evidence.line in headline_lines:
             notes.append(
                 f"line {m.evidence.line}: {m.metric} taken from a link or headline line the reader dropped"
             )
-    guidance = forecasts([(ln, p) for ln, p in pending if p.kind == "guidance"], ctx)
-    consensus = forecasts([(ln, p) for ln, p in pending if p.kind == "consensus"], ctx)
+    guided = forecasts([(ln, p) for ln, p in pending if p.kind == "guidance"], ctx)
+    quoted = forecasts([(ln, p) for ln, p in pending if p.kind == "consensus"], ctx)
+    guidance = [_ground(f, joined) for f in guided]
+    consensus = [_ground(f, joined) for f in quoted]
     return Figures(kept, guidance, consensus, sorted(set(notes), key=_note_key))
+
+
+def _ground(figure: _Fig, joined: dict[int, Joined]) -> _Fig:
+    """A metric or forecast read on a joined line, its evidence put back on one physical line."""
+    j = joined.get(figure.evidence.line)
+    if j is None or len(j.parts) == 1:
+        return figure
+    return replace(figure, evidence=j.ground(figure.evidence, getattr(figure, "as_written", None)))
 
 
 def _by_size(

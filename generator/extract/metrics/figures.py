@@ -14,7 +14,7 @@ from generator.extract.metrics.clauses import clause_of, clause_start_at, inside
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.scope import relation
 from generator.extract.metrics.shapes import Cue, Entry, Span, Word
-from generator.extract.numbers import Amount, Percent
+from generator.extract.numbers import Amount, Percent, find_amounts
 from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
 from generator.lexicon.words import alternation
@@ -101,6 +101,12 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
         text[entry.word.end : fig.start],
     ):
         return False  # impacting EBITDA by $165 million: an effect's size, not the metric
+    if (
+        entry.word.end <= fig.start
+        and not (entry.segment or entry.segment_span)
+        and ctx.rules.refers_to_unit(text[entry.word.end : fig.start])
+    ):
+        return False  # a gross margin increase in the segment to nearly 30%: the unit's, not the group's
     if isinstance(fig, Percent):
         if ctx.rules.kind(entry.metric) == "ratio" and ctx.rules.is_ratio_effect(
             text[entry.word.end : fig.start]
@@ -147,6 +153,16 @@ def takes_following(
     gap = text[fig.end : word.start].strip()
     if isinstance(fig, Percent):
         start = clause_start_at(fig.start, clauses, entry.sentence)
+        if (
+            (gap == "" or gap.lower() in ctx.rules.figure_before_gaps)
+            and not fig.wording
+            and text[word.start : word.end].isascii()
+            and ctx.rules.kind(entry.metric) == "ratio"
+            and entry.ratio is None
+            and not fig.points
+            and period_change(text, fig, start, ctx) is None
+        ):
+            return True  # "17.9% in gross margin", "a 17.9% gross margin": the ratio's level
         if gap != "的" and not ctx.rules.change_before_word(gap):
             return False  # 5%的CMR增长; "a 45% year-over-year growth in net product revenues"
         return period_change(text, fig, start, ctx) is not None
@@ -214,12 +230,19 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
     third-quarter call, "4.1% from the third quarter of 2023" year-on-year."""
     rules = ctx.rules
     change = rules.change.change_of(text, pct, clause_start)
+    opener = _opening_basis(text, pct, clause_start, ctx)
+    if change is not None and change[0] in ("yoy", "qoq") and opener is not None:
+        change = (opener, change[1])  # "On a quarterly basis, net profits fell 16.2 percent"
     if pct.points or rules.compared_period_re is None:
         return change
     m = rules.compared_period_re.match(text, pct.end)
     if m is None:
         return change
-    cue = next((c for c in rules.cues.find(text[m.end() : m.end() + 60]) if c.start == 0), None)
+    at = m.end()
+    cue = next((c for c in rules.cues.find(text[at : at + 60]) if c.start == 0), None)
+    if cue is None and (past := _past_starting_figure(text, at, ctx)) is not None:
+        at = past  # "4.8 per cent from NT$5,428.1 million (US$187.5 million) in the second quarter of 2020"
+        cue = next((c for c in rules.cues.find(text[at : at + 60]) if c.start == 0), None)
     if cue is None:
         return change
     basis = relation(cue, ctx)
@@ -234,6 +257,51 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
         return None
     value = float(pct.value)
     return basis, value if rules.change.up_re.fullmatch(directions[-1].group(0)) else -abs(value)
+
+
+STARTING_FIGURE_REACH = 80
+"""How far after a from-word the starting figure and its conversion are read."""
+
+
+def _past_starting_figure(text: str, at: int, ctx: Context) -> int | None:
+    """Where the period after a change's starting figure is written ("from RMB28.6 million (US$4.0
+    million) in the third quarter of 2023": the position of "the third quarter"), else None."""
+    window = text[at : at + STARTING_FIGURE_REACH]
+    amounts = find_amounts(window)
+    if not amounts or window[: amounts[0].start].strip():
+        return None
+    end = amounts[0].end
+    bracket = re.match(r"\s*\([^()]{0,40}\)", window[end:])
+    if bracket:
+        end += bracket.end()
+    link = ctx.rules.compared_period_link_re.match(window, end)
+    return at + link.end() if link else None
+
+
+OPENER_REACH = 240
+"""How far before a clause its sentence's opening basis ("On a quarterly basis,") is looked for."""
+
+
+def _opening_basis(text: str, pct: Percent, clause_start: int, ctx: Context) -> str | None:
+    """ "yoy" | "qoq" when the change's sentence opens with a clause that only names a basis ("On a
+    quarterly basis, net profits fell 16.2 percent, …and EBITDA grew by 21.3%", "Sequentially,
+    revenue rose 4%") and the change's own clause names none; else None."""
+    change = ctx.rules.change
+    if change.basis_of(text, pct, clause_start) is not None:
+        return None
+    reach = max(0, clause_start - OPENER_REACH)
+    back = text[reach:clause_start]
+    ends = [m.end() for m in re.finditer(r"[.!?。；;…]\s", back)]
+    if not ends and reach > 0:
+        return None  # no sentence start within reach
+    sentence = back[ends[-1] :] if ends else back
+    m = re.match(r"\s*(?:-\s*)?([^,]+?)\s*,", sentence)
+    if m is None:
+        return None
+    for kind, rx in (("qoq", change.qoq_re), ("yoy", change.yoy_re)):
+        if rx.fullmatch(m.group(1)):
+            return kind
+    return None
 
 
 def _since_change(before: str, fig: Amount | Percent, text: str, ctx: Context) -> str:

@@ -121,11 +121,33 @@ class Rules:
                 re.IGNORECASE,
             )
             self.figure_before_gaps: set[str] = {str(w).lower() for w in english.get("figure_before", [])}
+            self.figure_joiners: set[str] = {str(w).lower() for w in english.get("figure_joiners", [])}
             self.en_own: set[str] = {str(w).lower() for w in english.get("own", [])}
             self.en_possessives: set[str] = {str(w).lower() for w in english.get("possessives", [])}
             self.hedged_change_cues: list[str] = longest_first(data.get("hedged_change_cues", []))
             self._ratio_effect_re = regex(data.get("ratio_effects", []))
             self._aside_re = regex(data.get("aside_openers", []))
+            self._unit_reference_re = regex(data.get("unit_references", []))
+            wrapped = data.get("wrapped_lines") or {}
+            needs_more = [str(w) for w in wrapped.get("needs_more", [])]
+            marks = [str(w) for w in wrapped.get("carry_on_marks", [])]
+            self.wrap_end_re = re.compile(
+                rf"(?:\b(?:{pattern(needs_more)})|,)\s*$" if needs_more else r",\s*$", re.IGNORECASE
+            )
+            """The end of a hard-wrapped line that breaks off its sentence (at most a line's tail is read)."""
+            self.wrap_start_re = re.compile(
+                rf"\s*(?:[a-z0-9(\[]|(?:{pattern(marks)})\s?[\d.])" if marks else r"\s*[a-z0-9(\[]"
+            )
+            """The start of a line that carries the one before on."""
+            back = data.get("back_references") or {}
+            subjects = [str(w) for w in back.get("subjects", [])]
+            links = [str(w) for w in back.get("verbs", [])]
+            self.back_reference_re = (
+                re.compile(rf"(?:^|(?<=[.!?]\s))\s*({pattern(subjects)})\s+(?:{pattern(links)})\b", re.I)
+                if subjects and links
+                else None
+            )
+            """A sentence that opens by pointing back at the figure before it (group 1: the subject)."""
             bases = [str(w) for w in data.get("share_base_before", [])]
             self._share_base_re = (
                 re.compile(rf"\d\s*%\s*(?:{pattern(bases)})\s+$", re.IGNORECASE) if bases else None
@@ -154,6 +176,11 @@ class Rules:
                 (k, regex(periods.get(k, []))) for k in ("next_quarter", "next_year", "this_year")
             ]
             self._range_joiners: list[str] = [str(w).lower() for w in data.get("range_joiners", [])]
+            links = [str(w) for w in data.get("compared_period_links", [])]
+            self.compared_period_link_re = re.compile(
+                rf"\s*(?:{pattern(links)})\s+" if links else r"(?!)", re.IGNORECASE
+            )
+            """The word that names the period after a change's starting figure ("from RMB28.6 million in")."""
             compared = longest_first([str(w) for w in data.get("compared_period_words", [])])
             self.compared_period_re = (
                 re.compile(
@@ -168,6 +195,11 @@ class Rules:
             ) from exc
 
     # ----------------------------------------------------------------- metric words
+
+    def refers_to_unit(self, text: str) -> bool:
+        """True when ``text`` (between a metric word and its figure) says the figure is a unit's named
+        before ("a gross margin increase in the segment to nearly 30%")."""
+        return bool(self._unit_reference_re.search(text))
 
     def kind(self, metric: str) -> str:
         """money | per_share | per_user | ratio | users | count for any metric id (a variant: its base's)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from generator.model import Metric, Period
-from tests.metrics_cases import Q3_2024, extract, only
+from tests.metrics_cases import Q2_2024, Q3_2024, extract, only
 
 
 def _values(ms: list[Metric], metric: str) -> list[float | int | None]:
@@ -411,3 +411,180 @@ def test_one_months_revenue_is_not_the_quarters(tmp_path):
     ms, notes = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert _values(ms, "revenue") == [5_686_100_000]
     assert any("month of August 2024" in n for n in notes)
+
+
+def test_hard_wrapped_lines_are_read_as_one_sentence(tmp_path):
+    text = (
+        "Second Quarter 2024 Highlights\n"
+        "- Net revenues in the second quarter of 2024 were\n"
+        "RMB1,872.6 million (US$257.7 million), compared to RMB1,833.0 million in the corresponding period of\n"
+        "2023.\n"
+        "- Net income increased by 212.8% year-over-year to\n"
+        "RMB56.2 million for the second\n"
+        "quarter of 2024.\n"
+        "- Gross margin was\n"
+        "61.2%, representing a decrease of 3.4 percentage points from 64.6%\n"
+        "in the second quarter of 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.unit, revenue.evidence.line) == (1_872_600_000, "CNY", 3)
+    income = only(ms, "net_income")
+    assert (income.value, income.yoy_pct, income.evidence.line) == (56_200_000, 212.8, 6)
+    margin = only(ms, "gross_margin")
+    assert (margin.value, margin.change_pp, margin.evidence.line) == (61.2, -3.4, 9)
+
+
+def test_lines_that_end_a_sentence_or_start_an_item_are_not_joined(tmp_path):
+    text = (
+        "Revenue grew strongly in the quarter.\n"
+        "$5.0 million was spent on new stores\n"
+        "- Net income\n"
+        "- $2.0 million of that was spent on new stores\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert _values(ms, "revenue") == []
+    assert _values(ms, "net_income") == []
+
+
+def test_a_change_stated_in_another_sentence_completes_the_figure(tmp_path):
+    text = (
+        "Zephyr said net profits last quarter surged 34.8 percent annually.\n"
+        "Net profits last quarter jumped to NT$3.42 billion from NT$2.54 billion a year earlier.\n"
+        "On a quarterly basis, net profits fell 16.2 percent from NT$4.08 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.yoy_pct, m.qoq_pct) == (3_420_000_000, 34.8, -16.2)
+
+
+def test_a_sentence_opening_basis_names_the_change(tmp_path):
+    text = "Sequentially, revenue rose 4.0% to $12.0 million in the second quarter.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.yoy_pct, m.qoq_pct) == (12_000_000, None, 4.0)
+
+
+def test_a_conflicting_change_elsewhere_is_not_merged(tmp_path):
+    text = (
+        "Revenue was $12.0 million in the second quarter, up 8.0% year over year.\n"
+        "Revenue rose 30.0% year over year in the second quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert sorted((m.value or 0, m.yoy_pct) for m in ms if m.metric == "revenue") == [
+        (0, 30.0),
+        (12_000_000, 8.0),
+    ]
+
+
+def test_a_sentence_pointing_back_gives_the_figure_its_changes(tmp_path):
+    text = (
+        "Zephyr's revenue for the third quarter of 2024 was NT$5,686.1 million (US$196.4 million). "
+        "These figures represent an increase of 4.8 per cent from NT$5,428.1 million (US$187.5 million) in the "
+        "second quarter of 2024 and an increase of 5.3 per cent from NT$5,399.1 million for the same period "
+        "in 2023.\n"
+        "Zephyr reported a net profit of NT$2.74 billion for the third quarter of 2024.\n"
+        "That represented growth of 391 percent from NT$558 million a year earlier.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.yoy_pct, revenue.qoq_pct) == (5_686_100_000, 5.3, 4.8)
+    income = only(ms, "net_income")
+    assert (income.value, income.yoy_pct) == (2_740_000_000, 391)
+
+
+def test_a_pointing_sentence_far_from_any_figure_gives_nothing(tmp_path):
+    text = (
+        "Revenue was $12.0 million in the third quarter.\n"
+        "\n\n\n\n\n\n"
+        "That was up 26.3 percent from the second quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [(m.value, m.qoq_pct) for m in ms if m.metric == "revenue"] == [(12_000_000, None)]
+
+
+def test_a_second_change_with_its_basis_before_its_direction(tmp_path):
+    text = (
+        "The Q2 revenue was TWD 92.9 billion, representing a 13% year-on-year growth and a 12% sequential "
+        "decline.\n"
+        "Net income was RMB1.49 billion, representing a 34% year-over-year increase and a 16% "
+        "quarter-on-quarter growth [5][11].\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.yoy_pct, revenue.qoq_pct) == (13, -12)
+    income = only(ms, "net_income")
+    assert (income.yoy_pct, income.qoq_pct) == (34, 16)
+
+
+def test_a_percentage_before_a_ratio_word_is_its_level(tmp_path):
+    text = (
+        "We delivered 3.1 gigawatts of module shipments, US$1.1 billion in revenue and 17.9% in gross margin.\n"
+        "In Q2, Global Energy delivered $471 million in revenue and 24% in gross margin.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert _values(ms, "gross_margin") == [17.9]
+
+
+def test_changes_listed_respectively_go_to_value_less_words(tmp_path):
+    text = "Income from operations and net income saw slight declines of 0.8% and 1% respectively.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert only(ms, "operating_income").yoy_pct == -0.8
+    assert only(ms, "net_income").yoy_pct == -1
+
+
+def test_amounts_abbreviated_after_a_currency_sign(tmp_path):
+    text = (
+        "- Q2 IFRS profit was $3.3M, or 1.9 cents per diluted ADS.\n"
+        "- GP margin in Q2 dropped to 27.5% versus 28.0% in Q1.\n"
+        "- The company shipped 3.3M units.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert (only(ms, "net_income").value, only(ms, "net_income").unit) == (3_300_000, "USD")
+    assert _values(ms, "gross_margin") == [27.5]
+    assert _values(ms, "revenue") == []
+
+
+def test_a_quarter_of_a_short_fiscal_year(tmp_path):
+    text = (
+        "Zephyr reported a second-quarter FY24 net sales growth of 27% year-on-year to €6.90 billion.\n"
+        "Zephyr's first-quarter FY24 net sales were €5.00 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.yoy_pct) == (6_900_000_000, "EUR", 27)
+
+
+def test_a_figure_worked_out_on_a_condition_is_no_result(tmp_path):
+    text = (
+        "If second-half growth continues at the same pace, its annual revenue would be around $9.85 billion.\n"
+        "Zephyr reported first half sales growth of 6.3% to $7.3 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Period(2024, None, date(2024, 6, 30)))
+    assert [(m.value, m.yoy_pct) for m in ms if m.metric == "revenue"] == [(7_300_000_000, 6.3)]
+
+
+def test_a_figure_of_the_segment_named_before_is_not_the_groups(tmp_path):
+    text = (
+        "Gross margin was 25.0% in the quarter.\n"
+        "The devices segment grew 64.6%, resulting in a gross margin increase in the segment to nearly 30%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    assert _values(ms, "gross_margin") == [25.0]
+
+
+def test_a_sentence_opening_basis_holds_for_each_of_its_clauses(tmp_path):
+    text = (
+        "On a quarter on quarter basis, our service revenue grew by 13.6%, our cash grew by 15.9%, "
+        "and our adjusted EBITDA grew by 21.3%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "adjusted_ebitda")
+    assert (m.yoy_pct, m.qoq_pct) == (None, 21.3)
+
+
+def test_a_semicolon_in_a_bracket_keeps_one_figures_changes_together(tmp_path):
+    text = "In Q2, net profit hit a 14-quarter high of RMB 511 million (+19% Q/Q; +126% Y/Y).\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q2_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.qoq_pct, m.yoy_pct) == (511_000_000, 19, 126)
