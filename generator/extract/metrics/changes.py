@@ -56,6 +56,7 @@ class ChangeWording:
         change_words = data.get("flat_words", []) + data.get("double_words", [])
         self._reset_re = regex(up + down + data["reset_words"] + data["current_markers"] + change_words)
         self._from_words: list[str] = data.get("from_words", [])
+        self._from_period_re = re.compile(data["from_period"]) if data.get("from_period") else None
         self._loss_re = regex(data.get("loss_cues", []))
         self._profit_re = regex(data.get("profit_cues", []))
         to_ish = [w for w in up + down if w[-1:] in ("至", "到")]
@@ -251,6 +252,8 @@ class ChangeWording:
     def is_from(self, before: str, after: str) -> bool:
         """True for the starting figure of 从A…至B (``before`` ends with 从 and a to-word follows) or
         of "to B from A" (a to-word stands before the from-word)."""
+        if self._from_period_re is not None:  # 从2016年6月的2.82亿: a period between
+            before = self._from_period_re.sub("", before)
         if not self.ends_with(before, self._from_words):
             return False
         return any(w in after for w in ("至", "到", " to ")) or " to " in before

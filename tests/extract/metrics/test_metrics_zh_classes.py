@@ -381,3 +381,15 @@ def test_a_rate_after_or_following_a_change_amount_takes_its_direction(tmp_path)
     text = "2024年上半年星河营收为120亿元,同比减少20亿元或14.3%。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "revenue").yoy_pct == -14.3
+
+
+def test_a_starting_figure_after_from_and_its_period_is_not_the_level(tmp_path):
+    text = "第三季度星河的月活跃用户数从2023年9月的2.82亿增长至2024年9月的3.61亿,同比增长28%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "mau").value == 361_000_000
+
+
+def test_the_first_three_quarters_in_hong_kong_wording_are_the_year_to_date(tmp_path):
+    text = "星河公布,截至9月30日止首三季營業收入2901億元,增長3%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").scope == "year_to_date"
