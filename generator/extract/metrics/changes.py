@@ -56,6 +56,9 @@ class ChangeWording:
         change_words = data.get("flat_words", []) + data.get("double_words", [])
         self._reset_re = regex(up + down + data["reset_words"] + data["current_markers"] + change_words)
         self._from_words: list[str] = data.get("from_words", [])
+        declarations = data.get("basis_declarations") or []
+        self._declaration_res = [re.compile(d, re.IGNORECASE) for d in declarations]
+        self._declared: dict[str, list[tuple[int, str]]] = {}
         self._from_period_re = re.compile(data["from_period"]) if data.get("from_period") else None
         self._loss_re = regex(data.get("loss_cues", []))
         self._profit_re = regex(data.get("profit_cues", []))
@@ -143,6 +146,10 @@ class ChangeWording:
             )
             if after and not re.search(r"\d", after.group(0)) and not self._next_change(text, pct.end):
                 direction = after.group(1).lower()
+        if direction is None and not pct.points:
+            signed = self._signed_in_bracket(text, pct)
+            if signed is not None:
+                return signed, float(pct.value)  # 收入101.04亿元(+7.7%,以下均为同比口径)
         tail = re.match(r"[^,;。!?]{0,30}", text[pct.end :])
         following = tail.group(0) if tail else ""  # up 8% year over year: English names the period after
         if self._next_change(text, pct.end):
@@ -163,6 +170,34 @@ class ChangeWording:
         if direction is not None and direction not in self._up:
             value = -abs(value)
         return kind, value
+
+    def _signed_in_bracket(self, text: str, pct: Percent) -> str | None:
+        """ "yoy" | "qoq" for a percentage written with its sign right after an opening bracket
+        ((+26.9%)) when that bracket or a declaration before it in the line names the basis
+        (以下均为同比口径); None otherwise."""
+        if text[pct.start : pct.start + 1] not in "+-−" or not text[: pct.start].rstrip().endswith(("(", "（")):
+            return None
+        if text[: pct.start].rstrip()[:-1].rstrip().endswith(("%", "％")):
+            return None  # 毛利率50%(+1.2%): points or a relative change, the text does not say
+        inside = re.match(r"[^()（）]{0,40}", text[pct.end :])
+        bracket = inside.group(0) if inside else ""
+        qoq, yoy = self.qoq_re.search(bracket), self.yoy_re.search(bracket)
+        if qoq or yoy:
+            return "qoq" if qoq and not (yoy and yoy.start() < qoq.start()) else "yoy"
+        stated = [b for end, b in self._declarations(text) if end <= pct.end + len(bracket)]
+        if not stated:
+            return None
+        return "qoq" if self.qoq_re.fullmatch(stated[-1]) else "yoy"
+
+    def _declarations(self, text: str) -> list[tuple[int, str]]:
+        """Where each basis declaration of ``text`` ends and its basis word, read once per text."""
+        found = self._declared.get(text)
+        if found is None:
+            found = sorted((m.end(), m.group("b")) for rx in self._declaration_res for m in rx.finditer(text))
+            if len(self._declared) > 64:
+                self._declared.clear()
+            self._declared[text] = found
+        return found
 
     def _next_change(self, text: str, end: int) -> bool:
         """True when a yoy/qoq cue, a direction and a number follow ``end`` (48.56%同比下降0.88个百分点):

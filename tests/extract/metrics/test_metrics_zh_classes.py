@@ -393,3 +393,18 @@ def test_the_first_three_quarters_in_hong_kong_wording_are_the_year_to_date(tmp_
     text = "星河公布,截至9月30日止首三季營業收入2901億元,增長3%。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "revenue").scope == "year_to_date"
+
+
+def test_a_signed_rate_in_a_bracket_is_a_change_when_the_line_declares_its_basis(tmp_path):
+    text = "2024年第三季度星河实现收入101.04亿元(+7.7%,以下均为同比口径),净利润32.78亿元(-26.9%),毛利率50%(+1.2%)。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").yoy_pct == 7.7
+    assert only(ms, "net_income").yoy_pct == -26.9
+    assert only(ms, "gross_margin").yoy_pct is None  # points or a relative change: not said
+
+
+def test_a_signed_rate_in_a_bracket_without_a_basis_is_no_change(tmp_path):
+    text = "2024年第三季度星河实现收入101.04亿元(+7.7%),净利润32.78亿元(环比-6.9%)。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").yoy_pct is None
+    assert only(ms, "net_income").qoq_pct == -6.9
