@@ -175,9 +175,10 @@ class ChangeWording:
         """ "yoy" | "qoq" for a percentage written with its sign right after an opening bracket
         ((+26.9%)) when that bracket or a declaration before it in the line names the basis
         (以下均为同比口径); None otherwise."""
-        if text[pct.start : pct.start + 1] not in "+-−" or not text[: pct.start].rstrip().endswith(("(", "（")):
+        near = text[max(0, pct.start - 12) : pct.start].rstrip()  # bounded: linear on a long line
+        if text[pct.start : pct.start + 1] not in "+-−" or not near.endswith(("(", "（")):
             return None
-        if text[: pct.start].rstrip()[:-1].rstrip().endswith(("%", "％")):
+        if near[:-1].rstrip().endswith(("%", "％")):
             return None  # 毛利率50%(+1.2%): points or a relative change, the text does not say
         inside = re.match(r"[^()（）]{0,40}", text[pct.end :])
         bracket = inside.group(0) if inside else ""
