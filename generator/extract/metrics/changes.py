@@ -78,7 +78,8 @@ class ChangeWording:
         self._tenths_re = (
             re.compile(
                 rf"(?:{pattern(direction)})\s*了?\s*(?:{pattern(data['approx_before'])})?\s*"
-                rf"(?P<tens>[一二两三四五六七八九]|半)\s*(?:{pattern(tenth)})(?P<units>[一二三四五六七八九])?",
+                rf"(?<![\d.])(?P<tens>[一二两三四五六七八九1-9]|半)\s*(?:{pattern(tenth)})(?P<units>[一二三四五六七八九])?"
+                r"(?![长本员交立功为果熟])",  # 年减7成: -70%; not 成长, 成本
             )
             if tenth
             else None
@@ -275,7 +276,8 @@ class ChangeWording:
                 found.append(Percent(m.start("num"), m.end(), times, points=False, wording=True))
         if self._tenths_re is not None:  # 营运收入升一成三: up 13%; 升近六成: 60%; 半成: 5%
             for m in self._tenths_re.finditer(text):
-                tens = 0.5 if m.group("tens") == "半" else CN_DIGITS[m.group("tens")]
+                digit = m.group("tens")
+                tens = 0.5 if digit == "半" else CN_DIGITS.get(digit) or int(digit)
                 units = CN_DIGITS[m.group("units")] if m.group("units") else 0
                 pct = as_number(Decimal(str(tens)) * 10 + units)
                 found.append(Percent(m.start("tens"), m.end(), pct, points=False, wording=True))

@@ -408,3 +408,10 @@ def test_a_signed_rate_in_a_bracket_without_a_basis_is_no_change(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "revenue").yoy_pct is None
     assert only(ms, "net_income").qoq_pct == -6.9
+
+
+def test_tenths_written_with_a_digit_are_a_change(tmp_path):
+    text = "星河第三季稅後純益9.82億元、年減7成;合併營收年增約3成,達226.62億元,成本年增2成本。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").yoy_pct == -70
+    assert only(ms, "revenue").yoy_pct == 30
