@@ -415,3 +415,10 @@ def test_tenths_written_with_a_digit_are_a_change(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "net_income").yoy_pct == -70
     assert only(ms, "revenue").yoy_pct == 30
+
+
+def test_a_list_lead_may_say_which_way_the_figures_went(tmp_path):
+    text = "星河第三季合併營收226.62億元,毛利率及營益率並較上季收斂,分別降至13.87%及6.1%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "gross_margin").value == 13.87
+    assert only(ms, "operating_margin").value == 6.1
