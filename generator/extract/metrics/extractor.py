@@ -30,7 +30,9 @@ from generator.extract.metrics.scope import COMPLETED_RE, reporting_scope, same_
 from generator.extract.metrics.segments import unit_display_name
 from generator.extract.metrics.shapes import Cue, Entry, Pending, Span, Word
 from generator.extract.metrics.table_entries import table_entries
+from generator.extract.metrics.wrapped import JoinedLine, joined_lines
 from generator.extract.numbers import Amount, Percent, find_amounts
+from generator.lexicon.currencies import currencies
 from generator.model import Company, Document, Evidence, Forecast, Line, Metric, Period
 from generator.source.chinese import normalise, to_simplified
 from generator.source.clean import PINYIN
@@ -64,7 +66,7 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     notes: list[str] = []
     entries, table_lines = table_entries(doc, ctx, notes)
     headline_lines: set[int] = set()
-    for line in doc.lines:
+    for line in joined_lines(doc.lines, table_lines, list(currencies().prefixes)):
         if line.number in table_lines:
             continue
         if line.norm.strip():
@@ -220,9 +222,15 @@ def _to_metric(
     end = max([x.end for x in _figures(entry)] + [entry.word.end])
     if entry.span is not None:
         start, end = entry.span
+    number, quoted = line.number, line.original_slice(start, end)
+    if isinstance(line, JoinedLine):  # a hard-wrapped sentence: quoted from the line of the figure's digits
+        digit = next((i for i in range(anchor, min(end, anchor + 12)) if text[i].isdigit()), anchor)
+        number, quoted = line.physical(start, end, digit)
+        if as_written is not None and as_written not in quoted:  # 人民幣 / 744.36億元: the part on that line
+            as_written = line.physical(anchor, anchor + len(as_written), digit)[1].strip() or None
     return Metric(
         metric=entry.metric,
-        evidence=Evidence(line=line.number, text=line.original_slice(start, end).strip()),
+        evidence=Evidence(line=number, text=quoted.strip()),
         segment=_segment_name(line, entry, ctx),
         scope=scope if not ctx.rules.is_point_in_time(entry.metric) else None,
         value=value,

@@ -154,6 +154,8 @@ class Rules:
                 (k, regex(periods.get(k, []))) for k in ("next_quarter", "next_year", "this_year")
             ]
             self._range_joiners: list[str] = [str(w).lower() for w in data.get("range_joiners", [])]
+            before = longest_first([str(w) for w in data.get("compared_before_words", [])])
+            self.compared_before_re = re.compile("|".join(re.escape(w) for w in before)) if before else None
             compared = longest_first([str(w) for w in data.get("compared_period_words", [])])
             self.compared_period_re = (
                 re.compile(

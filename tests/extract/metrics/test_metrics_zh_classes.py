@@ -422,3 +422,52 @@ def test_a_list_lead_may_say_which_way_the_figures_went(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "gross_margin").value == 13.87
     assert only(ms, "operating_margin").value == 6.1
+
+
+WRAPPED = (
+    "星河第3季獲利單季次高\n"
+    "\n"
+    "(記者台北電)封測大廠星河下午召開法人說明會並公布第3季\n"
+    "合併損益,第3季稅後獲利新台幣174.65億元,較第2季\n"
+    "159.88億元成長9%,比去年同期141.76億元增加23%,創單\n"
+    "季次高;第3季合併營收1886.26億元,營業利益率為\n"
+    "12.6%。累計前3季合併營業利益604.02億元,營業利益率\n"
+    "12.24%。\n"
+)
+
+
+def test_a_hard_wrapped_sentence_is_read_across_its_lines(tmp_path):
+    ms, _ = extract(tmp_path, WRAPPED, "星河", Q3_2024)
+    income = only(ms, "net_income")
+    assert (income.value, income.yoy_pct, income.qoq_pct) == (17_465_000_000, 23, 9)
+    assert income.evidence.line == 4
+    margins = {m.scope: m.value for m in ms if m.metric == "operating_margin"}
+    assert margins == {"quarter": 12.6, "year_to_date": 12.24}
+    assert [m.evidence.line for m in ms if m.metric == "operating_margin"] == [7, 8]
+
+
+def test_a_figure_wrapped_across_two_lines_keeps_its_value_and_its_line(tmp_path):
+    text = "星河公布2024年第三季度業績,本集團的收入為人民幣\n744.36億元,較2023年同期減少人民幣185.48億元(即-19.9%)。\n"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.unit, revenue.yoy_pct, revenue.evidence.line) == (
+        74_436_000_000,
+        "CNY",
+        -19.9,
+        2,
+    )
+
+
+def test_short_lines_without_punctuation_are_not_joined(tmp_path):
+    text = "星河第三季度\n营收\n12亿元\n"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m for m in ms if m.metric == "revenue" and m.value == 1_200_000_000] == []
+
+
+def test_a_change_against_a_named_quarter_takes_that_quarters_basis(tmp_path):
+    text = "2024年第3季星河合併營收1886.26億元,較第2季1604.39億元成長17.6%,比去年同期1506.65億元增加25.2%;毛利率20.1%,較第2季21.4%減少1.3個百分點。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.qoq_pct, revenue.yoy_pct) == (188_626_000_000, 17.6, 25.2)
+    margin = only(ms, "gross_margin")
+    assert (margin.value, margin.yoy_pct, margin.qoq_pct) == (20.1, None, None)
