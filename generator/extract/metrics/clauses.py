@@ -7,12 +7,14 @@ figure is looked for in its own clause first, so these offsets decide what belon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from generator.extract.metrics.rules import Rules
 from generator.extract.metrics.shapes import Span, Word
 
 SENTENCE_RE = re.compile(  # a space between CJK text (or a bullet: … [7] - 第三季度) ends a sentence
     r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?:[-–—•]\s+)?(?=[\u4e00-\u9fff【「『(（])"
+    r"|(?<=[\u4e00-\u9fff\]】」』)）%])\s+[-–—•*]\s+(?=\S)"  # a bullet run into the line: … [1] * 2Q25净利润
     r"|(?<=[a-z\d%)])\.\s+(?=[A-Z])"  # English: "…in 2023. Net income…"
     r"|(?<=[A-Za-z\d%)\]])\s+[-–—•]\s+(?=[A-Z])"  # a bullet run into the line: "…quarter [7] - Total paid…"
 )
@@ -105,7 +107,18 @@ def clause_end(text: str, pos: int, clauses: list[int], sentence: Span) -> int:
     return min(end, sentence.end)
 
 
+PARAGRAPH_END_RE = re.compile(r"[。!?！？]|(?<=[\u4e00-\u9fff\]】」』)）%])\s+[-–—•*]\s+(?=\S)")
+"""The end of a full sentence, or a bullet run into the line (… [1] * 2Q25净利润): a new item."""
+_PARAGRAPH_ENDS: dict[str, list[int]] = {}
+
+
 def paragraph_start(text: str, pos: int) -> int:
-    """Start of the full sentence (。!?) around ``pos``: a unit named before a ; still applies after it."""
-    ends = [m.end() for m in re.finditer(r"[。!?！？]", text[:pos])]
-    return ends[-1] if ends else 0
+    """Start of the full sentence (。!?) or bulleted item around ``pos``: a unit named before a ;
+    still applies after it. The ends of a text are found once (linear on a long line)."""
+    ends = _PARAGRAPH_ENDS.get(text)
+    if ends is None:
+        if len(_PARAGRAPH_ENDS) > 64:
+            _PARAGRAPH_ENDS.clear()
+        ends = _PARAGRAPH_ENDS[text] = [m.end() for m in PARAGRAPH_END_RE.finditer(text)]
+    i = bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 else 0

@@ -471,3 +471,14 @@ def test_a_change_against_a_named_quarter_takes_that_quarters_basis(tmp_path):
     assert (revenue.value, revenue.qoq_pct, revenue.yoy_pct) == (188_626_000_000, 17.6, 25.2)
     margin = only(ms, "gross_margin")
     assert (margin.value, margin.yoy_pct, margin.qoq_pct) == (20.1, None, None)
+
+
+def test_a_bullet_run_into_the_line_starts_a_new_item(tmp_path):
+    text = (
+        "核心财务表现 (3Q24) * 3Q24星河营收154亿元 同比增长25% 超出高盛预期3个百分点 [1] "
+        "* 3Q24星河净利润5.04亿元 同比大幅下降53% 环比下降54% [1] "
+        "* 盈利不及预期主因一次性费用:股权激励费用约5亿元 [1]"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    income = only(ms, "net_income")
+    assert (income.value, income.yoy_pct, income.qoq_pct) == (504_000_000, -53, -54)
