@@ -482,3 +482,9 @@ def test_a_bullet_run_into_the_line_starts_a_new_item(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     income = only(ms, "net_income")
     assert (income.value, income.yoy_pct, income.qoq_pct) == (504_000_000, -53, -54)
+
+
+def test_profit_attributable_to_the_parents_holders_is_net_income(tmp_path):
+    text = "2024年第三季度,星河錄得收入約262.0億元。歸屬於母公司持有者應佔盈利約23.3億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").value == 2_330_000_000
