@@ -107,18 +107,31 @@ def clause_end(text: str, pos: int, clauses: list[int], sentence: Span) -> int:
     return min(end, sentence.end)
 
 
-PARAGRAPH_END_RE = re.compile(r"[。!?！？]|(?<=[\u4e00-\u9fff\]】」』)）%])\s+[-–—•*]\s+(?=\S)")
+BULLET = r"(?<=[\u4e00-\u9fff\]】」』)）%])\s+[-–—•*]\s+(?=\S)"
+PARAGRAPH_END_RE = re.compile(r"[。!?！？]|" + BULLET)
+ITEM_END_RE = re.compile(BULLET)
 """The end of a full sentence, or a bullet run into the line (… [1] * 2Q25净利润): a new item."""
-_PARAGRAPH_ENDS: dict[str, list[int]] = {}
+_ENDS: dict[tuple[str, str], list[int]] = {}
 
 
 def paragraph_start(text: str, pos: int) -> int:
     """Start of the full sentence (。!?) or bulleted item around ``pos``: a unit named before a ;
     still applies after it. The ends of a text are found once (linear on a long line)."""
-    ends = _PARAGRAPH_ENDS.get(text)
+    return _start(text, pos, PARAGRAPH_END_RE)
+
+
+def item_start(text: str, pos: int) -> int:
+    """Start of the bulleted item run into the line around ``pos`` (… [1] - 毛利率48.56%); 0 when
+    the line has no bullet before ``pos``."""
+    return _start(text, pos, ITEM_END_RE)
+
+
+def _start(text: str, pos: int, rx: re.Pattern[str]) -> int:
+    key = (rx.pattern, text)
+    ends = _ENDS.get(key)
     if ends is None:
-        if len(_PARAGRAPH_ENDS) > 64:
-            _PARAGRAPH_ENDS.clear()
-        ends = _PARAGRAPH_ENDS[text] = [m.end() for m in PARAGRAPH_END_RE.finditer(text)]
+        if len(_ENDS) > 128:
+            _ENDS.clear()
+        ends = _ENDS[key] = [m.end() for m in rx.finditer(text)]
     i = bisect_right(ends, pos) - 1
     return ends[i] if i >= 0 else 0

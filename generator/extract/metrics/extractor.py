@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.extract.metrics.attribution import rfind_name
+from generator.extract.metrics.clauses import item_start
 from generator.extract.metrics.context import Context, build_context
 from generator.extract.metrics.dedup import deduplicate
 from generator.extract.metrics.entries import line_entries
@@ -262,6 +263,8 @@ def _scope_cue(text: str, entry: Entry, anchor: int, ctx: Context) -> Cue | None
             if opened is None:
                 break
             cue = ctx.rules.cues.nearest(text, opened)
+    if cue is not None and after is None and cue.start < item_start(text, anchor):
+        return None  # 2025Q2营业收入… [1] - 毛利率48.56%: a bulleted item's period keeps to its item
     if cue is not None and cue.start < entry.sentence.start and ctx.rules.cues.names_same_period(text, cue):
         return None  # 而2024年同期净亏损7980万元。调整后的净利润为…: a compared period keeps to its sentence
     if (

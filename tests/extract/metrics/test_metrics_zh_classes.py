@@ -488,3 +488,14 @@ def test_profit_attributable_to_the_parents_holders_is_net_income(tmp_path):
     text = "2024年第三季度,星河錄得收入約262.0億元。歸屬於母公司持有者應佔盈利約23.3億元。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "net_income").value == 2_330_000_000
+
+
+def test_a_bulleted_items_period_keeps_to_its_item(tmp_path):
+    text = (
+        "财务表现 - 2024H1星河营业收入115.07亿元 同比增长9.12% [1] "
+        "- 2024Q2营业收入54.81亿元 同比增长2.47% [1] - 毛利率48.56%同比下降0.88个百分点 [1]"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "gross_margin").scope in (None, "half_year")  # not the Q2 of the item before
+    revenue = {m.scope: m.value for m in ms if m.metric == "revenue"}
+    assert revenue == {"half_year": 11_507_000_000, "quarter": 5_481_000_000}  # 2024H1 names the half
