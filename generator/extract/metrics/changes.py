@@ -155,6 +155,14 @@ class ChangeWording:
         following = tail.group(0) if tail else ""  # up 8% year over year: English names the period after
         if self._next_change(text, pct.end):
             following = ""
+        if direction is None and not self.yoy_re.search(before) and not self.qoq_re.search(before):
+            cues = [m for m in (self.yoy_re.search(following), self.qoq_re.search(following)) if m]
+            first = min(cues, key=lambda m: m.start()) if cues else None
+            if first is not None and (
+                re.search(r"\d", following[: first.start()])
+                or re.match(r"\s*的?\s*[-+]?\d", following[first.end() :])
+            ):
+                return None  # 毛利率16.2% 较上年同期16.5%保持稳定: the wording compares with the next figure
         qoq = self.qoq_re.search(before) or (not self.yoy_re.search(before) and self.qoq_re.search(following))
         yoy = self.yoy_re.search(before) or self.yoy_re.search(following)
         if pct.points:

@@ -499,3 +499,10 @@ def test_a_bulleted_items_period_keeps_to_its_item(tmp_path):
     assert only(ms, "gross_margin").scope in (None, "half_year")  # not the Q2 of the item before
     revenue = {m.scope: m.value for m in ms if m.metric == "revenue"}
     assert revenue == {"half_year": 11_507_000_000, "quarter": 5_481_000_000}  # 2024H1 names the half
+
+
+def test_a_level_followed_by_a_compared_figure_is_no_change(tmp_path):
+    text = "2024年第三季度星河毛利率16.2% 较上年同期16.5%保持稳定 较上季度19.1%下降2.9个百分点。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    margin = only(ms, "gross_margin")
+    assert (margin.value, margin.qoq_pct, margin.yoy_pct) == (16.2, None, None)
