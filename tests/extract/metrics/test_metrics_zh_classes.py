@@ -506,3 +506,22 @@ def test_a_level_followed_by_a_compared_figure_is_no_change(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     margin = only(ms, "gross_margin")
     assert (margin.value, margin.qoq_pct, margin.yoy_pct) == (16.2, None, None)
+
+
+GROUPED_TABLE = (
+    "星河2024年第三季度报告\n"
+    "单位:人民币百万元\n"
+    "项目 | 截至9月30日止3个月 (7-9月)期间 | 截至9月30日止9个月 (1-9月)期间 | |||||\n"
+    "2024年 | 2023年 | 本报告期 比上年同期 增减(%) | 2024年 | 2023年 | 比上年 同期增减(%) | ||\n"
+    "营业收入 | 683,760 | 497,125 | 37.5 | 1,880,341 | 1,426,170 | 31.8 | |\n"
+    "归属于母公司股东的净利润 | 22,089 | 40,050 | (44.8) | 75,126 | 10,067 | 646.3 | |\n"
+)
+
+
+def test_a_header_of_column_groups_over_a_row_of_years(tmp_path):
+    ms, _ = extract(tmp_path, GROUPED_TABLE, "星河", Q3_2024)
+    revenue = {m.scope: (m.value, m.yoy_pct) for m in ms if m.metric == "revenue"}
+    assert revenue == {"quarter": (683_760_000_000, 37.5), "year_to_date": (1_880_341_000_000, 31.8)}
+    income = {m.scope: (m.value, m.yoy_pct) for m in ms if m.metric == "net_income"}
+    assert income["quarter"] == (22_089_000_000, -44.8)
+    assert all(m.value not in (497_125_000_000, 40_050_000_000) for m in ms)  # the year-earlier column
