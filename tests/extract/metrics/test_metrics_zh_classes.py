@@ -528,6 +528,6 @@ def test_a_header_of_column_groups_over_a_row_of_years(tmp_path):
 
 
 def test_a_figure_set_as_the_years_performance_requirement_is_no_result(tmp_path):
-    text = "星河公布2024年第三季度业绩,净利润率8%。对于全年的业绩要求,董事长表示,公司净利润率保9%。"
+    text = "星河公布第三季度业绩,净利润率8%。对于公司的业绩要求,董事长表示,净利润率保9%。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert [m.value for m in ms if m.metric == "net_margin"] == [8]
