@@ -531,3 +531,10 @@ def test_a_figure_set_as_the_years_performance_requirement_is_no_result(tmp_path
     text = "星河公布第三季度业绩,净利润率8%。对于公司的业绩要求,董事长表示,净利润率保9%。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert [m.value for m in ms if m.metric == "net_margin"] == [8]
+
+
+def test_a_short_name_that_starts_with_a_rivals_name_is_the_companys(tmp_path):
+    text = "网易云音乐发布2024年上半年业绩。网易云上半年实现收入38.0亿元,较2023年同期的41.0亿元下降6.0%。"
+    ms, _ = extract(tmp_path, text, "网易云音乐", H1_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.yoy_pct) == (3_800_000_000, -6.0)
