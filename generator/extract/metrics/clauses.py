@@ -109,7 +109,8 @@ def clause_end(text: str, pos: int, clauses: list[int], sentence: Span) -> int:
 
 BULLET = r"(?<=[\u4e00-\u9fff\]】」』)）%])\s+[-–—•*]\s+(?=\S)"
 PARAGRAPH_END_RE = re.compile(r"[。!?！？]|" + BULLET)
-ITEM_END_RE = re.compile(BULLET)
+ITEM_END_RE = re.compile(BULLET + r"|(?<=[。;；])\s*(?=[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])")
+"""A bullet, or a numbered item after a full stop (…同比增长16%。(2)归母净利润…)."""
 """The end of a full sentence, or a bullet run into the line (… [1] * 2Q25净利润): a new item."""
 _ENDS: dict[tuple[str, str], list[int]] = {}
 

@@ -538,3 +538,13 @@ def test_a_short_name_that_starts_with_a_rivals_name_is_the_companys(tmp_path):
     ms, _ = extract(tmp_path, text, "网易云音乐", H1_2024)
     revenue = only(ms, "revenue")
     assert (revenue.value, revenue.yoy_pct) == (3_800_000_000, -6.0)
+
+
+def test_a_numbered_items_period_keeps_to_its_item(tmp_path):
+    text = (
+        "2024年上半年整体情况(1)营业收入:上半年星河实现营业总收入约104亿元,同比增长26%。"
+        "分季度看:Q1实现收入47.78亿元;Q2实现收入56.19亿元,同比增长16%。"
+        "(2)归母净利润:实现归属于上市公司股东的净利润19.75亿元,同比增长26%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "net_income").scope != "quarter"
