@@ -97,7 +97,9 @@ def _amount_patterns() -> _AmountPatterns:
     amount_re = re.compile(
         rf"(?={first_chars(money.prefixes)}|\d|[零〇一二两三四五六七八九十百千])"  # where an amount can start
         rf"(?:(?P<pc>{alternation(money.prefixes)})\s*(?P<neg>[-−](?=\d))?)?"
-        rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{alternation(MAGNITUDES)})?|(?P<cn>{_CHINESE}))"
+        rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{alternation(MAGNITUDES)})?"
+        r"(?:(?<=亿)(?P<wan>\d,\d{3}|\d{1,4})万(?!亿))?"  # 452亿8,200万元: 45,282,000,000
+        rf"|(?P<cn>{_CHINESE}))"
         rf"(?P<more2>多|余)?"
         rf"(?:\s*(?P<sc>{alternation(money.suffixes)}))?"
         rf"(?P<users>{alternation(USER_SUFFIXES)})?"
@@ -239,6 +241,8 @@ def find_amounts(text: str) -> list[Amount]:
             elif m.group("pc") and m.end() == m.end("num") and (abbr := ABBREVIATED_RE.match(text, m.end())):
                 value *= ABBREVIATED[abbr.group(1)]  # "$184.6M", "US$20.2B": after a currency sign only
                 magnitude, extra = True, 1
+            if m.group("wan"):
+                value += Decimal(m.group("wan").replace(",", "")) * 10_000
         users = bool(m.group("users")) and currency is None
         counter = (
             COUNTERS[m.group("counter")] if m.group("counter") and currency is None and not users else None

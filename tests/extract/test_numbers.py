@@ -186,3 +186,12 @@ def test_a_malformed_currency_lexicon_names_the_field(tmp_path, monkeypatch):
     monkeypatch.setenv("GENERATOR_LEXICONS", str(tmp_path))
     with pytest.raises(LexiconError, match=r"suffixes\.越南盾 must be a text"):
         currencies()
+
+
+def test_hundred_millions_then_ten_thousands_make_one_amount():
+    found = find_amounts("收益总额为港币452亿8,200万元,净亏损33亿6200万元,营收100亿2024年")
+    assert [(a.value, a.currency) for a in found] == [
+        (45_282_000_000, "HKD"),
+        (3_362_000_000, "CNY"),
+        (10_000_000_000, None),
+    ]

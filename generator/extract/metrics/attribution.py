@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from generator.extract.metrics.clauses import paragraph_start
 from generator.extract.metrics.context import Context
-from generator.extract.metrics.segments import Subject, line_label
+from generator.extract.metrics.segments import Subject, line_label, own_longer
 from generator.extract.metrics.shapes import Span, Word
 
 SegmentAt = tuple[str | None, tuple[int, int] | None, int]
@@ -87,11 +87,13 @@ def other_company(before: str, ctx: Context) -> bool:
     before = CLOSED_ASIDE.sub(lambda m: " " * len(m.group()), before)  # (…美团股份…): an aside
     if not _names_in(before, ctx.others):
         return False  # one pass over the text instead of one per name
-    last_other = max((rfind_name(before, n) for n in ctx.others), default=-1)
+    last_other, other = max(((rfind_name(before, n), n) for n in ctx.others), default=(-1, ""))
     if last_other < 0:
         return False
     own = ctx.own_names + [s for s in ctx.segments if _distinctive(s, ctx)]
     last_own = max((rfind_name(before, n) for n in own), default=-1)
+    if own_longer(before, last_other, other, ctx.own_names):
+        return False  # 网易云 for 网易云音乐: the company's short name, not 网易
     return last_other > last_own
 
 

@@ -56,6 +56,10 @@ class ChangeWording:
         change_words = data.get("flat_words", []) + data.get("double_words", [])
         self._reset_re = regex(up + down + data["reset_words"] + data["current_markers"] + change_words)
         self._from_words: list[str] = data.get("from_words", [])
+        declarations = data.get("basis_declarations") or []
+        self._declaration_res = [re.compile(d, re.IGNORECASE) for d in declarations]
+        self._declared: dict[str, list[tuple[int, str]]] = {}
+        self._from_period_re = re.compile(data["from_period"]) if data.get("from_period") else None
         self._loss_re = regex(data.get("loss_cues", []))
         self._profit_re = regex(data.get("profit_cues", []))
         to_ish = [w for w in up + down if w[-1:] in ("至", "到")]
@@ -74,7 +78,8 @@ class ChangeWording:
         self._tenths_re = (
             re.compile(
                 rf"(?:{pattern(direction)})\s*了?\s*(?:{pattern(data['approx_before'])})?\s*"
-                rf"(?P<tens>[一二两三四五六七八九]|半)\s*(?:{pattern(tenth)})(?P<units>[一二三四五六七八九])?",
+                rf"(?<![\d.])(?P<tens>[一二两三四五六七八九1-9]|半)\s*(?:{pattern(tenth)})(?P<units>[一二三四五六七八九])?"
+                r"(?![长本员交立功为果熟])",  # 年减7成: -70%; not 成长, 成本
             )
             if tenth
             else None
@@ -145,10 +150,22 @@ class ChangeWording:
             )
             if after and not re.search(r"\d", after.group(0)) and not self._next_change(text, pct.end):
                 direction = after.group(1).lower()
+        if direction is None and not pct.points:
+            signed = self._signed_in_bracket(text, pct)
+            if signed is not None:
+                return signed, float(pct.value)  # 收入101.04亿元(+7.7%,以下均为同比口径)
         tail = re.match(r"[^,;。!?]{0,30}", text[pct.end :])
         following = tail.group(0) if tail else ""  # up 8% year over year: English names the period after
         if self._next_change(text, pct.end):
             following = ""
+        if direction is None and not self.yoy_re.search(before) and not self.qoq_re.search(before):
+            cues = [m for m in (self.yoy_re.search(following), self.qoq_re.search(following)) if m]
+            first = min(cues, key=lambda m: m.start()) if cues else None
+            if first is not None and (
+                re.search(r"\d", following[: first.start()])
+                or re.match(r"\s*的?\s*[-+]?\d", following[first.end() :])
+            ):
+                return None  # 毛利率16.2% 较上年同期16.5%保持稳定: the wording compares with the next figure
         qoq = self.qoq_re.search(before) or (not self.yoy_re.search(before) and self.qoq_re.search(following))
         yoy = self.yoy_re.search(before) or self.yoy_re.search(following)
         if pct.points:
@@ -165,6 +182,35 @@ class ChangeWording:
         if direction is not None and direction not in self._up:
             value = -abs(value)
         return kind, value
+
+    def _signed_in_bracket(self, text: str, pct: Percent) -> str | None:
+        """ "yoy" | "qoq" for a percentage written with its sign right after an opening bracket
+        ((+26.9%)) when that bracket or a declaration before it in the line names the basis
+        (以下均为同比口径); None otherwise."""
+        near = text[max(0, pct.start - 12) : pct.start].rstrip()  # bounded: linear on a long line
+        if text[pct.start : pct.start + 1] not in "+-−" or not near.endswith(("(", "（")):
+            return None
+        if near[:-1].rstrip().endswith(("%", "％")):
+            return None  # 毛利率50%(+1.2%): points or a relative change, the text does not say
+        inside = re.match(r"[^()（）]{0,40}", text[pct.end :])
+        bracket = inside.group(0) if inside else ""
+        qoq, yoy = self.qoq_re.search(bracket), self.yoy_re.search(bracket)
+        if qoq or yoy:
+            return "qoq" if qoq and not (yoy and yoy.start() < qoq.start()) else "yoy"
+        stated = [b for end, b in self._declarations(text) if end <= pct.end + len(bracket)]
+        if not stated:
+            return None
+        return "qoq" if self.qoq_re.fullmatch(stated[-1]) else "yoy"
+
+    def _declarations(self, text: str) -> list[tuple[int, str]]:
+        """Where each basis declaration of ``text`` ends and its basis word, read once per text."""
+        found = self._declared.get(text)
+        if found is None:
+            found = sorted((m.end(), m.group("b")) for rx in self._declaration_res for m in rx.finditer(text))
+            if len(self._declared) > 64:
+                self._declared.clear()
+            self._declared[text] = found
+        return found
 
     def _next_change(self, text: str, end: int) -> bool:
         """True when a yoy/qoq cue, a direction and a number follow ``end`` (48.56%同比下降0.88个百分点):
@@ -241,7 +287,8 @@ class ChangeWording:
                 found.append(Percent(m.start("num"), m.end(), times, points=False, wording=True))
         if self._tenths_re is not None:  # 营运收入升一成三: up 13%; 升近六成: 60%; 半成: 5%
             for m in self._tenths_re.finditer(text):
-                tens = 0.5 if m.group("tens") == "半" else CN_DIGITS[m.group("tens")]
+                digit = m.group("tens")
+                tens = 0.5 if digit == "半" else CN_DIGITS.get(digit) or int(digit)
                 units = CN_DIGITS[m.group("units")] if m.group("units") else 0
                 pct = as_number(Decimal(str(tens)) * 10 + units)
                 found.append(Percent(m.start("tens"), m.end(), pct, points=False, wording=True))
@@ -254,6 +301,8 @@ class ChangeWording:
     def is_from(self, before: str, after: str) -> bool:
         """True for the starting figure of 从A…至B (``before`` ends with 从 and a to-word follows) or
         of "to B from A" (a to-word stands before the from-word)."""
+        if self._from_period_re is not None:  # 从2016年6月的2.82亿: a period between
+            before = self._from_period_re.sub("", before)
         if not self.ends_with(before, self._from_words):
             return False
         stem = before.rstrip()

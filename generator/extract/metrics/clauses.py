@@ -7,12 +7,14 @@ figure is looked for in its own clause first, so these offsets decide what belon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from generator.extract.metrics.rules import Rules
 from generator.extract.metrics.shapes import Span, Word
 
 SENTENCE_RE = re.compile(  # a space between CJK text (or a bullet: … [7] - 第三季度) ends a sentence
     r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?:[-–—•]\s+)?(?=[\u4e00-\u9fff【「『(（])"
+    r"|(?<=[\u4e00-\u9fff\]】」』)）%])\s+[-–—•*]\s+(?=\S)"  # a bullet run into the line: … [1] * 2Q25净利润
     r"|(?<=[a-z\d%)])\.\s+(?=[A-Z])"  # English: "…in 2023. Net income…"
     r"|(?<=[A-Za-z\d%)\]])\s+[-–—•]\s+(?=[A-Z])"  # a bullet run into the line: "…quarter [7] - Total paid…"
 )
@@ -127,7 +129,32 @@ def clause_end(text: str, pos: int, clauses: list[int], sentence: Span) -> int:
     return min(end, sentence.end)
 
 
+BULLET = r"(?<=[\u4e00-\u9fff\]】」』)）%])\s+[-–—•*]\s+(?=\S)"
+PARAGRAPH_END_RE = re.compile(r"[。!?！？]|" + BULLET)
+ITEM_END_RE = re.compile(BULLET + r"|(?<=[。;；])\s*(?=[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])")
+"""A bullet, or a numbered item after a full stop (…同比增长16%。(2)归母净利润…)."""
+"""The end of a full sentence, or a bullet run into the line (… [1] * 2Q25净利润): a new item."""
+_ENDS: dict[tuple[str, str], list[int]] = {}
+
+
 def paragraph_start(text: str, pos: int) -> int:
-    """Start of the full sentence (。!?) around ``pos``: a unit named before a ; still applies after it."""
-    ends = [m.end() for m in re.finditer(r"[。!?！？]", text[:pos])]
-    return ends[-1] if ends else 0
+    """Start of the full sentence (。!?) or bulleted item around ``pos``: a unit named before a ;
+    still applies after it. The ends of a text are found once (linear on a long line)."""
+    return _start(text, pos, PARAGRAPH_END_RE)
+
+
+def item_start(text: str, pos: int) -> int:
+    """Start of the bulleted item run into the line around ``pos`` (… [1] - 毛利率48.56%); 0 when
+    the line has no bullet before ``pos``."""
+    return _start(text, pos, ITEM_END_RE)
+
+
+def _start(text: str, pos: int, rx: re.Pattern[str]) -> int:
+    key = (rx.pattern, text)
+    ends = _ENDS.get(key)
+    if ends is None:
+        if len(_ENDS) > 128:
+            _ENDS.clear()
+        ends = _ENDS[key] = [m.end() for m in rx.finditer(text)]
+    i = bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 else 0

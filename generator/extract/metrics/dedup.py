@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.extract.metrics.wrapped import CJK
+from generator.extract.metrics.wrapped_en import CJK
 from generator.model import Metric
 
 

@@ -26,6 +26,7 @@ from typing import TypeVar
 
 from generator.extract.metrics.attribution import rfind_name
 from generator.extract.metrics.backref import Pointers, complete
+from generator.extract.metrics.clauses import item_start
 from generator.extract.metrics.context import Context, build_context
 from generator.extract.metrics.dedup import deduplicate
 from generator.extract.metrics.entries import line_entries
@@ -34,8 +35,10 @@ from generator.extract.metrics.scope import COMPLETED_RE, reporting_scope, same_
 from generator.extract.metrics.segments import unit_display_name
 from generator.extract.metrics.shapes import Cue, Entry, Pending, Span, Word
 from generator.extract.metrics.table_entries import table_entries
-from generator.extract.metrics.wrapped import Joined, join_wrapped
+from generator.extract.metrics.wrapped_en import Joined, join_wrapped
+from generator.extract.metrics.wrapped_zh import JoinedLine, joined_lines
 from generator.extract.numbers import Amount, Percent, find_amounts
+from generator.lexicon.currencies import currencies
 from generator.model import Company, Document, Evidence, Forecast, Line, Metric, Period
 from generator.source.chinese import normalise, to_simplified
 from generator.source.clean import PINYIN
@@ -71,11 +74,12 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     notes: list[str] = []
     entries, table_lines = table_entries(doc, ctx, notes)
     headline_lines: set[int] = set()
-    readable = (ln for ln in doc.lines if ln.number not in table_lines and ln.norm.strip())
-    runs = join_wrapped(readable, ctx.rules.wrap_end_re, ctx.rules.wrap_start_re)
+    lines = joined_lines(doc.lines, table_lines, list(currencies().prefixes))  # hard-wrapped Chinese
+    readable = (ln for ln in lines if ln.number not in table_lines and ln.norm.strip())
+    runs = join_wrapped(readable, ctx.rules.wrap_end_re, ctx.rules.wrap_start_re)  # hard-wrapped English
     joined = {j.line.number: j for j in runs}
     pointers = Pointers()
-    for line in doc.lines:
+    for line in lines:
         if line.number in table_lines:
             continue
         if line.norm.strip():
@@ -251,9 +255,15 @@ def _to_metric(
     end = max([x.end for x in _figures(entry)] + [entry.word.end])
     if entry.span is not None:
         start, end = entry.span
+    number, quoted = line.number, line.original_slice(start, end)
+    if isinstance(line, JoinedLine):  # a hard-wrapped sentence: quoted from the line of the figure's digits
+        digit = next((i for i in range(anchor, min(end, anchor + 12)) if text[i].isdigit()), anchor)
+        number, quoted = line.physical(start, end, digit)
+        if as_written is not None and as_written not in quoted:  # 人民幣 / 744.36億元: the part on that line
+            as_written = line.physical(anchor, anchor + len(as_written), digit)[1].strip() or None
     return Metric(
         metric=entry.metric,
-        evidence=Evidence(line=line.number, text=line.original_slice(start, end).strip()),
+        evidence=Evidence(line=number, text=quoted.strip()),
         segment=_segment_name(line, entry, ctx),
         scope=scope if not ctx.rules.is_point_in_time(entry.metric) else None,
         value=value,
@@ -285,6 +295,8 @@ def _scope_cue(text: str, entry: Entry, anchor: int, ctx: Context) -> Cue | None
             if opened is None:
                 break
             cue = ctx.rules.cues.nearest(text, opened)
+    if cue is not None and after is None and cue.start < item_start(text, anchor):
+        return None  # 2025Q2营业收入… [1] - 毛利率48.56%: a bulleted item's period keeps to its item
     if cue is not None and cue.start < entry.sentence.start and ctx.rules.cues.names_same_period(text, cue):
         return None  # 而2024年同期净亏损7980万元。调整后的净利润为…: a compared period keeps to its sentence
     if (

@@ -63,6 +63,10 @@ def skip_figure(
         text[sentence.start : fig.start]
     ):
         return "prior"
+    compared = compared_cue(text, clause_start, fig.start, ctx)
+    if compared is not None and text[compared[1] : fig.start].strip() in ("", "的", "为", "的水平"):
+        if relation(compared[0], ctx) != "same":
+            return "prior"  # 较第2季21.4%减少1.3个百分点: the compared quarter's level
     if kind and kind != "guidance":
         return "excluded"  # the market, a share price
     if kind == "guidance" or rules.is_guidance(text[sentence.start : fig.start]):
@@ -233,6 +237,12 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
     opener = _opening_basis(text, pct, clause_start, ctx)
     if change is not None and change[0] in ("yoy", "qoq") and opener is not None:
         change = (opener, change[1])  # "On a quarterly basis, net profits fell 16.2 percent"
+    unsaid = change is not None and opener is None and rules.change.basis_of(text, pct, clause_start) is None
+    if change is not None and change[0] in ("yoy", "qoq") and unsaid:
+        compared = compared_cue(text, clause_start, pct.start, ctx)  # 较第2季1604.39亿元成长17.6%
+        basis = relation(compared[0], ctx) if compared is not None else None
+        if basis in ("yoy", "qoq"):
+            change = (basis, change[1])
     if pct.points or rules.compared_period_re is None:
         return change
     m = rules.compared_period_re.match(text, pct.end)
@@ -302,6 +312,27 @@ def _opening_basis(text: str, pct: Percent, clause_start: int, ctx: Context) -> 
         if rx.fullmatch(m.group(1)):
             return kind
     return None
+
+
+COMPARED_REACH = 40
+"""How far before a figure a comparison word is looked for (bounded: linear on a long line)."""
+
+
+def compared_cue(text: str, start: int, end: int, ctx: Context) -> tuple[Cue, int] | None:
+    """The period named right after the last comparison word in ``text[start:end]`` (较第2季…) and
+    where it ends in ``text``; None when there is none."""
+    rx = ctx.rules.compared_before_re
+    if rx is None:
+        return None
+    last = None
+    for m in rx.finditer(text, max(start, end - COMPARED_REACH), end):
+        last = m
+    if last is None:
+        return None
+    tail = text[last.end() : min(end, last.end() + 20)]
+    lead = len(tail) - len(tail.lstrip())
+    cue = next((c for c in ctx.rules.cues.find(tail) if c.start == lead), None)
+    return (cue, last.end() + cue.end) if cue is not None else None
 
 
 def _since_change(before: str, fig: Amount | Percent, text: str, ctx: Context) -> str:

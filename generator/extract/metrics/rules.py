@@ -181,6 +181,8 @@ class Rules:
                 rf"\s*(?:{pattern(links)})\s+" if links else r"(?!)", re.IGNORECASE
             )
             """The word that names the period after a change's starting figure ("from RMB28.6 million in")."""
+            before = longest_first([str(w) for w in data.get("compared_before_words", [])])
+            self.compared_before_re = re.compile("|".join(re.escape(w) for w in before)) if before else None
             compared = longest_first([str(w) for w in data.get("compared_period_words", [])])
             self.compared_period_re = (
                 re.compile(

@@ -191,13 +191,25 @@ def _strip_names(text: str, cut: int, end: int, ctx: Context) -> tuple[int, str 
             cut += len(rest) - len(filler)
             continue
         own = max((len(n) for n in ctx.own_names + ctx.rules.own_subjects if _starts(rest, n)), default=0)
-        other = max((len(n) for n in ctx.others if _starts(rest, n)), default=0)
+        other = max(
+            (len(n) for n in ctx.others if _starts(rest, n) and not own_longer(rest, 0, n, ctx.own_names)),
+            default=0,
+        )
         if other > own:
             return cut, "other"
         if not own:
             break
         cut, found = cut + own, "own"
     return cut, found
+
+
+def own_longer(text: str, pos: int, other: str, own_names: list[str]) -> bool:
+    """True when the other company's name at ``pos`` goes on as the start of one of this company's
+    longer names (网易 in 网易云…, this company being 网易云音乐)."""
+    size = len(other)
+    return any(
+        len(n) > size + 1 and n.startswith(other) and text.startswith(n[: size + 1], pos) for n in own_names
+    )
 
 
 def _starts(text: str, name: str) -> bool:
@@ -211,9 +223,9 @@ def _starts(text: str, name: str) -> bool:
 def is_ours(words: str, ctx: Context) -> bool:
     """True when ``words`` name this company, one of its units, or nobody in particular."""
     low = words.lower()
-    if any(_starts(words, n) and len(n) >= 2 for n in ctx.others) and not any(
-        _starts(words, n) and len(n) >= 2 for n in ctx.own_names
-    ):
+    if any(
+        _starts(words, n) and len(n) >= 2 and not own_longer(words, 0, n, ctx.own_names) for n in ctx.others
+    ) and not any(_starts(words, n) and len(n) >= 2 for n in ctx.own_names):
         return False  # 英伟达数据中心业务: another company's unit
     if low in ctx.rules.group_prefixes or any(low == s.lower() for s in ctx.rules.own_subjects):
         return True

@@ -16,7 +16,15 @@ from generator.extract.metrics.figures import fits_metric
 from generator.extract.metrics.scope import relation
 from generator.extract.metrics.segments import known_segment
 from generator.extract.metrics.shapes import Entry, Span, Word
-from generator.extract.metrics.tables import Cell, Table, Unit, cell_amount, find_tables, set_columns
+from generator.extract.metrics.tables import (
+    BARE_NUMBER,
+    Cell,
+    Table,
+    Unit,
+    cell_amount,
+    find_tables,
+    set_columns,
+)
 from generator.extract.numbers import Percent, find_percents
 from generator.model import Document, Line
 
@@ -59,13 +67,15 @@ def _row_entries(row: list[Cell], table: Table, ctx: Context, notes: list[str]) 
             if table.columns[j].role == "value":
                 break
             if table.columns[j].role in ("yoy", "qoq"):
-                changes.append((table.columns[j].role, row[j]))
+                changes.append((table.columns[j].role, row[j], table.columns[j].percent))
         found = _row_entry(entry, label, row[i], column.unit or table.unit, changes, ctx)
         if found is not None:
             found[1].table_scope = column.scope
             out.append(found)
     if not any(c.role == "value" for c in table.columns):
-        changes = [(c.role, row[j]) for j, c in enumerate(table.columns) if c.role in ("yoy", "qoq")]
+        changes = [
+            (c.role, row[j], c.percent) for j, c in enumerate(table.columns) if c.role in ("yoy", "qoq")
+        ]
         found = _row_entry(entry, label, None, None, changes, ctx)
         if found is not None:
             out.append(found)
@@ -102,7 +112,7 @@ def _unit_row(row: list[Cell], table: Table, ctx: Context, notes: list[str]) -> 
         base.segment, base.segment_span = (known, None) if known else (None, (label.start, label.end))
     i = values[0]
     changes = [
-        (table.columns[j].role, row[j])
+        (table.columns[j].role, row[j], table.columns[j].percent)
         for j in range(i + 1, len(row))
         if table.columns[j].role in ("yoy", "qoq")
     ]
@@ -118,7 +128,7 @@ def _row_entry(
     label: Cell,
     value: Cell | None,
     unit: Unit | None,
-    changes: list[tuple[str, Cell]],
+    changes: list[tuple[str, Cell, bool]],
     ctx: Context,
 ) -> tuple[Line, Entry] | None:
     """The entry of one value cell of a row and its change cells; None when nothing fits.
@@ -145,8 +155,8 @@ def _row_entry(
         if entry.amount is None and entry.ratio is None:
             return None  # a row whose figure this column does not hold (a share count, a ratio of 元)
         used.append(value)
-    for role, cell in changes:
-        change = _cell_change(cell, kind, ctx)
+    for role, cell, percent in changes:
+        change = _cell_change(cell, kind, ctx, percent)
         if change is not None and not entry.word.loss:
             key = "pp" if change[2].points else role
             entry.changes[key] = (change[0], change[2])
@@ -162,10 +172,20 @@ def _row_entry(
     return home, entry
 
 
-def _cell_change(cell: Cell, kind: str, ctx: Context) -> tuple[float, str, Percent] | None:
-    """(signed value, written text, Percent) of a change cell (-24.4%, +1.6pct, 下降3.9%), or None."""
+def _cell_change(
+    cell: Cell, kind: str, ctx: Context, percent: bool = False
+) -> tuple[float, str, Percent] | None:
+    """(signed value, written text, Percent) of a change cell (-24.4%, +1.6pct, 下降3.9%), or None;
+    ``percent``: the column's header says its bare numbers are percentages (37.5, (44.8) in 增减(%))."""
     text = cell.text
     pcts = find_percents(text)
+    bare = BARE_NUMBER.match(text.strip()) if percent and not pcts and kind != "ratio" else None
+    if bare is not None:
+        number = float(bare.group("num").replace(",", ""))
+        value = -number if bare.group("neg") else number
+        start = cell.start + text.index(bare.group("num"))
+        pct = Percent(start, start + len(bare.group("num")), value, False)
+        return value, text, pct
     if not pcts:
         return None
     p = pcts[0]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from generator.extract.metrics.rules import Rules
@@ -74,6 +74,8 @@ class Column:
     """For value columns: the scope its header names, or None."""
     unit: Unit | None = None
     """The unit its header names (金额(亿元)), or None."""
+    percent: bool = False
+    """For change columns: the header says its bare numbers are percentages (增减(%))."""
 
 
 @dataclass
@@ -82,13 +84,18 @@ class Table:
 
     rows: list[list[Cell]]
     header: list[Cell] | None = None
+    sub_header: list[str] | None = None
+    """A second header row's words, one per column after the label, each with its group's words
+    (截至9月30日止3个月期间 2020年), when the header groups columns; None otherwise."""
+    lines_under: set[int] = field(default_factory=set)
+    """Lines of header rows that are no longer in ``rows``."""
     unit: Unit | None = None
     columns: list[Column] = field(default_factory=list)
 
     def lines(self) -> set[int]:
         """Numbers of the lines the table's rows stand on (header included)."""
         rows = self.rows + ([self.header] if self.header else [])
-        return {c.line.number for row in rows for c in row}
+        return {c.line.number for row in rows for c in row} | self.lines_under
 
 
 # --------------------------------------------------------------------------- rows
@@ -199,6 +206,7 @@ def _set_header(table: Table, doc: Document) -> None:
     if any(_has_figure(c.text) for c in first[1:]):
         return
     table.header, table.rows = first, table.rows[1:]
+    _set_sub_header(table)
     top = min(c.line.number for c in first)
     above = [doc.line(n).norm for n in range(max(1, top - CAPTION_LINES), top)]
     for text in [first[0].text, *reversed(above)]:
@@ -206,6 +214,30 @@ def _set_header(table: Table, doc: Document) -> None:
         if unit is not None:
             table.unit = unit
             break
+
+
+def _set_sub_header(table: Table) -> None:
+    """A header of column groups (截至9月30日止3个月期间 | 截至9月30日止9个月期间) over a row of
+    figure-free words (2021年 | 2020年 | 增减(%) | 2021年 | …): each column is read with its group's
+    words and its own, the groups splitting the row's words evenly in order."""
+    if not table.rows or table.header is None:
+        return
+    row = table.rows[0]
+    words = [c.text.strip() for c in row if not EMPTY_CELL.match(c.text.strip())]
+    groups = [c.text.strip() for c in table.header[1:] if not EMPTY_CELL.match(c.text.strip())]
+    if len(groups) < 2 or len(words) <= len(groups) or len(words) % len(groups):
+        return
+    if any(_has_figure(w) and not YEAR_ONLY.match(w) for w in words):
+        return
+    if not all(YEAR_ONLY.match(w) or CHANGE_WORDS.search(w) for w in words):
+        return
+    size = len(words) // len(groups)
+    table.sub_header = [f"{groups[i // size]} {w}" for i, w in enumerate(words)]
+    table.lines_under.update(c.line.number for c in row)
+    table.rows = table.rows[1:]
+
+
+YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}\s*年?(?:度)?$")
 
 
 def _has_figure(text: str) -> bool:
@@ -276,7 +308,9 @@ def set_columns(table: Table, rules: Rules, relation: Callable[[Cue], str]) -> b
     """
     if table.header is None:
         return False
-    columns = [Column("label")] + [_column(c.text, rules, relation) for c in table.header[1:]]
+    texts = table.sub_header or [c.text for c in table.header[1:]]
+    columns = [Column("label")] + [_column(t, rules, relation) for t in texts]
+    columns += [Column("other") for _ in range(len(table.header) - len(columns))]  # empty trailing cells
     values = [c for c in columns if c.role == "value"]
     if len(values) > 1:  # several value columns of unnamed periods: which is this period's is unclear
         for c in values:
@@ -295,12 +329,17 @@ def set_columns(table: Table, rules: Rules, relation: Callable[[Cue], str]) -> b
 def _column(text: str, rules: Rules, relation: Callable[[Cue], str]) -> Column:
     unit = unit_of(text)
     cues = rules.cues.find(text)
+    years = [c for c in cues if c.scope == "fiscal_year" and c.year is not None]
+    narrow = [c for c in cues if c.scope != "fiscal_year" and c.year is None]
+    if len(years) == 1 and narrow:  # 截至9月30日止3个月期间 2020年: that year's quarter
+        cues = [replace(c, year=years[0].year) for c in narrow]
     if CHANGE_WORDS.search(text):
+        percent = bool(re.search(r"[(（]\s*[%％]\s*[)）]", text))  # 增减(%)
         if rules.change.qoq_re.search(text) or re.search(r"季增|季减", text):
-            return Column("qoq")
+            return Column("qoq", percent=percent)
         if rules.change.yoy_re.search(text) or re.search(r"年增|年减", text):
-            return Column("yoy")
-        return Column("change")
+            return Column("yoy", percent=percent)
+        return Column("change", percent=percent)
     if rules.change.prior_re.search(text):
         return Column("prior:" + (_prior_kind(text) or "other"))
     related = {relation(c) for c in cues}

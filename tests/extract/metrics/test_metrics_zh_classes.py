@@ -381,3 +381,170 @@ def test_a_rate_after_or_following_a_change_amount_takes_its_direction(tmp_path)
     text = "2024年上半年星河营收为120亿元,同比减少20亿元或14.3%。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "revenue").yoy_pct == -14.3
+
+
+def test_a_starting_figure_after_from_and_its_period_is_not_the_level(tmp_path):
+    text = "第三季度星河的月活跃用户数从2023年9月的2.82亿增长至2024年9月的3.61亿,同比增长28%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "mau").value == 361_000_000
+
+
+def test_the_first_three_quarters_in_hong_kong_wording_are_the_year_to_date(tmp_path):
+    text = "星河公布,截至9月30日止首三季營業收入2901億元,增長3%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").scope == "year_to_date"
+
+
+def test_a_signed_rate_in_a_bracket_is_a_change_when_the_line_declares_its_basis(tmp_path):
+    text = "2024年第三季度星河实现收入101.04亿元(+7.7%,以下均为同比口径),净利润32.78亿元(-26.9%),毛利率50%(+1.2%)。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").yoy_pct == 7.7
+    assert only(ms, "net_income").yoy_pct == -26.9
+    assert only(ms, "gross_margin").yoy_pct is None  # points or a relative change: not said
+
+
+def test_a_signed_rate_in_a_bracket_without_a_basis_is_no_change(tmp_path):
+    text = "2024年第三季度星河实现收入101.04亿元(+7.7%),净利润32.78亿元(环比-6.9%)。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").yoy_pct is None
+    assert only(ms, "net_income").qoq_pct == -6.9
+
+
+def test_tenths_written_with_a_digit_are_a_change(tmp_path):
+    text = "星河第三季稅後純益9.82億元、年減7成;合併營收年增約3成,達226.62億元,成本年增2成本。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").yoy_pct == -70
+    assert only(ms, "revenue").yoy_pct == 30
+
+
+def test_a_list_lead_may_say_which_way_the_figures_went(tmp_path):
+    text = "星河第三季合併營收226.62億元,毛利率及營益率並較上季收斂,分別降至13.87%及6.1%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "gross_margin").value == 13.87
+    assert only(ms, "operating_margin").value == 6.1
+
+
+WRAPPED = (
+    "星河第3季獲利單季次高\n"
+    "\n"
+    "(記者台北電)封測大廠星河下午召開法人說明會並公布第3季\n"
+    "合併損益,第3季稅後獲利新台幣174.65億元,較第2季\n"
+    "159.88億元成長9%,比去年同期141.76億元增加23%,創單\n"
+    "季次高;第3季合併營收1886.26億元,營業利益率為\n"
+    "12.6%。累計前3季合併營業利益604.02億元,營業利益率\n"
+    "12.24%。\n"
+)
+
+
+def test_a_hard_wrapped_sentence_is_read_across_its_lines(tmp_path):
+    ms, _ = extract(tmp_path, WRAPPED, "星河", Q3_2024)
+    income = only(ms, "net_income")
+    assert (income.value, income.yoy_pct, income.qoq_pct) == (17_465_000_000, 23, 9)
+    assert income.evidence.line == 4
+    margins = {m.scope: m.value for m in ms if m.metric == "operating_margin"}
+    assert margins == {"quarter": 12.6, "year_to_date": 12.24}
+    assert [m.evidence.line for m in ms if m.metric == "operating_margin"] == [7, 8]
+
+
+def test_a_figure_wrapped_across_two_lines_keeps_its_value_and_its_line(tmp_path):
+    text = "星河公布2024年第三季度業績,本集團的收入為人民幣\n744.36億元,較2023年同期減少人民幣185.48億元(即-19.9%)。\n"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.unit, revenue.yoy_pct, revenue.evidence.line) == (
+        74_436_000_000,
+        "CNY",
+        -19.9,
+        2,
+    )
+
+
+def test_short_lines_without_punctuation_are_not_joined(tmp_path):
+    text = "星河第三季度\n营收\n12亿元\n"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m for m in ms if m.metric == "revenue" and m.value == 1_200_000_000] == []
+
+
+def test_a_change_against_a_named_quarter_takes_that_quarters_basis(tmp_path):
+    text = "2024年第3季星河合併營收1886.26億元,較第2季1604.39億元成長17.6%,比去年同期1506.65億元增加25.2%;毛利率20.1%,較第2季21.4%減少1.3個百分點。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.qoq_pct, revenue.yoy_pct) == (188_626_000_000, 17.6, 25.2)
+    margin = only(ms, "gross_margin")
+    assert (margin.value, margin.yoy_pct, margin.qoq_pct) == (20.1, None, None)
+
+
+def test_a_bullet_run_into_the_line_starts_a_new_item(tmp_path):
+    text = (
+        "核心财务表现 (3Q24) * 3Q24星河营收154亿元 同比增长25% 超出高盛预期3个百分点 [1] "
+        "* 3Q24星河净利润5.04亿元 同比大幅下降53% 环比下降54% [1] "
+        "* 盈利不及预期主因一次性费用:股权激励费用约5亿元 [1]"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    income = only(ms, "net_income")
+    assert (income.value, income.yoy_pct, income.qoq_pct) == (504_000_000, -53, -54)
+
+
+def test_profit_attributable_to_the_parents_holders_is_net_income(tmp_path):
+    text = "2024年第三季度,星河錄得收入約262.0億元。歸屬於母公司持有者應佔盈利約23.3億元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").value == 2_330_000_000
+
+
+def test_a_bulleted_items_period_keeps_to_its_item(tmp_path):
+    text = (
+        "财务表现 - 2024H1星河营业收入115.07亿元 同比增长9.12% [1] "
+        "- 2024Q2营业收入54.81亿元 同比增长2.47% [1] - 毛利率48.56%同比下降0.88个百分点 [1]"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "gross_margin").scope in (None, "half_year")  # not the Q2 of the item before
+    revenue = {m.scope: m.value for m in ms if m.metric == "revenue"}
+    assert revenue == {"half_year": 11_507_000_000, "quarter": 5_481_000_000}  # 2024H1 names the half
+
+
+def test_a_level_followed_by_a_compared_figure_is_no_change(tmp_path):
+    text = "2024年第三季度星河毛利率16.2% 较上年同期16.5%保持稳定 较上季度19.1%下降2.9个百分点。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    margin = only(ms, "gross_margin")
+    assert (margin.value, margin.qoq_pct, margin.yoy_pct) == (16.2, None, None)
+
+
+GROUPED_TABLE = (
+    "星河2024年第三季度报告\n"
+    "单位:人民币百万元\n"
+    "项目 | 截至9月30日止3个月 (7-9月)期间 | 截至9月30日止9个月 (1-9月)期间 | |||||\n"
+    "2024年 | 2023年 | 本报告期 比上年同期 增减(%) | 2024年 | 2023年 | 比上年 同期增减(%) | ||\n"
+    "营业收入 | 683,760 | 497,125 | 37.5 | 1,880,341 | 1,426,170 | 31.8 | |\n"
+    "归属于母公司股东的净利润 | 22,089 | 40,050 | (44.8) | 75,126 | 10,067 | 646.3 | |\n"
+)
+
+
+def test_a_header_of_column_groups_over_a_row_of_years(tmp_path):
+    ms, _ = extract(tmp_path, GROUPED_TABLE, "星河", Q3_2024)
+    revenue = {m.scope: (m.value, m.yoy_pct) for m in ms if m.metric == "revenue"}
+    assert revenue == {"quarter": (683_760_000_000, 37.5), "year_to_date": (1_880_341_000_000, 31.8)}
+    income = {m.scope: (m.value, m.yoy_pct) for m in ms if m.metric == "net_income"}
+    assert income["quarter"] == (22_089_000_000, -44.8)
+    assert all(m.value not in (497_125_000_000, 40_050_000_000) for m in ms)  # the year-earlier column
+
+
+def test_a_figure_set_as_the_years_performance_requirement_is_no_result(tmp_path):
+    text = "星河公布第三季度业绩,净利润率8%。对于公司的业绩要求,董事长表示,净利润率保9%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m.value for m in ms if m.metric == "net_margin"] == [8]
+
+
+def test_a_short_name_that_starts_with_a_rivals_name_is_the_companys(tmp_path):
+    text = "网易云音乐发布2024年上半年业绩。网易云上半年实现收入38.0亿元,较2023年同期的41.0亿元下降6.0%。"
+    ms, _ = extract(tmp_path, text, "网易云音乐", H1_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.yoy_pct) == (3_800_000_000, -6.0)
+
+
+def test_a_numbered_items_period_keeps_to_its_item(tmp_path):
+    text = (
+        "2024年上半年整体情况(1)营业收入:上半年星河实现营业总收入约104亿元,同比增长26%。"
+        "分季度看:Q1实现收入47.78亿元;Q2实现收入56.19亿元,同比增长16%。"
+        "(2)归母净利润:实现归属于上市公司股东的净利润19.75亿元,同比增长26%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "net_income").scope != "quarter"
