@@ -35,8 +35,13 @@ ORDER = 20
 
 
 def steps(site: Site) -> list[Step]:
-    """A part per call: its page and its downloads."""
-    return [partial(render_call, site, call) for call in site.catalog.calls]
+    """A part per call: its page and its downloads, rendered only when the calls of its company
+    (what its comparisons, like-for-like changes, guidance and consensus come from) change."""
+    companies = site.catalog.companies
+    return [
+        partial(site.unit, f"call:{c.id}", companies.get(c.company_id, []), partial(render_call, site, c))
+        for c in site.catalog.calls
+    ]
 
 
 def render_call(site: Site, call: Call) -> None:
