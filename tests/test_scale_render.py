@@ -11,6 +11,7 @@ the same files, so a key that misses an input fails here even when no file diffe
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 from collections.abc import Callable
@@ -202,3 +203,39 @@ def test_fingerprints_tell_escaped_text_from_plain_and_refuse_unknown_values(tmp
     assert prints.of({"x": [1, None]}) != prints.of({"x": [None, 1]})
     with pytest.raises(incremental.Untraceable):
         prints.of(object())
+
+
+def test_links_in_raw_html_are_the_ones_mkdocs_writes(tmp_path: Path) -> None:
+    """Quotes and Q&A are raw HTML (MkDocs passes them through): each link in them is the URL
+    MkDocs gives its target, relative to the page as MkDocs makes it, and leads to a page."""
+    from urllib.parse import unquote
+
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    from generator.site.urls import Linker
+
+    project = make_project(tmp_path / "p")
+    render(project)
+    docs = project / "docs"
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+    def url(path: str) -> str:
+        return File(path, str(docs), str(tmp_path / "site"), use_directory_urls=True).url
+
+    urls = {unquote(url(p)) for p in pages}
+    for page in pages[:: max(1, len(pages) // 40)]:
+        for target in pages[:: max(1, len(pages) // 40)]:
+            expected = "#x" if target == page else get_relative_url(url(target), url(page)) + "#x"
+            assert Linker(page).href(target, "x") == expected, (page, target)
+    checked = 0
+    for page in pages:
+        text = (docs / page).read_text(encoding="utf-8")
+        for href in re.findall(r'<a (?:class="[^"]*" )?href="([^"#]+)[^"]*">', text):
+            base = url(page)
+            folder = base if base.endswith("/") else base.rsplit("/", 1)[0] + "/"
+            resolved = posixpath.normpath(posixpath.join("/" + folder.lstrip("./"), href)).lstrip("/")
+            resolved = resolved + "/" if href.endswith("/") and resolved else resolved or "./"
+            assert unquote(resolved) in urls, (page, href)
+            checked += 1
+    assert checked > 100

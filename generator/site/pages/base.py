@@ -233,7 +233,12 @@ class Site:
         except GeneratorError as exc:
             self.failed(path, exc)
             return
-        self.put(path, text.rstrip("\n") + "\n\n" + search_filters(template, **filters) + "\n")
+        text = text.rstrip("\n")
+        # after raw HTML blocks (quotes, Q&A) the filters join them: one raw block, printed as
+        # Markdown printed it; after a block kept from Markdown (markdown="0"), a blank line
+        last = text[text.rfind("\n\n") + 1 :]
+        joint = "\n" if text.endswith("</div>") and 'markdown="0"' not in last else "\n\n"
+        self.put(path, text + joint + search_filters(template, **filters) + "\n")
 
     def put(self, path: str, content: str | bytes) -> None:
         """Write one file (relative to docs/); a failure is collected, the earlier file kept."""
@@ -254,12 +259,14 @@ class Site:
     def person_link(self, link: Linker) -> Any:
         """A template function: a person's name linked to their page (plain text when none)."""
 
-        def person(name: str, call: Call | None = None) -> Md:
+        def person(name: str, call: Call | None = None, html: bool = False) -> Md:
             aliases = self.catalog.aliases.get(call.id, {}) if call else {}
             key = person_key(aliases.get(person_key(name), name))
             page = self.catalog.person_pages.get(key)
             self.trace.record("person", key, page)
-            return link.to(page, name) if page else md(name)
+            if not page:
+                return md(name)
+            return link.a(page, name) if html else link.to(page, name)
 
         return person
 
@@ -267,27 +274,27 @@ class Site:
         """A template function: topic names linked to their pages (a topic found only in a
         call's text, with no quote or question filed under it, has no page: shown plain)."""
 
-        def topics(names: list[str]) -> Md:
+        def topics(names: list[str], html: bool = False) -> Md:
             pages = self.catalog.topic_pages
+            to = link.a if html else link.to
             for n in names:
                 if n.strip():
                     self.trace.record("topic", n.strip(), pages.get(n.strip()))
-            return Md(
-                "、".join(
-                    link.to(pages[n.strip()], n) if n.strip() in pages else md(n) for n in names if n.strip()
-                )
-            )
+            shown = (to(pages[n.strip()], n) if n.strip() in pages else md(n) for n in names if n.strip())
+            return Md("、".join(shown))
 
         return topics
 
     def firm_link(self, link: Linker) -> Any:
         """A template function: a firm as written, linked to its (canonical) firm's page."""
 
-        def firm(written: str) -> Md:
+        def firm(written: str, html: bool = False) -> Md:
             key = match_key(self.catalog.firm_table.canonical(written))
             found = self.catalog.firms.get(key)
             self.trace.record("firm", key, found.page if found else None)
-            return link.to(found.page, written) if found else md(written)
+            if not found:
+                return md(written)
+            return link.a(found.page, written) if html else link.to(found.page, written)
 
         return firm
 
