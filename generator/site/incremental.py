@@ -118,61 +118,75 @@ class Fingerprints:
 
     def of(self, value: object) -> str:
         """A SHA-256 of ``value`` (context of a page, or a unit's inputs) taken by value."""
-        digest = hashlib.sha256()
-        for part in self._parts(value, 0):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-        return digest.hexdigest()
+        out: list[str] = []
+        self._parts(value, 0, out)
+        return hashlib.sha256("\0".join(out).encode("utf-8")).hexdigest()
 
     def _dataclass(self, value: Any, depth: int) -> str:
         """A dataclass by its fields (computed once per object: catalog objects recur)."""
-        digest = hashlib.sha256(f"{type(value).__module__}.{type(value).__qualname__}(".encode())
-        for f in dataclasses.fields(value):
-            digest.update(f.name.encode())
-            for part in self._parts(getattr(value, f.name), depth + 1):
-                digest.update(part.encode("utf-8"))
-                digest.update(b"\0")
-        return digest.hexdigest()
+        kind = type(value)
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        out = [f"{kind.__module__}.{kind.__qualname__}("]
+        for name in names:
+            out.append(name)
+            self._parts(getattr(value, name), depth + 1, out)
+        return hashlib.sha256("\0".join(out).encode("utf-8")).hexdigest()
 
-    def _parts(self, value: object, depth: int) -> Iterator[str]:
+    def _parts(self, value: object, depth: int, out: list[str]) -> None:
         if depth > 40:
             raise Untraceable("nested too deep")
         kind = type(value)
-        if value is None or kind in (bool, int, float, decimal.Decimal, datetime.date, datetime.datetime):
-            yield f"{kind.__name__}:{value!r}"
+        if kind is str:
+            out.append(f"str:{len(value)}:{value}")  # type: ignore[arg-type]
+        elif value is None or kind in _SCALARS:
+            out.append(f"{kind.__name__}:{value!r}")
+        elif kind is Call:
+            out.append(f"call:{self.call(value)}")  # type: ignore[arg-type]
+        elif kind is list or kind is tuple:
+            out.append(f"{kind.__name__}[{len(value)}")  # type: ignore[arg-type]
+            for item in value:  # type: ignore[attr-defined]
+                self._parts(item, depth + 1, out)
+            out.append("]")
         elif isinstance(value, str):
-            yield f"{kind.__name__}:{len(value)}:{value}"  # Md and str differ: one is escaped
+            out.append(f"{kind.__name__}:{len(value)}:{value}")  # Md and str differ: one is escaped
         elif isinstance(value, Call):
-            yield f"call:{self.call(value)}"
+            out.append(f"call:{self.call(value)}")
         elif isinstance(value, Summary):
-            yield f"summary:{self.summary(value)}"
+            out.append(f"summary:{self.summary(value)}")
         elif isinstance(value, Traced):
-            yield f"traced:{value.table}"
+            out.append(f"traced:{value.table}")
         elif isinstance(value, (list, tuple)):
-            yield f"{kind.__name__}[{len(value)}"
+            out.append(f"{kind.__name__}[{len(value)}")
             for item in value:
-                yield from self._parts(item, depth + 1)
-            yield "]"
+                self._parts(item, depth + 1, out)
+            out.append("]")
         elif isinstance(value, dict):
-            yield f"dict[{len(value)}"
+            out.append(f"dict[{len(value)}")
             for k, v in value.items():
-                yield from self._parts(k, depth + 1)
-                yield from self._parts(v, depth + 1)
-            yield "]"
+                self._parts(k, depth + 1, out)
+                self._parts(v, depth + 1, out)
+            out.append("]")
         elif isinstance(value, (set, frozenset)):
-            yield f"set[{len(value)}"
-            yield from sorted(repr(v) for v in value if isinstance(v, (str, int)))
             if not all(isinstance(v, (str, int)) for v in value):
                 raise Untraceable("a set of other values")
-            yield "]"
+            out.append(f"set[{len(value)}")
+            out.extend(sorted(repr(v) for v in value))
+            out.append("]")
         elif isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type)):
-            yield f"function:{value.__module__}.{value.__qualname__}"
+            out.append(f"function:{value.__module__}.{value.__qualname__}")
         elif isinstance(value, types.ModuleType):
-            yield f"module:{value.__name__}"
+            out.append(f"module:{value.__name__}")
         elif dataclasses.is_dataclass(value):
-            yield f"{kind.__qualname__}:{self._memoized(value, lambda: self._dataclass(value, depth))}"
+            out.append(f"{kind.__qualname__}:{self._memoized(value, lambda: self._dataclass(value, depth))}")
         else:
             raise Untraceable(f"no fingerprint for {kind.__qualname__}")
+
+
+_SCALARS = (bool, int, float, decimal.Decimal, datetime.date, datetime.datetime)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+"""Field names of each dataclass met (dataclasses.fields is slow)."""
 
 
 class Traced(Mapping[str, Any]):

@@ -140,6 +140,8 @@ class Site:
             "names": catalog.names,
         }
         """What a unit's trace may have looked up (see :meth:`lookup`)."""
+        self._years: dict[tuple[int, Any], tuple[list[Any], dict[Year, list[tuple[Call, Any]]]]] = {}
+        """(id of a list of items, year function) -> the list and its items by year (:meth:`newest`)."""
         self._files: list[str] | None = None
         """The files of the unit being rendered (None: no unit)."""
 
@@ -306,8 +308,15 @@ class Site:
     ) -> list[tuple[Call, Any]]:
         """(call, item) pairs, newest call first, then in the call's own order; only those of
         ``year`` when given (``by`` tells a call's year)."""
-        if year is not None:
-            items = [(c, x) for c, x in items if by(c) == year]
-        return sorted(items, key=lambda ci: self.catalog.rank[ci[0].id])
+        if year is None:
+            return sorted(items, key=lambda ci: self.catalog.rank[ci[0].id])
+        key = (id(items), by)
+        found = self._years.get(key)
+        if found is None or found[0] is not items:
+            groups: dict[Year, list[tuple[Call, Any]]] = {}
+            for c, x in items:
+                groups.setdefault(by(c), []).append((c, x))
+            found = self._years[key] = (items, groups)  # the list kept, so its id is not reused
+        return sorted(found[1].get(year, []), key=lambda ci: self.catalog.rank[ci[0].id])
 
     # -- pages
