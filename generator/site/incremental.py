@@ -6,8 +6,8 @@ is a SHA-256 of the code and data every page is made from (:func:`code_version`:
 site code and templates, the extractor's code, the lexicons) and of the unit's own inputs, taken
 by value (:func:`Fingerprints.of`): a call stands for its summary (all of it), the bytes of its
 transcript (the call page shows the text) and how the site names and places it (id, page, year,
-copies, other sources of its period). A call's page is keyed by every call of its company (its
-comparisons, like-for-like changes, guidance and consensus come from them); an aggregate page by
+copies, other sources of its period). A call's page is keyed by the call and what it shows of
+the company's other calls (:class:`generator.site.pages.call.Neighbours`); an aggregate page by
 the very values it is given (the list of calls, a person with their quotes…).
 
 What a page looks up in the whole site while it renders (another person's page, a topic's page,
