@@ -39,6 +39,10 @@ class Report:
     unchanged: int = 0
     reused: int = 0
     """Summaries whose inputs were unchanged, taken as they were without reading or extraction."""
+    rendered: int = 0
+    """Units of the render (a call's page and downloads, a company's page and charts, a page) rendered."""
+    kept: int = 0
+    """Units of the render whose inputs were unchanged: their files kept without rendering."""
     removed: list[str] = field(default_factory=list)
     errors: list[GeneratorError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -54,6 +58,8 @@ class Report:
         self.written += other.written
         self.unchanged += other.unchanged
         self.reused += other.reused
+        self.rendered += other.rendered
+        self.kept += other.kept
         self.removed += other.removed
         self.errors += other.errors
         self.warnings += other.warnings
@@ -390,16 +396,18 @@ def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
     Pages are pruned only after a run without errors: a summary that fails to load, or a
     page that cannot be written, leaves every earlier page in place.
     """
+    from generator.site.incremental import code_version
     from generator.site.render import render_pages
 
     report = Report()
     lexicon.use_project(root)
     summaries, errors = load_summaries(summaries_dir)
     report.errors += errors
+    code = code_version(extractor_version(), lexicons_version())
     with locked(docs_dir, "render"):
         tree = OutputTree(docs_dir, prune=True)
         try:
-            result = render_pages(summaries, root, tree)
+            result = render_pages(summaries, root, tree, docs_dir, code)
         except GeneratorError as exc:
             report.errors.append(exc)
         else:
@@ -407,6 +415,7 @@ def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
                 report.errors += result.errors
                 report.warnings += result.warnings
                 report.notes += result.notes
+                report.rendered, report.kept = result.rendered, result.reused
         tree.prune = not report.errors
         report.removed = tree.finish()
     report.written, report.unchanged = len(tree.written) - tree.unchanged, tree.unchanged

@@ -233,6 +233,29 @@ class OutputTree:
         self.unchanged += 1
         return record
 
+    def reuse_all(self, rels: list[str], key: str) -> bool:
+        """:meth:`reuse` for a group of files made together: all of them, or none (False)."""
+        found: list[tuple[str, InputRecord]] = []
+        for rel in (Path(r).as_posix() for r in rels):
+            record = self.recorded.get(rel)
+            if record is None or record.key != key or rel in self.written:
+                return False
+            target = self.root / rel
+            if not target.is_file() or sha256_bytes(target.read_bytes()) != record.sha256:
+                return False
+            found.append((rel, record))
+        for rel, record in found:
+            self.written[rel] = record.sha256
+            self.inputs[rel] = record
+            self.unchanged += 1
+        return True
+
+    def set_key(self, rel: str, key: str) -> None:
+        """Record ``key`` for a file this run wrote (known only once the file's group is done)."""
+        rel = Path(rel).as_posix()
+        if rel in self.written:
+            self.inputs[rel] = InputRecord(key=key, sha256=self.written[rel])
+
     def keep(self, rel: str) -> None:
         """Keep the earlier output at ``rel`` as it is (its input failed this run)."""
         self.kept.add(Path(rel).as_posix())

@@ -129,7 +129,8 @@ def mkdocs(work: Path, site: Path, shards: int) -> None:
 def stages(layout: Layout, work: Path, times: dict[str, float], shards: int = 1) -> None:
     """Every stage of a build, timed; the site is built beside the old one and swapped in."""
     timed("summarize", times, lambda: summarize_tree(layout.transcripts, layout.summaries, work))
-    timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
+    pages = timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
+    print(f"    render: {pages.rendered} units rendered, {pages.kept} kept (inputs unchanged)")
     with fresh_site(layout.site) as building:
         timed("mkdocs", times, lambda: mkdocs(work, building, shards))
         timed("search", times, lambda: search_stage(building, search_cache(work)))
@@ -187,6 +188,30 @@ def incremental(layout: Layout, work: Path, shards: int = 1) -> None:
     (seed.parent / (vary(seed.stem, 30, 1.0) + "-added" + seed.suffix)).write_text(text, encoding="utf-8")
     print(f"incremental: one transcript added, one changed ({changed.name}):")
     stages(layout, work, {}, shards)
+    same_as_cold(layout, work)
+
+
+def same_as_cold(layout: Layout, work: Path) -> None:
+    """The incremental render's pages against a cold render of the same summaries (another folder)."""
+    cold = work / "build" / "bench-cold-docs"
+    shutil.rmtree(cold, ignore_errors=True)
+    shutil.copytree(layout.docs / "assets", cold / "assets")
+    start, cpu = time.perf_counter(), cpu_seconds()
+    render_tree(layout.summaries, cold, work)
+    wall, used = time.perf_counter() - start, cpu_seconds() - cpu
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.endswith(".lock")
+        }
+
+    a, b = files(layout.docs), files(cold)
+    differ = sorted(set(a) ^ set(b)) + [rel for rel in a if rel in b and a[rel] != b[rel]]
+    verdict = "byte-identical" if not differ else f"{len(differ)} files differ, e.g. {differ[:3]}"
+    print(f"  pages against a cold render ({wall:.1f} s, cpu {used:.1f} s): {len(a)} files, {verdict}")
+    shutil.rmtree(cold, ignore_errors=True)
 
 
 def long_input(path: Path, limit: float) -> str:

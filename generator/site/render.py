@@ -17,6 +17,10 @@ gives each figure once. Each case is one warning line of the :class:`RenderResul
 
 One page that cannot be rendered or written (a page a person edited, say) is collected in
 the result as an error and its earlier version kept; every other page is still written.
+
+Incremental: given a records folder and a code version, only the units (a call's page and
+downloads, a company's page and charts, any other page) whose inputs changed are rendered; the
+others keep their files (:mod:`generator.site.incremental`). The result is the same bytes.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from generator.model import Summary
 from generator.site import pages
 from generator.site.calls import duplicate_warnings, same_period_notes
 from generator.site.catalog import Catalog
+from generator.site.incremental import read_records, write_records
 from generator.site.pages.base import OutputTreeLike, Site
 
 
@@ -56,9 +61,20 @@ class RenderResult:
     """One per page or file that could not be rendered or written; the other pages were written."""
     notes: list[str] = field(default_factory=list)
     """One line per pair of sources of one company and period (both pages kept): no problem."""
+    rendered: int = field(default=0, compare=False)
+    """Units of the render (a call's page and downloads, a company's page and charts, a page)
+    rendered this time."""
+    reused: int = field(default=0, compare=False)
+    """Units whose inputs had not changed: their files were kept as they were."""
 
 
-def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> RenderResult:
+def render_pages(
+    summaries: list[Summary],
+    root: Path,
+    out: OutputTreeLike,
+    records: Path | None = None,
+    code: str | None = None,
+) -> RenderResult:
     """Render the whole site for ``summaries`` into ``out`` (an OutputTree rooted at docs/).
 
     ``root`` is the project root: each transcript is re-read from ``root / source.path``
@@ -67,11 +83,17 @@ def render_pages(summaries: list[Summary], root: Path, out: OutputTreeLike) -> R
     result's ``errors`` (and its earlier file kept); copies of a source are in its
     ``warnings``, other sources of one period in its ``notes``.
     """
-    site = Site(Catalog(summaries), root, out)
+    incremental = records is not None and code is not None
+    previous = read_records(records, code) if records is not None and code is not None else {}
+    site = Site(Catalog(summaries), root, out, code if incremental else None, previous)
     for step in [step for kind in page_kinds() for step in kind.steps(site)]:
         try:
             step()
         except GeneratorError as exc:
             site.errors.append(exc)
+    if records is not None and code is not None:
+        write_records(records, code, site.records)
     calls = site.catalog.calls
-    return RenderResult(duplicate_warnings(calls), site.errors, same_period_notes(calls))
+    return RenderResult(
+        duplicate_warnings(calls), site.errors, same_period_notes(calls), site.rendered, site.reused
+    )

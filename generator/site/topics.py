@@ -20,6 +20,11 @@ class Topic:
     quotes: dict[str, list[tuple[Call, Quote]]] = field(default_factory=dict)
     qa: dict[str, list[tuple[Call, QAExchange]]] = field(default_factory=dict)
 
+    def named(self) -> Topic:
+        """The topic without its items: what a page about one company needs (its name and pages),
+        so that the page's key does not change with other companies' quotes."""
+        return Topic(self.name, self.slug)
+
     def companies(self) -> list[str]:
         """Company ids with anything about this topic."""
         return sorted(set(self.quotes) | set(self.qa))

@@ -27,6 +27,7 @@ Layout under ``docs/``::
 from __future__ import annotations
 
 import hashlib
+import html
 import posixpath
 import re
 import unicodedata
@@ -35,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from generator.site.format import Md, md
 
@@ -194,6 +196,39 @@ def relative(folder: str, target: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+@lru_cache(maxsize=65536)
+def site_url(path: str) -> str:
+    """The URL MkDocs gives the page at ``path`` (under docs/) with ``use_directory_urls``
+    (mkdocs.yml): ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``, ``index.md`` -> ``./``;
+    quoted as MkDocs quotes it."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if not path.endswith(".md"):
+        url = path
+    elif stem == "index" or stem.endswith("/index"):
+        url = (posixpath.dirname(stem) or ".") + "/"
+    else:
+        url = stem + "/"
+    return quote(url)
+
+
+def _parts(url: str) -> list[str]:
+    path = posixpath.normpath("/" + url)[1:]
+    return path.split("/") if path else []
+
+
+@lru_cache(maxsize=65536)
+def relative_url(url: str, other: str) -> str:
+    """``url`` relative to the page at ``other`` (both site URLs), as MkDocs writes a link."""
+    here, there = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    return rel + "/" if url.endswith("/") else rel
+
+
 @dataclass
 class Linker:
     """Relative links from one page to the others (MkDocs validates ``.md`` links)."""
@@ -212,3 +247,18 @@ class Linker:
         if target == self.page and not anchor:
             return md(text)
         return Md(f"[{md(text)}]({self.url(target, anchor)})")
+
+    def href(self, target: str, anchor: str = "") -> str:
+        """The link to the page ``target`` as it stands in the built site (what MkDocs makes of
+        :meth:`url`): for links in raw HTML, which MkDocs neither converts nor checks."""
+        if target == self.page:
+            return f"#{anchor}"
+        rel = relative_url(site_url(target), site_url(self.page))
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def a(self, target: str, text: object, anchor: str = "", cls: str = "") -> Md:
+        """:meth:`to` as an HTML link (for a raw HTML block): the same element MkDocs would write."""
+        if target == self.page and not anchor:
+            return md(text)
+        attr = f' class="{html.escape(cls, quote=True)}"' if cls else ""
+        return Md(f'<a{attr} href="{html.escape(self.href(target, anchor), quote=True)}">{md(text)}</a>')

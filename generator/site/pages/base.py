@@ -7,9 +7,10 @@ returning the parts to run (each a callable); :mod:`generator.site.render` lists
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -18,6 +19,15 @@ from generator.lexicon.firms import match_key
 from generator.site.calls import Call, Year, calendar_year
 from generator.site.catalog import Catalog
 from generator.site.format import Md, md
+from generator.site.incremental import (
+    Fingerprints,
+    Record,
+    Trace,
+    Traced,
+    Untraceable,
+    check_mode,
+    whole,
+)
 from generator.site.people import person_key
 from generator.site.templating import environment
 from generator.site.urls import Linker
@@ -88,11 +98,22 @@ class OutputTreeLike(Protocol):
 
     def keep(self, rel: str) -> None: ...
 
+    def reuse_all(self, rels: list[str], key: str) -> bool: ...
+
+    def set_key(self, rel: str, key: str) -> None: ...
+
 
 class Site:
     """Renders pages of the site from the collected :class:`Catalog` into the output tree."""
 
-    def __init__(self, catalog: Catalog, root: Path, out: OutputTreeLike) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        root: Path,
+        out: OutputTreeLike,
+        code: str | None = None,
+        records: dict[str, Record] | None = None,
+    ) -> None:
         self.catalog = catalog
         self.root = root
         """The project root (the call page reads its transcript from there)."""
@@ -100,10 +121,107 @@ class Site:
         self.env = environment()
         self.errors: list[GeneratorError] = []
         """Pages that could not be rendered or written (the others go on)."""
+        self.code = code
+        """The code version every unit's key starts with; None: every unit is rendered, none recorded."""
+        self.old_records = records or {}
+        """The units of the last render (:mod:`generator.site.incremental`)."""
+        self.records: dict[str, Record] = {}
+        """The units of this render, rendered or reused."""
+        self.rendered = 0
+        self.reused = 0
+        self.fingerprints = Fingerprints(root)
+        self.trace = Trace()
+        self.names = Traced("names", catalog.names, self.trace)
+        """Company id -> display name, each name a page reads recorded in its unit's trace."""
+        self.tables: dict[str, Mapping[str, Any]] = {
+            "person": catalog.person_pages,
+            "topic": catalog.topic_pages,
+            "firm": {k: f.page for k, f in catalog.firms.items()},
+            "names": catalog.names,
+        }
+        """What a unit's trace may have looked up (see :meth:`lookup`)."""
+        self._years: dict[tuple[int, Any], tuple[list[Any], dict[Year, list[tuple[Call, Any]]]]] = {}
+        """(id of a list of items, year function) -> the list and its items by year (:meth:`newest`)."""
+        self._files: list[str] | None = None
+        """The files of the unit being rendered (None: no unit)."""
+
+    # -- units: pages rendered only when their inputs change
+
+    def lookup(self, table: str, key: str | None) -> Any:
+        """What a lookup of the whole site gives now (a trace's row is still true when equal)."""
+        data = self.tables.get(table)
+        if data is None:
+            return Untraceable
+        return whole(data) if key is None else data.get(key)
+
+    def unit(self, name: str, inputs: object, make: Callable[[], None]) -> None:
+        """Run ``make`` (which writes the unit's files) unless the files of the last render with
+        the same key and a still-true trace can be kept; record what it wrote. Inside another
+        unit, ``make`` just runs (its files are the outer unit's)."""
+        if self._files is not None:
+            make()
+            return
+        key: str | None = None
+        if self.code is not None:
+            try:
+                inputs_key = self.fingerprints.of(inputs)
+                key = hashlib.sha256(f"{self.code}\0{name}\0{inputs_key}".encode()).hexdigest()
+            except Untraceable:
+                key = None
+        old = self.old_records.get(name)
+        usable = (
+            key is not None
+            and old is not None
+            and old.key == key
+            and all(self.lookup(t, k) == v for t, k, v in old.trace)
+        )
+        checking = usable and check_mode()
+        if usable and not checking and old is not None and self.out.reuse_all(old.files, old.final()):
+            self.records[name] = old
+            self.reused += 1
+            return
+        errors = len(self.errors)
+        self._files = []
+        self.trace.entries = {}
+        self.trace.active = True
+        try:
+            make()
+        finally:
+            files, self._files = self._files, None
+            self.trace.active = False
+        if checking and old is not None:
+            self._check(name, old, files)
+            self.reused += 1  # what it would have been: kept
+        else:
+            self.rendered += 1
+        if key is None or len(self.errors) > errors:
+            return
+        record = Record(key, self.trace.rows(), files)
+        final = record.final()
+        for rel in files:
+            self.out.set_key(rel, final)
+        self.records[name] = record
+
+    def _check(self, name: str, old: Record, files: list[str]) -> None:
+        """Check mode: a unit that would have been reused must render the same files and bytes."""
+        recorded = getattr(self.out, "recorded", {})
+        written = getattr(self.out, "written", {})
+        same = sorted(files) == sorted(old.files) and all(
+            rel in recorded and written.get(rel) == recorded[rel].sha256 for rel in files
+        )
+        if not same:
+            raise AssertionError(f"render check: unit {name} would have been reused but renders otherwise")
 
     def write(self, path: str, template: str, **context: Any) -> None:
         """Render ``template`` as the page at ``path`` (relative to docs/); a failure is collected.
-        ``search_filters`` in ``context`` (company, year) are the page's search filters besides its kind."""
+        ``search_filters`` in ``context`` (company, year) are the page's search filters besides its kind.
+        Outside a unit, the page is its own unit, keyed by its template and context."""
+        if self._files is None:
+            self.unit(f"page:{path}", (template, context), lambda: self._write(path, template, **context))
+        else:
+            self._write(path, template, **context)
+
+    def _write(self, path: str, template: str, **context: Any) -> None:
         filters: dict[str, str] = context.pop("search_filters", None) or {}
         link = Linker(path)
         try:
@@ -117,10 +235,17 @@ class Site:
         except GeneratorError as exc:
             self.failed(path, exc)
             return
-        self.put(path, text.rstrip("\n") + "\n\n" + search_filters(template, **filters) + "\n")
+        text = text.rstrip("\n")
+        # after raw HTML blocks (quotes, Q&A) the filters join them: one raw block, printed as
+        # Markdown printed it; after a block kept from Markdown (markdown="0"), a blank line
+        last = text[text.rfind("\n\n") + 1 :]
+        joint = "\n" if text.endswith("</div>") and 'markdown="0"' not in last else "\n\n"
+        self.put(path, text + joint + search_filters(template, **filters) + "\n")
 
     def put(self, path: str, content: str | bytes) -> None:
         """Write one file (relative to docs/); a failure is collected, the earlier file kept."""
+        if self._files is not None:
+            self._files.append(path)
         try:
             self.out.write(path, content)
         except GeneratorError as exc:
@@ -136,11 +261,14 @@ class Site:
     def person_link(self, link: Linker) -> Any:
         """A template function: a person's name linked to their page (plain text when none)."""
 
-        def person(name: str, call: Call | None = None) -> Md:
+        def person(name: str, call: Call | None = None, html: bool = False) -> Md:
             aliases = self.catalog.aliases.get(call.id, {}) if call else {}
             key = person_key(aliases.get(person_key(name), name))
             page = self.catalog.person_pages.get(key)
-            return link.to(page, name) if page else md(name)
+            self.trace.record("person", key, page)
+            if not page:
+                return md(name)
+            return link.a(page, name) if html else link.to(page, name)
 
         return person
 
@@ -148,23 +276,27 @@ class Site:
         """A template function: topic names linked to their pages (a topic found only in a
         call's text, with no quote or question filed under it, has no page: shown plain)."""
 
-        def topics(names: list[str]) -> Md:
+        def topics(names: list[str], html: bool = False) -> Md:
             pages = self.catalog.topic_pages
-            return Md(
-                "、".join(
-                    link.to(pages[n.strip()], n) if n.strip() in pages else md(n) for n in names if n.strip()
-                )
-            )
+            to = link.a if html else link.to
+            for n in names:
+                if n.strip():
+                    self.trace.record("topic", n.strip(), pages.get(n.strip()))
+            shown = (to(pages[n.strip()], n) if n.strip() in pages else md(n) for n in names if n.strip())
+            return Md("、".join(shown))
 
         return topics
 
     def firm_link(self, link: Linker) -> Any:
         """A template function: a firm as written, linked to its (canonical) firm's page."""
 
-        def firm(written: str) -> Md:
+        def firm(written: str, html: bool = False) -> Md:
             key = match_key(self.catalog.firm_table.canonical(written))
             found = self.catalog.firms.get(key)
-            return link.to(found.page, written) if found else md(written)
+            self.trace.record("firm", key, found.page if found else None)
+            if not found:
+                return md(written)
+            return link.a(found.page, written) if html else link.to(found.page, written)
 
         return firm
 
@@ -176,8 +308,15 @@ class Site:
     ) -> list[tuple[Call, Any]]:
         """(call, item) pairs, newest call first, then in the call's own order; only those of
         ``year`` when given (``by`` tells a call's year)."""
-        if year is not None:
-            items = [(c, x) for c, x in items if by(c) == year]
-        return sorted(items, key=lambda ci: self.catalog.rank[ci[0].id])
+        if year is None:
+            return sorted(items, key=lambda ci: self.catalog.rank[ci[0].id])
+        key = (id(items), by)
+        found = self._years.get(key)
+        if found is None or found[0] is not items:
+            groups: dict[Year, list[tuple[Call, Any]]] = {}
+            for c, x in items:
+                groups.setdefault(by(c), []).append((c, x))
+            found = self._years[key] = (items, groups)  # the list kept, so its id is not reused
+        return sorted(found[1].get(year, []), key=lambda ci: self.catalog.rank[ci[0].id])
 
     # -- pages

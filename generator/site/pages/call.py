@@ -24,6 +24,7 @@ from generator.site import export, urls
 from generator.site.calls import Call
 from generator.site.forecasts import CONSENSUS, GUIDANCE, Outcome
 from generator.site.format import Md, md
+from generator.site.likeforlike import Computed
 from generator.site.pages.base import Site, Step
 from generator.site.review import reader_note
 from generator.site.series import compare
@@ -36,21 +37,57 @@ ORDER = 20
 
 def steps(site: Site) -> list[Step]:
     """A part per call: its page and its downloads."""
-    return [partial(render_call, site, call) for call in site.catalog.calls]
+    return [partial(render_call_unit, site, call) for call in site.catalog.calls]
 
 
-def render_call(site: Site, call: Call) -> None:
+@dataclass
+class Neighbours:
+    """What a call page shows of the company's other calls, computed before the page: the
+    previous period's call, like-for-like changes, guidance and consensus with their actuals.
+    Together with the call itself, the inputs of its unit (:meth:`Site.unit`): the page is
+    rendered again only when these change (a call of another period that none of them names
+    leaves it as it is)."""
+
+    prev: Call | None
+    likeforlike: list[tuple[Call, Metric, list[Computed]]]
+    guidance: list[Outcome]
+    consensus: list[Outcome]
+    guided_before: list[Outcome]
+    beside: list[list[Outcome]]
+    """For each metric of the summary, in order: the consensus entries it is held against."""
+
+
+def neighbours(site: Site, call: Call) -> Neighbours:
+    """The call page's inputs from the company's other calls (see :class:`Neighbours`)."""
+    ledger = site.catalog.ledger
+    reported = ledger.reported(call)
+    return Neighbours(
+        prev=site.catalog.previous.get(call.id),
+        likeforlike=[(call, m, found) for m, found in site.catalog.like_for_like.table(call)],
+        guidance=ledger.given(call, GUIDANCE),
+        consensus=ledger.given(call, CONSENSUS),
+        guided_before=ledger.about(call, site.catalog.companies.get(call.company_id, [])),
+        beside=[reported.get(id(m), []) for m in call.summary.metrics],
+    )
+
+
+def render_call_unit(site: Site, call: Call) -> None:
+    """The call page and its downloads, rendered only when the call or its neighbours change."""
+    near = neighbours(site, call)
+    site.unit(f"call:{call.id}", (call, near), partial(render_call, site, call, near))
+
+
+def render_call(site: Site, call: Call, near: Neighbours | None = None) -> None:
     """The call page and its downloads."""
     s = call.summary
+    near = near or neighbours(site, call)
     view = load_transcript(s, site.root)
-    ledger = site.catalog.ledger
-    beside = ledger.reported(call)
     metrics = [
-        MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m), beside.get(id(m), []))
+        MetricRow(m, is_corrected(s, i, m), evidence_ok(view, m), near.beside[i])
         for i, m in enumerate(s.metrics)
     ]
     metrics.sort(key=lambda r: statement_order(r.m))
-    prev = site.catalog.previous.get(call.id)
+    prev = near.prev
     rows = transcript_rows(view, s)
     anchors = {r.number for r in rows}
     link = Linker(call.page)
@@ -68,10 +105,10 @@ def render_call(site: Site, call: Call) -> None:
         fixed=corrected_fields(s),
         comparison=compare(prev, call, partial(call_topics, site.root)) if prev else None,
         source_url=source_link(source_url(s, view)),
-        likeforlike=[(call, m, found) for m, found in site.catalog.like_for_like.table(call)],
-        guidance=ledger.given(call, GUIDANCE),
-        consensus=ledger.given(call, CONSENSUS),
-        guided_before=ledger.about(call, site.catalog.companies.get(call.company_id, [])),
+        likeforlike=near.likeforlike,
+        guidance=near.guidance,
+        consensus=near.consensus,
+        guided_before=near.guided_before,
     )
     data = export.metric_rows(call)
     site.put(urls.call_data(call.id, "csv"), export.to_csv(data))

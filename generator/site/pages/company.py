@@ -42,7 +42,10 @@ def steps(site: Site) -> list[Step]:
     """A part per company, then the index of companies."""
     companies = site.catalog.companies
     return [
-        *(partial(render_company, site, cid, calls) for cid, calls in companies.items()),
+        *(
+            partial(site.unit, f"company:{cid}", calls, partial(render_company, site, cid, calls))
+            for cid, calls in companies.items()
+        ),
         partial(site.write, urls.COMPANIES, "companies.md.j2", companies=companies),
     ]
 

@@ -13,7 +13,7 @@ ORDER = 70
 
 def steps(site: Site) -> list[Step]:
     """One part: the site's downloads and their page."""
-    return [partial(render_data, site)]
+    return [partial(site.unit, "data", site.catalog.calls, partial(render_data, site))]
 
 
 def render_data(site: Site) -> None:

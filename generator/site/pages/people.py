@@ -22,7 +22,7 @@ def steps(site: Site) -> list[Step]:
 def render_people(site: Site) -> None:
     """Executives by company, analysts by firm; a page each, split by year when long."""
     management = site.catalog.people.management()
-    names = site.catalog.names
+    names = site.names
     site.write(urls.PEOPLE, "people.md.j2", people=site.catalog.people, management=management, names=names)
     site.write(urls.MANAGEMENT, "management.md.j2", management=management, names=names)
     for company_id, members in management.items():
@@ -54,7 +54,7 @@ def render_person(site: Site, p: Person) -> None:
     """A person's page, or their index page and a page per year."""
     context = {
         "p": p,
-        "names": site.catalog.names,
+        "names": site.names,
         "firms": [site.catalog.firms[k] for k in p.firms if k in site.catalog.firms],
     }
     lists = (p.quotes, p.answers, p.questions)

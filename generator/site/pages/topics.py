@@ -22,7 +22,7 @@ def render_topics(site: Site) -> None:
     """A page per topic, an index per topic and company, and a page per company and year."""
     site.write(urls.TOPICS, "topics.md.j2", topics=site.catalog.topics)
     for t in site.catalog.topics:
-        site.write(t.page(), "topic.md.j2", t=t, names=site.catalog.names)
+        site.write(t.page(), "topic.md.j2", t=t, names=site.names)
         for cid in t.companies():
             quotes, exchanges = t.quotes.get(cid, []), t.qa.get(cid, [])
             name = site.catalog.names.get(cid, cid)
@@ -31,12 +31,12 @@ def render_topics(site: Site) -> None:
                 for y, n in t.years(cid)
             }
             rows = [(t.page(cid, y), y, n, [len(q), len(e)]) for y, (n, q, e) in by_year.items()]
-            site.write(t.page(cid), "topic_company.md.j2", t=t, cid=cid, name=name, year_rows=rows)
+            site.write(t.page(cid), "topic_company.md.j2", t=t.named(), cid=cid, name=name, year_rows=rows)
             for year, (_, year_quotes, year_exchanges) in by_year.items():
                 site.write(
                     t.page(cid, year),
                     "topic_year.md.j2",
-                    t=t,
+                    t=t.named(),
                     cid=cid,
                     name=name,
                     year=year,
