@@ -556,7 +556,7 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         return Period(fiscal_year=fiscal_year(annual, start_month), fiscal_quarter=None, period_end=annual)
     quarters = [c for c in candidates if c.quarter] or candidates
     if not quarters:
-        return Period()
+        return Period(fiscal_quarter=_yearless_quarter(doc)) if ctx.year is None else Period()
     totals: dict[date, float] = {}
     for c in quarters:
         totals[c.end] = totals.get(c.end, 0.0) + c.weight
@@ -572,3 +572,34 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
             return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
         return period
     return Period(fiscal_year=fiscal_year(end, start_month), fiscal_quarter=None, period_end=end)
+
+
+def _yearless_quarter(doc: Document) -> int | None:
+    """The quarter a text with no year at all names (``第三季营收…``, ``Q3``): its number, when the
+    text names one quarter more than any other (title x5, first lines x3); the year stays unknown
+    (never guessed), so the period has no end."""
+    pattern, named = _patterns().yearless_quarter, periods.wording().named_quarters
+    future = periods.words("future")
+    weights: dict[int, float] = {}
+    texts = [(doc.title or "", 5.0)] + [
+        (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(doc.content_lines())
+    ]
+    for text, weight in texts:
+        text = _digit_years(text)
+        for m in pattern.finditer(text):
+            if _part_of_whole(text, m.start()) or _comparison(text, m.span()):
+                continue
+            start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+            stop = _CLAUSE_BREAK.search(text, m.end())
+            if future.search(text[start : stop.start() if stop else len(text)]):
+                continue  # a quarter ahead ("第四季为旺季,预期…"), not the one reported
+            token = next(g for g in m.groups() if g)
+            q = named.get(token) or quarter_number(token)
+            if q:
+                weights[q] = weights.get(q, 0.0) + weight
+    if not weights:
+        return None
+    ranked = sorted(weights.values(), reverse=True)
+    if len(ranked) > 1 and ranked[1] * 2 > ranked[0]:
+        return None  # two quarters named about as often: which one the text reports is unclear
+    return max(weights, key=lambda q: weights[q])

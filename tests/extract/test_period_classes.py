@@ -89,3 +89,28 @@ def test_the_one_period_named_as_the_reports_wins(tmp_path: Path) -> None:
         "根据其半年报内容,某某芯片今年上半年研发投入为2.77亿元,今年上半年研发人员增加。\n"
     )
     assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a quarter named without any year, in a text with no date: the quarter alone, no year guessed
+        (
+            "某某电子第3季营收创新高\n\n某某电子第3季营收120亿元,季增8%。第3季每股纯益1.2元。\n",
+            (None, 3, None),
+        ),
+        # a quarter ahead (展望, 预估) does not outweigh the quarter reported
+        (
+            "某某电子法说会\n\n某某电子第2季营收120亿元,年增8%。第2季毛利率20%。\n"
+            "展望第3季,预估营收持平。第3季可望优于历年同期。\n",
+            (None, 2, None),
+        ),
+        # two quarters named about as often: which one is reported is unclear, none
+        (
+            "某某电子法说会\n\n某某电子第2季营收120亿元。第1季营收110亿元。\n",
+            (None, None, None),
+        ),
+    ],
+)
+def test_yearless_quarter_in_an_undated_text(tmp_path: Path, text: str, want: tuple) -> None:
+    assert _period(tmp_path, text) == want
