@@ -24,7 +24,7 @@ from generator.lexicon.companies import companies
 from generator.lexicon.listed import Listing, core_english, core_name, listed, name_key
 from generator.lexicon.periods import alt
 from generator.lexicon.words import alternation, guarded, longest_first
-from generator.model import Company, Document
+from generator.model import Company, Document, Line
 from generator.source import chinese
 
 HAN = r"\u3400-\u9fff"
@@ -455,7 +455,7 @@ _TICKER_SUBJECT = re.compile(
     rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+"
     rf"|[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
-    r"(?:(?P<exchange>NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
+    r"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK)|港股代码|股票代码|代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
     r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )
@@ -488,8 +488,12 @@ def _after_bare_ticker() -> re.Pattern[str]:
     """What may follow a ticker in brackets written without its market for it to be one: a period
     or a results word (``Atour (ATAT) Q2 2025 Earnings Call``)."""
     w = periods.wording()
+    verbs = companies().english_release_verbs
+    acts = [v for v in verbs if len(v) > 2]  # a verb alone will do; a preposition (on) needs its period
     return re.compile(
-        rf"\s*(?:20\d\d|FY\s*\d{{2,4}}|[Qq][1-4]|[1-4]Q|{alternation(w.title_period_words)})", re.IGNORECASE
+        rf"\s*(?:(?:{alternation(verbs)})\s+)?(?:20\d\d|FY\s*\d{{2,4}}|[Qq][1-4]|[1-4]Q|{alternation(w.title_period_words)})"
+        + (rf"|\s*(?:{alternation(acts)})\b" if acts else ""),
+        re.IGNORECASE,
     )
 
 
@@ -505,6 +509,66 @@ def _english_name(name: str | None, defined: str | None) -> str | None:
     if defined and defined.isascii() and name_key(defined).split()[0] in name_key(name).split():
         return defined
     return core_english(name) or name
+
+
+_EN_WORD = r"[A-Z0-9][A-Za-z0-9.&\-]*"
+_EN_NAME = rf"(?P<name>{_EN_WORD}(?:[ ]{_EN_WORD}){{0,6}}?)"
+"""An English name: up to seven words, each capitalised (or a number: 21Vianet)."""
+_EN_LEGAL = r"(?:,?[ ](?:Inc|Ltd|Corp|Co|Limited|Corporation|plc|PLC|SE|AG|N\.V|S\.A)\.?)"
+"""A legal form after an English name (``, Inc.``, `` SE``)."""
+_EN_TICKER = r"(?:\s*\((?:[A-Za-z]+\s*:\s*)?[A-Z][A-Z.]{0,7}\))"
+"""A ticker in brackets after it (``(CSIQ)``, ``(OTCPK:LVMHF)``)."""
+ENGLISH_HEAD_LINES = 3
+"""How many first lines of an English text may name its issuer as its title would."""
+
+
+@per_lexicon_set
+def _english_subject_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """An English title naming its issuer (``Gogoro Releases Third Quarter 2024 Financial Results``,
+    ``Canadian Solar Inc. (CSIQ) on Q1 2021 Results``), a title that is the issuer's name alone
+    (``NIKE, Inc.``), and an issuer's possessive before its period's results or call (``Welcome to
+    Canadian Solar's First Quarter 2021 Earnings Conference Call``); wording in companies.yaml."""
+    c = companies()
+    if not c.english_results_words:
+        return None
+    period = rf"(?:(?i:{alternation(c.english_period_words)}|Q[1-4]|[1-4]Q|FY\s*\d{{2,4}}|20\d\d)[\s,]+)"
+    results = rf"(?i:{alternation(c.english_results_words)})\b"
+    verbs = rf"(?:(?i:{alternation(c.english_release_verbs)})\s+)?" if c.english_release_verbs else ""
+    title = re.compile(rf"\s*{_EN_NAME}{_EN_LEGAL}?{_EN_TICKER}?\s+{verbs}{period}*{results}")
+    alone = re.compile(rf"\s*{_EN_NAME}{_EN_LEGAL}\s*")
+    possessive = re.compile(rf"(?<![A-Za-z0-9.&\-]){_EN_NAME}{_EN_LEGAL}?['’]s\s+{period}*{results}")
+    return title, alone, possessive
+
+
+def _english_subjects(title: str, lines: list[Line]) -> list[str]:
+    """The issuers an English text names as its own: in its title or first lines as a release's
+    or a transcript's title would, or by the possessive of its call (see
+    :func:`_english_subject_patterns`); never a period word or a generic word (the Company)."""
+    patterns = _english_subject_patterns()
+    if patterns is None:
+        return []
+    titled, alone, possessive = patterns
+    heads = [title] + [ln.norm for ln in lines[:ENGLISH_HEAD_LINES]]
+    found = []
+    for head in heads:
+        m = titled.match(head) or alone.fullmatch(head)
+        if m:
+            found.append(m.group("name"))
+    for ln in lines:
+        if "s " in ln.norm:
+            found.extend(m.group("name") for m in possessive.finditer(ln.norm))
+    return [n for n in found if _english_issuer(n)]
+
+
+def _english_issuer(name: str) -> bool:
+    """Whether an English name found before results may be an issuer's: not a period (``Q1``,
+    ``Third Quarter``) nor a generic word (``The Company``)."""
+    c = companies()
+    first = name.split()[0].lower()
+    periodish = {w.lower() for w in c.english_period_words}
+    if first in periodish or re.fullmatch(r"q[1-4]|[1-4]q|fy\d*|\d+", first):
+        return False
+    return name.lower() not in c.generic_subjects and not name.lower().startswith(("the company", "our "))
 
 
 @dataclass
@@ -608,6 +672,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
             tickers.setdefault(name, [])
             if form not in tickers[name]:
                 tickers[name].append(form)
+    candidates.extend(_english_subjects(title, lines))
     if not candidates:
         return None
     weighted = [(title, 5.0)] + [(ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(lines)]

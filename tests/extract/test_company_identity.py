@@ -93,3 +93,49 @@ def test_a_bare_code_after_a_ticker_word(tmp_path: Path) -> None:
     )
     company = identify_company(doc)
     assert (company.name, company.tickers) == ("中国海油", ["600938"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a release's title: the issuer, its verb, its period, its results
+        ("Qorvix Releases Third Quarter 2030 Financial Results\n\nRevenue of $86.9 million.\n", "Qorvix"),
+        # a transcript's title with a bare ticker and "on"
+        (
+            "Veltrane Solar Inc. (VLTS) on Q1 2030 Results - Earnings Call Transcript\n\n"
+            "Operator: Welcome to Veltrane Solar's First Quarter 2030 Earnings Conference Call.\n",
+            "Veltrane Solar",
+        ),
+        # a title that is the issuer's name alone, and its possessive before the call
+        (
+            "TANDEMA, Inc.\nQ3 2030 Earnings Call Transcript\n- Operator:\n"
+            "- Good afternoon. Welcome to TANDEMA, Inc.'s Fiscal 2030 Third Quarter Conference Call.\n",
+            "TANDEMA",
+        ),
+        # an over-the-counter ticker, written in any case
+        (
+            "Release\n\nNews\n\nQorvix Coffee Inc. (\u201cQorvix Coffee\u201d or the \u201cCompany\u201d) "
+            "(OTC: QRVXY) today announced its results.\n",
+            "Qorvix Coffee",
+        ),
+        # a name beside a bare ticker, then a results verb
+        (
+            "Highlights\n\nRevenue rose.\nHostelo Group Ltd (HSTLF) reported a net revenue increase of 11%.\n",
+            "Hostelo Group",
+        ),
+    ],
+)
+def test_english_issuer_named_by_its_title_or_call(tmp_path: Path, text: str, name: str) -> None:
+    assert identify_company(doc_of(tmp_path, text)).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a period or a generic word before results is no issuer
+        "Q1 2030 Earnings Conference Call\n\nThe Company's third quarter results were strong.\n",
+        "Highlights\n\nThird Quarter 2030 Results\nRevenue grew.\n",
+    ],
+)
+def test_no_english_issuer_from_a_period_or_generic_word(tmp_path: Path, text: str) -> None:
+    assert identify_company(doc_of(tmp_path, text)).name is None
