@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from generator.extract.dates import HEAD_LINES
 from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
-from generator.lexicon.listed import Listing, core_english, core_name, listed, name_key
+from generator.lexicon.listed import Listing, core_english, core_name, in_order, listed, name_key
 from generator.lexicon.periods import alt
 from generator.lexicon.words import alternation, guarded, longest_first
 from generator.model import Company, Document, Line
@@ -174,9 +174,12 @@ def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
 
 def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
     """Registry names in the text (three characters or more, see :meth:`Registry.find_names`), for
-    the issuers the lexicon does not hold (the lexicon's own mentions count those)."""
+    the issuers the lexicon does not hold (the lexicon's own mentions count those); a short name
+    of two characters counts before a company word (:func:`_paired_mentions`) or where the text
+    repeats it as its subject (:func:`_repeated_pairs`)."""
     out = []
     whole = _text_key(doc)
+    pairs: list[tuple[str, bool, float]] = []
     for text, weight in _weighted_texts(doc):
         matches = listed().find_names(text)
         for match in matches:
@@ -185,6 +188,57 @@ def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
                 out.append((found, weight))
         covered = {i for match in matches for i in range(match.start, match.end)}
         out.extend((found, weight) for found in _paired_mentions(text, covered, whole))
+        pairs.extend((pair, opens, weight) for pair, opens in _short_pairs(text, covered))
+    out.extend(_repeated_pairs(pairs, whole))
+    return out
+
+
+PAIR_REPEATS = 3
+"""How often a text writes a listed company's two-character short name (中钢, 远传) at least, opening
+its title or first line, for the name alone to count as the company's."""
+
+
+@per_lexicon_set
+def _two_character_names() -> frozenset[str]:
+    """The registry's short names of two characters (keys), less the common words and the words
+    of a period (中期)."""
+    registry = listed()
+    w = periods.wording()
+    period_words = {name_key(x) for x in [*w.interim, *w.first_half, *w.annual, *w.quarter_short]}
+    names = set()
+    for listing in registry:
+        for short in (listing.short, listing.short_hant):
+            key = name_key(_SHARE_CLASS.sub("", short))
+            if len(key) == 2 and _CJK.match(key) and key not in registry.common_words | period_words:
+                names.add(key)
+    return frozenset(names)
+
+
+def _short_pairs(text: str, covered: set[int]) -> list[tuple[str, bool]]:
+    """The two-character short names written in ``text`` outside longer names found there, each
+    with whether it opens a clause (after no letter, digit or Chinese character: 〔记者…〕远传董事会)."""
+    names = _two_character_names()
+    key = name_key(text)
+    return [
+        (key[i : i + 2], i == 0 or not (key[i - 1].isalnum()))
+        for i in range(len(key) - 1)
+        if key[i : i + 2] in names and i not in covered and i + 1 not in covered
+    ]
+
+
+def _repeated_pairs(pairs: list[tuple[str, bool, float]], whole: str) -> list[tuple[Candidate, float]]:
+    """The mentions of a two-character short name that opens a clause of the title or the first
+    lines and that the text repeats (:data:`PAIR_REPEATS` times at least): 中钢首季每股赚…, 远传董事会…"""
+    counts: dict[str, int] = {}
+    for pair, _opens, _weight in pairs:
+        counts[pair] = counts.get(pair, 0) + 1
+    heads = {pair for pair, opens, weight in pairs if opens and weight > 1.0}
+    out = []
+    for pair, _opens, weight in pairs:
+        if counts[pair] >= PAIR_REPEATS and pair in heads:
+            found = _listed_candidate(listed().named(pair), whole)
+            if found.id is None:
+                out.append((found, weight))
     return out
 
 
@@ -225,6 +279,7 @@ def _text_key(doc: Document) -> str:
 _SHARE_CLASS = re.compile(r"(?:-(?:SW|WR|W|S|B|R)|(?<=[\u3400-\u9fff])[AB])$|^\*?ST")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_ALL_CJK = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _listing_forms(listings: tuple[Listing, ...]) -> list[str]:
@@ -287,7 +342,7 @@ _TICKER = re.compile(
 )
 """A ticker in a form that names its market: ``NASDAQ: XPEV``, ``09868.HK``, ``300750.SZ``,
 ``2454-TW``, ``QFIN.O``, ``HK3660``."""
-_BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{3,6}})\s*\)")
+_BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{1,6}})\s*\)")
 """``滙豐控股(005)``: a bare code in brackets right after the issuer's name."""
 
 
@@ -295,6 +350,17 @@ _BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{3,6}})\s*\)")
 def _code_word_pattern() -> re.Pattern[str]:
     """A bare code after a word naming it the company's (``编号为600938``, ``股份代号:2628``)."""
     return re.compile(rf"{alt(companies().ticker_words)}\s*(?:为|是|:)?\s*(\d{{4,6}})(?!\d)")
+
+
+def _abbreviates(run: str, listing: Listing) -> bool:
+    """Whether ``run`` ends in an abbreviation of the listing's short name (港铁 beside 66, the code
+    of 香港铁路): its last two or three characters in order in the name, the first among its first two."""
+    short = name_key(_SHARE_CLASS.sub("", listing.short))
+    key = name_key(run)
+    return len(short) >= 3 and any(
+        len(key) >= size and _ALL_CJK.fullmatch(key[-size:]) is not None and in_order(key[-size:], short)
+        for size in (3, 2)
+    )
 
 
 def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str]]:
@@ -308,7 +374,8 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str]]:
         found += [registry.code(m.group(1)) for m in _code_word_pattern().finditer(text)]
         for m in _BARE_CODE.finditer(text):
             owners = set(_resolve_listings(m.group(1)))
-            found += [x for x in registry.codes(m.group(2)) if x in owners]
+            coded = registry.codes(m.group(2))
+            found += [x for x in coded if x in owners or _abbreviates(m.group(1), x)]
         for listing in found:
             if listing is None or seen.get(listing.code, 0) >= TICKERS_COUNTED:
                 continue
@@ -365,10 +432,30 @@ def _results_subjects(doc: Document) -> list[Candidate]:
                 continue
             m = pattern.match(clause) or pattern.search(clause)
             if m:
-                found = _resolve(m.group(1).strip(), doc)
+                run = m.group(1).strip()
+                found = _resolve(run, doc) or _abbreviation(run, doc)
                 if found is not None:
                     out.append(found)
     return out
+
+
+ABBREVIATION_SIZE = 3
+"""The length of an abbreviation a results sentence's subject may end in (中电信); two characters
+(信置) fit too many names by chance (中心, 集团)."""
+ABBREVIATION_REPEATS = 2
+"""How often a text writes the abbreviation at least for it to count."""
+
+
+def _abbreviation(run: str, doc: Document) -> Candidate | None:
+    """The registry issuer whose short name the end of a results sentence's subject abbreviates
+    (中电信 for 中国电信; see :meth:`Registry.abbreviated`), of :data:`ABBREVIATION_SIZE` characters,
+    where the text repeats it (:data:`ABBREVIATION_REPEATS`)."""
+    whole = _text_key(doc)
+    tail = name_key(run[-ABBREVIATION_SIZE:])
+    if len(run) < ABBREVIATION_SIZE or whole.count(tail) < ABBREVIATION_REPEATS:
+        return None
+    found = listed().abbreviated(tail)
+    return _listed_candidate(found, whole) if found else None
 
 
 def _resolve_listings(run: str) -> tuple[Listing, ...]:

@@ -139,3 +139,36 @@ def test_english_issuer_named_by_its_title_or_call(tmp_path: Path, text: str, na
 )
 def test_no_english_issuer_from_a_period_or_generic_word(tmp_path: Path, text: str) -> None:
     assert identify_company(doc_of(tmp_path, text)).name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a listed two-character short name opening the title and repeated (Taiwan's 中钢, 远传)
+        ("中鋼首季每股賺0.50元\n\n中鋼今日公布首季財報。中鋼表示需求回溫。\n", "中钢"),
+        ("〔記者／台北報導〕遠傳董事會今日決議配息\n\n遠傳表示營收成長。遠傳第3季營收創高。\n", "远传"),
+        # an abbreviation beside its code (港铁 for 香港铁路, 66)
+        ("港鐵(66)上半年總收入下跌12.1%\n\n港鐵(66)公布中期業績。\n", "香港铁路"),
+        # an abbreviation of three characters as the subject of results, repeated (中电信 for 中国电信)
+        ("中電信去年多賺逾8% 全年派息升\n\n中電信去年盈利330億元人民幣。\n", "中国电信"),
+        # a price in a currency beside the ticker is no name
+        (
+            "研報\n\n买入 当前价格 15.48港元 (03692.HK) 合理价值 22.85港元\n翰森制药上半年收入增长。\n",
+            "翰森制药",
+        ),
+    ],
+)
+def test_listed_company_by_short_name_abbreviation_or_code(tmp_path: Path, text: str, name: str) -> None:
+    assert identify_company(doc_of(tmp_path, text)).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a two-character short name that is an everyday word, or written once, names nothing
+        "世界经济展望\n\n世界经济放缓。世界贸易下降。\n",
+        "中鋼價格上漲\n\n鋼價走高。\n",
+    ],
+)
+def test_no_company_from_an_everyday_word_or_a_single_mention(tmp_path: Path, text: str) -> None:
+    assert identify_company(doc_of(tmp_path, text)).name is None

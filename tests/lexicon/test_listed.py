@@ -212,3 +212,13 @@ def test_load_time_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
     seconds = benchmark()
     with capsys.disabled():
         print(f"\nlisted companies: {len(listed())} listings loaded in {seconds:.3f} s")
+
+
+def test_abbreviated_names_one_issuer_or_none() -> None:
+    from generator.lexicon.listed import listed
+
+    registry = listed()
+    assert {x.short for x in registry.abbreviated("中電信")} == {"中国电信"}
+    assert registry.abbreviated("商汤") == ()  # a name of its own: looked up by name, not abbreviated
+    assert registry.abbreviated("中海油") == ()  # several issuers fit
+    assert registry.abbreviated("中国电信服务有限") == ()  # too long to be an abbreviation
