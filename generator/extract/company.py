@@ -251,16 +251,24 @@ def _paired_pattern() -> re.Pattern[str] | None:
 def _paired_mentions(text: str, covered: set[int], whole: str) -> list[Candidate]:
     """Listed companies whose two-character name (too common to count alone, see
     :meth:`Registry.find_names`) stands right before a company word: 龙湖集团, 广达电脑 (see
-    ``company_words`` in companies.yaml); never a common word, nor inside a name already found."""
+    ``company_words`` in companies.yaml); never a common word, nor inside a name already found. A
+    short name of three characters cut inside its company word (Taiwan's 中华电 in 中华电信, a common
+    word alone) counts there too."""
     pattern = _paired_pattern()
     if pattern is None:
         return []
     registry = listed()
     out = []
     known: dict[str, Candidate | None] = {}  # one candidate a pair: naming one reads the whole text
-    for m in pattern.finditer(name_key(text)):
+    key = name_key(text)
+    for m in pattern.finditer(key):
         pair = m.group(1)
-        if m.start() in covered or pair in registry.common_words:
+        if m.start() in covered:
+            continue
+        cut = pair + key[m.end()]  # a short name cut inside its company word: 中华电 in 中华电信
+        if cut in registry.common_words and registry.named(cut):
+            pair = cut
+        elif pair in registry.common_words:
             continue
         if pair not in known:
             listings = registry.named(pair)

@@ -396,6 +396,7 @@ def _parse(cells: list[str], market: str, path: Path, number: int) -> Listing:
         where = f"row {number}: expected {len(COLUMNS)} tab-separated cells with a code"
         raise LexiconError(where, str(path))
     code, exchange, short, short_hant, full, full_hant, english, aliases, also = cells
+    derived = tuple(aliases.split("|")) if aliases else ()
     return Listing(
         code,
         exchange,
@@ -405,9 +406,26 @@ def _parse(cells: list[str], market: str, path: Path, number: int) -> Listing:
         full,
         full_hant,
         english,
-        tuple(aliases.split("|")) if aliases else (),
+        derived + tuple(p for p in _stapled_parts(short) if p not in derived),
         tuple(also.split("|")) if also else (),
     )
+
+
+_STAPLED = re.compile(r"[与與]")
+
+
+def _stapled_parts(name: str) -> list[str]:
+    """The issuers of a stapled listing, without legal form (香港电讯管理有限公司与香港电讯 ->
+    香港电讯管理, 香港电讯): each is a name of the listing. A name with 与 inside one issuer's
+    name (中船海洋与防务装备) is no stapled pair: the first part ends in a legal form, or both
+    parts open alike."""
+    raw = [p.strip() for p in _STAPLED.split(name)]
+    if len(raw) != 2:
+        return []
+    parts = [strip_legal(p) for p in raw]
+    if parts[0] == raw[0] and raw[0][:2] != raw[1][:2]:
+        return []
+    return [p for p in parts if len(p) >= MIN_CJK]
 
 
 def read_market(path: Path, market: str) -> list[Listing]:

@@ -172,3 +172,9 @@ def test_listed_company_by_short_name_abbreviation_or_code(tmp_path: Path, text:
 )
 def test_no_company_from_an_everyday_word_or_a_single_mention(tmp_path: Path, text: str) -> None:
     assert identify_company(doc_of(tmp_path, text)).name is None
+
+
+def test_taiwan_short_name_cut_inside_its_company_word(tmp_path: Path) -> None:
+    # 中华电 (Taiwan's short name, a common word alone) counts where the text writes 中华电信
+    text = "中華電信工會今日召開記者會\n\n中華電信表示營收成長。中華電信第3季獲利持平。\n"
+    assert identify_company(doc_of(tmp_path, text)).name == "中华电"
