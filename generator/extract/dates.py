@@ -241,7 +241,38 @@ def publication_date(doc: Document) -> date | None:
             )
             if found and not until.search(text[: day_first.start()]):
                 return found
-    return _english_dateline(" ".join(_head_texts(doc))) or _wire_dateline(doc)
+    return _english_dateline(" ".join(_head_texts(doc))) or _wire_dateline(doc) or _stamped_date(doc)
+
+
+BYLINE_REACH = 12
+"""How far after an eight-digit date a reporter's byline may stand (a name, a place, a slash)."""
+MINGUO_OFFSET = 1911
+"""The Minguo calendar's year 1 is 1912: a Taiwanese stamp's year plus this is the Gregorian year."""
+
+
+@per_lexicon_set
+def _stamp_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = periods.wording()
+    byline = re.compile(
+        rf"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)(?=[^\d\n]{{0,{BYLINE_REACH}}}?{alt(w.byline_words)})"
+    )
+    minguo = re.compile(
+        rf"{alt(w.editor_labels)}\s*[:：][^()（）\n]{{1,12}}[)）]\s*(1\d\d)(\d\d)(\d\d)(?!\d)"
+    )
+    return byline, minguo
+
+
+def _stamped_date(doc: Document) -> date | None:
+    """A Taiwanese page's date stamp: eight digits before the reporter's byline (``20220815翁毓岚/
+    台北报导``), or a Minguo date after the editor's credit (``(编辑:张均懋)1120607``)."""
+    byline, minguo = _stamp_patterns()
+    for ln in doc.content_lines():
+        text = ln.norm
+        if (m := byline.search(text)) is not None:
+            return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if (m := minguo.search(text)) is not None:
+            return safe_date(int(m.group(1)) + MINGUO_OFFSET, int(m.group(2)), int(m.group(3)))
+    return None
 
 
 def _wire_dateline(doc: Document) -> date | None:
