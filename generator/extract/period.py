@@ -556,7 +556,10 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         return Period(fiscal_year=fiscal_year(annual, start_month), fiscal_quarter=None, period_end=annual)
     quarters = [c for c in candidates if c.quarter] or candidates
     if not quarters:
-        return Period(fiscal_quarter=_yearless_quarter(doc)) if ctx.year is None else Period()
+        if ctx.year is None:
+            return Period(fiscal_quarter=_yearless_quarter(doc))
+        year = _reported_year(doc, ctx) if start_month == 1 else None
+        return Period(fiscal_year=year, period_end=date(year, 12, 31)) if year else Period()
     totals: dict[date, float] = {}
     for c in quarters:
         totals[c.end] = totals.get(c.end, 0.0) + c.weight
@@ -603,3 +606,44 @@ def _yearless_quarter(doc: Document) -> int | None:
     if len(ranked) > 1 and ranked[1] * 2 > ranked[0]:
         return None  # two quarters named about as often: which one the text reports is unclear
     return max(weights, key=lambda q: weights[q])
+
+
+ANNUAL_SEASON_MONTHS = 4
+"""A text dated in the first months of a year may report the year before as a whole (annual results
+are published by April); later, a year's figures are no call's period by themselves."""
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:亿|万|元|%)")
+"""A reported figure: an amount or a rate (``1,987.6亿元``, ``12%``)."""
+_FIGURE_CLAUSE_BREAK = re.compile(r"[;；。]|(?<!\d),|,(?!\d)|\.(?!\d)")
+"""Where a clause ends, a comma between digits aside (``1,987.6亿元``)."""
+_YEAR_FIGURE = re.compile(
+    r"(?:(20\d\d)\s*年|(?P<rel>[今本去上前]年))(?!\s*(?:第|[一二三四1-4]\s*季|上半|下半|前|底|末|\d))"
+)
+
+
+def _reported_year(doc: Document, ctx: DateContext) -> int | None:
+    """The year a dated text names no part of but reports as past, with its figures, in the first
+    months after it ended (``2025年营收1,987.6亿元`` on 2026-03-13; ``去年录得…`` on 2024-02-16): the
+    latest past year it gives figures for, when that is the year before the text's; None when it
+    names none so, or when it is dated later in the year. The year of the text itself (今年的获利年
+    成长12%) is a forecast or a figure to date, and a year compared with (与2024年持平) is no period."""
+    if ctx.published is None or ctx.published.month > ANNUAL_SEASON_MONTHS:
+        return None
+    target = ctx.published.year - 1
+    relative = periods.wording().relative_years
+    future = periods.words("future")
+    years: set[int] = set()
+    for ln in doc.content_lines():
+        text = _digit_years(ln.norm)
+        for m in _YEAR_FIGURE.finditer(text):
+            stop = _FIGURE_CLAUSE_BREAK.search(text, m.end())
+            clause = text[m.end() : stop.start() if stop else len(text)]
+            if _FIGURE.search(clause) is None or future.search(clause):
+                continue  # no figure reported for that year in its clause
+            if _comparison(text, m.span()):
+                continue  # "与2024年持平": the year compared with
+            rel = m.group("rel")
+            if rel is not None and rel not in relative:
+                continue
+            years.add(ctx.published.year + relative[rel] if rel else int(m.group(1)))
+    past = {y for y in years if y < ctx.published.year}  # this year's figures: a forecast, to date
+    return target if past and max(past) == target else None
