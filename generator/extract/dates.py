@@ -334,7 +334,7 @@ def infer_year(doc: Document) -> int | None:
 
 def date_context(doc: Document) -> DateContext:
     """Publication date and reference year of the text."""
-    published = publication_date(doc)
+    published = publication_date(doc) or _labelled_call_date(doc)
     if published:
         return DateContext(published=published, year=published.year)
     explicit = [

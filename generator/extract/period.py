@@ -142,12 +142,13 @@ def _build_patterns() -> _Patterns:
             rf"(20\d\d)\s*年\s*(\d{{1,2}})\s*{alt(w.month_quarter)}"
         ),
         half=re.compile(
+            r"\b(?i:(?:first\s+half(?:\s+year)?|interim\s+results)\s+(?:of\s+|for\s+)?(?:fiscal\s+)?(?:year\s+)?)"
+            r"(20\d\d)\b|"
             rf"(?:(20\d\d)\s*(?:年|{alternation(w.fiscal_year)})?\s*度?\s*)?"
             rf"(?:{alternation(w.first_half)}|{alt(w.interim)}(?=\s*(?:{alternation(w.interim_before)}))"
             rf"|{after(w.until_after)}\s*{alt(w.six_months)}"
             r"|(?<![A-Za-z])(?:H1|1H)(?![0-9A-Za-z]))"
             r"|(?<![A-Za-z0-9])(?:1H|H1)\s*'?(20\d\d|\d\d)(?!\d)"
-            r"|\b(?i:first\s+half(?:\s+year)?\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?)(20\d\d)\b"
         ),
         quarter_word=re.compile(
             rf"(?:第\s*)?([一二三四1-4])\s*(?:{alternation([*w.quarter, *w.fiscal_quarter_short])}|{short})"

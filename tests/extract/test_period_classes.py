@@ -134,3 +134,16 @@ def test_yearless_quarter_in_an_undated_text(tmp_path: Path, text: str, want: tu
 )
 def test_a_past_year_reported_early_in_the_next(tmp_path: Path, text: str, want: tuple) -> None:
     assert _period(tmp_path, text) == want
+
+
+def test_english_interim_results_of_a_year(tmp_path: Path) -> None:
+    text = "Transcript\n\nPlease take us through the details of the interim results of 2030.\nThese interim results are solid.\n"
+    assert _period(tmp_path, text) == (2030, None, date(2030, 6, 30))
+
+
+def test_a_release_date_label_dates_a_yearless_quarter(tmp_path: Path) -> None:
+    text = (
+        "Highlights\n\nRevenue for the third quarter rose 3.6% from the same quarter last year.\n"
+        "Release Date: November 06, 2030\nThe company achieved a record third quarter.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
