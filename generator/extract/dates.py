@@ -177,6 +177,10 @@ def _head_texts(doc: Document) -> list[str]:
     return out
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+"""A Chinese character: an English date between Chinese words (a headline, the date, the body run
+together: ``…不派末期息 Feb 16, 2024 金沙中国公布…``) is the page's."""
+
 ENGLISH_DATELINE = re.compile(
     r"\b[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20}){0,4},\s*(?:[A-Z][A-Za-z]{1,20},\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})"
     r"(?:,\s*|\s+)(20\d\d)\b"
@@ -230,7 +234,8 @@ def publication_date(doc: Document) -> date | None:
         for eng in ENGLISH_DATE.finditer(text):
             if until.search(text[: eng.start()]):
                 continue  # "As of June 30, 2024": a period's end
-            if eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end())):
+            chinese_line = _HAN.search(text[: eng.start()]) and _HAN.search(text[eng.end() :])
+            if eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end()) or chinese_line):
                 found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
                 if found:
                     return found

@@ -168,3 +168,11 @@ def test_a_minguo_stamp_after_the_editor_dates_the_page(tmp_path: Path) -> None:
 def test_eight_digits_without_a_byline_date_nothing(tmp_path: Path) -> None:
     text = "某某电子法说会\n订单编号20300815已出货。\n(编号:王小明)1190607\n"
     assert _published(tmp_path, text) is None
+
+
+def test_an_english_date_between_a_chinese_headline_and_its_body(tmp_path: Path) -> None:
+    text = "某某中国去年转赚54.1亿元 不派末期息 Feb 16, 2030 某某中国公布,去年录得54.1亿港元利润,前年则录得亏损。\n"
+    doc = doc_of(tmp_path, text)
+    _, ctx, period, _ = identify(doc)
+    assert ctx.published == date(2030, 2, 16)
+    assert period.period_end == date(2029, 12, 31)
