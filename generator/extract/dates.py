@@ -334,7 +334,24 @@ def infer_year(doc: Document) -> int | None:
                 else:
                     continue
                 best = candidate if best is None else max(best, candidate)
+    for ln in doc.content_lines():
+        for m in _period_end_written().finditer(ln.norm):
+            # "截至2025年3月止三个月…溢利减少18.1%": written after that month's end
+            year, month = int(m.group(1)), int(m.group(2))
+            if 1 <= month <= 12 and re.search(r"\d", ln.norm[m.end() : m.end() + PERIOD_END_REACH]):
+                candidate = year + 1 if month == 12 else year
+                best = candidate if best is None else max(best, candidate)
     return best
+
+
+PERIOD_END_REACH = 60
+"""How far after a period's end a figure reported for it may stand."""
+
+
+@per_lexicon_set
+def _period_end_written() -> re.Pattern[str]:
+    """A period's end named with its year and month (``截至2025年3月``, ``截至2024年12月31日``)."""
+    return re.compile(rf"{alt(periods.wording().period_end)}\s*(20\d\d)\s*年\s*(\d{{1,2}})\s*月")
 
 
 def date_context(doc: Document) -> DateContext:
@@ -348,9 +365,9 @@ def date_context(doc: Document) -> DateContext:
         for m in FULL_DATE.finditer(ln.norm)
     ]
     dated = [d for d in explicit if d]
-    if dated:
-        return DateContext(year=max(dated).year)
     year = infer_year(doc)
+    if dated and (year is None or year <= max(dated).year):
+        return DateContext(year=max(dated).year)
     if year is None:
         return DateContext()
     note = (

@@ -127,7 +127,7 @@ def _build_patterns() -> _Patterns:
         fiscal_year_word=re.compile(alternation(w.fiscal_year)),
         period_end=re.compile(
             rf"{alt(w.period_end)}\s*(?:(?:(?P<year>20\d\d)\s*年|(?P<rel>{alternation(w.relative_years)}))\s*)?"
-            rf"(?P<month>\d{{1,2}})\s*月\s*(?:(?P<day>\d{{1,2}})\s*日|{alt(w.month_end_words)})"
+            rf"(?P<month>\d{{1,2}})\s*月\s*(?:(?P<day>\d{{1,2}})\s*日|{alt(w.month_end_words)}|(?={alt(w.until_after)}))"
             rf"|{alt(w.period_end)}\s*(?P<year_end>20\d\d)\s*年\s*{alt(w.year_end_words)}"
             r"|(?P<what>quarter|three months|period|year)\s+(?:that\s+)?ended\s+(?:on\s+)?"
             r"(?P<en_month>[A-Z][a-z]+)"

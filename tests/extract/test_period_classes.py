@@ -147,3 +147,14 @@ def test_a_release_date_label_dates_a_yearless_quarter(tmp_path: Path) -> None:
         "Release Date: November 06, 2030\nThe company achieved a record third quarter.\n"
     )
     assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+def test_three_months_to_a_month_named_without_its_day(tmp_path: Path) -> None:
+    # 截至2030年3月止三个月: the quarter to March; the text is written after it, though it names
+    # an earlier full date (於2029年12月31日) and a half without its year
+    text = (
+        "业务状况\n\n截至2030年3月止三個月,集團之股東應佔溢利減少18.1%至96.27億元。\n"
+        "集團總投資資產增加,現金及現金等價物佔1.5%;於2029年12月31日,集團之內含價值為5620億元,較上年底增加6.2%。"
+        "上半年新業務價值為172.82億元。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 1, date(2030, 3, 31))
