@@ -83,6 +83,7 @@ class PeriodWording:
     comparison_clause: Words
     call_date_labels: Words
     byline_words: Words
+    bracket_labels: Words
     editor_labels: Words
 
 

@@ -158,3 +158,11 @@ def test_three_months_to_a_month_named_without_its_day(tmp_path: Path) -> None:
         "上半年新業務價值為172.82億元。\n"
     )
     assert _period(tmp_path, text) == (2030, 1, date(2030, 3, 31))
+
+
+def test_a_bracketed_comparison_labelled_by_wei(tmp_path: Path) -> None:
+    text = (
+        "【訊】某某銀行公布,2030年中期股東應得溢利增加8%至136.56億元(2029年上半年為126.47億元)。"
+        "2030年上半年每股派息共為2.8元(2029年上半年為每股2.6元),營業收入(2029年上半年為港幣146.6億元)。\n"
+    )
+    assert _period(tmp_path, text) == (2030, None, date(2030, 6, 30))
