@@ -195,9 +195,11 @@ CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789
 def _comparison(text: str, span: tuple[int, int]) -> bool:
     """True for the period of a comparison: opening a bracket and labelling the figure after it
     (``(2021年上半年:63.2%)``, ``(2018年上半年为126.47亿元)``), right after a comparison word
-    (``较2023年第二季上升8%``), or further on in a clause one opens (``as compared to US$331.0 million for the second quarter of 2023``)."""
+    (``较2023年第二季上升8%``), or further on in a clause one opens (``as compared to US$331.0
+    million for the second quarter of 2023``)."""
     before = text[: span[0]].rstrip()
-    if before.endswith(("(", "(")) and text[span[1] :].lstrip().startswith(periods.wording().bracket_labels):
+    labels = periods.wording().bracket_labels
+    if before.endswith(("(", "(")) and text[span[1] :].lstrip().startswith(labels):
         return True
     if before.lower().endswith(periods.wording().comparison_before):
         return True
