@@ -139,7 +139,8 @@ def _build_patterns() -> _Patterns:
             r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
             r"(?i:(first|second|third|fourth)[\s\-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)(20\d\d)|"
             r"(?<![A-Za-z0-9])([1-4])Q\s*'?(20\d\d|\d\d)(?!\d)|"
-            rf"(20\d\d)\s*年\s*(\d{{1,2}})\s*{alt(w.month_quarter)}"
+            rf"(20\d\d)\s*年\s*(\d{{1,2}})\s*{alt(w.month_quarter)}|"
+            rf"(20\d\d)\s*年\s*度?\s*({alternation(w.named_quarters)})"
         ),
         half=re.compile(
             r"\b(?i:(?:first\s+half(?:\s+year)?|interim\s+results)\s+(?:of\s+|for\s+)?(?:fiscal\s+)?(?:year\s+)?)"
@@ -301,6 +302,8 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             year, q = int(m.group(9)), quarter_number(m.group(8))
         elif m.group(10):
             year, q = _two_digit(m.group(11)), quarter_number(m.group(10))
+        elif m.group(15):
+            year, q = int(m.group(14)), periods.wording().named_quarters[m.group(15)]
         else:
             month = int(m.group(13))
             if 1 <= month <= 12:

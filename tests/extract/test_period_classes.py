@@ -166,3 +166,11 @@ def test_a_bracketed_comparison_labelled_by_wei(tmp_path: Path) -> None:
         "2030年上半年每股派息共為2.8元(2029年上半年為每股2.6元),營業收入(2029年上半年為港幣146.6億元)。\n"
     )
     assert _period(tmp_path, text) == (2030, None, date(2030, 6, 30))
+
+
+def test_a_named_quarter_with_its_year(tmp_path: Path) -> None:
+    text = (
+        "《電子零件》某某電子Q1淡季獲利創次高\n\n某某電子2030年首季淡季營運逆強,稅後淨利21.83億元,"
+        "爲僅次於2020年第二季的歷史次高,將預計2031年進機的設備採購。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 1, date(2030, 3, 31))
