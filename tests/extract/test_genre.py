@@ -79,3 +79,20 @@ def test_traditional_heading(tmp_path: Path) -> None:
 )
 def test_contract_kind(genre: str, shape: str, kind: str) -> None:
     assert contract_kind(genre, shape) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a heading run into the body on one long line: its opening is read
+        (
+            "Financial Data and Key Metrics Changes - The company reported revenue of RMB1.49 billion, " * 3,
+            "digest",
+        ),
+        ("投资评级 - 维持优于大市评级,合理估值上调 " + "收入同比增长10%," * 10, "commentary"),
+        ("本報告內容使用 AI 技術,根據法說會之官方影音檔進行摘要整理 " + "收入同比增长10%," * 10, "digest"),
+    ],
+)
+def test_a_heading_run_into_a_long_line(tmp_path: Path, line: str, kind: str) -> None:
+    assert len(line) > 80
+    assert genre_of(tmp_path, f"{line}\n{PROSE}\n") == kind
