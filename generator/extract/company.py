@@ -107,6 +107,10 @@ TICKER_WEIGHT = 5.0
 """Evidence of one ticker written beside the company (``(NASDAQ: XPEV)``, ``09868.HK``)."""
 TICKERS_COUNTED = 3
 """Occurrences of one ticker that count at most (a quote bar may repeat it)."""
+OWN_CODE_WEIGHT = 3 * TICKER_WEIGHT
+"""Evidence of a code the text gives as the company's own after a ticker word (``集团股份亦在上海证券
+交易所上市,编号为601601``, ``股份代号:2628``): its issuer declares itself; a shareholder or a client
+named beside its ticker (``创始投资者包括交通银行(03328)``) weighs less."""
 SUBJECT_WEIGHT = 4.0
 """Evidence of one results sentence whose subject is the company (``X实现营收``, ``X公布…财报``)."""
 
@@ -120,8 +124,8 @@ def weigh(doc: Document) -> dict[str, Candidate]:
         _add(board, Candidate(f"lexicon:{cid}", entry.name, cid), score)
     for found, score in _registry_mentions(doc):
         _add(board, found, score)
-    for found, ticker in _ticker_mentions(doc):
-        _add(board, found, TICKER_WEIGHT, ticker)
+    for found, ticker, weight in _ticker_mentions(doc):
+        _add(board, found, weight, ticker)
     for found in _results_subjects(doc):
         _add(board, found, SUBJECT_WEIGHT)
     guess = guess_company(doc)
@@ -371,24 +375,24 @@ def _abbreviates(run: str, listing: Listing) -> bool:
     )
 
 
-def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str]]:
+def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str, float]]:
     """Each ticker the text writes (up to :data:`TICKERS_COUNTED` times each), with its issuer."""
     registry = listed()
     whole = _text_key(doc)
     seen: dict[str, int] = {}
     out = []
     for text, _weight in _weighted_texts(doc):
-        found = [registry.code(m.group(0)) for m in _TICKER.finditer(text)]
-        found += [registry.code(m.group(1)) for m in _code_word_pattern().finditer(text)]
+        found = [(registry.code(m.group(0)), TICKER_WEIGHT) for m in _TICKER.finditer(text)]
+        found += [(registry.code(m.group(1)), OWN_CODE_WEIGHT) for m in _code_word_pattern().finditer(text)]
         for m in _BARE_CODE.finditer(text):
             owners = set(_resolve_listings(m.group(1)))
             coded = registry.codes(m.group(2))
-            found += [x for x in coded if x in owners or _abbreviates(m.group(1), x)]
-        for listing in found:
+            found += [(x, TICKER_WEIGHT) for x in coded if x in owners or _abbreviates(m.group(1), x)]
+        for listing, weight in found:
             if listing is None or seen.get(listing.code, 0) >= TICKERS_COUNTED:
                 continue
             seen[listing.code] = seen.get(listing.code, 0) + 1
-            out.append((_listed_candidate((listing,), whole), listing.ticker))
+            out.append((_listed_candidate((listing,), whole), listing.ticker, weight))
     return out
 
 

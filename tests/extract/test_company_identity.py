@@ -178,3 +178,11 @@ def test_taiwan_short_name_cut_inside_its_company_word(tmp_path: Path) -> None:
     # 中华电 (Taiwan's short name, a common word alone) counts where the text writes 中华电信
     text = "中華電信工會今日召開記者會\n\n中華電信表示營收成長。中華電信第3季獲利持平。\n"
     assert identify_company(doc_of(tmp_path, text)).name == "中华电"
+
+
+def test_a_code_given_as_the_companys_own_outweighs_a_shareholder_beside_its_ticker(tmp_path: Path) -> None:
+    text = (
+        "業務狀況\n集團簡介: - 集團股份亦在上海證券交易所上市,編號為601601。 - 創始投資者包括交通銀行(03328)及"
+        "150多家其他實體,但部分已不再為集團股東。\n業績表現: - 期內,保險服務收入上升3.9%至695.5億元。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "中国太保"
