@@ -566,6 +566,12 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
             return Period(fiscal_quarter=_yearless_quarter(doc))
         year = _reported_year(doc, ctx) if start_month == 1 else None
         return Period(fiscal_year=year, period_end=date(year, 12, 31)) if year else Period()
+    if start_month == 1 and all(c.weight < WRITTEN for c in quarters):
+        # only periods named without their year (中期息, 今年首季): a past year reported with its
+        # figures early in the next (去年纯利108亿元 on 2026-03-11) is the period
+        year = _reported_year(doc, ctx)
+        if year is not None:
+            return Period(fiscal_year=year, fiscal_quarter=None, period_end=date(year, 12, 31))
     totals: dict[date, float] = {}
     for c in quarters:
         totals[c.end] = totals.get(c.end, 0.0) + c.weight

@@ -174,3 +174,11 @@ def test_a_named_quarter_with_its_year(tmp_path: Path) -> None:
         "爲僅次於2020年第二季的歷史次高,將預計2031年進機的設備採購。\n"
     )
     assert _period(tmp_path, text) == (2030, 1, date(2030, 3, 31))
+
+
+def test_last_years_figures_outweigh_periods_named_without_their_year(tmp_path: Path) -> None:
+    text = (
+        "date 2031-03-11 某某航空(293)去年純利108.28億元,按年增長9.5%,受惠於客運量穩定。第二次中期息每股0.64元,增加31%。"
+        "預期於2031年客運運力將增長約10%。今年首季對沖比率約30%,而2029年錄得3500萬元對沖收益。\n"
+    )
+    assert _period(tmp_path, text) == (2030, None, date(2030, 12, 31))
