@@ -182,3 +182,8 @@ def test_last_years_figures_outweigh_periods_named_without_their_year(tmp_path: 
         "預期於2031年客運運力將增長約10%。今年首季對沖比率約30%,而2029年錄得3500萬元對沖收益。\n"
     )
     assert _period(tmp_path, text) == (2030, None, date(2030, 12, 31))
+
+
+def test_a_years_dividend_is_no_period(tmp_path: Path) -> None:
+    text = "财务表现\n\n上半年营收达619亿元同比增长3.4%。现金减少至176亿元,因分配2029年度股利。\n"
+    assert _period(tmp_path, text)[2] != date(2029, 12, 31)
