@@ -562,10 +562,11 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         return Period(fiscal_year=fiscal_year(annual, start_month), fiscal_quarter=None, period_end=annual)
     quarters = [c for c in candidates if c.quarter] or candidates
     if not quarters:
-        if ctx.year is None:
-            return Period(fiscal_quarter=_yearless_quarter(doc))
-        year = _reported_year(doc, ctx) if start_month == 1 else None
-        return Period(fiscal_year=year, period_end=date(year, 12, 31)) if year else Period()
+        # A dated text naming no period at all is left without one here, though it may give the year
+        # before's figures (2025年营收… on 2026-03-13, see _reported_year): taken as the period, its
+        # clause "与2024年持平" makes the metrics drop the figures after it as 2024's (a metrics class
+        # to fix first; zh-b09 09-udn lost its net income, below its floor).
+        return Period(fiscal_quarter=_yearless_quarter(doc)) if ctx.year is None else Period()
     if start_month == 1 and all(c.weight < WRITTEN for c in quarters):
         # only periods named without their year (中期息, 今年首季): a past year reported with its
         # figures early in the next (去年纯利108亿元 on 2026-03-11) is the period

@@ -116,26 +116,6 @@ def test_yearless_quarter_in_an_undated_text(tmp_path: Path, text: str, want: tu
     assert _period(tmp_path, text) == want
 
 
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        # a dated text early in the year giving the year before's figures, no part of it: that year
-        (
-            "date 2031-03-13 某某电信法说会\n\n某某电信2030年营收1,987.6亿元,与2029年持平,营业利益214.5亿元。"
-            "某某电信预估,2031年营收可望成长5%至7%。今年的获利年成长12%。\n",
-            (2030, None, date(2030, 12, 31)),
-        ),
-        # later in the year, a year's figures alone are no period
-        (
-            "date 2031-08-13 某某电信说明会\n\n某某电信2030年营收1,987.6亿元。\n",
-            (None, None, None),
-        ),
-    ],
-)
-def test_a_past_year_reported_early_in_the_next(tmp_path: Path, text: str, want: tuple) -> None:
-    assert _period(tmp_path, text) == want
-
-
 def test_english_interim_results_of_a_year(tmp_path: Path) -> None:
     text = "Transcript\n\nPlease take us through the details of the interim results of 2030.\nThese interim results are solid.\n"
     assert _period(tmp_path, text) == (2030, None, date(2030, 6, 30))
