@@ -96,3 +96,15 @@ def test_contract_kind(genre: str, shape: str, kind: str) -> None:
 def test_a_heading_run_into_a_long_line(tmp_path: Path, line: str, kind: str) -> None:
     assert len(line) > 80
     assert genre_of(tmp_path, f"{line}\n{PROSE}\n") == kind
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "VNET Group, Inc.\n\nQ1 2031 Earnings Conference Call\n\n5/27/2031",
+        "Apr 28, 2031 / 07:00AM GMT\nCorporate Participants\nRodney Liu\nIR Officer",
+        "身份不明的发言人\n马智(轮值总裁)",
+    ],
+)
+def test_a_transcripts_heading_or_participants_list(tmp_path: Path, head: str) -> None:
+    assert genre_of(tmp_path, f"{head}\n{PROSE}\n") == "transcript"
