@@ -436,6 +436,8 @@ def _results_subjects(doc: Document) -> list[Candidate]:
     pattern = _subject_pattern()
     verb = _results_verb()
     out = []
+    whole: str | None = None
+    known: dict[str, Candidate | None] = {}  # one resolution a subject: each reads the whole text
     for text, _weight in _weighted_texts(doc):
         if verb.search(text) is None:
             continue  # no results verb, no results sentence: the clauses need no search
@@ -445,7 +447,10 @@ def _results_subjects(doc: Document) -> list[Candidate]:
             m = pattern.match(clause) or pattern.search(clause)
             if m:
                 run = m.group(1).strip()
-                found = _resolve(run, doc) or _abbreviation(run, doc)
+                if run not in known:
+                    whole = _text_key(doc) if whole is None else whole
+                    known[run] = _resolve(run, doc, whole) or _abbreviation(run, whole)
+                found = known[run]
                 if found is not None:
                     out.append(found)
     return out
@@ -458,11 +463,10 @@ ABBREVIATION_REPEATS = 2
 """How often a text writes the abbreviation at least for it to count."""
 
 
-def _abbreviation(run: str, doc: Document) -> Candidate | None:
+def _abbreviation(run: str, whole: str) -> Candidate | None:
     """The registry issuer whose short name the end of a results sentence's subject abbreviates
     (中电信 for 中国电信; see :meth:`Registry.abbreviated`), of :data:`ABBREVIATION_SIZE` characters,
-    where the text repeats it (:data:`ABBREVIATION_REPEATS`)."""
-    whole = _text_key(doc)
+    where the text (``whole``, see :func:`_text_key`) repeats it (:data:`ABBREVIATION_REPEATS`)."""
     tail = name_key(run[-ABBREVIATION_SIZE:])
     if len(run) < ABBREVIATION_SIZE or whole.count(tail) < ABBREVIATION_REPEATS:
         return None
@@ -495,8 +499,9 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
     return ()
 
 
-def _resolve(run: str, doc: Document) -> Candidate | None:
-    """The lexicon company or registry issuer a run of text ending in a name stands for."""
+def _resolve(run: str, doc: Document, whole: str | None = None) -> Candidate | None:
+    """The lexicon company or registry issuer a run of text ending in a name stands for (``whole``:
+    the text's :func:`_text_key`, when the caller has it)."""
     registry = companies()
     known = _lexicon_suffix(run)
     listings = _resolve_listings(run)
@@ -505,7 +510,7 @@ def _resolve(run: str, doc: Document) -> Candidate | None:
         if owner is not None:
             return Candidate(f"lexicon:{owner}", registry.entries[owner].name, owner)
     if listings:
-        return _listed_candidate(listings, _text_key(doc))
+        return _listed_candidate(listings, _text_key(doc) if whole is None else whole)
     return None
 
 

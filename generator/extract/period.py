@@ -605,9 +605,11 @@ def _yearless_quarter(doc: Document) -> int | None:
         for m in pattern.finditer(text):
             if _part_of_whole(text, m.start()) or _comparison(text, m.span()):
                 continue
-            start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
-            stop = _CLAUSE_BREAK.search(text, m.end())
-            if future.search(text[start : stop.start() if stop else len(text)]):
+            # its clause, within COMPARISON_REACH on either side (bounded: linear on a long line)
+            low, high = max(0, m.start() - COMPARISON_REACH), min(len(text), m.end() + COMPARISON_REACH)
+            start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, low, m.start())), default=low)
+            stop = _CLAUSE_BREAK.search(text, m.end(), high)
+            if future.search(text[start : stop.start() if stop else high]):
                 continue  # a quarter ahead ("第四季为旺季,预期…"), not the one reported
             token = next(g for g in m.groups() if g)
             q = named.get(token) or quarter_number(token)
@@ -648,8 +650,9 @@ def _reported_year(doc: Document, ctx: DateContext) -> int | None:
     for ln in doc.content_lines():
         text = _digit_years(ln.norm)
         for m in _YEAR_FIGURE.finditer(text):
-            stop = _FIGURE_CLAUSE_BREAK.search(text, m.end())
-            clause = text[m.end() : stop.start() if stop else len(text)]
+            high = min(len(text), m.end() + COMPARISON_REACH)  # bounded: linear on a long line
+            stop = _FIGURE_CLAUSE_BREAK.search(text, m.end(), high)
+            clause = text[m.end() : stop.start() if stop else high]
             if _FIGURE.search(clause) is None or future.search(clause):
                 continue  # no figure reported for that year in its clause
             if _comparison(text, m.span()):

@@ -186,3 +186,15 @@ def test_a_code_given_as_the_companys_own_outweighs_a_shareholder_beside_its_tic
         "150多家其他實體,但部分已不再為集團股東。\n業績表現: - 期內,保險服務收入上升3.9%至695.5億元。\n"
     )
     assert identify_company(doc_of(tmp_path, text)).name == "中国太保"
+
+
+def test_results_subjects_read_the_whole_text_a_bounded_number_of_times(tmp_path: Path, monkeypatch) -> None:
+    # linear time: a long text of many results sentences is not re-read once per sentence
+    from generator.extract import company
+
+    calls = []
+    real = company._text_key
+    monkeypatch.setattr(company, "_text_key", lambda doc: calls.append(1) or real(doc))
+    text = "标题\n" + "某某甲乙第3季营收1亿元。中電信去年多賺逾8%。" * 500 + "\n"
+    identify_company(doc_of(tmp_path, text))
+    assert len(calls) <= 10
