@@ -238,11 +238,13 @@ def _repeated_pairs(pairs: list[tuple[str, bool, float]], whole: str) -> list[tu
         counts[pair] = counts.get(pair, 0) + 1
     heads = {pair for pair, opens, weight in pairs if opens and weight > 1.0}
     out = []
+    known: dict[str, Candidate] = {}  # one candidate a pair: naming one reads the whole text
     for pair, _opens, weight in pairs:
         if counts[pair] >= PAIR_REPEATS and pair in heads:
-            found = _listed_candidate(listed().named(pair), whole)
-            if found.id is None:
-                out.append((found, weight))
+            if pair not in known:
+                known[pair] = _listed_candidate(listed().named(pair), whole)
+            if known[pair].id is None:
+                out.append((known[pair], weight))
     return out
 
 
