@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from generator.extract.dates import HEAD_LINES
 from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
-from generator.lexicon.listed import Listing, core_english, core_name, listed, name_key
+from generator.lexicon.listed import Listing, core_english, core_name, in_order, listed, name_key
 from generator.lexicon.periods import alt
 from generator.lexicon.words import alternation, guarded, longest_first
-from generator.model import Company, Document
+from generator.model import Company, Document, Line
 from generator.source import chinese
 
 HAN = r"\u3400-\u9fff"
@@ -107,6 +107,10 @@ TICKER_WEIGHT = 5.0
 """Evidence of one ticker written beside the company (``(NASDAQ: XPEV)``, ``09868.HK``)."""
 TICKERS_COUNTED = 3
 """Occurrences of one ticker that count at most (a quote bar may repeat it)."""
+OWN_CODE_WEIGHT = 3 * TICKER_WEIGHT
+"""Evidence of a code the text gives as the company's own after a ticker word (``集团股份亦在上海证券
+交易所上市,编号为601601``, ``股份代号:2628``): its issuer declares itself; a shareholder or a client
+named beside its ticker (``创始投资者包括交通银行(03328)``) weighs less."""
 SUBJECT_WEIGHT = 4.0
 """Evidence of one results sentence whose subject is the company (``X实现营收``, ``X公布…财报``)."""
 
@@ -120,8 +124,8 @@ def weigh(doc: Document) -> dict[str, Candidate]:
         _add(board, Candidate(f"lexicon:{cid}", entry.name, cid), score)
     for found, score in _registry_mentions(doc):
         _add(board, found, score)
-    for found, ticker in _ticker_mentions(doc):
-        _add(board, found, TICKER_WEIGHT, ticker)
+    for found, ticker, weight in _ticker_mentions(doc):
+        _add(board, found, weight, ticker)
     for found in _results_subjects(doc):
         _add(board, found, SUBJECT_WEIGHT)
     guess = guess_company(doc)
@@ -174,9 +178,12 @@ def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
 
 def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
     """Registry names in the text (three characters or more, see :meth:`Registry.find_names`), for
-    the issuers the lexicon does not hold (the lexicon's own mentions count those)."""
+    the issuers the lexicon does not hold (the lexicon's own mentions count those); a short name
+    of two characters counts before a company word (:func:`_paired_mentions`) or where the text
+    repeats it as its subject (:func:`_repeated_pairs`)."""
     out = []
     whole = _text_key(doc)
+    pairs: list[tuple[str, bool, float]] = []
     for text, weight in _weighted_texts(doc):
         matches = listed().find_names(text)
         for match in matches:
@@ -185,6 +192,59 @@ def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
                 out.append((found, weight))
         covered = {i for match in matches for i in range(match.start, match.end)}
         out.extend((found, weight) for found in _paired_mentions(text, covered, whole))
+        pairs.extend((pair, opens, weight) for pair, opens in _short_pairs(text, covered))
+    out.extend(_repeated_pairs(pairs, whole))
+    return out
+
+
+PAIR_REPEATS = 3
+"""How often a text writes a listed company's two-character short name (中钢, 远传) at least, opening
+its title or first line, for the name alone to count as the company's."""
+
+
+@per_lexicon_set
+def _two_character_names() -> frozenset[str]:
+    """The registry's short names of two characters (keys), less the common words and the words
+    of a period (中期)."""
+    registry = listed()
+    w = periods.wording()
+    period_words = {name_key(x) for x in [*w.interim, *w.first_half, *w.annual, *w.quarter_short]}
+    names = set()
+    for listing in registry:
+        for short in (listing.short, listing.short_hant):
+            key = name_key(_SHARE_CLASS.sub("", short))
+            if len(key) == 2 and _CJK.match(key) and key not in registry.common_words | period_words:
+                names.add(key)
+    return frozenset(names)
+
+
+def _short_pairs(text: str, covered: set[int]) -> list[tuple[str, bool]]:
+    """The two-character short names written in ``text`` outside longer names found there, each
+    with whether it opens a clause (after no letter, digit or Chinese character: 〔记者…〕远传董事会)."""
+    names = _two_character_names()
+    key = name_key(text)
+    return [
+        (key[i : i + 2], i == 0 or not (key[i - 1].isalnum()))
+        for i in range(len(key) - 1)
+        if key[i : i + 2] in names and i not in covered and i + 1 not in covered
+    ]
+
+
+def _repeated_pairs(pairs: list[tuple[str, bool, float]], whole: str) -> list[tuple[Candidate, float]]:
+    """The mentions of a two-character short name that opens a clause of the title or the first
+    lines and that the text repeats (:data:`PAIR_REPEATS` times at least): 中钢首季每股赚…, 远传董事会…"""
+    counts: dict[str, int] = {}
+    for pair, _opens, _weight in pairs:
+        counts[pair] = counts.get(pair, 0) + 1
+    heads = {pair for pair, opens, weight in pairs if opens and weight > 1.0}
+    out = []
+    known: dict[str, Candidate] = {}  # one candidate a pair: naming one reads the whole text
+    for pair, _opens, weight in pairs:
+        if counts[pair] >= PAIR_REPEATS and pair in heads:
+            if pair not in known:
+                known[pair] = _listed_candidate(listed().named(pair), whole)
+            if known[pair].id is None:
+                out.append((known[pair], weight))
     return out
 
 
@@ -197,16 +257,24 @@ def _paired_pattern() -> re.Pattern[str] | None:
 def _paired_mentions(text: str, covered: set[int], whole: str) -> list[Candidate]:
     """Listed companies whose two-character name (too common to count alone, see
     :meth:`Registry.find_names`) stands right before a company word: 龙湖集团, 广达电脑 (see
-    ``company_words`` in companies.yaml); never a common word, nor inside a name already found."""
+    ``company_words`` in companies.yaml); never a common word, nor inside a name already found. A
+    short name of three characters cut inside its company word (Taiwan's 中华电 in 中华电信, a common
+    word alone) counts there too."""
     pattern = _paired_pattern()
     if pattern is None:
         return []
     registry = listed()
     out = []
     known: dict[str, Candidate | None] = {}  # one candidate a pair: naming one reads the whole text
-    for m in pattern.finditer(name_key(text)):
+    key = name_key(text)
+    for m in pattern.finditer(key):
         pair = m.group(1)
-        if m.start() in covered or pair in registry.common_words:
+        if m.start() in covered:
+            continue
+        cut = pair + key[m.end()]  # a short name cut inside its company word: 中华电 in 中华电信
+        if cut in registry.common_words and registry.named(cut):
+            pair = cut
+        elif pair in registry.common_words:
             continue
         if pair not in known:
             listings = registry.named(pair)
@@ -225,6 +293,7 @@ def _text_key(doc: Document) -> str:
 _SHARE_CLASS = re.compile(r"(?:-(?:SW|WR|W|S|B|R)|(?<=[\u3400-\u9fff])[AB])$|^\*?ST")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_ALL_CJK = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _listing_forms(listings: tuple[Listing, ...]) -> list[str]:
@@ -287,7 +356,7 @@ _TICKER = re.compile(
 )
 """A ticker in a form that names its market: ``NASDAQ: XPEV``, ``09868.HK``, ``300750.SZ``,
 ``2454-TW``, ``QFIN.O``, ``HK3660``."""
-_BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{3,6}})\s*\)")
+_BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{1,6}})\s*\)")
 """``滙豐控股(005)``: a bare code in brackets right after the issuer's name."""
 
 
@@ -297,23 +366,35 @@ def _code_word_pattern() -> re.Pattern[str]:
     return re.compile(rf"{alt(companies().ticker_words)}\s*(?:为|是|:)?\s*(\d{{4,6}})(?!\d)")
 
 
-def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str]]:
+def _abbreviates(run: str, listing: Listing) -> bool:
+    """Whether ``run`` ends in an abbreviation of the listing's short name (港铁 beside 66, the code
+    of 香港铁路): its last two or three characters in order in the name, the first among its first two."""
+    short = name_key(_SHARE_CLASS.sub("", listing.short))
+    key = name_key(run)
+    return len(short) >= 3 and any(
+        len(key) >= size and _ALL_CJK.fullmatch(key[-size:]) is not None and in_order(key[-size:], short)
+        for size in (3, 2)
+    )
+
+
+def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str, float]]:
     """Each ticker the text writes (up to :data:`TICKERS_COUNTED` times each), with its issuer."""
     registry = listed()
     whole = _text_key(doc)
     seen: dict[str, int] = {}
     out = []
     for text, _weight in _weighted_texts(doc):
-        found = [registry.code(m.group(0)) for m in _TICKER.finditer(text)]
-        found += [registry.code(m.group(1)) for m in _code_word_pattern().finditer(text)]
+        found = [(registry.code(m.group(0)), TICKER_WEIGHT) for m in _TICKER.finditer(text)]
+        found += [(registry.code(m.group(1)), OWN_CODE_WEIGHT) for m in _code_word_pattern().finditer(text)]
         for m in _BARE_CODE.finditer(text):
             owners = set(_resolve_listings(m.group(1)))
-            found += [x for x in registry.codes(m.group(2)) if x in owners]
-        for listing in found:
+            coded = registry.codes(m.group(2))
+            found += [(x, TICKER_WEIGHT) for x in coded if x in owners or _abbreviates(m.group(1), x)]
+        for listing, weight in found:
             if listing is None or seen.get(listing.code, 0) >= TICKERS_COUNTED:
                 continue
             seen[listing.code] = seen.get(listing.code, 0) + 1
-            out.append((_listed_candidate((listing,), whole), listing.ticker))
+            out.append((_listed_candidate((listing,), whole), listing.ticker, weight))
     return out
 
 
@@ -357,6 +438,8 @@ def _results_subjects(doc: Document) -> list[Candidate]:
     pattern = _subject_pattern()
     verb = _results_verb()
     out = []
+    whole: str | None = None
+    known: dict[str, Candidate | None] = {}  # one resolution a subject: each reads the whole text
     for text, _weight in _weighted_texts(doc):
         if verb.search(text) is None:
             continue  # no results verb, no results sentence: the clauses need no search
@@ -365,10 +448,32 @@ def _results_subjects(doc: Document) -> list[Candidate]:
                 continue
             m = pattern.match(clause) or pattern.search(clause)
             if m:
-                found = _resolve(m.group(1).strip(), doc)
+                run = m.group(1).strip()
+                if run not in known:
+                    whole = _text_key(doc) if whole is None else whole
+                    known[run] = _resolve(run, doc, whole) or _abbreviation(run, whole)
+                found = known[run]
                 if found is not None:
                     out.append(found)
     return out
+
+
+ABBREVIATION_SIZE = 3
+"""The length of an abbreviation a results sentence's subject may end in (中电信); two characters
+(信置) fit too many names by chance (中心, 集团)."""
+ABBREVIATION_REPEATS = 2
+"""How often a text writes the abbreviation at least for it to count."""
+
+
+def _abbreviation(run: str, whole: str) -> Candidate | None:
+    """The registry issuer whose short name the end of a results sentence's subject abbreviates
+    (中电信 for 中国电信; see :meth:`Registry.abbreviated`), of :data:`ABBREVIATION_SIZE` characters,
+    where the text (``whole``, see :func:`_text_key`) repeats it (:data:`ABBREVIATION_REPEATS`)."""
+    tail = name_key(run[-ABBREVIATION_SIZE:])
+    if len(run) < ABBREVIATION_SIZE or whole.count(tail) < ABBREVIATION_REPEATS:
+        return None
+    found = listed().abbreviated(tail)
+    return _listed_candidate(found, whole) if found else None
 
 
 def _resolve_listings(run: str) -> tuple[Listing, ...]:
@@ -396,8 +501,9 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
     return ()
 
 
-def _resolve(run: str, doc: Document) -> Candidate | None:
-    """The lexicon company or registry issuer a run of text ending in a name stands for."""
+def _resolve(run: str, doc: Document, whole: str | None = None) -> Candidate | None:
+    """The lexicon company or registry issuer a run of text ending in a name stands for (``whole``:
+    the text's :func:`_text_key`, when the caller has it)."""
     registry = companies()
     known = _lexicon_suffix(run)
     listings = _resolve_listings(run)
@@ -406,7 +512,7 @@ def _resolve(run: str, doc: Document) -> Candidate | None:
         if owner is not None:
             return Candidate(f"lexicon:{owner}", registry.entries[owner].name, owner)
     if listings:
-        return _listed_candidate(listings, _text_key(doc))
+        return _listed_candidate(listings, _text_key(doc) if whole is None else whole)
     return None
 
 
@@ -455,7 +561,7 @@ _TICKER_SUBJECT = re.compile(
     rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+"
     rf"|[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
-    r"(?:(?P<exchange>NASDAQ|NYSE|HKEX|SEHK|港股代码|股票代码|代码)\s*:?\s*)?"
+    r"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK)|港股代码|股票代码|代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
     r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )
@@ -488,8 +594,12 @@ def _after_bare_ticker() -> re.Pattern[str]:
     """What may follow a ticker in brackets written without its market for it to be one: a period
     or a results word (``Atour (ATAT) Q2 2025 Earnings Call``)."""
     w = periods.wording()
+    verbs = companies().english_release_verbs
+    acts = [v for v in verbs if len(v) > 2]  # a verb alone will do; a preposition (on) needs its period
     return re.compile(
-        rf"\s*(?:20\d\d|FY\s*\d{{2,4}}|[Qq][1-4]|[1-4]Q|{alternation(w.title_period_words)})", re.IGNORECASE
+        rf"\s*(?:(?:{alternation(verbs)})\s+)?(?:20\d\d|FY\s*\d{{2,4}}|[Qq][1-4]|[1-4]Q|{alternation(w.title_period_words)})"
+        + (rf"|\s*(?:{alternation(acts)})\b" if acts else ""),
+        re.IGNORECASE,
     )
 
 
@@ -505,6 +615,66 @@ def _english_name(name: str | None, defined: str | None) -> str | None:
     if defined and defined.isascii() and name_key(defined).split()[0] in name_key(name).split():
         return defined
     return core_english(name) or name
+
+
+_EN_WORD = r"[A-Z0-9][A-Za-z0-9.&\-]*"
+_EN_NAME = rf"(?P<name>{_EN_WORD}(?:[ ]{_EN_WORD}){{0,6}}?)"
+"""An English name: up to seven words, each capitalised (or a number: 21Vianet)."""
+_EN_LEGAL = r"(?:,?[ ](?:Inc|Ltd|Corp|Co|Limited|Corporation|plc|PLC|SE|AG|N\.V|S\.A)\.?)"
+"""A legal form after an English name (``, Inc.``, `` SE``)."""
+_EN_TICKER = r"(?:\s*\((?:[A-Za-z]+\s*:\s*)?[A-Z][A-Z.]{0,7}\))"
+"""A ticker in brackets after it (``(CSIQ)``, ``(OTCPK:LVMHF)``)."""
+ENGLISH_HEAD_LINES = 3
+"""How many first lines of an English text may name its issuer as its title would."""
+
+
+@per_lexicon_set
+def _english_subject_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """An English title naming its issuer (``Gogoro Releases Third Quarter 2024 Financial Results``,
+    ``Canadian Solar Inc. (CSIQ) on Q1 2021 Results``), a title that is the issuer's name alone
+    (``NIKE, Inc.``), and an issuer's possessive before its period's results or call (``Welcome to
+    Canadian Solar's First Quarter 2021 Earnings Conference Call``); wording in companies.yaml."""
+    c = companies()
+    if not c.english_results_words:
+        return None
+    period = rf"(?:(?i:{alternation(c.english_period_words)}|Q[1-4]|[1-4]Q|FY\s*\d{{2,4}}|20\d\d)[\s,]+)"
+    results = rf"(?i:{alternation(c.english_results_words)})\b"
+    verbs = rf"(?:(?i:{alternation(c.english_release_verbs)})\s+)?" if c.english_release_verbs else ""
+    title = re.compile(rf"\s*{_EN_NAME}{_EN_LEGAL}?{_EN_TICKER}?\s+{verbs}{period}*{results}")
+    alone = re.compile(rf"\s*{_EN_NAME}{_EN_LEGAL}\s*")
+    possessive = re.compile(rf"(?<![A-Za-z0-9.&\-]){_EN_NAME}{_EN_LEGAL}?['’]s\s+{period}*{results}")
+    return title, alone, possessive
+
+
+def _english_subjects(title: str, lines: list[Line]) -> list[str]:
+    """The issuers an English text names as its own: in its title or first lines as a release's
+    or a transcript's title would, or by the possessive of its call (see
+    :func:`_english_subject_patterns`); never a period word or a generic word (the Company)."""
+    patterns = _english_subject_patterns()
+    if patterns is None:
+        return []
+    titled, alone, possessive = patterns
+    heads = [title] + [ln.norm for ln in lines[:ENGLISH_HEAD_LINES]]
+    found = []
+    for head in heads:
+        m = titled.match(head) or alone.fullmatch(head)
+        if m:
+            found.append(m.group("name"))
+    for ln in lines:
+        if "s " in ln.norm:
+            found.extend(m.group("name") for m in possessive.finditer(ln.norm))
+    return [n for n in found if _english_issuer(n)]
+
+
+def _english_issuer(name: str) -> bool:
+    """Whether an English name found before results may be an issuer's: not a period (``Q1``,
+    ``Third Quarter``) nor a generic word (``The Company``)."""
+    c = companies()
+    first = name.split()[0].lower()
+    periodish = {w.lower() for w in c.english_period_words}
+    if first in periodish or re.fullmatch(r"q[1-4]|[1-4]q|fy\d*|\d+", first):
+        return False
+    return name.lower() not in c.generic_subjects and not name.lower().startswith(("the company", "our "))
 
 
 @dataclass
@@ -608,6 +778,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
             tickers.setdefault(name, [])
             if form not in tickers[name]:
                 tickers[name].append(form)
+    candidates.extend(_english_subjects(title, lines))
     if not candidates:
         return None
     weighted = [(title, 5.0)] + [(ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(lines)]

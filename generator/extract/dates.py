@@ -177,6 +177,10 @@ def _head_texts(doc: Document) -> list[str]:
     return out
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+"""A Chinese character: an English date between Chinese words (a headline, the date, the body run
+together: ``…不派末期息 Feb 16, 2024 金沙中国公布…``) is the page's."""
+
 ENGLISH_DATELINE = re.compile(
     r"\b[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20}){0,4},\s*(?:[A-Z][A-Za-z]{1,20},\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})"
     r"(?:,\s*|\s+)(20\d\d)\b"
@@ -230,7 +234,8 @@ def publication_date(doc: Document) -> date | None:
         for eng in ENGLISH_DATE.finditer(text):
             if until.search(text[: eng.start()]):
                 continue  # "As of June 30, 2024": a period's end
-            if eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end())):
+            chinese_line = _HAN.search(text[: eng.start()]) and _HAN.search(text[eng.end() :])
+            if eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end()) or chinese_line):
                 found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
                 if found:
                     return found
@@ -241,7 +246,38 @@ def publication_date(doc: Document) -> date | None:
             )
             if found and not until.search(text[: day_first.start()]):
                 return found
-    return _english_dateline(" ".join(_head_texts(doc))) or _wire_dateline(doc)
+    return _english_dateline(" ".join(_head_texts(doc))) or _wire_dateline(doc) or _stamped_date(doc)
+
+
+BYLINE_REACH = 12
+"""How far after an eight-digit date a reporter's byline may stand (a name, a place, a slash)."""
+MINGUO_OFFSET = 1911
+"""The Minguo calendar's year 1 is 1912: a Taiwanese stamp's year plus this is the Gregorian year."""
+
+
+@per_lexicon_set
+def _stamp_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = periods.wording()
+    byline = re.compile(
+        rf"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)(?=[^\d\n]{{0,{BYLINE_REACH}}}?{alt(w.byline_words)})"
+    )
+    minguo = re.compile(
+        rf"{alt(w.editor_labels)}\s*[:：][^()（）\n]{{1,12}}[)）]\s*(1\d\d)(\d\d)(\d\d)(?!\d)"
+    )
+    return byline, minguo
+
+
+def _stamped_date(doc: Document) -> date | None:
+    """A Taiwanese page's date stamp: eight digits before the reporter's byline (``20220815翁毓岚/
+    台北报导``), or a Minguo date after the editor's credit (``(编辑:张均懋)1120607``)."""
+    byline, minguo = _stamp_patterns()
+    for ln in doc.content_lines():
+        text = ln.norm
+        if (m := byline.search(text)) is not None:
+            return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if (m := minguo.search(text)) is not None:
+            return safe_date(int(m.group(1)) + MINGUO_OFFSET, int(m.group(2)), int(m.group(3)))
+    return None
 
 
 def _wire_dateline(doc: Document) -> date | None:
@@ -298,12 +334,29 @@ def infer_year(doc: Document) -> int | None:
                 else:
                     continue
                 best = candidate if best is None else max(best, candidate)
+    for ln in doc.content_lines():
+        for m in _period_end_written().finditer(ln.norm):
+            # "截至2025年3月止三个月…溢利减少18.1%": written after that month's end
+            year, month = int(m.group(1)), int(m.group(2))
+            if 1 <= month <= 12 and re.search(r"\d", ln.norm[m.end() : m.end() + PERIOD_END_REACH]):
+                candidate = year + 1 if month == 12 else year
+                best = candidate if best is None else max(best, candidate)
     return best
+
+
+PERIOD_END_REACH = 60
+"""How far after a period's end a figure reported for it may stand."""
+
+
+@per_lexicon_set
+def _period_end_written() -> re.Pattern[str]:
+    """A period's end named with its year and month (``截至2025年3月``, ``截至2024年12月31日``)."""
+    return re.compile(rf"{alt(periods.wording().period_end)}\s*(20\d\d)\s*年\s*(\d{{1,2}})\s*月")
 
 
 def date_context(doc: Document) -> DateContext:
     """Publication date and reference year of the text."""
-    published = publication_date(doc)
+    published = publication_date(doc) or _labelled_call_date(doc)
     if published:
         return DateContext(published=published, year=published.year)
     explicit = [
@@ -312,9 +365,9 @@ def date_context(doc: Document) -> DateContext:
         for m in FULL_DATE.finditer(ln.norm)
     ]
     dated = [d for d in explicit if d]
-    if dated:
-        return DateContext(year=max(dated).year)
     year = infer_year(doc)
+    if dated and (year is None or year <= max(dated).year):
+        return DateContext(year=max(dated).year)
     if year is None:
         return DateContext()
     note = (

@@ -75,7 +75,9 @@ def source_genre(doc: Document, shape: str) -> str:
     digest), then commentary words; otherwise an article."""
     g = _genres()
     head = _head(doc, g.head_lines)
-    headings = "\n".join(t for t in head if len(t) <= g.heading_max)
+    # a long line's opening is its heading run into the body ("Financial Data and Key Metrics
+    # Changes - The company…", "文 | 某某 在全球经济…"): only that much of it is read
+    headings = "\n".join(t if len(t) <= g.heading_max else t[: g.heading_max // 2] for t in head)
     for kind in HEAD_KINDS:
         if g.words[kind].search(headings):
             return kind

@@ -56,6 +56,12 @@ class Companies:
     name (龙湖 + 集团, 广达 + 电脑): a short name too common to count alone counts then."""
     ticker_words: tuple[str, ...] = ()
     """Words that, right before a bare code, make it the company's ticker (编号为600938)."""
+    english_release_verbs: tuple[str, ...] = ()
+    """Words between an issuer and its results in an English title (Announces, Releases, on)."""
+    english_period_words: tuple[str, ...] = ()
+    """Words of a period in an English title or after an issuer's possessive (Third, Quarter)."""
+    english_results_words: tuple[str, ...] = ()
+    """What an English title or possessive ends in: the results or the call (Results, Earnings)."""
 
     def get(self, company_id: str | None) -> CompanyEntry | None:
         """The entry of ``company_id``, or None."""
@@ -133,4 +139,7 @@ def companies() -> Companies:
         results_verbs=_texts(data.get("results_verbs"), "results_verbs"),
         company_words=_texts(data.get("company_words"), "company_words"),
         ticker_words=_texts(data.get("ticker_words"), "ticker_words"),
+        english_release_verbs=_texts(data.get("english_release_verbs"), "english_release_verbs"),
+        english_period_words=_texts(data.get("english_period_words"), "english_period_words"),
+        english_results_words=_texts(data.get("english_results_words"), "english_results_words"),
     )

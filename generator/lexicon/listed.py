@@ -184,6 +184,7 @@ class Registry:
     _starts: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     """First two characters of a findable key -> the lengths of such keys, longest first."""
     _findable: frozenset[str] = frozenset()
+    _by_head: dict[str, list[tuple[str, Listing]]] = field(default_factory=dict, repr=False)
     _may_start: re.Pattern[str] | None = field(default=None, repr=False)
     """Where a findable key may start: a first character of one followed by a second and a
     third character of one (a superset of the keys' starts, found by the engine, not by a
@@ -263,6 +264,39 @@ class Registry:
         """The listings one of whose names is exactly ``name`` (either script, case aside)."""
         return self._names.get(name_key(name.strip()), ())
 
+    def abbreviated(self, abbreviation: str) -> tuple[Listing, ...]:
+        """The listings of the one issuer whose Chinese short name the text abbreviates
+        (``中電信`` for 中国电信, ``信置`` for 信和置业): two or three characters found in order in a
+        longer short name that starts with the first of them; () when no
+        issuer or more than one fits, or when ``abbreviation`` is a common word or a name itself."""
+        key = name_key(abbreviation.strip())
+        if (
+            not 2 <= len(key) <= 3
+            or key in self.common_words
+            or key in self._names
+            or not _CJK_ONLY.match(key)
+        ):
+            return ()
+        fits: dict[str, list[Listing]] = {}
+        for short, listing in self._abbreviable().get(key[0], ()):
+            if len(short) > len(key) and short[0] == key[0] and in_order(key, short):
+                issuer = fits.setdefault(name_key(_ABBREVIATION_CLASS.sub("", listing.short)), [])
+                if listing not in issuer:
+                    issuer.append(listing)
+        return tuple(fits.popitem()[1]) if len(fits) == 1 else ()
+
+    def _abbreviable(self) -> dict[str, list[tuple[str, Listing]]]:
+        """First or second character -> the Chinese short names (keys, without share class) holding it
+        there, with their listing; built on first use."""
+        if not self._by_head:
+            for listing in self.listings:
+                for short in dict.fromkeys((listing.short, listing.short_hant)):
+                    short = name_key(_ABBREVIATION_CLASS.sub("", short))
+                    if len(short) >= 3 and _CJK_ONLY.match(short):
+                        for char in dict.fromkeys(short[:2]):
+                            self._by_head.setdefault(char, []).append((short, listing))
+        return self._by_head
+
     def find_names(self, text: str) -> list[NameMatch]:
         """Every registry name in ``text``, leftmost first, longest at each place, not overlapping.
 
@@ -288,6 +322,18 @@ class Registry:
                     out.append(NameMatch(i, after, text[i:after], self._names[key]))
                     break
         return out
+
+
+_CJK_ONLY = re.compile(r"[\u3400-\u9fff]+$")
+_ABBREVIATION_CLASS = re.compile(r"(?:-(?:SW|WR|W|S|B|R)|(?<=[\u3400-\u9fff])[AB])$|^\*?ST")
+
+
+def in_order(short: str, name: str) -> bool:
+    """Whether the characters of ``short`` stand in ``name`` in order, the first among its first two."""
+    if short[0] not in name[:2]:
+        return False
+    rest = iter(name[name.index(short[0]) + 1 :])
+    return all(char in rest for char in short[1:])
 
 
 def _keys(names: list[str], normal: bool) -> list[str]:
@@ -350,6 +396,7 @@ def _parse(cells: list[str], market: str, path: Path, number: int) -> Listing:
         where = f"row {number}: expected {len(COLUMNS)} tab-separated cells with a code"
         raise LexiconError(where, str(path))
     code, exchange, short, short_hant, full, full_hant, english, aliases, also = cells
+    derived = tuple(aliases.split("|")) if aliases else ()
     return Listing(
         code,
         exchange,
@@ -359,9 +406,26 @@ def _parse(cells: list[str], market: str, path: Path, number: int) -> Listing:
         full,
         full_hant,
         english,
-        tuple(aliases.split("|")) if aliases else (),
+        derived + tuple(p for p in _stapled_parts(short) if p not in derived),
         tuple(also.split("|")) if also else (),
     )
+
+
+_STAPLED = re.compile(r"[与與]")
+
+
+def _stapled_parts(name: str) -> list[str]:
+    """The issuers of a stapled listing, without legal form (香港电讯管理有限公司与香港电讯 ->
+    香港电讯管理, 香港电讯): each is a name of the listing. A name with 与 inside one issuer's
+    name (中船海洋与防务装备) is no stapled pair: the first part ends in a legal form, or both
+    parts open alike."""
+    raw = [p.strip() for p in _STAPLED.split(name)]
+    if len(raw) != 2:
+        return []
+    parts = [strip_legal(p) for p in raw]
+    if parts[0] == raw[0] and raw[0][:2] != raw[1][:2]:
+        return []
+    return [p for p in parts if len(p) >= MIN_CJK]
 
 
 def read_market(path: Path, market: str) -> list[Listing]:

@@ -82,6 +82,9 @@ class PeriodWording:
     comparison_before: Words
     comparison_clause: Words
     call_date_labels: Words
+    byline_words: Words
+    bracket_labels: Words
+    editor_labels: Words
 
 
 def alt(words: Iterable[str]) -> str:

@@ -148,3 +148,28 @@ def test_a_day_then_the_meeting_held(tmp_path: Path) -> None:
         "2030年全年营业收入2072亿元。\n"
     )
     assert _call(tmp_path, text) == date(2031, 3, 30)
+
+
+def _published(tmp_path: Path, text: str) -> date | None:
+    return identify(doc_of(tmp_path, text))[1].published
+
+
+def test_an_eight_digit_stamp_before_a_byline_dates_the_page(tmp_path: Path) -> None:
+    text = "某某电子法说会\n20300815王小明/台北报导\n某某电子第2季营收120亿元,年增8%。\n"
+    assert _published(tmp_path, text) == date(2030, 8, 15)
+    assert identify(doc_of(tmp_path, text))[2].period_end == date(2030, 6, 30)
+
+
+def test_a_minguo_stamp_after_the_editor_dates_the_page(tmp_path: Path) -> None:
+    text = "某某海运法说会\n某某海运第1季营收120亿元,船队运能增加6艘。(編輯:王小明)1190607\n"
+    assert _published(tmp_path, text) == date(2030, 6, 7)
+
+
+def test_eight_digits_without_a_byline_date_nothing(tmp_path: Path) -> None:
+    text = "某某电子法说会\n订单编号20300815已出货。\n(编号:王小明)1190607\n"
+    assert _published(tmp_path, text) is None
+
+
+def test_an_english_date_between_a_chinese_headline_and_its_body(tmp_path: Path) -> None:
+    text = "某某中国去年转赚54.1亿元 不派末期息 Feb 16, 2030 某某中国公布,去年录得54.1亿港元利润,前年则录得亏损。\n"
+    assert _published(tmp_path, text) == date(2030, 2, 16)

@@ -79,3 +79,32 @@ def test_traditional_heading(tmp_path: Path) -> None:
 )
 def test_contract_kind(genre: str, shape: str, kind: str) -> None:
     assert contract_kind(genre, shape) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a heading run into the body on one long line: its opening is read
+        (
+            "Financial Data and Key Metrics Changes - The company reported revenue of RMB1.49 billion, " * 3,
+            "digest",
+        ),
+        ("投资评级 - 维持优于大市评级,合理估值上调 " + "收入同比增长10%," * 10, "commentary"),
+        ("本報告內容使用 AI 技術,根據法說會之官方影音檔進行摘要整理 " + "收入同比增长10%," * 10, "digest"),
+    ],
+)
+def test_a_heading_run_into_a_long_line(tmp_path: Path, line: str, kind: str) -> None:
+    assert len(line) > 80
+    assert genre_of(tmp_path, f"{line}\n{PROSE}\n") == kind
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "VNET Group, Inc.\n\nQ1 2031 Earnings Conference Call\n\n5/27/2031",
+        "Apr 28, 2031 / 07:00AM GMT\nCorporate Participants\nRodney Liu\nIR Officer",
+        "身份不明的发言人\n马智(轮值总裁)",
+    ],
+)
+def test_a_transcripts_heading_or_participants_list(tmp_path: Path, head: str) -> None:
+    assert genre_of(tmp_path, f"{head}\n{PROSE}\n") == "transcript"

@@ -89,3 +89,81 @@ def test_the_one_period_named_as_the_reports_wins(tmp_path: Path) -> None:
         "根据其半年报内容,某某芯片今年上半年研发投入为2.77亿元,今年上半年研发人员增加。\n"
     )
     assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a quarter named without any year, in a text with no date: the quarter alone, no year guessed
+        (
+            "某某电子第3季营收创新高\n\n某某电子第3季营收120亿元,季增8%。第3季每股纯益1.2元。\n",
+            (None, 3, None),
+        ),
+        # a quarter ahead (展望, 预估) does not outweigh the quarter reported
+        (
+            "某某电子法说会\n\n某某电子第2季营收120亿元,年增8%。第2季毛利率20%。\n"
+            "展望第3季,预估营收持平。第3季可望优于历年同期。\n",
+            (None, 2, None),
+        ),
+        # two quarters named about as often: which one is reported is unclear, none
+        (
+            "某某电子法说会\n\n某某电子第2季营收120亿元。第1季营收110亿元。\n",
+            (None, None, None),
+        ),
+    ],
+)
+def test_yearless_quarter_in_an_undated_text(tmp_path: Path, text: str, want: tuple) -> None:
+    assert _period(tmp_path, text) == want
+
+
+def test_english_interim_results_of_a_year(tmp_path: Path) -> None:
+    text = "Transcript\n\nPlease take us through the details of the interim results of 2030.\nThese interim results are solid.\n"
+    assert _period(tmp_path, text) == (2030, None, date(2030, 6, 30))
+
+
+def test_a_release_date_label_dates_a_yearless_quarter(tmp_path: Path) -> None:
+    text = (
+        "Highlights\n\nRevenue for the third quarter rose 3.6% from the same quarter last year.\n"
+        "Release Date: November 06, 2030\nThe company achieved a record third quarter.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+def test_three_months_to_a_month_named_without_its_day(tmp_path: Path) -> None:
+    # 截至2030年3月止三个月: the quarter to March; the text is written after it, though it names
+    # an earlier full date (於2029年12月31日) and a half without its year
+    text = (
+        "业务状况\n\n截至2030年3月止三個月,集團之股東應佔溢利減少18.1%至96.27億元。\n"
+        "集團總投資資產增加,現金及現金等價物佔1.5%;於2029年12月31日,集團之內含價值為5620億元,較上年底增加6.2%。"
+        "上半年新業務價值為172.82億元。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 1, date(2030, 3, 31))
+
+
+def test_a_bracketed_comparison_labelled_by_wei(tmp_path: Path) -> None:
+    text = (
+        "【訊】某某銀行公布,2030年中期股東應得溢利增加8%至136.56億元(2029年上半年為126.47億元)。"
+        "2030年上半年每股派息共為2.8元(2029年上半年為每股2.6元),營業收入(2029年上半年為港幣146.6億元)。\n"
+    )
+    assert _period(tmp_path, text) == (2030, None, date(2030, 6, 30))
+
+
+def test_a_named_quarter_with_its_year(tmp_path: Path) -> None:
+    text = (
+        "《電子零件》某某電子Q1淡季獲利創次高\n\n某某電子2030年首季淡季營運逆強,稅後淨利21.83億元,"
+        "爲僅次於2020年第二季的歷史次高,將預計2031年進機的設備採購。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 1, date(2030, 3, 31))
+
+
+def test_last_years_figures_outweigh_periods_named_without_their_year(tmp_path: Path) -> None:
+    text = (
+        "date 2031-03-11 某某航空(293)去年純利108.28億元,按年增長9.5%,受惠於客運量穩定。第二次中期息每股0.64元,增加31%。"
+        "預期於2031年客運運力將增長約10%。今年首季對沖比率約30%,而2029年錄得3500萬元對沖收益。\n"
+    )
+    assert _period(tmp_path, text) == (2030, None, date(2030, 12, 31))
+
+
+def test_a_years_dividend_is_no_period(tmp_path: Path) -> None:
+    text = "财务表现\n\n上半年营收达619亿元同比增长3.4%。现金减少至176亿元,因分配2029年度股利。\n"
+    assert _period(tmp_path, text)[2] != date(2029, 12, 31)

@@ -212,3 +212,21 @@ def test_load_time_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
     seconds = benchmark()
     with capsys.disabled():
         print(f"\nlisted companies: {len(listed())} listings loaded in {seconds:.3f} s")
+
+
+def test_abbreviated_names_one_issuer_or_none() -> None:
+    from generator.lexicon.listed import listed
+
+    registry = listed()
+    assert {x.short for x in registry.abbreviated("中電信")} == {"中国电信"}
+    assert registry.abbreviated("商汤") == ()  # a name of its own: looked up by name, not abbreviated
+    assert registry.abbreviated("中海油") == ()  # several issuers fit
+    assert registry.abbreviated("中国电信服务有限") == ()  # too long to be an abbreviation
+
+
+def test_stapled_listing_named_by_each_issuer() -> None:
+    from generator.lexicon.listed import _stapled_parts, listed
+
+    assert _stapled_parts("香港电讯管理有限公司与香港电讯") == ["香港电讯管理", "香港电讯"]
+    assert _stapled_parts("中船海洋与防务装备") == []  # 与 inside one issuer's name
+    assert {x.code for x in listed().named("香港電訊")} == {"6823.HK"}
