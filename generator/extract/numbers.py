@@ -113,7 +113,7 @@ def _amount_patterns() -> _AmountPatterns:
 PERCENT_RE = re.compile(
     r"(?P<sign>[-−+负])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|％|个百分点|百分点|个基点|基点|percentage points?\b|pp\b|ppts?\b|pcts?\b|bps?\b|percent\b"
-    r"|per\s+cent\b)"
+    r"|per\s+cent\b|(?=\s*(?:YoY|QoQ|Y/Y|Q/Q)\s*[)）]))"  # (+72YoY): a signed change in brackets, % left out
     r"|百分之(?P<cn>[零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)",  # 百分之十二点五, 百分之6
     re.IGNORECASE,
 )
@@ -309,12 +309,15 @@ def find_percents(text: str) -> list[Percent]:
             continue
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
             continue
+        bracketed = m.group("sign") in ("+", "-") and text[m.start() - 1 : m.start()] in "(（"
+        if not m.group("unit") and not bracketed:
+            continue  # a bare number before YoY is a percentage only as a signed change right after a bracket
         value = Decimal(m.group("num").replace(",", ""))
         unit = re.sub(r"^per\s+cent$", "percent", m.group("unit").lower())  # "per cent": British
         if "基点" in unit or unit.startswith("bp"):
             value /= 100
         if m.group("sign") in ("-", "−", "负"):
             value = -value
-        points = unit not in ("%", "％", "percent")
+        points = unit not in ("%", "％", "percent", "")
         found.append(Percent(m.start(), m.end(), as_number(value), points=points))
     return found

@@ -195,3 +195,14 @@ def test_hundred_millions_then_ten_thousands_make_one_amount():
         (3_362_000_000, "CNY"),
         (10_000_000_000, None),
     ]
+
+
+def test_a_signed_change_before_yoy_in_brackets_is_a_percentage_without_its_sign():
+    (p,) = find_percents("稅後獲利106.9億元(+72YoY)、EPS 1.31元")
+    assert (p.value, p.points) == (72, False)
+    assert find_percents("(-3 QoQ)")[0].value == -3
+
+
+def test_a_bare_number_before_yoy_is_no_percentage_unless_signed_after_a_bracket():
+    assert find_percents("增长(72 YoY)") == []
+    assert find_percents("营收 +72YoY)") == []

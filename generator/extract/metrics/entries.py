@@ -65,7 +65,7 @@ def line_entries(
     for sentence in sentences(text, protected, ctx.rules):
         entries.extend(
             _sentence_entries(
-                line, sentence, clauses, parens, amounts, percents, words, ctx, notes, forecasts
+                line, sentence, clauses, parens, amounts, percents, words, ctx, notes, forecasts, entries
             )
         )
     return entries
@@ -82,7 +82,9 @@ def _sentence_entries(
     ctx: Context,
     notes: list[str],
     forecasts: list[Pending] | None = None,
+    earlier: list[Entry] | None = None,
 ) -> list[Entry]:
+    """``earlier``: the entries of the line's sentences before this one (a change list may reach them)."""
     text = line.norm
     inside = lambda x: sentence.start <= x.start < sentence.end  # noqa: E731
     events: list[tuple[int, object]] = [(w.start, w) for w in words if inside(w)]
@@ -155,6 +157,11 @@ def _sentence_entries(
                 else:
                     assign(text, named[place], fig, sentence, clauses, ctx)
                 continue  # 营收、净利润分别为120亿元、15亿元: in order
+            back = _listed_back(text, fig, earlier or [], entries, size, cue_start)
+            if back is not None and isinstance(fig, Percent):
+                lead = first if isinstance(first, Percent) else fig
+                _respective_change(text, back[place], fig, lead, sentence, clauses, ctx)
+                continue  # 营收2.06兆元、年增11%;…;净利577亿元、年增17%,分别较第二季成长15%、…、30%
         reason = skip_figure(text, fig, sentence, clauses, parens, ctx)
         if reason:
             if reason in ("guidance", "consensus") and open_entry is not None:
@@ -357,6 +364,28 @@ def _listed_figures(
                 out[figures[k].start] = (k - i, j - i + 1, lead.start(), figures[i])
         i = j + 1
     return out
+
+
+FULL_STOP_RE = re.compile(r"[。!?！？]")
+
+
+def _listed_back(
+    text: str, fig: Amount | Percent, earlier: list[Entry], entries: list[Entry], size: int, cue_start: int
+) -> list[Entry] | None:
+    """The entries a list of changes after a cue at ``cue_start`` belongs to when its own sentence names
+    fewer metrics than the list holds: the last ``size`` valued entries of the ;-separated sentences
+    of the same full sentence, one each, all with an amount and of distinct metrics; else None."""
+    here = [e for e in entries if not e.excluded and e.word.end <= cue_start]
+    if not isinstance(fig, Percent) or not earlier or len(here) >= size:
+        return None
+    chosen = ([e for e in earlier if not e.excluded] + here)[-size:]
+    if len(chosen) != size or any(e.amount is None for e in chosen):
+        return None
+    if len({(e.metric, e.segment) for e in chosen}) != size:
+        return None
+    if FULL_STOP_RE.search(text, chosen[0].word.start, cue_start):
+        return None  # the list's own full sentence only
+    return chosen
 
 
 def _words_listed(text: str, entries: list[Entry], ctx: Context) -> bool:

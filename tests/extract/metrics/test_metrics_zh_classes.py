@@ -548,3 +548,20 @@ def test_a_numbered_items_period_keeps_to_its_item(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "net_income").scope != "quarter"
+
+
+def test_a_change_list_after_fenbie_reaches_back_over_semicolon_sentences(tmp_path):
+    text = (
+        "星河第三季度營收1,200億元、年增11%;毛利150億元、年增14%;淨利30億元、年增17%,"
+        "分別較第二季成長15%、25%、30%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert (only(ms, "revenue").yoy_pct, only(ms, "revenue").qoq_pct) == (11, 15)
+    assert (only(ms, "gross_profit").yoy_pct, only(ms, "gross_profit").qoq_pct) == (14, 25)
+    assert (only(ms, "net_income").yoy_pct, only(ms, "net_income").qoq_pct) == (17, 30)
+
+
+def test_a_change_list_does_not_reach_back_past_a_full_stop(tmp_path):
+    text = "星河第三季度營收1,200億元。毛利150億元;淨利30億元,分別較第二季成長15%、25%、30%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "revenue").qoq_pct is None  # three changes, two metrics in the full sentence
