@@ -13,6 +13,7 @@ import re
 from generator.extract.labels import (
     BRACKETS,
     LABEL_TRIM,
+    MAX_DASHED_LABEL,
     MAX_LABEL,
     NUMBERED,
     Label,
@@ -131,7 +132,7 @@ def _standalone_label(line: Line, following: Line | None) -> Label | None:
     """A line that holds only a speaker, followed by a line of speech (not a list: the line above
     a list is its heading, ``Key Takeaways`` then ``- …``)."""
     text = line.norm.strip(LABEL_TRIM)
-    if not text or len(text) > 70 or following is None or not _is_prose(following.norm):
+    if not text or len(text) > MAX_DASHED_LABEL or following is None or not _is_prose(following.norm):
         return None
     if _LIST_ITEM.match(following.norm):
         return None

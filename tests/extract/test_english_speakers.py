@@ -66,6 +66,27 @@ def test_headings_and_sentence_ends_are_no_speakers(text: str) -> None:
     assert parse_label(text) is None
 
 
+def test_long_dashed_labels_name_a_title_or_an_analyst() -> None:
+    manager = parse_label("Mary Brown - Example Harbour Holdings Ltd - Chief Executive Officer, Executive Director")
+    assert manager is not None
+    assert (manager.who.name, manager.who.side, manager.who.role) == ("Mary Brown", "management", "首席执行官")
+    analyst = parse_label("Peter Kumar Jones - Morgan Stanley, Research Division - Managing Director")
+    assert analyst is not None
+    assert (analyst.who.name, analyst.who.side, analyst.who.firm) == ("Peter Kumar Jones", "analyst", "摩根士丹利")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mary Brown - she told the meeting that the harbour business grew strongly this year",
+        "Mary Brown - Example Harbour Holdings Ltd, a company listed in Hong Kong since 1972",
+        "Mary Brown - Example Harbour Holdings Ltd - Chief Executive Officer. Revenue rose 5% in the year",
+    ],
+)
+def test_long_dashed_lines_without_a_title_are_no_labels(text: str) -> None:
+    assert parse_label(text) is None
+
+
 def test_a_heading_above_a_list_is_no_speaker(tmp_path: Path) -> None:
     people = people_of(
         tmp_path,
