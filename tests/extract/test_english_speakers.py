@@ -67,12 +67,22 @@ def test_headings_and_sentence_ends_are_no_speakers(text: str) -> None:
 
 
 def test_long_dashed_labels_name_a_title_or_an_analyst() -> None:
-    manager = parse_label("Mary Brown - Example Harbour Holdings Ltd - Chief Executive Officer, Executive Director")
+    manager = parse_label(
+        "Mary Brown - Example Harbour Holdings Ltd - Chief Executive Officer, Executive Director"
+    )
     assert manager is not None
-    assert (manager.who.name, manager.who.side, manager.who.role) == ("Mary Brown", "management", "首席执行官")
+    assert (manager.who.name, manager.who.side, manager.who.role) == (
+        "Mary Brown",
+        "management",
+        "首席执行官",
+    )
     analyst = parse_label("Peter Kumar Jones - Morgan Stanley, Research Division - Managing Director")
     assert analyst is not None
-    assert (analyst.who.name, analyst.who.side, analyst.who.firm) == ("Peter Kumar Jones", "analyst", "摩根士丹利")
+    assert (analyst.who.name, analyst.who.side, analyst.who.firm) == (
+        "Peter Kumar Jones",
+        "analyst",
+        "摩根士丹利",
+    )
 
 
 @pytest.mark.parametrize(
