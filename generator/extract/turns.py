@@ -23,7 +23,7 @@ from generator.extract.labels import (
     parse_label,
     with_person,
 )
-from generator.extract.names import best_role, is_name
+from generator.extract.names import best_role, is_name, is_person_name
 from generator.extract.records import record_turn
 from generator.extract.speaker import Speaker
 from generator.extract.vocab import ENGLISH_NAME, vocab
@@ -163,6 +163,28 @@ def _inline_answer(line: Line, question: Turn, start: int) -> Turn | None:
     return open_turn(line, label, answer_start)
 
 
+_INLINE_LABEL = re.compile(rf"(?:^|(?<=[.!?\"”’)])\s+)({ENGLISH_NAME}|Operator):\s+(?=\S)")
+"""``… Please go ahead. Isabel Zhang: Thank you, operator.``: a speaker's name after a sentence end."""
+INLINE_TURNS = 2
+"""A line is read as a flattened dialogue only when it holds this many speakers' labels or more."""
+
+
+def _inline_labels(line: Line, start: int) -> list[tuple[Label, int, int]]:
+    """The speakers of a dialogue flattened onto one line (a transcript whose line breaks were
+    lost): each ``(label, where the label starts, where its speech starts)``. A name and a
+    colon after a sentence end count only when the line holds :data:`INLINE_TURNS` of them, so
+    a single ``Note: …`` or ``Key Takeaways: …`` inside prose is no speaker."""
+    found: list[tuple[Label, int, int]] = []
+    for m in _INLINE_LABEL.finditer(line.norm, start):
+        label = parse_label(m.group(1))
+        if label is None or label.kind not in ("speech", "operator"):
+            continue
+        if label.kind == "speech" and not (label.who.name and is_person_name(label.who.name)):
+            continue
+        found.append((label, m.start(1), m.end()))
+    return found if sum(1 for lab, _, _ in found if lab.kind == "speech") >= INLINE_TURNS else []
+
+
 def split_turns(doc: Document) -> list[Turn]:
     """Cut the document into speaker turns; lines before the first label belong to none."""
     lines = doc.lines
@@ -195,6 +217,11 @@ def split_turns(doc: Document) -> list[Turn]:
                 current = None
                 continue
             current.body.append((ln.number, len(ln.text) - len(ln.text.lstrip())))
+        for inline, label_at, speech_at in _inline_labels(ln, start if label is not None else 0):
+            if current is not None:
+                current.ends[ln.number] = label_at
+            current = open_turn(ln, inline, speech_at)
+            turns.append(current)
     return turns
 
 

@@ -350,3 +350,30 @@ def test_digest_bullet_labels_are_no_speakers(tmp_path: Path) -> None:
     )
     people = people_of(tmp_path, text)
     assert not {"China Comp Growth", "Staff Costs", "Total CapEx", "Price Action"} & set(people)
+
+
+FLATTENED = (
+    "Example Solar first quarter 2025 earnings call. Operator: Good day and welcome. I would now like "
+    "to turn the call over to Mary Brown, IR Manager at Example Solar. Please go ahead. Mary Brown: "
+    "Thank you, operator. Joining us today is our CEO. Peter Long: Thank you, Mary. Our team kept "
+    "executing on its long-term strategy through a difficult first quarter for the industry. "
+    "Anna Stone: Thanks, Peter. Our energy unit delivered strong results in the quarter.\n"
+)
+
+
+def test_a_dialogue_flattened_onto_one_line(tmp_path: Path) -> None:
+    summary = summary_of(tmp_path, FLATTENED)
+    people = {p.name: p for p in summary.participants}
+    assert set(people) == {"Mary Brown", "Peter Long", "Anna Stone"}
+    assert all(p.side == "management" for p in people.values())
+    # the quote is its speaker's own sentence, not given to the turn before it on the line
+    assert [q.speaker for q in summary.quotes if "strategy" in q.text] == ["Peter Long"]
+
+
+def test_one_name_and_colon_inside_prose_is_no_speaker(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "Example Solar reported revenue growth for the quarter. Mary Brown: the company's "
+        "investor relations head, said the results were strong. Revenue rose 5% to $1.1 billion.\n",
+    )
+    assert people == {}
