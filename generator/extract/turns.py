@@ -83,6 +83,16 @@ def _person_line(rest: str) -> Label | None:
     """The rest of a Q/A marker's line when it is only a person (``Q1: 高盛 Lincoln Kong``,
     ``A: 梁柱``): the speech follows on the next lines."""
     rest = rest.strip(LABEL_TRIM)
+    titled = rest.rstrip(" ,")
+    if titled.count(",") == 1 and len(titled) <= 40 and not re.search(r"[。;!?:…]", titled):
+        label = parse_label(titled)  # "A: Ted Chan Ying Tat, CFO,": a name, a comma, a title
+        if (
+            label is not None
+            and label.kind == "speech"
+            and label.who.name
+            and (label.who.role or label.who.firm)
+        ):
+            return label
     if not rest or len(rest) > 40 or re.search(r"[,。;!?:…]", BRACKETS.sub("", rest)):
         return None
     inner = parse_inner(rest)
@@ -160,6 +170,9 @@ def _inline_answer(line: Line, question: Turn, start: int) -> Turn | None:
     answer_start = m.end()
     while answer_start < len(line.norm) and line.norm[answer_start].isspace():
         answer_start += 1
+    person = _person_line(line.norm[answer_start:]) if label.who.name is None else None
+    if person is not None:  # "… for October? A: Ted Chan Ying Tat, CFO,": the answerer, speech below
+        label, answer_start = with_person("answer", person), len(line.norm)
     return open_turn(line, label, answer_start)
 
 

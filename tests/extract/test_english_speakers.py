@@ -377,3 +377,17 @@ def test_one_name_and_colon_inside_prose_is_no_speaker(tmp_path: Path) -> None:
         "investor relations head, said the results were strong. Revenue rose 5% to $1.1 billion.\n",
     )
     assert people == {}
+
+
+def test_an_inline_answer_marker_naming_the_answerer_and_title(tmp_path: Path) -> None:
+    summary = summary_of(
+        tmp_path,
+        "Q & A Highlights\n\n"
+        "Q: Can you provide insights on the market share trends for October? A: Peter Long Wing Tat, CFO,\n",
+    )
+    people = {p.name: p for p in summary.participants}
+    assert (people["Peter Long Wing Tat"].side, people["Peter Long Wing Tat"].role) == (
+        "management",
+        "首席财务官",
+    )
+    assert [q.answered_by for q in summary.qa] == [["Peter Long Wing Tat"]]
