@@ -276,12 +276,27 @@ def _long_dashed(text: str) -> Label | None:
     if len(text) > MAX_DASHED_LABEL:
         return None
     m = re.fullmatch(rf"({ENGLISH_NAME})\s+[-–—]+\s+(.+)", text)
-    if m is None or not is_person_name(m.group(1)) or re.search(r"[.!?;:]\s|[。!?;]", m.group(2)):
+    name, aff = (m.group(1), m.group(2)) if m else _name_then_firm(text)
+    if not name or not is_person_name(name) or re.search(r"[.!?;:]\s|[。!?;]", aff):
         return None
-    label = _affiliated(m.group(1), m.group(2).strip(), None)
+    label = _affiliated(name, aff.strip(), None)
     if label is None or label.who.side not in ("management", "analyst"):
         return None
     return label
+
+
+def _name_then_firm(text: str) -> tuple[str, str]:
+    """``Praveen Kumar Choudhary Morgan Stanley, Research Division - MD``: no dash between the
+    name and the firm, so the name is what stands before a firm of the lexicon; ("", "") when
+    no firm follows a name."""
+    head = re.split(r"\s+[-–—]+\s+", text, maxsplit=1)[0]
+    lower = head.lower()
+    for written in vocab().firms_longest:
+        for after in (" ", ","):
+            at = lower.find(" " + written + after)
+            if at > 0 and re.fullmatch(ENGLISH_NAME, text[:at]):
+                return text[:at], text[at + 1 :]
+    return "", ""
 
 
 def parse_inner(text: str) -> Label | None:

@@ -151,7 +151,12 @@ def _standalone_label(line: Line, following: Line | None) -> Label | None:
     v = vocab()
     if text.lower() in v.operators:
         return Label("operator", Speaker(side="operator"))
-    if re.fullmatch(rf"{ENGLISH_NAME}(?:\s*[-–—]+\s*.+)?", text) or re.search(r"[(\[].+[)\]]$", text):
+    long_dashed = len(text) > MAX_LABEL  # parse_label reads such a line only as "Name … - Title"
+    if (
+        long_dashed
+        or re.fullmatch(rf"{ENGLISH_NAME}(?:\s*[-–—]+\s*.+)?", text)
+        or re.search(r"[(\[].+[)\]]$", text)
+    ):
         label = parse_label(text)
         if label is not None and label.kind == "speech":
             return label

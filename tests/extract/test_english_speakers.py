@@ -391,3 +391,15 @@ def test_an_inline_answer_marker_naming_the_answerer_and_title(tmp_path: Path) -
         "首席财务官",
     )
     assert [q.answered_by for q in summary.qa] == [["Peter Long Wing Tat"]]
+
+
+def test_a_long_label_without_a_dash_between_name_and_firm() -> None:
+    parsed = parse_label("Peter Kumar Jones Morgan Stanley, Research Division - MD")
+    assert parsed is not None
+    assert (parsed.who.name, parsed.who.side, parsed.who.firm) == (
+        "Peter Kumar Jones",
+        "analyst",
+        "摩根士丹利",
+    )
+    # without a firm of the lexicon there is no telling where the name ends: no label
+    assert parse_label("Mary Brown Example Harbour Holdings Limited - Founder, Chairman & CEO") is None
