@@ -403,3 +403,12 @@ def test_a_long_label_without_a_dash_between_name_and_firm() -> None:
     )
     # without a firm of the lexicon there is no telling where the name ends: no label
     assert parse_label("Mary Brown Example Harbour Holdings Limited - Founder, Chairman & CEO") is None
+
+
+def test_a_title_then_a_name_that_pointed_out(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "Example Airways reported a profit for the half year. Chairman Peter Long pointed out that a "
+        "strong US dollar would weigh on the company, but low fuel cost could offset some of the impact.\n",
+    )
+    assert (people["Peter Long"].side, people["Peter Long"].role) == ("management", "董事会主席")
