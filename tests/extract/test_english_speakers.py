@@ -412,3 +412,12 @@ def test_a_title_then_a_name_that_pointed_out(tmp_path: Path) -> None:
         "strong US dollar would weigh on the company, but low fuel cost could offset some of the impact.\n",
     )
     assert (people["Peter Long"].side, people["Peter Long"].role) == ("management", "董事会主席")
+
+
+def test_a_chief_commercial_officer_quoted_in_prose(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "Example Airways reported a profit for the half year. Peter Long, Chief Customer and Commercial "
+        "Officer, said that inbound passenger numbers would likely decline in the next two months.\n",
+    )
+    assert (people["Peter Long"].side, people["Peter Long"].role) == ("management", "首席商务官")
