@@ -27,6 +27,9 @@ from generator.model import Line, Turn
 
 LABEL_TRIM = " \t*#>【】[]「」"
 MAX_LABEL = 48
+MAX_DASHED_LABEL = 96
+"""A longer label is read only as ``Name - Company - Title``: a person's name, dashes, and
+an affiliation that names a title or says analyst (LSEG / Refinitiv speaker lines)."""
 NUMBERED = re.compile(r"[【\[]\s*([^】\]]{1,12}?)\s*[】\]]\s*(.+)")
 """``【问题1】rest``: a bracketed Q/A marker before the person."""
 BRACKETS = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
@@ -249,7 +252,9 @@ def parse_label(raw: str) -> Label | None:
         # "【问题1】摩根大通分析师Alex Yao": a numbered marker before the person.
         return with_person(str(marker_kind(numbered.group(1))), parse_inner(numbered.group(2)))
     text = raw.strip(LABEL_TRIM)
-    if not text or len(text) > MAX_LABEL or text.lower() in vocab().not_labels:
+    if len(text) > MAX_LABEL:
+        return _long_dashed(text)
+    if not text or text.lower() in vocab().not_labels:
         return None
     comma = _comma_label(text)
     if comma is not None:
@@ -262,6 +267,36 @@ def parse_label(raw: str) -> Label | None:
         return marked
     parts = [p for p in re.split(r"\s*\|\s*", text) if p]
     return _parts(parts) if parts else None  # only separators before the colon: no label
+
+
+def _long_dashed(text: str) -> Label | None:
+    """``Diana Cesar - Hang Seng Bank Ltd - Chief Executive Officer, Executive Director``: a label
+    over :data:`MAX_LABEL`, kept only when a name opens it and its affiliation names a title or
+    an analyst (never a bare affiliation, which a sentence with a dash could also give)."""
+    if len(text) > MAX_DASHED_LABEL:
+        return None
+    m = re.fullmatch(rf"({ENGLISH_NAME})\s+[-–—]+\s+(.+)", text)
+    name, aff = (m.group(1), m.group(2)) if m else _name_then_firm(text)
+    if not name or not is_person_name(name) or re.search(r"[.!?;:]\s|[。!?;]", aff):
+        return None
+    label = _affiliated(name, aff.strip(), None)
+    if label is None or label.who.side not in ("management", "analyst"):
+        return None
+    return label
+
+
+def _name_then_firm(text: str) -> tuple[str, str]:
+    """``Praveen Kumar Choudhary Morgan Stanley, Research Division - MD``: no dash between the
+    name and the firm, so the name is what stands before a firm of the lexicon; ("", "") when
+    no firm follows a name."""
+    head = re.split(r"\s+[-–—]+\s+", text, maxsplit=1)[0]
+    lower = head.lower()
+    for written in vocab().firms_longest:
+        for after in (" ", ","):
+            at = lower.find(" " + written + after)
+            if at > 0 and re.fullmatch(ENGLISH_NAME, text[:at]):
+                return text[:at], text[at + 1 :]
+    return "", ""
 
 
 def parse_inner(text: str) -> Label | None:

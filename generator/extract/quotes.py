@@ -101,7 +101,10 @@ def _turn_candidates(doc: Document, turns: list[Turn], people: People) -> list[_
             continue
         for number, start in turn.body:
             line = doc.line(number)
+            end = turn.ends.get(number, len(line.norm))  # a turn sharing its line stops here
             for a, b in _sentences(line, start):
+                if b > end:
+                    break
                 if opens_with_speech(line.norm[a:b]):
                     continue  # "徐宏还提到,…": the writer retelling, not the speaker's words
                 out.append(_Candidate(score_sentence(line.norm[a:b]), number, a, b, speaker))

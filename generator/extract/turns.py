@@ -13,6 +13,7 @@ import re
 from generator.extract.labels import (
     BRACKETS,
     LABEL_TRIM,
+    MAX_DASHED_LABEL,
     MAX_LABEL,
     NUMBERED,
     Label,
@@ -22,7 +23,7 @@ from generator.extract.labels import (
     parse_label,
     with_person,
 )
-from generator.extract.names import best_role, is_name
+from generator.extract.names import best_role, is_name, is_person_name
 from generator.extract.records import record_turn
 from generator.extract.speaker import Speaker
 from generator.extract.vocab import ENGLISH_NAME, vocab
@@ -82,6 +83,16 @@ def _person_line(rest: str) -> Label | None:
     """The rest of a Q/A marker's line when it is only a person (``Q1: 高盛 Lincoln Kong``,
     ``A: 梁柱``): the speech follows on the next lines."""
     rest = rest.strip(LABEL_TRIM)
+    titled = rest.rstrip(" ,")
+    if titled.count(",") == 1 and len(titled) <= 40 and not re.search(r"[。;!?:…]", titled):
+        label = parse_label(titled)  # "A: Ted Chan Ying Tat, CFO,": a name, a comma, a title
+        if (
+            label is not None
+            and label.kind == "speech"
+            and label.who.name
+            and (label.who.role or label.who.firm)
+        ):
+            return label
     if not rest or len(rest) > 40 or re.search(r"[,。;!?:…]", BRACKETS.sub("", rest)):
         return None
     inner = parse_inner(rest)
@@ -131,7 +142,7 @@ def _standalone_label(line: Line, following: Line | None) -> Label | None:
     """A line that holds only a speaker, followed by a line of speech (not a list: the line above
     a list is its heading, ``Key Takeaways`` then ``- …``)."""
     text = line.norm.strip(LABEL_TRIM)
-    if not text or len(text) > 70 or following is None or not _is_prose(following.norm):
+    if not text or len(text) > MAX_DASHED_LABEL or following is None or not _is_prose(following.norm):
         return None
     if _LIST_ITEM.match(following.norm):
         return None
@@ -140,7 +151,12 @@ def _standalone_label(line: Line, following: Line | None) -> Label | None:
     v = vocab()
     if text.lower() in v.operators:
         return Label("operator", Speaker(side="operator"))
-    if re.fullmatch(rf"{ENGLISH_NAME}(?:\s*[-–—]+\s*.+)?", text) or re.search(r"[(\[].+[)\]]$", text):
+    long_dashed = len(text) > MAX_LABEL  # parse_label reads such a line only as "Name … - Title"
+    if (
+        long_dashed
+        or re.fullmatch(rf"{ENGLISH_NAME}(?:\s*[-–—]+\s*.+)?", text)
+        or re.search(r"[(\[].+[)\]]$", text)
+    ):
         label = parse_label(text)
         if label is not None and label.kind == "speech":
             return label
@@ -159,7 +175,32 @@ def _inline_answer(line: Line, question: Turn, start: int) -> Turn | None:
     answer_start = m.end()
     while answer_start < len(line.norm) and line.norm[answer_start].isspace():
         answer_start += 1
+    person = _person_line(line.norm[answer_start:]) if label.who.name is None else None
+    if person is not None:  # "… for October? A: Ted Chan Ying Tat, CFO,": the answerer, speech below
+        label, answer_start = with_person("answer", person), len(line.norm)
     return open_turn(line, label, answer_start)
+
+
+_INLINE_LABEL = re.compile(rf"(?:^|(?<=[.!?\"”’)])\s+)({ENGLISH_NAME}|Operator):\s+(?=\S)")
+"""``… Please go ahead. Isabel Zhang: Thank you, operator.``: a speaker's name after a sentence end."""
+INLINE_TURNS = 2
+"""A line is read as a flattened dialogue only when it holds this many speakers' labels or more."""
+
+
+def _inline_labels(line: Line, start: int) -> list[tuple[Label, int, int]]:
+    """The speakers of a dialogue flattened onto one line (a transcript whose line breaks were
+    lost): each ``(label, where the label starts, where its speech starts)``. A name and a
+    colon after a sentence end count only when the line holds :data:`INLINE_TURNS` of them, so
+    a single ``Note: …`` or ``Key Takeaways: …`` inside prose is no speaker."""
+    found: list[tuple[Label, int, int]] = []
+    for m in _INLINE_LABEL.finditer(line.norm, start):
+        label = parse_label(m.group(1))
+        if label is None or label.kind not in ("speech", "operator"):
+            continue
+        if label.kind == "speech" and not (label.who.name and is_person_name(label.who.name)):
+            continue
+        found.append((label, m.start(1), m.end()))
+    return found if sum(1 for lab, _, _ in found if lab.kind == "speech") >= INLINE_TURNS else []
 
 
 def split_turns(doc: Document) -> list[Turn]:
@@ -194,6 +235,11 @@ def split_turns(doc: Document) -> list[Turn]:
                 current = None
                 continue
             current.body.append((ln.number, len(ln.text) - len(ln.text.lstrip())))
+        for inline, label_at, speech_at in _inline_labels(ln, start if label is not None else 0):
+            if current is not None:
+                current.ends[ln.number] = label_at
+            current = open_turn(ln, inline, speech_at)
+            turns.append(current)
     return turns
 
 

@@ -66,6 +66,37 @@ def test_headings_and_sentence_ends_are_no_speakers(text: str) -> None:
     assert parse_label(text) is None
 
 
+def test_long_dashed_labels_name_a_title_or_an_analyst() -> None:
+    manager = parse_label(
+        "Mary Brown - Example Harbour Holdings Ltd - Chief Executive Officer, Executive Director"
+    )
+    assert manager is not None
+    assert (manager.who.name, manager.who.side, manager.who.role) == (
+        "Mary Brown",
+        "management",
+        "首席执行官",
+    )
+    analyst = parse_label("Peter Kumar Jones - Morgan Stanley, Research Division - Managing Director")
+    assert analyst is not None
+    assert (analyst.who.name, analyst.who.side, analyst.who.firm) == (
+        "Peter Kumar Jones",
+        "analyst",
+        "摩根士丹利",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mary Brown - she told the meeting that the harbour business grew strongly this year",
+        "Mary Brown - Example Harbour Holdings Ltd, a company listed in Hong Kong since 1972",
+        "Mary Brown - Example Harbour Holdings Ltd - Chief Executive Officer. Revenue rose 5% in the year",
+    ],
+)
+def test_long_dashed_lines_without_a_title_are_no_labels(text: str) -> None:
+    assert parse_label(text) is None
+
+
 def test_a_heading_above_a_list_is_no_speaker(tmp_path: Path) -> None:
     people = people_of(
         tmp_path,
@@ -319,3 +350,74 @@ def test_digest_bullet_labels_are_no_speakers(tmp_path: Path) -> None:
     )
     people = people_of(tmp_path, text)
     assert not {"China Comp Growth", "Staff Costs", "Total CapEx", "Price Action"} & set(people)
+
+
+FLATTENED = (
+    "Example Solar first quarter 2025 earnings call. Operator: Good day and welcome. I would now like "
+    "to turn the call over to Mary Brown, IR Manager at Example Solar. Please go ahead. Mary Brown: "
+    "Thank you, operator. Joining us today is our CEO. Peter Long: Thank you, Mary. Our team kept "
+    "executing on its long-term strategy through a difficult first quarter for the industry. "
+    "Anna Stone: Thanks, Peter. Our energy unit delivered strong results in the quarter.\n"
+)
+
+
+def test_a_dialogue_flattened_onto_one_line(tmp_path: Path) -> None:
+    summary = summary_of(tmp_path, FLATTENED)
+    people = {p.name: p for p in summary.participants}
+    assert set(people) == {"Mary Brown", "Peter Long", "Anna Stone"}
+    assert all(p.side == "management" for p in people.values())
+    # the quote is its speaker's own sentence, not given to the turn before it on the line
+    assert [q.speaker for q in summary.quotes if "strategy" in q.text] == ["Peter Long"]
+
+
+def test_one_name_and_colon_inside_prose_is_no_speaker(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "Example Solar reported revenue growth for the quarter. Mary Brown: the company's "
+        "investor relations head, said the results were strong. Revenue rose 5% to $1.1 billion.\n",
+    )
+    assert people == {}
+
+
+def test_an_inline_answer_marker_naming_the_answerer_and_title(tmp_path: Path) -> None:
+    summary = summary_of(
+        tmp_path,
+        "Q & A Highlights\n\n"
+        "Q: Can you provide insights on the market share trends for October? A: Peter Long Wing Tat, CFO,\n",
+    )
+    people = {p.name: p for p in summary.participants}
+    assert (people["Peter Long Wing Tat"].side, people["Peter Long Wing Tat"].role) == (
+        "management",
+        "首席财务官",
+    )
+    assert [q.answered_by for q in summary.qa] == [["Peter Long Wing Tat"]]
+
+
+def test_a_long_label_without_a_dash_between_name_and_firm() -> None:
+    parsed = parse_label("Peter Kumar Jones Morgan Stanley, Research Division - MD")
+    assert parsed is not None
+    assert (parsed.who.name, parsed.who.side, parsed.who.firm) == (
+        "Peter Kumar Jones",
+        "analyst",
+        "摩根士丹利",
+    )
+    # without a firm of the lexicon there is no telling where the name ends: no label
+    assert parse_label("Mary Brown Example Harbour Holdings Limited - Founder, Chairman & CEO") is None
+
+
+def test_a_title_then_a_name_that_pointed_out(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "Example Airways reported a profit for the half year. Chairman Peter Long pointed out that a "
+        "strong US dollar would weigh on the company, but low fuel cost could offset some of the impact.\n",
+    )
+    assert (people["Peter Long"].side, people["Peter Long"].role) == ("management", "董事会主席")
+
+
+def test_a_chief_commercial_officer_quoted_in_prose(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "Example Airways reported a profit for the half year. Peter Long, Chief Customer and Commercial "
+        "Officer, said that inbound passenger numbers would likely decline in the next two months.\n",
+    )
+    assert (people["Peter Long"].side, people["Peter Long"].role) == ("management", "首席商务官")
