@@ -48,9 +48,28 @@ class Row:
     call_date: int = 0
     must_not: int = 0
     kind: int = 0
+    management_found: int = 0
+    management_total: int = 0
+    analysts_found: int = 0
+    analysts_total: int = 0
+    spurious: int = 0
 
     def add(self, other: Row) -> None:
-        keys = ("files", "core_found", "core_total", "company", "period", "call_date", "must_not", "kind")
+        keys = (
+            "files",
+            "core_found",
+            "core_total",
+            "company",
+            "period",
+            "call_date",
+            "must_not",
+            "kind",
+            "management_found",
+            "management_total",
+            "analysts_found",
+            "analysts_total",
+            "spurious",
+        )
         for key in keys:
             setattr(self, key, getattr(self, key) + getattr(other, key))
 
@@ -102,6 +121,11 @@ def score(batch: Path, verbose: bool) -> Row:
         source = found[1].get("source") or {}
         kind = source.get("genre") or source.get("kind")
         row.kind += kind == gold.get("kind")
+        row.management_found += r["management_found"]
+        row.management_total += r["management_total"]
+        row.analysts_found += r["analysts_found"]
+        row.analysts_total += r["analysts_total"]
+        row.spurious += len(r["people_spurious"])
         if verbose:
             company = (found[1].get("company") or {}).get("name")
             print(
@@ -136,12 +160,20 @@ def main() -> int:
         row = score(CORPUS / name, args.verbose)
         rows.append(row)
         total.add(row)
-    # kind (the gold's kind against source.genre) is printed, not recorded (FIRST_CONTACT.md
-    # keeps its columns).
-    print("| batch | files | core recall | company | period | call date | must-not | kind |")
-    print("|---|---|---|---|---|---|---|---|")
+    # kind (the gold's kind against source.genre) and the participants are printed, not
+    # recorded (FIRST_CONTACT.md keeps its columns).
+    print(
+        "| batch | files | core recall | company | period | call date | must-not | kind | management | analysts | people not in gold |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for row in [*rows, total]:
-        print("| " + " | ".join([*row.cells(), f"{row.kind}/{row.files}"]) + " |")
+        people = [
+            f"{row.kind}/{row.files}",
+            f"{row.management_found}/{row.management_total}",
+            f"{row.analysts_found}/{row.analysts_total}",
+            str(row.spurious),
+        ]
+        print("| " + " | ".join([*row.cells(), *people]) + " |")
     if args.record:
         today = datetime.date.today().isoformat()
         with RECORD.open("a", encoding="utf-8") as fh:

@@ -234,7 +234,10 @@ def score_one(gold: dict, summary: dict, lines) -> dict:
         for p in ga
         if any(
             norm(a.get("name")) in names_of(p)
-            and any(norm(f) in norm(a.get("firm")) for f in [p["firm"]] + p.get("firm_aliases", []))
+            and any(
+                norm(f) in norm(a.get("firm")) or _canon(f) == _canon(a.get("firm"))
+                for f in [p["firm"]] + p.get("firm_aliases", [])
+            )
             for a in analysts
         )
     )
@@ -257,6 +260,16 @@ def score_one(gold: dict, summary: dict, lines) -> dict:
         r["qa_answerer_ok"] = sum(1 for a, b in zip(got, want, strict=False) if a == b)
         r["qa_answerer_total"] = len(want)
     return r
+
+
+def _canon(name: object) -> str:
+    """A firm through the firms lexicon (Morgan Stanley and 摩根士丹利 alike)."""
+    project = str(Path(__file__).resolve().parent.parent)
+    if project not in sys.path:
+        sys.path.insert(0, project)
+    from generator.lexicon.firms import firms
+
+    return firms().canonical(str(name or "")) if name else ""
 
 
 def main() -> int:

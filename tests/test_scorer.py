@@ -42,3 +42,11 @@ def test_a_must_not_figure_reported_is_still_counted() -> None:
     }
     got = summary({"metric": "revenue", "value": 100.0}, {"metric": "revenue", "value": 90.2})
     assert score.score_one(gold, got, None)["must_not_violations"] == ["revenue=90.0"]
+
+
+def test_an_analyst_firm_matches_across_languages_through_the_firms_lexicon() -> None:
+    gold = {"participants": {"analysts": [{"name": "Alicia Yap", "firm": "Citigroup"}]}}
+    as_recorded = {"participants": [{"name": "Alicia Yap", "side": "analyst", "firm": "花旗"}]}
+    other_firm = {"participants": [{"name": "Alicia Yap", "side": "analyst", "firm": "摩根士丹利"}]}
+    assert score.score_one(gold, as_recorded, None)["analysts_found"] == 1
+    assert score.score_one(gold, other_firm, None)["analysts_found"] == 0
