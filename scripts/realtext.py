@@ -162,9 +162,8 @@ def main() -> int:
         total.add(row)
     # kind (the gold's kind against source.genre) and the participants are printed, not
     # recorded (FIRST_CONTACT.md keeps its columns).
-    print(
-        "| batch | files | core recall | company | period | call date | must-not | kind | management | analysts | people not in gold |"
-    )
+    columns = "batch | files | core recall | company | period | call date | must-not | kind"
+    print(f"| {columns} | management | analysts | people not in gold |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for row in [*rows, total]:
         people = [
