@@ -45,6 +45,9 @@ class ChangeWording:
         self._last_year = {w.lower() for w in data.get("last_year_words", [])}
         closing = data.get("closing_period_after_last_year") or []
         self._closing_re = re.compile("|".join(closing), re.IGNORECASE) if closing else None
+        own_year = data.get("last_year_own") or {}
+        self._last_year_compared = longest_first(own_year.get("compared_after", []))
+        self._last_year_not_own = longest_first(own_year.get("not_own_before", []))
         self.to_words: list[str] = data["to_words"]
         self.approx_before: list[str] = longest_first(data["approx_before"])
         self._approx_after = data["approx_after"]
@@ -99,11 +102,12 @@ class ChangeWording:
         """True when ``text`` announces a list of figures for several periods (分别为)."""
         return bool(self._list_re.search(text))
 
-    def is_prior(self, before: str, closes_year: bool = False) -> bool:
+    def is_prior(self, before: str, closes_year: bool = False, whole_year: bool = False) -> bool:
         """True when the figure right after ``before`` is an earlier period's (上年同期的2055.55亿元).
 
         ``closes_year``: the call is of a year's last quarter or of the year, held in the next year;
-        there 去年第四季度 / 去年全年 names its own period."""
+        there 去年第四季度 / 去年全年 names its own period. ``whole_year``: the call is of a whole
+        calendar year; there 去年 opening the figure's own words (去年纯利108亿元, not 较去年的) names it."""
         if self._period_end_re is not None:  # 截至去年底止全年: the end of the period reported
             before = self._period_end_re.sub(lambda m: " " * len(m.group(0)), before)
         last = None
@@ -114,7 +118,22 @@ class ChangeWording:
         if closes_year and last.group(0).lower() in self._last_year and self._closing_re is not None:
             if self._closing_re.match(before[last.end() :].lstrip()):
                 return False
+            if whole_year and self._names_own_year(before[: last.start()], before[last.end() :]):
+                return False
         return not self._reset_re.search(before[last.end() :])
+
+    def _names_own_year(self, before: str, after: str) -> bool:
+        """True when 去年, between ``before`` and ``after``, names the year a whole-year call reports:
+        it opens the figure's own words (去年纯利108.28亿元, 去年经营收入5294亿元) rather than being
+        compared with (较去年, 去年的, 去年为) or naming a part of that year (去年底, 去年第三季)."""
+        if any(before.rstrip().endswith(w) for w in self._last_year_compared):
+            return False
+        after = after.lstrip()
+        if not after:
+            return True  # 去年 right before the metric word
+        if not re.match(r"[\u4e00-\u9fff]", after):
+            return False
+        return not any(after.startswith(w) for w in self._last_year_not_own)
 
     def approximate(self, text: str, amount: Amount, sentence_start: int) -> bool:
         """True when 近/约/超过… stands just before ``amount`` or 左右 just after it."""

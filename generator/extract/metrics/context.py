@@ -52,6 +52,17 @@ class Context:
             return p.fiscal_quarter == 4
         return isinstance(p.period_end, date) and p.period_end.month == 12
 
+    @property
+    def whole_year(self) -> bool:
+        """True for the call of a whole calendar year (held in the next year: 去年 is its year)."""
+        p = self.period
+        return (
+            self.fiscal_start == 1
+            and p.fiscal_quarter is None
+            and isinstance(p.period_end, date)
+            and p.period_end.month == 12
+        )
+
     def find_words(self, text: str) -> list[Word]:
         """The metric words of ``text`` (a bare 收入 counts after the company's or a unit's name)."""
         return self.rules.find_words(text, [*self.own_names, *self.segments])

@@ -558,7 +558,7 @@ def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx
     """True when the word names an earlier period's figure: a prior marker in its clause, or an
     earlier clause that is only a prior marker (去年同期，总营收为…)."""
     rules = ctx.rules
-    if rules.change.is_prior(text[clause_start : word.start], ctx.closes_year):
+    if rules.change.is_prior(text[clause_start : word.start], ctx.closes_year, ctx.whole_year):
         return True
     before = text[sentence.start : clause_start]
     parts = [p.strip() for p in CLAUSE_RE.split(before)]
@@ -566,5 +566,5 @@ def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx
         part = re.sub(r"^(?:在|于|而|但)|(?:内|里|时|的|为)$", "", parts[i])
         if part and rules.change.prior_re.fullmatch(part):
             later = ",".join(parts[i + 1 :]) + text[clause_start : word.start]
-            return rules.change.is_prior(parts[i] + later, ctx.closes_year)
+            return rules.change.is_prior(parts[i] + later, ctx.closes_year, ctx.whole_year)
     return False

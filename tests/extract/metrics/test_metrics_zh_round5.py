@@ -1,0 +1,55 @@
+"""Chinese wording classes of the fifth round on the real-text corpus (issue 9), each with short
+sentences written for the test. Companies below are made up (not in the companies lexicon)."""
+
+from datetime import date
+
+from generator.model import Period
+from tests.metrics_cases import H1_2024, Q3_2024, extract, only
+
+FY_2024 = Period(2024, None, date(2024, 12, 31))
+
+
+def test_an_after_tax_loss_is_a_negative_net_income(tmp_path):
+    text = "星河第3季毛利率為-6.5%，稅後虧損 27.28 億元，較第2季的-33.3億元收斂。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").value == -2_728_000_000
+
+
+def test_continuing_operations_is_a_qualifier_not_a_segment(tmp_path):
+    text = "第三季度来自于持续运营业务的净亏损为330万美元,上一季度为净利润310万美元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").value == -3_300_000
+    assert all(m.segment is None for m in ms)
+
+
+def test_revenue_together_with_joint_ventures_is_not_the_company_s(tmp_path):
+    text = "星河集團連同合營/聯營企業的總營收達到1686.85億元,同比下降2.27%;星河集團營收為283.51億元,同比下降28.84%。"
+    ms, _ = extract(tmp_path, text, "星河集团", H1_2024)
+    revenue = only(ms, "revenue")
+    assert revenue.value == 28_351_000_000 and revenue.yoy_pct == -28.84
+    assert all(m.value != 168_685_000_000 for m in ms)
+
+
+def test_the_end_of_a_month_is_no_monthly_scope(tmp_path):
+    text = "星河公布了2024年上半年业绩。截至2024年6月末,资产总额突破52万亿元;实现营业收入4090.82亿元,同比增长1.8%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    revenue = only(ms, "revenue")
+    assert revenue.value == 409_082_000_000 and revenue.scope == "half_year"
+
+
+def test_last_year_opening_the_figure_is_the_year_of_a_whole_year_call(tmp_path):
+    text = "星河（1234）去年純利108.28億元，按年增長9.5%。"
+    ms, _ = extract(tmp_path, text, "星河", FY_2024)
+    assert only(ms, "net_income").value == 10_828_000_000
+
+
+def test_last_year_stays_an_earlier_period_in_a_quarter_call(tmp_path):
+    text = "星河第三季度净利润12亿元。去年纯利40亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m.value for m in ms if m.metric == "net_income"] == [1_200_000_000]
+
+
+def test_last_year_compared_with_or_a_part_of_it_stays_earlier(tmp_path):
+    text = "星河2024年纯利120亿元,较去年的100亿元增长20%。去年第三季纯利30亿元。"
+    ms, _ = extract(tmp_path, text, "星河", FY_2024)
+    assert [m.value for m in ms if m.metric == "net_income"] == [12_000_000_000]
