@@ -239,7 +239,7 @@ def _to_metric(
             unit = a.currency or _currency_before(text, a.start) or ctx.default_currency
             if a.bare_yuan:
                 unit = ctx.yuan_currency
-            if a.currency is None:
+            if a.currency is None or (a.bare_yuan and ctx.yuan_guessed):  # 212.41億元: which 元?
                 notes.append(
                     f"line {line.number}: {entry.metric} {text[a.start : a.end].strip()} has no currency; "
                     f"{unit} assumed"

@@ -53,3 +53,24 @@ def test_last_year_compared_with_or_a_part_of_it_stays_earlier(tmp_path):
     text = "星河2024年纯利120亿元,较去年的100亿元增长20%。去年第三季纯利30亿元。"
     ms, _ = extract(tmp_path, text, "星河", FY_2024)
     assert [m.value for m in ms if m.metric == "net_income"] == [12_000_000_000]
+
+
+def test_a_bare_yuan_follows_hong_kong_dollars_named_in_the_accounts(tmp_path):
+    text = "星河公布中期業績，股東應得溢利增加8%至136.56億元(去年上半年為港幣126.45億元)。"
+    ms, notes = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "net_income").unit == "HKD"
+    assert not any("has no currency" in n for n in notes)
+
+
+def test_hong_kong_dollars_of_a_share_s_trading_do_not_decide(tmp_path):
+    text = "星河公布中期業績，股東應得溢利為25.34億元。\n星河股價收報77.05港元，成交11.57億港元。"
+    ms, notes = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "net_income").unit == "CNY"
+    assert any("has no currency" in n for n in notes)  # 元 of which currency: the reader is told
+
+
+def test_an_year_on_year_of_hong_kong_wording_is_no_taiwanese_wording(tmp_path):
+    text = "星河公布中期業績，股東應佔溢利為25.34億元，按年增長3%；收入為389.86億元，按年增長1.1%。"
+    ms, notes = extract(tmp_path, text, "星河", H1_2024)
+    assert {m.unit for m in ms if m.metric in ("net_income", "revenue")} == {"CNY"}
+    assert any("has no currency" in n for n in notes)
