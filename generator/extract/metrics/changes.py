@@ -285,6 +285,9 @@ class ChangeWording:
             if stem.endswith(w):
                 stem = stem[: -len(w)].rstrip()
                 break
+        listed = [m for m in self._list_re.finditer(stem) if m.end() == len(stem)]
+        if listed:  # 年成长率分别为5.5%、4.9%
+            stem = stem[: listed[-1].start()].rstrip()
         return any(stem.endswith(n) for n in self._rate_nouns)
 
     def wording_changes(self, text: str) -> list[Percent]:

@@ -389,11 +389,21 @@ def _listed_back(
 
 
 def _words_listed(text: str, entries: list[Entry], ctx: Context) -> bool:
-    """True when the metric words of ``entries`` are written as one list (营收、净利润 / 营收及净利润)."""
+    """True when the metric words of ``entries`` are written as one list (营收、净利润 / 营收及净利润;
+    合并总营收、合并EBITDA与税后净利: a word naming the group's figure may open an item)."""
     return all(
-        LIST_JOINER.fullmatch(text[a.word.end : b.word.start])
-        for a, b in zip(entries, entries[1:], strict=False)
+        _list_gap(text[a.word.end : b.word.start], ctx) for a, b in zip(entries, entries[1:], strict=False)
     )
+
+
+def _list_gap(gap: str, ctx: Context) -> bool:
+    """True when ``gap`` joins two items of a list of metric words: a joiner, then perhaps a word of
+    the group's figure (、合并)."""
+    m = LIST_JOINER.match(gap)
+    if m is None:
+        return False
+    rest = gap[m.end() :].strip()
+    return not rest or rest.lower() in ctx.rules.group_prefixes
 
 
 def _respective_change(

@@ -74,3 +74,10 @@ def test_an_year_on_year_of_hong_kong_wording_is_no_taiwanese_wording(tmp_path):
     ms, notes = extract(tmp_path, text, "星河", H1_2024)
     assert {m.unit for m in ms if m.metric in ("net_income", "revenue")} == {"CNY"}
     assert any("has no currency" in n for n in notes)
+
+
+def test_a_list_of_metric_words_may_repeat_the_group_word_and_take_a_list_of_growth_rates(tmp_path):
+    text = "星河合併總營收、合併EBITDA與稅後淨利分別為新台幣1103.5億元、380.8億元與137.3億元，年成長率分別為5.5%、4.9%及6.9%。"
+    ms, _ = extract(tmp_path, text, "星河", FY_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (110_350_000_000, 5.5)
+    assert (only(ms, "net_income").value, only(ms, "net_income").yoy_pct) == (13_730_000_000, 6.9)
