@@ -81,3 +81,30 @@ def test_a_list_of_metric_words_may_repeat_the_group_word_and_take_a_list_of_gro
     ms, _ = extract(tmp_path, text, "星河", FY_2024)
     assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (110_350_000_000, 5.5)
     assert (only(ms, "net_income").value, only(ms, "net_income").yoy_pct) == (13_730_000_000, 6.9)
+
+
+def test_net_shouyi_above_a_profit_figure_is_revenue(tmp_path):
+    text = "于2024年第三季度星河净收益按年上升14%至122亿港元，经调整EBITDA按年上升14%至33亿港元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").unit) == (12_200_000_000, "HKD")
+
+
+def test_net_shouyi_far_below_revenue_is_net_income(tmp_path):
+    text = "2024年第三季度总净收入为人民币19.225亿元。2024年第三季度净收益为人民币1.957亿元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "net_income").value == 195_700_000
+    assert only(ms, "revenue").value == 1_922_500_000
+
+
+def test_net_shouyi_alone_is_left_out_with_a_note(tmp_path):
+    text = "2024年第三季度星河净收益为人民币1.957亿元。"
+    ms, notes = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m for m in ms if m.metric in ("revenue", "net_income")] == []
+    assert any("净收益" in n and "left out" in n for n in notes)
+
+
+def test_a_list_lead_may_hedge_and_an_adjusted_sentence_opener_carries(tmp_path):
+    text = "上半年,星河经营亏损和期内亏损分别约为15.92亿元和52.33亿元。经过调整,经营亏损和亏损净额分别为11.11亿元和13.33亿元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "net_income").value == -5_233_000_000
+    assert only(ms, "non_gaap_net_income").value == -1_333_000_000
