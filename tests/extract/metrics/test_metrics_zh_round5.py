@@ -108,3 +108,10 @@ def test_a_list_lead_may_hedge_and_an_adjusted_sentence_opener_carries(tmp_path)
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "net_income").value == -5_233_000_000
     assert only(ms, "non_gaap_net_income").value == -1_333_000_000
+
+
+def test_an_insurer_s_total_premiums_are_its_revenue_and_zhi_is_no_part_of_a_name(tmp_path):
+    text = "2024年度,星河集團之總保費收入增長3.9%至5854.25億元,財產保險之總保費收入上升3.9%至4522.28億元。"
+    ms, _ = extract(tmp_path, text, "星河", FY_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (585_425_000_000, 3.9)
+    assert only(ms, "segment_revenue", "财产保险").value == 452_228_000_000
