@@ -115,3 +115,9 @@ def test_an_insurer_s_total_premiums_are_its_revenue_and_zhi_is_no_part_of_a_nam
     ms, _ = extract(tmp_path, text, "星河", FY_2024)
     assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (585_425_000_000, 3.9)
     assert only(ms, "segment_revenue", "财产保险").value == 452_228_000_000
+
+
+def test_revenue_from_contracts_with_customers_is_revenue(tmp_path):
+    text = "上半年,星河从客户那里获得的合同收入达到了约15.67亿元,与去年同期相比增长了67.6%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (1_567_000_000, 67.6)
