@@ -28,6 +28,10 @@ CHANGE_AMOUNT_GAP = re.compile(
 """Between a direction and a rate: the change's amount, then 即/或 (减少人民币185.48亿元(即…)."""
 
 
+SENTENCE_STOP = re.compile(r"[。;；!?！？]")
+"""Where a sentence (or a ;-separated part of one) ends."""
+
+
 class ChangeWording:
     """The change wording of the metrics lexicon, ready to match against ``Line.norm``."""
 
@@ -59,6 +63,11 @@ class ChangeWording:
         change_words = data.get("flat_words", []) + data.get("double_words", [])
         self._reset_re = regex(up + down + data["reset_words"] + data["current_markers"] + change_words)
         self._from_words: list[str] = data.get("from_words", [])
+        frames = data.get("change_frames") or {}
+        self._frames = [
+            (kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in frames.items() if pats
+        ]
+        self._frame_reach = int(data.get("change_frame_reach", 60))
         declarations = data.get("basis_declarations") or []
         self._declaration_res = [re.compile(d, re.IGNORECASE) for d in declarations]
         self._declared: dict[str, list[tuple[int, str]]] = {}
@@ -187,11 +196,12 @@ class ChangeWording:
                 return None  # 毛利率16.2% 较上年同期16.5%保持稳定: the wording compares with the next figure
         qoq = self.qoq_re.search(before) or (not self.yoy_re.search(before) and self.qoq_re.search(following))
         yoy = self.yoy_re.search(before) or self.yoy_re.search(following)
+        framed = None if (pct.points or qoq or yoy) else self._framed_basis(text, clause_start)
         if pct.points:
             kind = "pp"
-        elif qoq:
+        elif qoq or framed == "qoq":
             kind = "qoq"
-        elif yoy or direction is not None:
+        elif yoy or framed == "yoy" or direction is not None:
             kind = "yoy"
         else:
             return None
@@ -201,6 +211,15 @@ class ChangeWording:
         if direction is not None and direction not in self._up:
             value = -abs(value)
         return kind, value
+
+    def _framed_basis(self, text: str, clause_start: int) -> str | None:
+        """The basis ("qoq" | "yoy") a comparison framed just before the clause names (与上一季营收
+        123.49亿元相较，营收约增加2%), within the sentence and ``change_frame_reach`` characters."""
+        window = text[max(0, clause_start - self._frame_reach) : clause_start]
+        stops = [m.end() for m in SENTENCE_STOP.finditer(window)]
+        window = window[stops[-1] :] if stops else window
+        found = [(m.end(), kind) for kind, rx in self._frames for m in rx.finditer(window)]
+        return max(found)[1] if found else None
 
     def _signed_in_bracket(self, text: str, pct: Percent) -> str | None:
         """ "yoy" | "qoq" for a percentage written with its sign right after an opening bracket

@@ -121,3 +121,11 @@ def test_revenue_from_contracts_with_customers_is_revenue(tmp_path):
     text = "上半年,星河从客户那里获得的合同收入达到了约15.67亿元,与去年同期相比增长了67.6%。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (1_567_000_000, 67.6)
+
+
+def test_a_comparison_with_the_last_quarter_framed_before_makes_the_change_sequential(tmp_path):
+    text = "與上一季營收新台幣123.49億元相較，星河第三季營收約增加2%。星河第三季毛利增加5%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    changes = sorted((m.metric, m.yoy_pct, m.qoq_pct) for m in ms)
+    assert ("revenue", None, 2.0) in changes
+    assert ("gross_profit", 5.0, None) in changes  # the next sentence is framed by nothing
