@@ -52,6 +52,10 @@ class Currencies:
     """Words before a currency that declare it for every amount (所有金额以 港元 列示)."""
     declaration_after: tuple[str, ...] = ()
     """Words after the currency in such a declaration (列示, 为单位)."""
+    yuan_wording_shared: tuple[str, ...] = ()
+    """Wording several markets write (按年, 按季): it counts for none of them in ``yuan_wording``."""
+    not_accounts: tuple[str, ...] = ()
+    """Words of a clause whose amounts are no figure of the accounts (成交, 收报, 折合)."""
 
     def sort_value(self, value: float, code: str) -> float:
         """``value`` in yuan at the rough sort rate (as is for a currency without one)."""
@@ -132,6 +136,8 @@ def parse(data: Any) -> Currencies:
         sort_rates=_rates(data.get("sort_rates") or {}),
         declaration_before=_texts(declarations.get("before") or [], "declarations.before"),
         declaration_after=_texts(declarations.get("after") or [], "declarations.after"),
+        yuan_wording_shared=_texts(data.get("yuan_wording_shared") or [], "yuan_wording_shared"),
+        not_accounts=_texts(data.get("not_accounts") or [], "not_accounts"),
     )
 
 

@@ -28,6 +28,10 @@ CHANGE_AMOUNT_GAP = re.compile(
 """Between a direction and a rate: the change's amount, then 即/或 (减少人民币185.48亿元(即…)."""
 
 
+SENTENCE_STOP = re.compile(r"[。;；!?！？]")
+"""Where a sentence (or a ;-separated part of one) ends."""
+
+
 class ChangeWording:
     """The change wording of the metrics lexicon, ready to match against ``Line.norm``."""
 
@@ -45,6 +49,9 @@ class ChangeWording:
         self._last_year = {w.lower() for w in data.get("last_year_words", [])}
         closing = data.get("closing_period_after_last_year") or []
         self._closing_re = re.compile("|".join(closing), re.IGNORECASE) if closing else None
+        own_year = data.get("last_year_own") or {}
+        self._last_year_compared = longest_first(own_year.get("compared_after", []))
+        self._last_year_not_own = longest_first(own_year.get("not_own_before", []))
         self.to_words: list[str] = data["to_words"]
         self.approx_before: list[str] = longest_first(data["approx_before"])
         self._approx_after = data["approx_after"]
@@ -56,6 +63,11 @@ class ChangeWording:
         change_words = data.get("flat_words", []) + data.get("double_words", [])
         self._reset_re = regex(up + down + data["reset_words"] + data["current_markers"] + change_words)
         self._from_words: list[str] = data.get("from_words", [])
+        frames = data.get("change_frames") or {}
+        self._frames = [
+            (kind, re.compile("|".join(f"(?:{p})" for p in pats))) for kind, pats in frames.items() if pats
+        ]
+        self._frame_reach = int(data.get("change_frame_reach", 60))
         declarations = data.get("basis_declarations") or []
         self._declaration_res = [re.compile(d, re.IGNORECASE) for d in declarations]
         self._declared: dict[str, list[tuple[int, str]]] = {}
@@ -99,11 +111,12 @@ class ChangeWording:
         """True when ``text`` announces a list of figures for several periods (分别为)."""
         return bool(self._list_re.search(text))
 
-    def is_prior(self, before: str, closes_year: bool = False) -> bool:
+    def is_prior(self, before: str, closes_year: bool = False, whole_year: bool = False) -> bool:
         """True when the figure right after ``before`` is an earlier period's (上年同期的2055.55亿元).
 
         ``closes_year``: the call is of a year's last quarter or of the year, held in the next year;
-        there 去年第四季度 / 去年全年 names its own period."""
+        there 去年第四季度 / 去年全年 names its own period. ``whole_year``: the call is of a whole
+        calendar year; there 去年 opening the figure's own words (去年纯利108亿元, not 较去年的) names it."""
         if self._period_end_re is not None:  # 截至去年底止全年: the end of the period reported
             before = self._period_end_re.sub(lambda m: " " * len(m.group(0)), before)
         last = None
@@ -114,7 +127,22 @@ class ChangeWording:
         if closes_year and last.group(0).lower() in self._last_year and self._closing_re is not None:
             if self._closing_re.match(before[last.end() :].lstrip()):
                 return False
+            if whole_year and self._names_own_year(before[: last.start()], before[last.end() :]):
+                return False
         return not self._reset_re.search(before[last.end() :])
+
+    def _names_own_year(self, before: str, after: str) -> bool:
+        """True when 去年, between ``before`` and ``after``, names the year a whole-year call reports:
+        it opens the figure's own words (去年纯利108.28亿元, 去年经营收入5294亿元) rather than being
+        compared with (较去年, 去年的, 去年为) or naming a part of that year (去年底, 去年第三季)."""
+        if any(before.rstrip().endswith(w) for w in self._last_year_compared):
+            return False
+        after = after.lstrip()
+        if not after:
+            return True  # 去年 right before the metric word
+        if not re.match(r"[\u4e00-\u9fff]", after):
+            return False
+        return not any(after.startswith(w) for w in self._last_year_not_own)
 
     def approximate(self, text: str, amount: Amount, sentence_start: int) -> bool:
         """True when 近/约/超过… stands just before ``amount`` or 左右 just after it."""
@@ -168,11 +196,12 @@ class ChangeWording:
                 return None  # 毛利率16.2% 较上年同期16.5%保持稳定: the wording compares with the next figure
         qoq = self.qoq_re.search(before) or (not self.yoy_re.search(before) and self.qoq_re.search(following))
         yoy = self.yoy_re.search(before) or self.yoy_re.search(following)
+        framed = None if (pct.points or qoq or yoy) else self._framed_basis(text, clause_start)
         if pct.points:
             kind = "pp"
-        elif qoq:
+        elif qoq or framed == "qoq":
             kind = "qoq"
-        elif yoy or direction is not None:
+        elif yoy or framed == "yoy" or direction is not None:
             kind = "yoy"
         else:
             return None
@@ -182,6 +211,15 @@ class ChangeWording:
         if direction is not None and direction not in self._up:
             value = -abs(value)
         return kind, value
+
+    def _framed_basis(self, text: str, clause_start: int) -> str | None:
+        """The basis ("qoq" | "yoy") a comparison framed just before the clause names (与上一季营收
+        123.49亿元相较，营收约增加2%), within the sentence and ``change_frame_reach`` characters."""
+        window = text[max(0, clause_start - self._frame_reach) : clause_start]
+        stops = [m.end() for m in SENTENCE_STOP.finditer(window)]
+        window = window[stops[-1] :] if stops else window
+        found = [(m.end(), kind) for kind, rx in self._frames for m in rx.finditer(window)]
+        return max(found)[1] if found else None
 
     def _signed_in_bracket(self, text: str, pct: Percent) -> str | None:
         """ "yoy" | "qoq" for a percentage written with its sign right after an opening bracket
@@ -266,6 +304,9 @@ class ChangeWording:
             if stem.endswith(w):
                 stem = stem[: -len(w)].rstrip()
                 break
+        listed = [m for m in self._list_re.finditer(stem) if m.end() == len(stem)]
+        if listed:  # 年成长率分别为5.5%、4.9%
+            stem = stem[: listed[-1].start()].rstrip()
         return any(stem.endswith(n) for n in self._rate_nouns)
 
     def wording_changes(self, text: str) -> list[Percent]:

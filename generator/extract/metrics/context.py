@@ -37,6 +37,8 @@ class Context:
     default_currency: str
     yuan_currency: str = "CNY"
     """What a bare 元 means: CNY, or TWD in a text that writes 新台币 more often than 人民币."""
+    yuan_guessed: bool = False
+    """True when nothing in the text or the lexicon says what a bare 元 means (the first is taken)."""
     inherited: dict[int, tuple[Cue, bool]] = field(default_factory=dict)
     """Line number -> the scope cue of the nearest earlier line that has one, and whether that line is
     a heading (a heading's period holds for the lines under it; a sentence's only when it is a quarter)."""
@@ -51,6 +53,17 @@ class Context:
         if p.fiscal_quarter is not None:
             return p.fiscal_quarter == 4
         return isinstance(p.period_end, date) and p.period_end.month == 12
+
+    @property
+    def whole_year(self) -> bool:
+        """True for the call of a whole calendar year (held in the next year: 去年 is its year)."""
+        p = self.period
+        return (
+            self.fiscal_start == 1
+            and p.fiscal_quarter is None
+            and isinstance(p.period_end, date)
+            and p.period_end.month == 12
+        )
 
     def find_words(self, text: str) -> list[Word]:
         """The metric words of ``text`` (a bare 收入 counts after the company's or a unit's name)."""
@@ -72,7 +85,7 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     others += _listed_others(doc, own_names, set(others) | set(segments))
     fiscal_start = own.fiscal_year_start_month if own else 1
     currency = (own.currency or currencies().default) if own else _listed_currency(company.name)
-    yuan = _yuan_currency(doc, currency)
+    yuan, yuan_guessed = _yuan_currency(doc, currency)
     ctx = Context(
         rules=rules,
         own_names=own_names,
@@ -83,6 +96,7 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
         plain_quarters_are_calendar=quarters_are_calendar(doc, period, fiscal_start, rules),
         default_currency=_default_currency(doc, yuan, currency),
         yuan_currency=yuan,
+        yuan_guessed=yuan_guessed,
     )
     ctx.inherited = inherited_cues(doc, rules)
     return ctx
@@ -136,15 +150,16 @@ def _find_company(registry: Companies, name: str | None) -> str | None:
     return min((e.id for e in matches), default=None)
 
 
-def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
-    """What a bare 元 means: the currency it can stand for (CNY, TWD) that the text names most often
-    (人民币 / RMB against 新台币 / NT$); when none is named most, the company's reporting currency
-    if 元 can stand for it; else the currency whose market's wording the text writes (年增, 法说会:
-    a Taiwanese report); else the first (CNY)."""
+def _yuan_currency(doc: Document, company_currency: str | None = None) -> tuple[str, bool]:
+    """What a bare 元 means, and whether that is a guess: the currency it can stand for (CNY, TWD)
+    that the text names most often (人民币 / RMB against 新台币 / NT$); when none is named most, the
+    company's reporting currency if 元 can stand for it; else the currency whose market's wording
+    the text writes (年增, 法说会: a Taiwanese report); else a Hong Kong dollar the text's figures of
+    the accounts name (收入682.13億港元); else the first (CNY), a guess."""
     registry = currencies()
     declared = declared_currency(doc)
     if declared is not None:
-        return declared
+        return declared, False
     yuan = registry.yuan
     if company_currency in registry.yuan_by_company:
         yuan = (*yuan, company_currency)  # a Hong Kong company's bare 元
@@ -156,10 +171,37 @@ def _yuan_currency(doc: Document, company_currency: str | None = None) -> str:
     most = max(counts.values())
     leaders = [c for c in yuan if counts[c] == most]
     if len(leaders) == 1:
-        return leaders[0]
+        return leaders[0], False
     if company_currency is not None:
-        return company_currency if company_currency in yuan else yuan[0]
-    return _wording_currency(doc, registry.yuan_wording) or yuan[0]
+        return (company_currency if company_currency in yuan else yuan[0]), company_currency not in yuan
+    wording = _wording_currency(doc, registry.yuan_wording, registry.yuan_wording_shared)
+    if wording:
+        return wording, False
+    accounts = _accounts_currency(doc, [c for c in registry.yuan_by_company if c not in counts])
+    return (accounts, False) if accounts else (yuan[0], True)
+
+
+def _accounts_currency(doc: Document, codes: list[str]) -> str | None:
+    """The one of ``codes`` (HKD) that the text's figures of the accounts name, more often than the
+    others: amounts with a magnitude (682.13億港元), outside clauses of a share's trading or
+    valuation and of conversions (成交11.57億港元, 折合港元约82.04元)."""
+    if not codes:
+        return None
+    registry = currencies()
+    rules = load_rules()
+    counts = dict.fromkeys(codes, 0)
+    for line in doc.lines:
+        for clause in CLAUSE.finditer(line.norm):
+            text = clause.group(0)
+            if any(w in text for w in registry.not_accounts) or rules.excluded_kind(text) == "valuation":
+                continue
+            for a in find_amounts(text):
+                if a.currency in counts and a.has_magnitude and not a.bare_yuan:
+                    counts[a.currency] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def declared_currency(doc: Document) -> str | None:
@@ -192,13 +234,23 @@ def declared_currency(doc: Document) -> str | None:
     return None
 
 
-def _wording_currency(doc: Document, wording: dict[str, tuple[str, ...]]) -> str | None:
+def _wording_currency(
+    doc: Document, wording: dict[str, tuple[str, ...]], shared: tuple[str, ...] = ()
+) -> str | None:
     """The currency whose market's wording the text writes at least twice, and at least twice as
-    often as any other market's; None when no market's wording leads so clearly."""
+    often as any other market's; None when no market's wording leads so clearly. Words are read
+    longest first, left to right: ``shared`` wording counts for no market (按年增 is no 年增)."""
+    owner = {w: code for code, words in wording.items() for w in words}
+    words = sorted({*owner, *shared}, key=len, reverse=True)
+    if not words:
+        return None
+    pattern = re.compile("|".join(re.escape(w) for w in words))
     counts = {code: 0 for code in wording}
     for line in doc.lines:
-        for code, words in wording.items():
-            counts[code] += sum(line.norm.count(w) for w in words)
+        for m in pattern.finditer(line.norm):
+            code = owner.get(m.group(0)) if m.group(0) not in shared else None
+            if code is not None:
+                counts[code] += 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2:
         return None

@@ -389,11 +389,21 @@ def _listed_back(
 
 
 def _words_listed(text: str, entries: list[Entry], ctx: Context) -> bool:
-    """True when the metric words of ``entries`` are written as one list (营收、净利润 / 营收及净利润)."""
+    """True when the metric words of ``entries`` are written as one list (营收、净利润 / 营收及净利润;
+    合并总营收、合并EBITDA与税后净利: a word naming the group's figure may open an item)."""
     return all(
-        LIST_JOINER.fullmatch(text[a.word.end : b.word.start])
-        for a, b in zip(entries, entries[1:], strict=False)
+        _list_gap(text[a.word.end : b.word.start], ctx) for a, b in zip(entries, entries[1:], strict=False)
     )
+
+
+def _list_gap(gap: str, ctx: Context) -> bool:
+    """True when ``gap`` joins two items of a list of metric words: a joiner, then perhaps a word of
+    the group's figure (、合并)."""
+    m = LIST_JOINER.match(gap)
+    if m is None:
+        return False
+    rest = gap[m.end() :].strip()
+    return not rest or rest.lower() in ctx.rules.group_prefixes
 
 
 def _respective_change(
@@ -558,7 +568,7 @@ def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx
     """True when the word names an earlier period's figure: a prior marker in its clause, or an
     earlier clause that is only a prior marker (去年同期，总营收为…)."""
     rules = ctx.rules
-    if rules.change.is_prior(text[clause_start : word.start], ctx.closes_year):
+    if rules.change.is_prior(text[clause_start : word.start], ctx.closes_year, ctx.whole_year):
         return True
     before = text[sentence.start : clause_start]
     parts = [p.strip() for p in CLAUSE_RE.split(before)]
@@ -566,5 +576,5 @@ def _prior_subject(text: str, sentence: Span, clause_start: int, word: Word, ctx
         part = re.sub(r"^(?:在|于|而|但)|(?:内|里|时|的|为)$", "", parts[i])
         if part and rules.change.prior_re.fullmatch(part):
             later = ",".join(parts[i + 1 :]) + text[clause_start : word.start]
-            return rules.change.is_prior(parts[i] + later, ctx.closes_year)
+            return rules.change.is_prior(parts[i] + later, ctx.closes_year, ctx.whole_year)
     return False

@@ -97,6 +97,7 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     metrics = []
     preferred: set[int] = set()
     ambiguous: set[int] = set()
+    unsure: set[int] = set()
     by_word: dict[tuple[int, int], Metric] = {}
     for line, entry in entries:
         if id(entry) in pointers.referred:
@@ -113,7 +114,12 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
                 preferred.add(id(metric))
             if entry.metric == entry.word.metric and ctx.rules.sized_as(entry.metric, word):
                 ambiguous.add(id(metric))
-    metrics = [_by_size(m, metrics, ambiguous, ctx, notes) for m in metrics]
+                if ctx.rules.sized_unsure(entry.metric, word):
+                    unsure.add(id(metric))
+    sized = [_by_size(m, metrics, ambiguous, ctx, notes) for m in metrics]
+    metrics = [
+        m for m, old in zip(sized, metrics, strict=True) if _above_profit(m, old, sized, unsure, notes)
+    ]
     kept = [_ground(m, joined) for m in deduplicate(metrics, notes, headline_lines, preferred)]
     for m in kept:
         if m.evidence.line in headline_lines:
@@ -161,6 +167,45 @@ def _by_size(
         "the text gives for the same period"
     )
     return replace(metric, metric=other)
+
+
+PROFITS = (
+    "net_income",
+    "non_gaap_net_income",
+    "operating_income",
+    "adjusted_ebitda",
+    "ebitda",
+    "gross_profit",
+)
+"""The profit figures below which a group's revenue stands (to tell what an unsure word names)."""
+
+
+def _above_profit(
+    metric: Metric, word_metric: Metric, metrics: list[Metric], unsure: set[int], notes: list[str]
+) -> bool:
+    """False for an unsure word's figure (净收益) still read as revenue when no profit figure of the
+    same period stands below it: the text does not say whether it is revenue or net income."""
+    if id(word_metric) not in unsure or metric.metric != word_metric.metric or metric.segment:
+        return True
+    if not isinstance(metric.value, (int, float)) or metric.value <= 0:
+        return metric.value is None
+    below = [
+        m
+        for m in metrics
+        if m.metric in PROFITS
+        and not m.segment
+        and m.scope == metric.scope
+        and m.unit == metric.unit
+        and isinstance(m.value, (int, float))
+        and 0 < m.value < metric.value
+    ]
+    if below:
+        return True
+    notes.append(
+        f"line {metric.evidence.line}: {metric.evidence.text} may be revenue or net income "
+        "(净收益): no figure of the same period tells; left out"
+    )
+    return False
 
 
 def _names_only_this_company(text: str, ctx: Context) -> bool:
@@ -239,7 +284,7 @@ def _to_metric(
             unit = a.currency or _currency_before(text, a.start) or ctx.default_currency
             if a.bare_yuan:
                 unit = ctx.yuan_currency
-            if a.currency is None:
+            if a.currency is None or (a.bare_yuan and ctx.yuan_guessed):  # 212.41億元: which 元?
                 notes.append(
                     f"line {line.number}: {entry.metric} {text[a.start : a.end].strip()} has no currency; "
                     f"{unit} assumed"

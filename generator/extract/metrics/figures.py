@@ -59,9 +59,9 @@ def skip_figure(
     kind = rules.excluded_kind(before)
     if kind == "consensus":
         return "consensus"  # 市场预期, 一致预期, compared with expectations of: kept apart
-    if rules.change.is_prior(_since_change(before, fig, text, ctx), ctx.closes_year) or rules.change.is_list(
-        text[sentence.start : fig.start]
-    ):
+    if rules.change.is_prior(
+        _since_change(before, fig, text, ctx), ctx.closes_year, ctx.whole_year
+    ) or rules.change.is_list(text[sentence.start : fig.start]):
         return "prior"
     compared = compared_cue(text, clause_start, fig.start, ctx)
     if compared is not None and text[compared[1] : fig.start].strip() in ("", "的", "为", "的水平"):

@@ -264,6 +264,12 @@ class Rules:
             return None
         return str(target)
 
+    def sized_unsure(self, metric: str, word: str) -> bool:
+        """True when ``word`` of ``metric`` is a sized word that names it only above a profit figure
+        of the same period (净收益: net revenues of a casino, net income of a translated filing)."""
+        spec = self.metrics.get(metric, {})
+        return word.lower() in {w.lower() for w in spec.get("sized_unsure", [])}
+
     def attributed(self, metric: str, word: str, before: str) -> str | None:
         """The metric an ambiguous word names after attribution wording (股东应占…净收入: net income,
         not net revenues), or None when ``before`` (its clause up to the word) holds none."""

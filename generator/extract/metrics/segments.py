@@ -82,11 +82,11 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
         return Subject("other")
     if found == "own":
         said = "own"
-    while cut < word_start and text[cut] == "的":
+    while cut < word_start and text[cut] in POSSESSIVES:
         cut += 1
     end = word_start
-    while end > cut and text[end - 1] == "的":
-        end -= 1
+    while end > cut and text[end - 1] in POSSESSIVES:
+        end -= 1  # 财产保险之总保费收入: 之 is no part of the name
     end = cut + len(_strip_verbs(text[cut:end], rules.verbs))  # 电子装备业务实现收入: 实现 is no part of it
     cut, end = _strip_qualifiers(text, cut, end, rules.qualifiers)  # 未经审核的收入: no unit
     name = text[cut:end]
@@ -143,6 +143,10 @@ def _unit_subject(text: str, start: int, end: int, ctx: Context) -> Subject | No
     if any(rest.endswith(u) and rest != u for u in ctx.rules.unit_nouns) and not _is_unclear(rest, ctx):
         return Subject("line", None, cut, end)
     return None
+
+
+POSSESSIVES = "的之"
+"""Particles between a name and its metric word (分立器件的收入, 集团之总保费收入)."""
 
 
 def _strip_verbs(text: str, verbs: list[str]) -> str:
