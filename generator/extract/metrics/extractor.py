@@ -76,7 +76,9 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     headline_lines: set[int] = set()
     lines = joined_lines(doc.lines, table_lines, list(currencies().prefixes))  # hard-wrapped Chinese
     readable = (ln for ln in lines if ln.number not in table_lines and ln.norm.strip())
-    runs = join_wrapped(readable, ctx.rules.wrap_end_re, ctx.rules.wrap_start_re)  # hard-wrapped English
+    blank = frozenset(ln.number for ln in lines if not ln.original.strip() and ln.number not in table_lines)
+    # hard-wrapped English, and sentences a page cut into pieces between blank lines
+    runs = join_wrapped(readable, ctx.rules.wrap_end_re, ctx.rules.wrap_start_re, blank)
     joined = {j.line.number: j for j in runs}
     pointers = Pointers()
     for line in lines:

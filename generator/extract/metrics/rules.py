@@ -136,7 +136,7 @@ class Rules:
             )
             """The end of a hard-wrapped line that breaks off its sentence (at most a line's tail is read)."""
             self.wrap_start_re = re.compile(
-                rf"\s*(?:[a-z0-9(\[]|(?:{pattern(marks)})\s?[\d.])" if marks else r"\s*[a-z0-9(\[]"
+                rf"\s*(?:[a-z0-9(\[),;]|(?:{pattern(marks)})\s?[\d.])" if marks else r"\s*[a-z0-9(\[),;]"
             )
             """The start of a line that carries the one before on."""
             back = data.get("back_references") or {}

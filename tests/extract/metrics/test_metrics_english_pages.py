@@ -1,0 +1,74 @@
+"""English figures as web pages lay them out (issue 12, fifth round): sentences cut into pieces by a
+page's elements, summary bullets with a "--" separator, compared amounts followed by their period.
+
+Companies below are made up (not in the companies lexicon); the texts are written for the tests.
+"""
+
+from __future__ import annotations
+
+from tests.metrics_cases import Q3_2024, extract, only
+
+
+def test_a_sentence_cut_into_pieces_between_blank_lines_is_read_whole(tmp_path):
+    text = (
+        "Third Quarter 2024 Financial Highlights\n"
+        "\n"
+        "Revenues\n"
+        "\n"
+        "were\n"
+        "\n"
+        "RMB978.2 million\n"
+        "\n"
+        "(\n"
+        "\n"
+        "US$137.5 million\n"
+        "\n"
+        "), representing a decrease of 40.8% from\n"
+        "\n"
+        "RMB1,652.7 million\n"
+        "\n"
+        "in the second quarter of 2024 and a decrease of 25.8% from\n"
+        "\n"
+        "RMB1,317.6 million\n"
+        "\n"
+        "in the same period of 2023.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.unit, revenue.evidence.line) == (978_200_000, "CNY", 7)
+    assert (revenue.qoq_pct, revenue.yoy_pct) == (-40.8, -25.8)
+
+
+def test_paragraphs_apart_are_not_joined(tmp_path):
+    text = (
+        "Revenue for the quarter was strong.\n"
+        "\n"
+        "$5.0 million was spent on new stores\n"
+        "\n"
+        "\n"
+        "\n"
+        "\n"
+        "and the Net income\n"
+        "\n"
+        "Gross margin was\n"
+        "\n"
+        "\n"
+        "\n"
+        "\n"
+        "42.0% in the quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [m.metric for m in ms] == []
+
+
+def test_an_indented_carried_on_line_reads_quarter_over_quarter(tmp_path):
+    text = (
+        "Third Quarter 2024 Financial Highlights\n"
+        "\n"
+        "    --  Total revenues grew by 15.6% year over year and 22.5% quarter\n"
+        "        over quarter to RMB1,352.0 million (US$196.9 million).\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.yoy_pct, revenue.qoq_pct) == (1_352_000_000, 15.6, 22.5)
+    assert revenue.evidence.line == 4
