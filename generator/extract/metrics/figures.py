@@ -201,6 +201,13 @@ def fits_metric(metric: str, amount: Amount, ctx: Context) -> bool:
     return False
 
 
+SIGN_REACH = 12
+"""How far before an amount its written minus sign is looked for."""
+
+SIGN_BEFORE = re.compile(r"(?<![-−A-Za-z])[-−]\s*$|负\s*$")
+"""A minus written before an amount; not a label's "--" separator ("Revenue-- $104,000,000")."""
+
+
 def assign(
     text: str, entry: Entry, fig: Amount | Percent, sentence: Span, clauses: list[int], ctx: Context
 ) -> None:
@@ -209,7 +216,7 @@ def assign(
         entry.amount = fig
         entry.approximate = fig.approximate or ctx.rules.change.approximate(text, fig, sentence.start)
         between = text[entry.word.end : fig.start] if entry.word.end <= fig.start else ""
-        written_sign = re.search(r"[-−负]\s*$", text[: fig.start])
+        written_sign = SIGN_BEFORE.search(text[max(0, fig.start - SIGN_REACH) : fig.start])
         entry.negative = bool(written_sign) or ctx.rules.change.says_loss(between)
         return
     start = clause_start_at(fig.start, clauses, sentence)

@@ -72,3 +72,16 @@ def test_an_indented_carried_on_line_reads_quarter_over_quarter(tmp_path):
     revenue = only(ms, "revenue")
     assert (revenue.value, revenue.yoy_pct, revenue.qoq_pct) == (1_352_000_000, 15.6, 22.5)
     assert revenue.evidence.line == 4
+
+
+def test_a_label_separated_by_a_double_dash_is_no_minus(tmp_path):
+    text = (
+        "TAKEAWAYS\n"
+        "Total Revenue-- $104,000,000 in total revenue (GAAP) for Q3 2024, reflecting 30.6% year-over-year growth.\n"
+        "Operating Income -- $1,100,000 in operating income for Q3 2024.\n"
+        "Net income was -$2.5 million in the quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (104_000_000, 30.6)
+    assert only(ms, "operating_income").value == 1_100_000
+    assert only(ms, "net_income").value == -2_500_000
