@@ -261,9 +261,13 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
         at = past  # "4.8 per cent from NT$5,428.1 million (US$187.5 million) in the second quarter of 2020"
         cue = next((c for c in rules.cues.find(text[at : at + 60]) if c.start == 0), None)
     if cue is None:
-        return change
-    basis = relation(cue, ctx)
-    if basis in ("other", "same") and ctx.period.fiscal_quarter is None:
+        said = rules.compared_basis_re.match(text, at) if rules.compared_basis_re is not None else None
+        if said is None:
+            return change
+        basis = said.lastgroup  # "15.9% from RMB343.8 million in the last quarter": quarter-on-quarter
+    else:
+        basis = relation(cue, ctx)
+    if cue is not None and basis in ("other", "same") and ctx.period.fiscal_quarter is None:
         basis = _relative_to_own(text, pct, cue, ctx)  # the call's period unknown: the figure's own
     if basis not in ("yoy", "qoq"):
         return change

@@ -181,6 +181,16 @@ class Rules:
                 rf"\s*(?:{pattern(links)})\s+" if links else r"(?!)", re.IGNORECASE
             )
             """The word that names the period after a change's starting figure ("from RMB28.6 million in")."""
+            said = data.get("compared_basis_after") or {}
+            said_parts = [
+                f"(?P<{kind}>{pattern([str(w) for w in said.get(kind, [])])})"
+                for kind in ("qoq", "yoy")
+                if said.get(kind)
+            ]
+            self.compared_basis_re = (
+                re.compile(rf"(?:{'|'.join(said_parts)})(?![A-Za-z])", re.IGNORECASE) if said_parts else None
+            )
+            """The basis named after a change's starting figure ("from RMB343.8 million in the last quarter")."""
             before = longest_first([str(w) for w in data.get("compared_before_words", [])])
             self.compared_before_re = re.compile("|".join(re.escape(w) for w in before)) if before else None
             compared = longest_first([str(w) for w in data.get("compared_period_words", [])])

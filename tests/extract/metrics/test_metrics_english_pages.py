@@ -85,3 +85,17 @@ def test_a_label_separated_by_a_double_dash_is_no_minus(tmp_path):
     assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (104_000_000, 30.6)
     assert only(ms, "operating_income").value == 1_100_000
     assert only(ms, "net_income").value == -2_500_000
+
+
+def test_the_basis_named_after_the_starting_figure(tmp_path):
+    text = (
+        "- Total revenues were RMB289.0 million (US$39.9 million) for the three months ended September 30, 2024,\n"
+        "a decrease of 15.9% from RMB343.8 million in the last quarter and a decrease of 53.8% from\n"
+        "RMB626.2 million in the same period last year.\n"
+        "- Gross profit was RMB20.0 million, an increase of 4.0% from RMB19.2 million in the prior-year quarter.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    revenue = only(ms, "revenue")
+    assert (revenue.value, revenue.qoq_pct, revenue.yoy_pct) == (289_000_000, -15.9, -53.8)
+    profit = only(ms, "gross_profit")
+    assert (profit.yoy_pct, profit.qoq_pct) == (4.0, None)
