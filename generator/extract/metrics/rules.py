@@ -190,7 +190,7 @@ class Rules:
             self.compared_basis_re = (
                 re.compile(rf"(?:{'|'.join(said_parts)})(?![A-Za-z])", re.IGNORECASE) if said_parts else None
             )
-            """The basis named after a change's starting figure ("from RMB343.8 million in the last quarter")."""
+            """The basis after a change's starting figure ("from RMB343.8 million in last quarter")."""
             before = longest_first([str(w) for w in data.get("compared_before_words", [])])
             self.compared_before_re = re.compile("|".join(re.escape(w) for w in before)) if before else None
             compared = longest_first([str(w) for w in data.get("compared_period_words", [])])
