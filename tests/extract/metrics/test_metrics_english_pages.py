@@ -99,3 +99,15 @@ def test_the_basis_named_after_the_starting_figure(tmp_path):
     assert (revenue.value, revenue.qoq_pct, revenue.yoy_pct) == (289_000_000, -15.9, -53.8)
     profit = only(ms, "gross_profit")
     assert (profit.yoy_pct, profit.qoq_pct) == (4.0, None)
+
+
+def test_a_company_named_in_a_which_clause_is_no_subject(tmp_path):
+    text = (
+        "Zephyr Corp, which assembles Apple Inc’s iPhones, yesterday reported that net profit last quarter "
+        "surged 122.5 percent to NT$6.29 billion (US$206.9 million).\n"
+        "Apple Inc said its revenue rose 5 percent to US$89.5 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    income = only(ms, "net_income")
+    assert (income.value, income.unit, income.yoy_pct) == (6_290_000_000, "TWD", 122.5)
+    assert [m.value for m in ms if m.metric == "revenue"] == []
