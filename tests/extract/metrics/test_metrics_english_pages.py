@@ -111,3 +111,15 @@ def test_a_company_named_in_a_which_clause_is_no_subject(tmp_path):
     income = only(ms, "net_income")
     assert (income.value, income.unit, income.yoy_pct) == (6_290_000_000, "TWD", 122.5)
     assert [m.value for m in ms if m.metric == "revenue"] == []
+
+
+def test_gross_profit_margin_and_a_data_service_paragraph(tmp_path):
+    text = (
+        "Gross profit margin was 19%, down 3.7 percentage points year-on-year.\n"
+        "Zephyr grew fast, with InvestingPro data showing 35.67% revenue growth over the last twelve months. "
+        "The company maintains a healthy gross profit margin of 59.73%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    margin = only(ms, "gross_margin")
+    assert (margin.value, margin.change_pp, margin.evidence.line) == (19, -3.7, 1)
+    assert [m.metric for m in ms if m.evidence.line == 2] == []
