@@ -148,13 +148,24 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
     return any(before.endswith(w) or before == w for w in ctx.rules.change.to_words)  # …下降31%, 至390.2亿元
 
 
+CONVERSION_LEAD = re.compile(r"^\([^()]{0,40}\)\s*")
+"""A bracketed conversion right after an English figure, before the words that name it."""
+
+
+def figure_gap(text: str, fig: Amount | Percent, word: Word) -> str:
+    """The words between a figure and the metric word after it, an English bracketed conversion left out
+    ("RMB338.8 million (US$49.3 million) of net cash from…": "of")."""
+    gap = text[fig.end : word.start].strip()
+    return CONVERSION_LEAD.sub("", gap) if gap.isascii() else gap
+
+
 def takes_following(
     text: str, fig: Amount | Percent, word: Word, entry: Entry, clauses: list[int], ctx: Context
 ) -> bool:
     """True when a figure written just before ``word`` is its figure (165亿美元的股东回报, 5%的CMR增长)."""
     if clause_of(fig.start, clauses) != clause_of(word.start, clauses):
         return False
-    gap = text[fig.end : word.start].strip()
+    gap = figure_gap(text, fig, word)
     if isinstance(fig, Percent):
         start = clause_start_at(fig.start, clauses, entry.sentence)
         if (

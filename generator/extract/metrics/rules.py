@@ -72,6 +72,8 @@ class Rules:
             self._cite_res = [re.compile(p, re.IGNORECASE) for p in data.get("cite_patterns", [])]
             self._own_sources = data.get("own_sources", [])
             self._restated_re = regex(data.get("restated_cues", []))
+            self._without_effect_res = [re.compile(p, re.IGNORECASE) for p in data.get("without_effect", [])]
+            self._adjusted_re = regex(flatten(data.get("adjusted_cues", [])))
             self.other_quantities: list[str] = data.get("other_quantities", [])
             self._gaap_re = regex(data.get("gaap_cues", []))
             self._cause_re = regex(data.get("cause_cues", []))
@@ -369,7 +371,10 @@ class Rules:
 
     def is_restated(self, sentence_before: str) -> bool:
         """True when a sentence restates a figure on another basis before it (按固定汇率计算…)."""
-        return bool(self._restated_re.search(sentence_before))
+        if self._restated_re.search(sentence_before):
+            return True
+        without = any(rx.search(sentence_before) for rx in self._without_effect_res)
+        return without and not self._adjusted_re.search(sentence_before)  # "excluding the X impact…"
 
     def names_gaap(self, text: str) -> bool:
         """True when ``text`` names the GAAP/IFRS figure itself (按美国通用会计准则)."""

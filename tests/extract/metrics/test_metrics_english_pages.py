@@ -123,3 +123,31 @@ def test_gross_profit_margin_and_a_data_service_paragraph(tmp_path):
     margin = only(ms, "gross_margin")
     assert (margin.value, margin.change_pp, margin.evidence.line) == (19, -3.7, 1)
     assert [m.metric for m in ms if m.evidence.line == 2] == []
+
+
+def test_a_figure_without_an_events_effect_is_not_the_reported_one(tmp_path):
+    text = (
+        "Due to a tax accrual of $88M in Q3, Zephyr net loss stood at $80M; excluding the Orbit impact "
+        "net income stood at $8M.\n"
+        "Non-GAAP net income, excluding the impact of share-based compensation, was $12M.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "net_income").value == -80_000_000
+    assert only(ms, "non_gaap_net_income").value == 12_000_000
+
+
+def test_a_margin_that_narrowed_fell(tmp_path):
+    text = "Gross margin narrowed 500 bps Y/Y to 41%.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    margin = only(ms, "gross_margin")
+    assert (margin.value, margin.change_pp, margin.change_pp_basis) == (41, -5, "yoy")
+
+
+def test_figures_before_their_words_with_a_conversion_between(tmp_path):
+    text = (
+        "The Company generated RMB338.8 million (US$49.3 million) of net cash from operating activities and "
+        "RMB326.3 million (US$47.5 million) of free cash flow in the third quarter of 2024.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "operating_cash_flow").value == 338_800_000
+    assert only(ms, "free_cash_flow").value == 326_300_000
