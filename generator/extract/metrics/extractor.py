@@ -239,6 +239,9 @@ def _to_metric(
             return None
         else:
             unit = a.currency or _currency_before(text, a.start) or ctx.default_currency
+            sign = text[a.start : a.end].lstrip()[:1]
+            if a.currency is not None and sign in ctx.sign_currency:
+                unit = ctx.sign_currency[sign]  # ¥213.1 billion in a call counting in yen
             if a.bare_yuan:
                 unit = ctx.yuan_currency
             if a.currency is None:

@@ -72,6 +72,11 @@ class Rules:
             self._cite_res = [re.compile(p, re.IGNORECASE) for p in data.get("cite_patterns", [])]
             self._own_sources = data.get("own_sources", [])
             self._restated_re = regex(data.get("restated_cues", []))
+            self.shared_signs: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+                str(sign): [(str(code), regex([str(w) for w in words])) for code, words in by_code.items()]
+                for sign, by_code in (data.get("shared_currency_signs") or {}).items()
+            }
+            """A sign two currencies share -> (currency, its words' pattern), usual one first."""
             self._without_effect_res = [re.compile(p, re.IGNORECASE) for p in data.get("without_effect", [])]
             self._adjusted_re = regex(flatten(data.get("adjusted_cues", [])))
             self.other_quantities: list[str] = data.get("other_quantities", [])

@@ -151,3 +151,15 @@ def test_figures_before_their_words_with_a_conversion_between(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert only(ms, "operating_cash_flow").value == 338_800_000
     assert only(ms, "free_cash_flow").value == 326_300_000
+
+
+def test_the_yen_sign_in_a_call_counting_in_yen(tmp_path):
+    text = (
+        "Operating income increased 3.2 billion year-on-year to 318.5 billion yen.\n"
+        "Net income attributable to Zephyr's stockholders was ¥213.1 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert (only(ms, "net_income").value, only(ms, "net_income").unit) == (213_100_000_000, "JPY")
+    yuan = "Revenue was RMB 5.0 billion.\nNet income was ¥213.1 million.\n"
+    ms, _ = extract(tmp_path, yuan, "Zephyr", Q3_2024)
+    assert only(ms, "net_income").unit == "CNY"
