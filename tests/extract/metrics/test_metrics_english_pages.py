@@ -163,3 +163,15 @@ def test_the_yen_sign_in_a_call_counting_in_yen(tmp_path):
     yuan = "Revenue was RMB 5.0 billion.\nNet income was ¥213.1 million.\n"
     ms, _ = extract(tmp_path, yuan, "Zephyr", Q3_2024)
     assert only(ms, "net_income").unit == "CNY"
+
+
+def test_indian_crores_and_lakhs(tmp_path):
+    text = (
+        "For this quarter, the net revenue growth was up 19.7% and touched INR6,344 crores.\n"
+        "The net profit for the quarter was INR1,843.9 crores, which was up 30.1%.\n"
+        "Free cash flow was Rs. 12.5 lakh.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert (only(ms, "net_income").value, only(ms, "net_income").unit) == (18_439_000_000, "INR")
+    assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (63_440_000_000, 19.7)
+    assert only(ms, "free_cash_flow").value == 1_250_000
