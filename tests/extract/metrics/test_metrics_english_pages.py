@@ -175,3 +175,14 @@ def test_indian_crores_and_lakhs(tmp_path):
     assert (only(ms, "net_income").value, only(ms, "net_income").unit) == (18_439_000_000, "INR")
     assert (only(ms, "revenue").value, only(ms, "revenue").yoy_pct) == (63_440_000_000, 19.7)
     assert only(ms, "free_cash_flow").value == 1_250_000
+
+
+def test_ebitdar_is_its_own_measure(tmp_path):
+    text = (
+        "In the third quarter, the operator generated USD246 million of EBITDAR, which is 72% of pre-Covid levels.\n"
+        "Adjusted EBITDA was $2.9 billion.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    ebitdar = only(ms, "adjusted_ebitdar")
+    assert (ebitdar.value, ebitdar.yoy_pct) == (246_000_000, None)
+    assert only(ms, "adjusted_ebitda").value == 2_900_000_000
