@@ -164,6 +164,8 @@ def _affiliated(name: str, aff: str, alias: str | None) -> Label | None:
     ``Alicia Yap, Citibank Analyst`` (an analyst and the firm), ``Sidney Huang - JD.com, Inc. -
     CFO``, ``Leaf Li -- Chairman and Chief Executive Officer`` (a manager, the company kept as
     ``org``), ``Sidney Huang - JD.com, Inc.`` (an affiliation alone: the side decided later)."""
+    if not is_person_name(name):
+        return None  # "CLP Holdings Limited - Director of IR": a company's line, no person
     parts = [p.strip() for p in _DASHES.split(aff) if p.strip()]
     firm: str | None = None
     analyst = False
@@ -180,7 +182,7 @@ def _affiliated(name: str, aff: str, alias: str | None) -> Label | None:
     if role:
         org = next((p for p in parts if not vocab().role_re.search(p)), None)
         return Label("speech", Speaker(name, "management", role, org=org, alias=alias))
-    return Label("speech", Speaker(name, None, org=aff, alias=alias)) if is_person_name(name) else None
+    return Label("speech", Speaker(name, None, org=aff, alias=alias))
 
 
 def marker_kind(text: str) -> str | None:

@@ -43,6 +43,8 @@ def is_english_name(text: str) -> bool:
     words = text.split()
     if any(w.endswith(".") and len(w.strip(".")) > 2 and "." not in w.strip(".") for w in words):
         return False  # "Manager. Operator": a word ending a sentence, not an initial ("C.", "Jr.")
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return False  # "Tuniu's Founder": a possessive, not a name
     if any(_glued_label(w, v.not_labels) for w in words):
         return False  # "EditorAhmed Abdulkadir": a byline's label run into the name
     return not any(w.lower() in v.not_labels or w.lower().strip(".") in v.heading_words for w in words)

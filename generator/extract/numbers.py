@@ -52,6 +52,10 @@ MAGNITUDES: dict[str, Decimal] = {
     "million": Decimal(10) ** 6,
     "bn": Decimal(10) ** 9,
     "mn": Decimal(10) ** 6,
+    "crores": Decimal(10) ** 7,  # Indian wording: INR1,843.9 crores
+    "crore": Decimal(10) ** 7,
+    "lakhs": Decimal(10) ** 5,
+    "lakh": Decimal(10) ** 5,
 }
 
 ABBREVIATED = {"M": Decimal(10) ** 6, "B": Decimal(10) ** 9}

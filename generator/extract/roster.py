@@ -132,14 +132,44 @@ def attendee_lists(doc: Document) -> list[tuple[int, Speaker]]:
             out.extend((ln.number, e) for e in _split_entries(rest))
             continue
         analysts = ln.norm.strip(_BULLET).rstrip(" :").lower() in analyst_headings
-        for below in lines[i + 1 :]:
+        j = i + 1
+        while j < len(lines):
+            below, step = lines[j], 1
             entries = _split_entries(below.norm)
             if not entries and analysts:
                 entries = [e for e in [_analyst_of_firm(below.norm)] if e is not None]
             if not entries:
+                after = lines[j + 1].norm if j + 1 < len(lines) else ""
+                paired = _name_over_affiliation(below.norm, after, analysts)
+                if paired is not None:
+                    entries, step = [paired[0]], paired[1]
+            if not entries:
                 break
             out.extend((below.number, e) for e in entries)
+            j += step
     return out
+
+
+def _name_over_affiliation(name_line: str, next_line: str, analysts: bool) -> tuple[Speaker, int] | None:
+    """A list that gives each person as a bulleted name over an affiliation line (StreetEvents:
+    ``* Angus Guthrie`` / ``CLP Holdings Limited - Director of IR``; ``* Belle Chang`` / ``Morgan
+    Stanley, Research Division - Strategist`` under an analysts' heading): the person and how many
+    lines it takes; a bulleted name over another bulleted name stands alone. None otherwise."""
+    if not name_line.lstrip().startswith(("*", "•", "·")):
+        return None
+    name = name_line.strip(_BULLET)
+    if not re.fullmatch(ENGLISH_NAME, name) or not is_person_name(name):
+        return None
+    aff = next_line.strip()
+    if aff.startswith(("*", "•", "·")) or not aff:
+        return Speaker(name, "analyst" if analysts else "management"), 1
+    if len(aff) > 120 or not re.search(r"\s[-–—]\s", aff) or re.search(r"[.!?]\s+[A-Z]", aff):
+        return None
+    org, rest = re.split(r"\s+[-–—]+\s+", aff, maxsplit=1)
+    if analysts:
+        return Speaker(name, "analyst", firm=canonical_firm(org.split(",")[0].strip())), 2
+    role = best_role(rest)
+    return (Speaker(name, "management", role), 2) if role else None
 
 
 def _analyst_of_firm(norm: str) -> Speaker | None:

@@ -78,6 +78,11 @@ CLOSED_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 """A parenthesised aside closed before a figure: a company it names is no subject of what follows."""
 
 
+RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\s[^,;!?]{0,120},")
+"""An English relative clause closed before a figure ("Pegatron Corp, which assembles Apple Inc's
+iPhones, reported that net profit…"): a company it names is no subject of what follows."""
+
+
 def other_company(before: str, ctx: Context) -> bool:
     """True when the last company named in ``before`` is not this one.
 
@@ -85,6 +90,7 @@ def other_company(before: str, ctx: Context) -> bool:
     京东物流): a generic line name (在线音乐服务, 广告) after a rival's name is the rival's line.
     """
     before = CLOSED_ASIDE.sub(lambda m: " " * len(m.group()), before)  # (…美团股份…): an aside
+    before = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group()), before)  # ", which …,"
     if not _names_in(before, ctx.others):
         return False  # one pass over the text instead of one per name
     last_other, other = max(((rfind_name(before, n), n) for n in ctx.others), default=(-1, ""))

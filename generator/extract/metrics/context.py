@@ -39,6 +39,8 @@ class Context:
     """What a bare 元 means: CNY, or TWD in a text that writes 新台币 more often than 人民币."""
     yuan_guessed: bool = False
     """True when nothing in the text or the lexicon says what a bare 元 means (the first is taken)."""
+    sign_currency: dict[str, str] = field(default_factory=dict)
+    """A shared currency sign -> the currency it stands for in this text, when not its usual one (¥: JPY)."""
     inherited: dict[int, tuple[Cue, bool]] = field(default_factory=dict)
     """Line number -> the scope cue of the nearest earlier line that has one, and whether that line is
     a heading (a heading's period holds for the lines under it; a sentence's only when it is a quarter)."""
@@ -99,7 +101,23 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
         yuan_guessed=yuan_guessed,
     )
     ctx.inherited = inherited_cues(doc, rules)
+    ctx.sign_currency = _sign_currency(doc, rules)
     return ctx
+
+
+def _sign_currency(doc: Document, rules: Rules) -> dict[str, str]:
+    """Each shared sign whose usual currency the text never names in words, while it names exactly one
+    other of the sign's currencies: that one (¥ in a text counting in yen)."""
+    text = "\n".join(ln.norm for ln in doc.lines)
+    found = {}
+    for sign, currencies_of in rules.shared_signs.items():
+        if sign not in text or not currencies_of:
+            continue
+        (_, usual), others = currencies_of[0], currencies_of[1:]
+        named = [code for code, rx in others if rx.search(text)]
+        if len(named) == 1 and not usual.search(text):
+            found[sign] = named[0]
+    return found
 
 
 def _short_names(doc: Document, own_names: list[str], cues: list[str]) -> list[str]:

@@ -26,6 +26,7 @@ from generator.extract.metrics.clauses import (
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.figures import (
     assign,
+    figure_gap,
     fits_metric,
     period_change,
     skip_figure,
@@ -228,7 +229,7 @@ def _owned_before(
     """For an amount written before an English word with words between ("RMB2.4 billion in revenues"):
     True when it is the group's, or a business line's (the entry becomes the line's); False when the
     name before its verb is another company's or names no line of the company clearly."""
-    gap = text[fig.end : word.start].strip().lower()
+    gap = figure_gap(text, fig, word).lower()
     if not gap or gap not in ctx.rules.figure_before_gaps or entry.segment or entry.segment_span:
         return True
     subject = figure_subject(

@@ -76,7 +76,9 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     headline_lines: set[int] = set()
     lines = joined_lines(doc.lines, table_lines, list(currencies().prefixes))  # hard-wrapped Chinese
     readable = (ln for ln in lines if ln.number not in table_lines and ln.norm.strip())
-    runs = join_wrapped(readable, ctx.rules.wrap_end_re, ctx.rules.wrap_start_re)  # hard-wrapped English
+    blank = frozenset(ln.number for ln in lines if not ln.original.strip() and ln.number not in table_lines)
+    # hard-wrapped English, and sentences a page cut into pieces between blank lines
+    runs = join_wrapped(readable, ctx.rules.wrap_end_re, ctx.rules.wrap_start_re, blank)
     joined = {j.line.number: j for j in runs}
     pointers = Pointers()
     for line in lines:
@@ -282,6 +284,9 @@ def _to_metric(
             return None
         else:
             unit = a.currency or _currency_before(text, a.start) or ctx.default_currency
+            sign = text[a.start : a.end].lstrip()[:1]
+            if a.currency is not None and sign in ctx.sign_currency:
+                unit = ctx.sign_currency[sign]  # ¥213.1 billion in a call counting in yen
             if a.bare_yuan:
                 unit = ctx.yuan_currency
             if a.currency is None or (a.bare_yuan and ctx.yuan_guessed):  # 212.41億元: which 元?

@@ -148,13 +148,24 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
     return any(before.endswith(w) or before == w for w in ctx.rules.change.to_words)  # …下降31%, 至390.2亿元
 
 
+CONVERSION_LEAD = re.compile(r"^\([^()]{0,40}\)\s*")
+"""A bracketed conversion right after an English figure, before the words that name it."""
+
+
+def figure_gap(text: str, fig: Amount | Percent, word: Word) -> str:
+    """The words between a figure and the metric word after it, an English bracketed conversion left out
+    ("RMB338.8 million (US$49.3 million) of net cash from…": "of")."""
+    gap = text[fig.end : word.start].strip()
+    return CONVERSION_LEAD.sub("", gap) if gap.isascii() else gap
+
+
 def takes_following(
     text: str, fig: Amount | Percent, word: Word, entry: Entry, clauses: list[int], ctx: Context
 ) -> bool:
     """True when a figure written just before ``word`` is its figure (165亿美元的股东回报, 5%的CMR增长)."""
     if clause_of(fig.start, clauses) != clause_of(word.start, clauses):
         return False
-    gap = text[fig.end : word.start].strip()
+    gap = figure_gap(text, fig, word)
     if isinstance(fig, Percent):
         start = clause_start_at(fig.start, clauses, entry.sentence)
         if (
@@ -201,6 +212,13 @@ def fits_metric(metric: str, amount: Amount, ctx: Context) -> bool:
     return False
 
 
+SIGN_REACH = 12
+"""How far before an amount its written minus sign is looked for."""
+
+SIGN_BEFORE = re.compile(r"(?<![-−A-Za-z])[-−]\s*$|负\s*$")
+"""A minus written before an amount; not a label's "--" separator ("Revenue-- $104,000,000")."""
+
+
 def assign(
     text: str, entry: Entry, fig: Amount | Percent, sentence: Span, clauses: list[int], ctx: Context
 ) -> None:
@@ -209,7 +227,7 @@ def assign(
         entry.amount = fig
         entry.approximate = fig.approximate or ctx.rules.change.approximate(text, fig, sentence.start)
         between = text[entry.word.end : fig.start] if entry.word.end <= fig.start else ""
-        written_sign = re.search(r"[-−负]\s*$", text[: fig.start])
+        written_sign = SIGN_BEFORE.search(text[max(0, fig.start - SIGN_REACH) : fig.start])
         entry.negative = bool(written_sign) or ctx.rules.change.says_loss(between)
         return
     start = clause_start_at(fig.start, clauses, sentence)
@@ -254,9 +272,13 @@ def period_change(text: str, pct: Percent, clause_start: int, ctx: Context) -> t
         at = past  # "4.8 per cent from NT$5,428.1 million (US$187.5 million) in the second quarter of 2020"
         cue = next((c for c in rules.cues.find(text[at : at + 60]) if c.start == 0), None)
     if cue is None:
-        return change
-    basis = relation(cue, ctx)
-    if basis in ("other", "same") and ctx.period.fiscal_quarter is None:
+        said = rules.compared_basis_re.match(text, at) if rules.compared_basis_re is not None else None
+        if said is None:
+            return change
+        basis = said.lastgroup  # "15.9% from RMB343.8 million in the last quarter": quarter-on-quarter
+    else:
+        basis = relation(cue, ctx)
+    if cue is not None and basis in ("other", "same") and ctx.period.fiscal_quarter is None:
         basis = _relative_to_own(text, pct, cue, ctx)  # the call's period unknown: the figure's own
     if basis not in ("yoy", "qoq"):
         return change

@@ -72,6 +72,13 @@ class Rules:
             self._cite_res = [re.compile(p, re.IGNORECASE) for p in data.get("cite_patterns", [])]
             self._own_sources = data.get("own_sources", [])
             self._restated_re = regex(data.get("restated_cues", []))
+            self.shared_signs: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+                str(sign): [(str(code), regex([str(w) for w in words])) for code, words in by_code.items()]
+                for sign, by_code in (data.get("shared_currency_signs") or {}).items()
+            }
+            """A sign two currencies share -> (currency, its words' pattern), usual one first."""
+            self._without_effect_res = [re.compile(p, re.IGNORECASE) for p in data.get("without_effect", [])]
+            self._adjusted_re = regex(flatten(data.get("adjusted_cues", [])))
             self.other_quantities: list[str] = data.get("other_quantities", [])
             self._gaap_re = regex(data.get("gaap_cues", []))
             self._cause_re = regex(data.get("cause_cues", []))
@@ -136,7 +143,7 @@ class Rules:
             )
             """The end of a hard-wrapped line that breaks off its sentence (at most a line's tail is read)."""
             self.wrap_start_re = re.compile(
-                rf"\s*(?:[a-z0-9(\[]|(?:{pattern(marks)})\s?[\d.])" if marks else r"\s*[a-z0-9(\[]"
+                rf"\s*(?:[a-z0-9(\[),;]|(?:{pattern(marks)})\s?[\d.])" if marks else r"\s*[a-z0-9(\[),;]"
             )
             """The start of a line that carries the one before on."""
             back = data.get("back_references") or {}
@@ -181,6 +188,16 @@ class Rules:
                 rf"\s*(?:{pattern(links)})\s+" if links else r"(?!)", re.IGNORECASE
             )
             """The word that names the period after a change's starting figure ("from RMB28.6 million in")."""
+            said = data.get("compared_basis_after") or {}
+            said_parts = [
+                f"(?P<{kind}>{pattern([str(w) for w in said.get(kind, [])])})"
+                for kind in ("qoq", "yoy")
+                if said.get(kind)
+            ]
+            self.compared_basis_re = (
+                re.compile(rf"(?:{'|'.join(said_parts)})(?![A-Za-z])", re.IGNORECASE) if said_parts else None
+            )
+            """The basis after a change's starting figure ("from RMB343.8 million in last quarter")."""
             before = longest_first([str(w) for w in data.get("compared_before_words", [])])
             self.compared_before_re = re.compile("|".join(re.escape(w) for w in before)) if before else None
             compared = longest_first([str(w) for w in data.get("compared_period_words", [])])
@@ -365,7 +382,10 @@ class Rules:
 
     def is_restated(self, sentence_before: str) -> bool:
         """True when a sentence restates a figure on another basis before it (按固定汇率计算…)."""
-        return bool(self._restated_re.search(sentence_before))
+        if self._restated_re.search(sentence_before):
+            return True
+        without = any(rx.search(sentence_before) for rx in self._without_effect_res)
+        return without and not self._adjusted_re.search(sentence_before)  # "excluding the X impact…"
 
     def names_gaap(self, text: str) -> bool:
         """True when ``text`` names the GAAP/IFRS figure itself (按美国通用会计准则)."""

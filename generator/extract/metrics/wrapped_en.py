@@ -6,8 +6,11 @@ A metric word and its figure then stand on different physical lines and no line 
 consecutive Latin-script lines are joined when the first does not end a sentence and the next
 carries it on (it starts with a small letter, a digit, a currency or a bracket, or the first ends
 with a word that needs more: "was", "of", "to"…). A line with Chinese characters, a list item's
-start, a table row or a blank line is never joined, so Chinese texts and transcripts in
-paragraphs read as before.
+start or a table row is never joined, so Chinese texts and transcripts in paragraphs read as
+before. Pages that put every phrase of a sentence in its own element come out with blank lines
+between the pieces ("Revenues" / "" / "were" / "" / "RMB978.2 million"): at most MAX_GAP blank lines
+between two pieces are bridged, under the same test. A carried-on line's indentation is not read
+(a sentence wrapped at "22.5% quarter" / "        over quarter" reads "quarter over quarter").
 
 Evidence stays on one physical line: :func:`Joined.ground` clips a joined line's evidence to the
 physical line holding the figure (the whole evidence when it stands on one line).
@@ -23,6 +26,9 @@ from generator.model import Evidence, Line
 
 MAX_PARTS = 12
 """At most this many physical lines make one logical line (a paragraph's sentence, not a page)."""
+
+MAX_GAP = 3
+"""At most this many blank lines between two pieces of one sentence (a page's inline elements)."""
 
 TAIL = 80
 """Only a line's last characters are read for how it ends (linear on any line)."""
@@ -68,14 +74,17 @@ class Joined:
         return Evidence(line=part.number, text=text) if text else evidence
 
 
-def join_wrapped(lines: Iterable[Line], ends: re.Pattern[str], starts: re.Pattern[str]) -> list[Joined]:
+def join_wrapped(
+    lines: Iterable[Line], ends: re.Pattern[str], starts: re.Pattern[str], blank: frozenset[int] = frozenset()
+) -> list[Joined]:
     """The lines given (in order, none empty after cleaning), hard-wrapped runs joined. ``ends``: a
     line's end that breaks off its sentence; ``starts``: a line's start that carries it on (the
-    metrics lexicon's ``wrapped_lines``, compiled by ``Rules``)."""
+    metrics lexicon's ``wrapped_lines``, compiled by ``Rules``); ``blank``: the numbers of the empty
+    lines a sentence may be carried across (at most MAX_GAP of them in a row)."""
     out: list[Joined] = []
     run: list[Line] = []
     for line in lines:
-        apart = run and (run[-1].number + 1 != line.number or len(run) >= MAX_PARTS)
+        apart = run and (not _adjacent(run[-1].number, line.number, blank) or len(run) >= MAX_PARTS)
         if run and (apart or not _continues(run[-1], line, ends, starts)):
             out.append(_join(run))
             run = []
@@ -83,6 +92,12 @@ def join_wrapped(lines: Iterable[Line], ends: re.Pattern[str], starts: re.Patter
     if run:
         out.append(_join(run))
     return out
+
+
+def _adjacent(before: int, after: int, blank: frozenset[int]) -> bool:
+    """True when only blank lines (at most MAX_GAP) stand between lines ``before`` and ``after``."""
+    gap = after - before - 1
+    return gap == 0 or (0 < gap <= MAX_GAP and all(n in blank for n in range(before + 1, after)))
 
 
 def _continues(first: Line, then: Line, ends: re.Pattern[str], starts: re.Pattern[str]) -> bool:
@@ -104,16 +119,19 @@ def _join(run: list[Line]) -> Joined:
     parts: list[tuple[int, Line]] = []
     offset = 0
     for i, line in enumerate(run):
+        own = line.origin if line.origin is not None else range(len(line.text))
+        lo = len(line.text) - len(line.text.lstrip()) if i else 0  # a carried-on line's indentation
+        hi = len(line.text.rstrip()) if i < len(run) - 1 else len(line.text)
+        hi = max(lo, hi)
         if i:
             origin.append(offset - 1)  # the joining space stands for the line break
             text.append(" ")
             norm.append(" ")
         parts.append((offset, line))
-        own = line.origin if line.origin is not None else range(len(line.text))
-        origin.extend(offset + k for k in own)
+        origin.extend(offset + k for k in own[lo:hi])
         original.append(line.original)
-        text.append(line.text)
-        norm.append(line.norm)
+        text.append(line.text[lo:hi])
+        norm.append(line.norm[lo:hi])
         offset += len(line.original) + 1
     joined = Line(run[0].number, " ".join(original), "".join(text), "".join(norm), tuple(origin))
     return Joined(joined, parts)
