@@ -327,6 +327,8 @@ def infer_year(doc: Document) -> int | None:
                 before = sentence[max(0, m.start() - 2) : m.start()]
                 if future.search(clause) or patterns.range_before.search(before):
                     continue
+                if _reference_point(rest):
+                    continue  # "创2010年第二季以来新高": a year the text looks back to, not one it reports
                 if patterns.year_part.match(rest):
                     candidate = year + (1 if patterns.late_year_part.match(rest) else 0)
                 elif result.search(rest) and re.search(r"\d", rest):
@@ -342,6 +344,16 @@ def infer_year(doc: Document) -> int | None:
                 candidate = year + 1 if month == 12 else year
                 best = candidate if best is None else max(best, candidate)
     return best
+
+
+REFERENCE_REACH = 8
+"""How far after a year (its quarter or half) a word making it a reference point may stand."""
+
+
+def _reference_point(rest: str) -> bool:
+    """True when the words after a year make it a reference point (``年第二季以来``: since)."""
+    head = re.split(r"[,:,。;]", rest[: REFERENCE_REACH + 4], maxsplit=1)[0]
+    return any(w in head for w in periods.wording().reference_after)
 
 
 PERIOD_END_REACH = 60

@@ -94,6 +94,10 @@ class _Patterns:
     """``今(2017)年``: a year in brackets after a word naming its distance from the text's own."""
     split_fiscal_year: re.Pattern[str]
     """``20/21财年``, ``2020/21财年``: a fiscal year spanning two calendar years."""
+    roc_year: re.Pattern[str]
+    """``114年上半年``: a year of the Minguo calendar (89-139, 2000-2050) before a period word."""
+    english_ytd: re.Pattern[str]
+    """``first nine months of 2022``, ``9M 2022``: the year to the end of its third quarter."""
 
 
 def _patterns() -> _Patterns:
@@ -109,6 +113,14 @@ def _build_patterns() -> _Patterns:
     return _Patterns(
         bracketed_year=re.compile(rf"(?:{alternation(w.bracketed_years)})\s*\(\s*20\d\d\s*\)\s*(?=年)"),
         split_fiscal_year=re.compile(rf"(?<![\d/])(20)?(\d\d)\s*/\s*(\d\d)(?=\s*{fy})"),
+        roc_year=re.compile(
+            rf"(?<![\d.,])(89|9\d|1[0-3]\d)[ ]?年"
+            rf"(?=\s*(?:{alternation(w.roc_year_before)}|[一二三四1-4]\s*季|\d{{1,2}}\s*月))"
+        ),
+        english_ytd=re.compile(
+            r"\b(?i:first\s+(?:nine|9)\s+months|nine\s+months|9M)\s+(?:of\s+|ended\s+[A-Z][a-z]+\s+\d{1,2},?\s+)?"
+            r"(?:(?i:fiscal)\s+(?:(?i:year)\s+)?)?(20\d\d)\b"
+        ),
         fiscal_yq=[
             re.compile(
                 rf"(20\d\d)\s*{fy}\s*(?:的\s*)?第?\s*([一二三四1-4])\s*"
@@ -136,7 +148,7 @@ def _build_patterns() -> _Patterns:
         cal_q=re.compile(
             rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
             rf"(?:{alternation(w.quarter)}|{short})|"
-            r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
+            r"(20\d\d)\s*(?:年|-)?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
             r"(?i:(first|second|third|fourth)[\s\-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)(20\d\d)|"
             r"(?<![A-Za-z0-9])([1-4])Q\s*'?(20\d\d|\d\d)(?!\d)|"
             rf"(20\d\d)\s*年\s*(\d{{1,2}})\s*{alt(w.month_quarter)}|"
@@ -186,6 +198,10 @@ year ended at least this long before the year's end (a period is reported weeks 
 a bare 全年 in an undated text of 2021 is the year 2020, not 2021)."""
 YEARLESS_LAG_DAYS = 130
 """A quarter named without its year is the latest one ended at most this long before the dateline."""
+STALE = 0.1
+"""The weight of a half named without its year that ended longer than ``YEARLESS_LAG_DAYS`` before the
+dateline (中期业绩 on 2025-11-20 is no half to June: the company's fiscal year does not start in
+January): it tells that the text names periods only without their year, and is never the period."""
 
 
 CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
@@ -198,14 +214,27 @@ def _comparison(text: str, span: tuple[int, int]) -> bool:
     (``(2021年上半年:63.2%)``, ``(2018年上半年为126.47亿元)``), right after a comparison word
     (``较2023年第二季上升8%``), or further on in a clause one opens (``as compared to US$331.0
     million for the second quarter of 2023``)."""
-    before = text[: span[0]].rstrip()
-    labels = periods.wording().bracket_labels
-    if before.endswith(("(", "(")) and text[span[1] :].lstrip().startswith(labels):
+    w = periods.wording()
+    before = text[max(0, span[0] - COMPARISON_REACH) : span[0]].rstrip()
+    after = text[span[1] : span[1] + COMPARISON_REACH].lstrip()
+    if before.endswith(("(", "(")) and after.startswith(w.bracket_labels):
         return True
-    if before.lower().endswith(periods.wording().comparison_before):
+    if before.lower().endswith(w.comparison_before) or after.startswith(w.reference_after):
+        return True
+    if _in_year_range(before, after):
         return True
     clause = _CLAUSE_BREAK.split(text[max(0, span[0] - COMPARISON_REACH) : span[0]])[-1]
     return _comparison_clause().search(clause) is not None
+
+
+def _in_year_range(before: str, after: str) -> bool:
+    """True for a year that ends or opens a range of years (``2026至2027财年业绩``, ``2022-2023``):
+    a span of years, no period reported."""
+    words = alternation(periods.wording().year_range_words)
+    return (
+        re.search(rf"20\d\d\s*年?\s*(?:{words})\s*$", before) is not None
+        or re.match(rf"(?:年\s*)?(?:{words})\s*20\d\d", after) is not None
+    )
 
 
 COMPARISON_REACH = 80
@@ -228,8 +257,19 @@ def _digit_years(text: str) -> str:
     (``20/21财年`` → `` 2021财年``)."""
     text = CN_YEAR.sub(lambda m: m.group(0).translate(CN_YEAR_DIGITS), text)
     patterns = _patterns()
+    if "年" in text:
+        text = patterns.roc_year.sub(_roc_year, text)
     text = patterns.bracketed_year.sub(lambda m: re.sub(r"[()]", " ", m.group(0)), text)
     return patterns.split_fiscal_year.sub(_split_fiscal_year, text)
+
+
+MINGUO_OFFSET = 1911
+"""A year of the Minguo (ROC) calendar plus this is the Gregorian year (114年 = 2025)."""
+
+
+def _roc_year(m: re.Match[str]) -> str:
+    """``114 年上半年`` -> ``2025年上半年`` (the space, when there is one, keeps the length)."""
+    return f"{int(m.group(1)) + MINGUO_OFFSET}年"
 
 
 def _split_fiscal_year(m: re.Match[str]) -> str:
@@ -321,7 +361,11 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         if written and (fiscal or start_month == 1):
             add(quarter_end(_two_digit(written), 2, start_month), True, 2.0, m.span(), "half")
         elif not written and ctx.year:
-            add(_latest_fiscal_quarter_end(2, start_month, ctx), True, 0.5, m.span(), "half")
+            end = _latest_fiscal_quarter_end(2, start_month, ctx)
+            recent = ctx.published is None or (
+                end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS
+            )
+            add(end, True, 0.5 if recent else STALE, m.span(), "half")
     for m in patterns.fiscal_year.finditer(text):
         y = int(next(g for g in m.groups() if g))
         add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
@@ -331,6 +375,8 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
         elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
+    for m in patterns.english_ytd.finditer(text):
+        add(quarter_end(int(m.group(1)), 3, start_month), True, 1.0, m.span())
     for m in patterns.year_to_date.finditer(text):
         q = periods.wording().year_to_date[m.group(2)]
         if m.group(1):
@@ -518,12 +564,17 @@ def _bare_take_written_years(candidates: list[_Candidate], limit: date | None) -
     most when several, never one ending after ``limit``: a year ahead, ``2022全年业绩`` guided),
     not the guess."""
     written: dict[date, float] = {}
+    own: set[date] = set()
     for c in candidates:
         if c.weight >= WRITTEN and (limit is None or c.end <= limit):
             written[c.end] = written.get(c.end, 0.0) + c.weight
+            if c.own:
+                own.add(c.end)
     out = []
     for c in candidates:
         same = [e for e in written if (e.month, e.day) == (c.end.month, c.end.day)]
+        if len([e for e in same if e in own]) == 1:
+            same = [e for e in same if e in own]  # the one the text names as its own (公布2022年第一季度业绩)
         if c.weight < WRITTEN and same:
             end = max(same, key=lambda e: (written[e], e))
             c = _Candidate(end, c.quarter, c.weight, c.position, c.kind, c.own)
@@ -573,6 +624,9 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         year = _reported_year(doc, ctx)
         if year is not None:
             return Period(fiscal_year=year, fiscal_quarter=None, period_end=date(year, 12, 31))
+    quarters = [c for c in quarters if c.weight > STALE]
+    if not quarters:
+        return Period()
     totals: dict[date, float] = {}
     for c in quarters:
         totals[c.end] = totals.get(c.end, 0.0) + c.weight

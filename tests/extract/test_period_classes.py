@@ -167,3 +167,54 @@ def test_last_years_figures_outweigh_periods_named_without_their_year(tmp_path: 
 def test_a_years_dividend_is_no_period(tmp_path: Path) -> None:
     text = "财务表现\n\n上半年营收达619亿元同比增长3.4%。现金减少至176亿元,因分配2029年度股利。\n"
     assert _period(tmp_path, text)[2] != date(2029, 12, 31)
+
+
+def test_a_period_looked_back_to_is_no_period(tmp_path: Path) -> None:
+    # "创2010年第二季以来新高": since; the quarter reported has no year, nor does the text
+    text = "某某電腦第一季營收季減13%\n\n某某電腦第一季毛利率達5.24%,創2010年第二季以來新高,稅後淨利21.91億元。\n"
+    assert _period(tmp_path, text) == (None, 1, None)
+
+
+def test_a_range_of_fiscal_years_is_no_period(tmp_path: Path) -> None:
+    text = (
+        "某某第三季財報揭曉\n\n某某第三季毛利率為8.8%,季增20個基點。報告上調2030至2031財年業績,"
+        "2030年下半年開始貢獻更顯著。\n"
+    )
+    assert _period(tmp_path, text)[0:2] == (None, 3)
+
+
+def test_a_year_of_the_minguo_calendar(tmp_path: Path) -> None:
+    text = "某航財報/上半年EPS 1.32元\n\n某航(2610)8日公告 119 年上半年財報,合併營業收入1,041億元,稅後淨利80.4億元。\n"
+    assert _period(tmp_path, text) == (2030, None, date(2030, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "comparison",
+    ["而2029年第一季度的淨收入為12.556億元人民幣", "毛利率從2029年第一季度的21.1%增加到26.3%"],
+)
+def test_chinese_comparisons_from_and_whereas(tmp_path: Path, comparison: str) -> None:
+    text = (
+        "某某科技公佈2030年第一季度未經審計的財務業績\n\n某某科技今天公佈了2030年第一季度的財務業績。"
+        f"淨收入達到7.121億元。{comparison}。另{comparison}。另{comparison}。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 1, date(2030, 3, 31))
+
+
+def test_english_year_dash_quarter_and_nine_months(tmp_path: Path) -> None:
+    text = "Orvane Holdings\n\n2030-Q3\nIn the first 9 months of 2030, the group achieved revenue growth of 8%.\n"
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+def test_relative_to_a_quarter_is_a_comparison(tmp_path: Path) -> None:
+    text = (
+        "date 2030-08-11 Orvane Macau beat expectations.\n\nIn the second quarter, the operator generated "
+        "USD246 million of EBITDAR. Retail sales surged up to 47% relative to Q2 2027. Drop rose 4% relative "
+        "to Q2 2027, and hotel revenue 8% relative to Q2 2027.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 2, date(2030, 6, 30))
+
+
+def test_an_old_yearless_half_is_no_half_to_june(tmp_path: Path) -> None:
+    # interim results announced in November: the half did not end in June (its year starts in April)
+    text = "date 2030-11-20 某某(0823)今日公布中期業績,期內收益為70.23億元,較去年同期下跌1.8%。\n"
+    assert _period(tmp_path, text) == (None, None, None)
