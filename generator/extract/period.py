@@ -636,6 +636,9 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         end = own.pop()  # the one period the text names as the one it reports
     if quarters[0].quarter:
         period = fiscal_period(end, start_month)
+        if start_month == 1 and period.fiscal_quarter == 1 and _annual_first(doc, ctx, candidates, end):
+            year = end.year - 1  # the annual report, released with the next first quarter's
+            return Period(fiscal_year=year, fiscal_quarter=None, period_end=date(year, 12, 31))
         if period.fiscal_quarter == 2 and _half_year_call(doc, quarters, end):
             return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
         if period.fiscal_quarter == 4 and _full_year_call(candidates, end, head):
@@ -689,18 +692,30 @@ _YEAR_FIGURE = re.compile(
 )
 
 
-def _reported_year(doc: Document, ctx: DateContext) -> int | None:
-    """The year a dated text names no part of but reports as past, with its figures, in the first
-    months after it ended (``2025年营收1,987.6亿元`` on 2026-03-13; ``去年录得…`` on 2024-02-16): the
-    latest past year it gives figures for, when that is the year before the text's; None when it
-    names none so, or when it is dated later in the year. The year of the text itself (今年的获利年
-    成长12%) is a forecast or a figure to date, and a year compared with (与2024年持平) is no period."""
-    if ctx.published is None or ctx.published.month > ANNUAL_SEASON_MONTHS:
-        return None
-    target = ctx.published.year - 1
+def _annual_first(doc: Document, ctx: DateContext, candidates: list[_Candidate], end: date) -> bool:
+    """True when a text whose best period is a first quarter (ending on ``end``) reports the year
+    before it first: Chinese issuers release the annual report with the next first quarter's (by
+    April), and a text on both that opens with the year (``2024年营收249.5亿元…; 2025年Q1营收…``,
+    ``发布了2024年年报…发布了2025年第一季度报告``) is about the year, the quarter coming after. The
+    year counts where it is named as the text's own or given figures; the quarter where it is
+    named with its year."""
+    quarter = [c.position for c in candidates if c.end == end and c.weight >= WRITTEN]
+    if not quarter:
+        return False
+    year_end = date(end.year - 1, 12, 31)
+    named = [c.position for c in candidates if c.end == year_end and c.kind == "year" and c.own]
+    figures = [p for p, y in _year_figures(doc, ctx) if y == year_end.year]
+    return min([*named, *figures], default=min(quarter)) < min(quarter)
+
+
+def _year_figures(doc: Document, ctx: DateContext) -> list[tuple[int, int]]:
+    """Where the text gives figures for a whole year, and the year (``2024年营收249.5亿元``,
+    ``去年录得…`` on a dated text): a year with a figure in its clause, not compared with, not
+    ahead (see :func:`_reported_year`)."""
     relative = periods.wording().relative_years
     future = periods.words("future")
-    years: set[int] = set()
+    out: list[tuple[int, int]] = []
+    offset = 0
     for ln in doc.content_lines():
         text = _digit_years(ln.norm)
         for m in _YEAR_FIGURE.finditer(text):
@@ -712,8 +727,23 @@ def _reported_year(doc: Document, ctx: DateContext) -> int | None:
             if _comparison(text, m.span()):
                 continue  # "与2024年持平": the year compared with
             rel = m.group("rel")
-            if rel is not None and rel not in relative:
+            if rel is not None and (rel not in relative or ctx.published is None):
                 continue
-            years.add(ctx.published.year + relative[rel] if rel else int(m.group(1)))
+            year = ctx.published.year + relative[rel] if rel and ctx.published else int(m.group(1))
+            out.append((offset + m.start(), year))
+        offset += len(ln.norm) + 1
+    return out
+
+
+def _reported_year(doc: Document, ctx: DateContext) -> int | None:
+    """The year a dated text names no part of but reports as past, with its figures, in the first
+    months after it ended (``2025年营收1,987.6亿元`` on 2026-03-13; ``去年录得…`` on 2024-02-16): the
+    latest past year it gives figures for, when that is the year before the text's; None when it
+    names none so, or when it is dated later in the year. The year of the text itself (今年的获利年
+    成长12%) is a forecast or a figure to date, and a year compared with (与2024年持平) is no period."""
+    if ctx.published is None or ctx.published.month > ANNUAL_SEASON_MONTHS:
+        return None
+    target = ctx.published.year - 1
+    years = {year for _, year in _year_figures(doc, ctx)}
     past = {y for y in years if y < ctx.published.year}  # this year's figures: a forecast, to date
     return target if past and max(past) == target else None

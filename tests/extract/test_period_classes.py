@@ -218,3 +218,25 @@ def test_an_old_yearless_half_is_no_half_to_june(tmp_path: Path) -> None:
     # interim results announced in November: the half did not end in June (its year starts in April)
     text = "date 2030-11-20 某某(0823)今日公布中期業績,期內收益為70.23億元,較去年同期下跌1.8%。\n"
     assert _period(tmp_path, text) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the year opens the text, the next first quarter follows: the annual report's
+        (
+            "某某讯飞纪要\n\n经营情况 - 2029 年营收 249.5 亿元,同比增长 21%。 - 2030 年 Q1 营收 46.5 亿元同比增长 27%。\n",
+            (2029, None, date(2029, 12, 31)),
+        ),
+        # the first quarter opens the text, last year's report comes after: the quarter's
+        (
+            "某某银行收入下滑\n\n2030年第一季度报告显示,某某银行营收387.70亿元,同比下降14.0%。"
+            "此前年报显示,2029年营收为1646.99亿元,同比下降8.9%。\n",
+            (2030, 1, date(2030, 3, 31)),
+        ),
+    ],
+)
+def test_an_annual_report_released_with_the_next_first_quarter(
+    tmp_path: Path, text: str, want: tuple[int | None, int | None, date | None]
+) -> None:
+    assert _period(tmp_path, text) == want
