@@ -240,3 +240,13 @@ def test_an_annual_report_released_with_the_next_first_quarter(
     tmp_path: Path, text: str, want: tuple[int | None, int | None, date | None]
 ) -> None:
     assert _period(tmp_path, text) == want
+
+
+def test_a_fiscal_calendar_stated_by_a_quarters_end(tmp_path: Path) -> None:
+    # an issuer no lexicon knows: "the first quarter ended June 30" makes its year start in April
+    text = (
+        'BEIJING, Nov. 28, 2030 /PRNewswire/ -- Orvane Limited ("Orvane") today announced its unaudited '
+        "financial results for the first quarter ended June 30, 2030.\n"
+        "Total revenues were RMB289.0 million for the three months ended June 30, 2030.\n"
+    )
+    assert _period(tmp_path, text) == (2031, 1, date(2030, 6, 30))
