@@ -30,6 +30,9 @@ FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2}
 """``2024年8月20日``, ``2024-08-20``; not a range of months (``2025年1-6月``)."""
 ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)\b")
 """``November 19, 2024``, ``Aug. 21,2024``."""
+US_NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+"""``10/28/2021``: a date written month first in numbers (an English page's dateline, ``Transcript Call
+Date 07/17/2013``); read day first when the first number cannot be a month (``28/10/2021``)."""
 ENGLISH_DAY_FIRST = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(20\d\d)\b")
 """``8 August 2024``."""
 
@@ -239,6 +242,13 @@ def publication_date(doc: Document) -> date | None:
                 found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
                 if found:
                     return found
+        numeric = US_NUMERIC_DATE.search(text) if len(text) <= 60 and text.isascii() else None
+        if numeric and not until.search(text[: numeric.start()]):
+            first, second = int(numeric.group(1)), int(numeric.group(2))
+            month, day = (first, second) if first <= 12 else (second, first)
+            found = safe_date(int(numeric.group(3)), month, day)
+            if found:
+                return found
         day_first = ENGLISH_DAY_FIRST.search(text)
         if day_first and day_first.group(2).lower() in MONTHS and len(text) <= 60:
             found = safe_date(
