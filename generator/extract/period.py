@@ -617,7 +617,17 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         # before's figures (2025年营收… on 2026-03-13, see _reported_year): taken as the period, its
         # clause "与2024年持平" makes the metrics drop the figures after it as 2024's (a metrics class
         # to fix first; zh-b09 09-udn lost its net income, below its floor).
-        return Period(fiscal_quarter=_yearless_quarter(doc)) if ctx.year is None else Period()
+        if ctx.year is None:
+            return Period(fiscal_quarter=_yearless_quarter(doc))
+        if ctx.published is None and ctx.year_guessed:
+            # an undated text naming no period but giving a past year's figures (华邦电2022年合并营收…),
+            # the year it was taken to be written in coming after: that year is the one reported
+            years = {year for _, year in _year_figures(doc, ctx)}
+            if years and max(years) == ctx.year - 1:
+                return Period(
+                    fiscal_year=ctx.year - 1, fiscal_quarter=None, period_end=date(ctx.year - 1, 12, 31)
+                )
+        return Period()
     if start_month == 1 and all(c.weight < WRITTEN for c in quarters):
         # only periods named without their year (中期息, 今年首季): a past year reported with its
         # figures early in the next (去年纯利108亿元 on 2026-03-11) is the period
@@ -688,7 +698,7 @@ _FIGURE = re.compile(r"\d[\d,.]*\s*(?:亿|万|元|%)")
 _FIGURE_CLAUSE_BREAK = re.compile(r"[;；。]|(?<!\d),|,(?!\d)|\.(?!\d)")
 """Where a clause ends, a comma between digits aside (``1,987.6亿元``)."""
 _YEAR_FIGURE = re.compile(
-    r"(?:(20\d\d)\s*年|(?P<rel>[今本去上前]年))(?!\s*(?:第|[一二三四1-4]\s*季|上半|下半|前|底|末|\d))"
+    r"(?:(20\d\d)\s*年|(?P<rel>[今本去上前]年))(?!\s*(?:第|[一二三四1-4]\s*季|上半|下半|前|底|末|同期|\d))"
 )
 
 

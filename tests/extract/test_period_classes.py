@@ -250,3 +250,20 @@ def test_a_fiscal_calendar_stated_by_a_quarters_end(tmp_path: Path) -> None:
         "Total revenues were RMB289.0 million for the three months ended June 30, 2030.\n"
     )
     assert _period(tmp_path, text) == (2031, 1, date(2030, 6, 30))
+
+
+def test_an_undated_text_giving_only_a_past_years_figures(tmp_path: Path) -> None:
+    text = (
+        "《半导体》某某电产能利用率落底\n\n某某电2029年合并营收年减少5.06%,归属母公司净利为新台币129.27亿元。"
+        "2029年记忆体事业营收为新台币517.72亿元,年减少11.17%。下一次扩充产能估在明年第一季。\n"
+    )
+    assert _period(tmp_path, text) == (2029, None, date(2029, 12, 31))
+
+
+def test_the_same_period_of_a_year_is_no_years_figure(tmp_path: Path) -> None:
+    # "较2020年同期", "相對2020年同期為18.6%": comparisons, no year reported
+    text = (
+        "公司數據顯示\n\n總收入為25.5億美元,年增9%,系統銷售額較2029年同期增加1%,餐廳利潤率為12.2%,"
+        "相對2029年同期為18.6%。經營利潤為1.78億美元,較2029年同期下降68%。\n"
+    )
+    assert _period(tmp_path, text)[0] != 2029
