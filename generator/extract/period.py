@@ -618,7 +618,9 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         # clause "与2024年持平" makes the metrics drop the figures after it as 2024's (a metrics class
         # to fix first; zh-b09 09-udn lost its net income, below its floor).
         if ctx.year is None:
-            return Period(fiscal_quarter=_yearless_quarter(doc))
+            quarter = _yearless_quarter(doc)
+            end = _quarter_end_written(doc, quarter, start_month) if quarter else None
+            return fiscal_period(end, start_month) if end else Period(fiscal_quarter=quarter)
         if ctx.published is None and ctx.year_guessed:
             # an undated text naming no period but giving a past year's figures (华邦电2022年合并营收…),
             # the year it was taken to be written in coming after: that year is the one reported
@@ -655,6 +657,30 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
             return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
         return period
     return Period(fiscal_year=fiscal_year(end, start_month), fiscal_quarter=None, period_end=end)
+
+
+_BALANCE_DATE = re.compile(
+    r"(?i:as\s+of|as\s+at|ended)\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b"
+    r"|(?:截至|于|於)\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+"""A date the text's balances or periods end on: ``As of June 30, 2020``, ``截至2020年6月30日``."""
+
+
+def _quarter_end_written(doc: Document, quarter: int, start_month: int) -> date | None:
+    """The end of the quarter a text names only without its year (``Q2 revenues…``), when the text
+    writes that quarter's last day with its year once (``As of June 30, 2020, cash…``): the
+    balances it reports are those of the quarter's end. None when it writes none, or several."""
+    found: set[date] = set()
+    for ln in doc.content_lines():
+        for m in _BALANCE_DATE.finditer(ln.norm):
+            if m.group(1):
+                month, day, year = MONTHS.get(m.group(1).lower(), 0), int(m.group(2)), int(m.group(3))
+            else:
+                year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+            if 1 <= month <= 12 and safe_date(year, month, day) == month_end(year, month):
+                found.add(month_end(year, month))
+    ends = {e for e in found if fiscal_period(e, start_month).fiscal_quarter == quarter}
+    return ends.pop() if len(ends) == 1 else None
 
 
 def _yearless_quarter(doc: Document) -> int | None:

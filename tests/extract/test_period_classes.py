@@ -267,3 +267,11 @@ def test_the_same_period_of_a_year_is_no_years_figure(tmp_path: Path) -> None:
         "相對2029年同期為18.6%。經營利潤為1.78億美元,較2029年同期下降68%。\n"
     )
     assert _period(tmp_path, text)[0] != 2029
+
+
+def test_a_yearless_quarter_takes_the_year_of_its_balance_date(tmp_path: Path) -> None:
+    text = (
+        "Q2 revenues of $421.06M (-8.9% Y/Y) missed consensus.\n\nGross margin narrowed 500 bps Y/Y to 41% in Q2.\n"
+        "As of June 30, 2030, cash and equivalents stood at $1.35B vs. $1.51B as of December 31, 2029.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 2, date(2030, 6, 30))
