@@ -49,7 +49,7 @@ class _Candidate:
 
 ENGLISH_FISCAL_YQ = [
     re.compile(r"(?<![A-Za-z0-9])[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])(?![A-Za-z0-9])"),
-    re.compile(r"(?<![A-Za-z0-9])[Qq]([1-4])\s*[Ff][Yy]\s*'?(20\d\d|\d\d)(?![A-Za-z0-9])", re.I),
+    re.compile(r"(?<![A-Za-z0-9])(?:Q|Quarter\s+)([1-4]),?\s*FY\s*'?(20\d\d|\d\d)(?![A-Za-z0-9])", re.I),
     re.compile(
         r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I
     ),
@@ -582,8 +582,41 @@ def _bare_take_written_years(candidates: list[_Candidate], limit: date | None) -
     return out
 
 
+FISCAL_STARTS = (4, 7, 10)
+"""The months other than January a fiscal year commonly starts in."""
+
+
+def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int:
+    """The month the fiscal year starts, when the text's fiscal labels (``Quarter 1, FY'2014``,
+    ``Q2 FY25``) cannot have ended by its dateline in a year starting in January (a call of
+    2013-07-17 on FY2014's first quarter): the one start month (April, July or October) that makes
+    every label the latest quarter ended before the dateline, within ``YEARLESS_LAG_DAYS``;
+    ``start_month`` otherwise."""
+    if start_month != 1 or ctx.published is None:
+        return start_month
+    labels: set[tuple[int, int]] = set()
+    for ln in doc.content_lines():
+        for pattern in ENGLISH_FISCAL_YQ[:2]:
+            for m in pattern.finditer(ln.norm):
+                first, second = m.group(1), m.group(2)
+                year, q = (
+                    (_two_digit(second), int(first)) if len(first) == 1 else (_two_digit(first), int(second))
+                )
+                labels.add((year, q))
+    if not labels or any(quarter_end(y, q, 1) <= ctx.published for y, q in labels):
+        return start_month
+    published = ctx.published
+    fits = [
+        s
+        for s in FISCAL_STARTS
+        if all(0 <= (published - quarter_end(y, q, s)).days <= YEARLESS_LAG_DAYS for y, q in labels)
+    ]
+    return fits[0] if len(fits) == 1 else start_month
+
+
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
     """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
+    start_month = _start_from_labels(doc, start_month, ctx)
     candidates: list[_Candidate] = []
     title = doc.title or ""
     for m in TITLE_Q.finditer(title):

@@ -275,3 +275,13 @@ def test_a_yearless_quarter_takes_the_year_of_its_balance_date(tmp_path: Path) -
         "As of June 30, 2030, cash and equivalents stood at $1.35B vs. $1.51B as of December 31, 2029.\n"
     )
     assert _period(tmp_path, text) == (2030, 2, date(2030, 6, 30))
+
+
+def test_fiscal_labels_ended_only_in_a_year_starting_in_april(tmp_path: Path) -> None:
+    # FY2031's first quarter, on a call of 2030-07-17: the year cannot start in January
+    text = (
+        "Qorvix Bank Ltd ADR QBK\nQ1 2031 Earnings Call Transcript\nTranscript Call Date 07/17/2030\n\n"
+        "Operator: Good evening, and welcome to the Qorvix Bank Quarter 1, FY'2031 Result Conference Call.\n"
+        "For this quarter, the net revenue growth was up 19.7%.\n"
+    )
+    assert _period(tmp_path, text) == (2031, 1, date(2030, 6, 30))
