@@ -467,7 +467,7 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     dateline) where the call is held (``8月20日晚间召开电话会``); one beside the results
     (``8月21日发布财报``); a day without its month; the dateline.
     """
-    for meeting in (_meeting_time(doc), _labelled_call_date(doc)):
+    for meeting in (_meeting_time(doc), _labelled_call_date(doc), _titled_call_date(doc)):
         if meeting is not None and (period.period_end is None or meeting > period.period_end):
             return meeting
     anchor = ctx.published or _news_dateline(doc, ctx, period)
@@ -489,6 +489,21 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
         if period.period_end is None or release > period.period_end:
             return release
     return ctx.published
+
+
+TITLED_CALL = re.compile(r"\s*[\u3400-\u9fffA-Za-z]{2,16}(20\d\d)(\d\d)(\d\d)\s*")
+"""A call's minutes titled by the company and the call's date written as eight digits, alone on
+their line (``科大讯飞20250422``, ``金山云20250528``): the date is the call's."""
+
+
+def _titled_call_date(doc: Document) -> date | None:
+    """The date a minutes' title gives its call (see ``TITLED_CALL``), else None."""
+    for ln in doc.content_lines():
+        if len(ln.norm) <= 30 and (m := TITLED_CALL.fullmatch(ln.norm)):
+            found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found:
+                return found
+    return None
 
 
 def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -> list[date]:

@@ -182,3 +182,11 @@ def test_a_date_written_month_first_in_numbers(tmp_path: Path) -> None:
         "For this quarter, the net revenue growth was up 19.7%.\n"
     )
     assert _call(tmp_path, text) == date(2030, 7, 17)
+
+
+def test_minutes_titled_by_the_company_and_the_calls_date(tmp_path: Path) -> None:
+    text = (
+        "Workflow\n某某讯飞20300422\n002230某某讯飞(002230)2030-04-24 09:55\n\n"
+        "纪要涉及的公司 某某讯飞 经营情况 - 2029 年营收 249.5 亿元,同比增长 21%。\n"
+    )
+    assert _call(tmp_path, text) == date(2030, 4, 22)
