@@ -23,5 +23,5 @@ def identify(doc: Document) -> tuple[Company, DateContext, Period, date | None]:
     """Company, date context, period and call date of ``doc``, as ``summarize`` finds them."""
     company = identify_company(doc)
     ctx = date_context(doc)
-    period = identify_period(doc, fiscal_start(company), ctx)
+    period = identify_period(doc, fiscal_start(company, doc), ctx)
     return company, ctx, period, identify_call_date(doc, ctx, period)

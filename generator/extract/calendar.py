@@ -2,16 +2,18 @@
 
 A fiscal year is named after the calendar year in which it ends (Alibaba, starting in April:
 FY2024 = April 2023 - March 2024); the start month is the company's ``fiscal_year_start_month``
-in the company registry, January when the company is unknown.
+in the company registry; for a company it does not know, the one the text states by naming a
+quarter's end (``the first quarter ended June 30, 2023``: April), else January.
 """
 
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 
 from generator.lexicon.companies import companies
-from generator.model import Company, Period
+from generator.model import Company, Document, Period
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -27,10 +29,41 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def fiscal_start(company: Company) -> int:
-    """The month the company's fiscal year starts (1 when unknown)."""
+def fiscal_start(company: Company, doc: Document | None = None) -> int:
+    """The month the company's fiscal year starts: the company registry's; for a company it does
+    not know, the one the text states (see :func:`stated_start`); else 1."""
     entry = companies().get(company.id)
-    return entry.fiscal_year_start_month if entry is not None else 1
+    if entry is not None:
+        return entry.fiscal_year_start_month
+    return (stated_start(doc) if doc is not None else None) or 1
+
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_STATED = re.compile(
+    r"\b(?i:(first|second|third|fourth)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?\d{2,4})?"
+    r"|(fiscal\s+year))\s+(?i:ended|ending)\s+(?:on\s+)?([A-Z][a-z]{2,8})\.?\s+\d{1,2}\b"
+)
+"""``the first quarter ended June 30, 2023``, ``fiscal year ending March 31``: a quarter or a year
+with the month it ends in, which tells the month the fiscal year starts."""
+
+
+def stated_start(doc: Document) -> int | None:
+    """The month the fiscal year starts, as the text states it by naming a quarter's or the fiscal
+    year's end (``first quarter ended June 30`` -> April, ``second quarter ended September 30`` ->
+    April, ``fiscal year ended June 30`` -> July); None when it states none, or states two."""
+    found: set[int] = set()
+    for ln in doc.content_lines():
+        if "nded" not in ln.norm and "NDED" not in ln.norm:
+            continue
+        for m in _STATED.finditer(ln.norm):
+            month = _MONTHS.get(m.group(3).lower())
+            if month is None:
+                continue
+            quarters = _ORDINALS[m.group(1).lower()] if m.group(1) else 4
+            found.add((month - 3 * quarters) % 12 + 1)
+    return found.pop() if len(found) == 1 else None
 
 
 def fiscal_year(end: date, start_month: int) -> int:

@@ -629,7 +629,9 @@ ENGLISH_HEAD_LINES = 3
 
 
 @per_lexicon_set
-def _english_subject_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+def _english_subject_patterns() -> (
+    tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]] | None
+):
     """An English title naming its issuer (``Gogoro Releases Third Quarter 2024 Financial Results``,
     ``Canadian Solar Inc. (CSIQ) on Q1 2021 Results``), a title that is the issuer's name alone
     (``NIKE, Inc.``), and an issuer's possessive before its period's results or call (``Welcome to
@@ -637,12 +639,20 @@ def _english_subject_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     c = companies()
     if not c.english_results_words:
         return None
-    period = rf"(?:(?i:{alternation(c.english_period_words)}|Q[1-4]|[1-4]Q|FY\s*\d{{2,4}}|20\d\d)[\s,]+)"
+    period = (
+        rf"(?:(?i:{alternation(c.english_period_words)}|Q[1-4]|[1-4]Q|FY\s*'?\d{{2,4}}|20\d\d|[1-4])[\s,]+)"
+    )
     results = rf"(?i:{alternation(c.english_results_words)})\b"
     verbs = rf"(?:(?i:{alternation(c.english_release_verbs)})\s+)?" if c.english_release_verbs else ""
     title = re.compile(rf"\s*{_EN_NAME}{_EN_LEGAL}?{_EN_TICKER}?\s+{verbs}{period}*{results}")
     alone = re.compile(rf"\s*{_EN_NAME}{_EN_LEGAL}\s*")
-    possessive = re.compile(rf"(?<![A-Za-z0-9.&\-]){_EN_NAME}{_EN_LEGAL}?['’]s\s+{period}*{results}")
+    possessive = (
+        re.compile(rf"(?<![A-Za-z0-9.&\-]){_EN_NAME}{_EN_LEGAL}?['’]s\s+{period}*{results}"),
+        re.compile(rf"(?i:welcome\s+to\s+the)\s+{_EN_NAME}{_EN_LEGAL}?\s+{period}*{results}"),
+        re.compile(
+            rf"{results}(?:\s+(?i:announcement|release|presentation))?\s+of\s+{_EN_NAME}{_EN_LEGAL}(?![A-Za-z])"
+        ),
+    )
     return title, alone, possessive
 
 
@@ -661,8 +671,8 @@ def _english_subjects(title: str, lines: list[Line]) -> list[str]:
         if m:
             found.append(m.group("name"))
     for ln in lines:
-        if "s " in ln.norm:
-            found.extend(m.group("name") for m in possessive.finditer(ln.norm))
+        for pattern in possessive:
+            found.extend(m.group("name") for m in pattern.finditer(ln.norm))
     return [n for n in found if _english_issuer(n)]
 
 

@@ -30,6 +30,9 @@ FULL_DATE = re.compile(r"(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2}
 """``2024年8月20日``, ``2024-08-20``; not a range of months (``2025年1-6月``)."""
 ENGLISH_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)\b")
 """``November 19, 2024``, ``Aug. 21,2024``."""
+US_NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+"""``10/28/2021``: a date written month first in numbers (an English page's dateline, ``Transcript Call
+Date 07/17/2013``); read day first when the first number cannot be a month (``28/10/2021``)."""
 ENGLISH_DAY_FIRST = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(20\d\d)\b")
 """``8 August 2024``."""
 
@@ -239,6 +242,13 @@ def publication_date(doc: Document) -> date | None:
                 found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
                 if found:
                     return found
+        numeric = US_NUMERIC_DATE.search(text) if len(text) <= 60 and text.isascii() else None
+        if numeric and not until.search(text[: numeric.start()]):
+            first, second = int(numeric.group(1)), int(numeric.group(2))
+            month, day = (first, second) if first <= 12 else (second, first)
+            found = safe_date(int(numeric.group(3)), month, day)
+            if found:
+                return found
         day_first = ENGLISH_DAY_FIRST.search(text)
         if day_first and day_first.group(2).lower() in MONTHS and len(text) <= 60:
             found = safe_date(
@@ -327,6 +337,8 @@ def infer_year(doc: Document) -> int | None:
                 before = sentence[max(0, m.start() - 2) : m.start()]
                 if future.search(clause) or patterns.range_before.search(before):
                     continue
+                if _reference_point(rest):
+                    continue  # "创2010年第二季以来新高": a year the text looks back to, not one it reports
                 if patterns.year_part.match(rest):
                     candidate = year + (1 if patterns.late_year_part.match(rest) else 0)
                 elif result.search(rest) and re.search(r"\d", rest):
@@ -342,6 +354,16 @@ def infer_year(doc: Document) -> int | None:
                 candidate = year + 1 if month == 12 else year
                 best = candidate if best is None else max(best, candidate)
     return best
+
+
+REFERENCE_REACH = 8
+"""How far after a year (its quarter or half) a word making it a reference point may stand."""
+
+
+def _reference_point(rest: str) -> bool:
+    """True when the words after a year make it a reference point (``年第二季以来``: since)."""
+    head = re.split(r"[,:,。;]", rest[: REFERENCE_REACH + 4], maxsplit=1)[0]
+    return any(w in head for w in periods.wording().reference_after)
 
 
 PERIOD_END_REACH = 60
@@ -445,7 +467,7 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     dateline) where the call is held (``8月20日晚间召开电话会``); one beside the results
     (``8月21日发布财报``); a day without its month; the dateline.
     """
-    for meeting in (_meeting_time(doc), _labelled_call_date(doc)):
+    for meeting in (_meeting_time(doc), _labelled_call_date(doc), _titled_call_date(doc)):
         if meeting is not None and (period.period_end is None or meeting > period.period_end):
             return meeting
     anchor = ctx.published or _news_dateline(doc, ctx, period)
@@ -467,6 +489,21 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
         if period.period_end is None or release > period.period_end:
             return release
     return ctx.published
+
+
+TITLED_CALL = re.compile(r"\s*[\u3400-\u9fffA-Za-z]{2,16}(20\d\d)(\d\d)(\d\d)\s*")
+"""A call's minutes titled by the company and the call's date written as eight digits, alone on
+their line (``科大讯飞20250422``, ``金山云20250528``): the date is the call's."""
+
+
+def _titled_call_date(doc: Document) -> date | None:
+    """The date a minutes' title gives its call (see ``TITLED_CALL``), else None."""
+    for ln in doc.content_lines():
+        if len(ln.norm) <= 30 and (m := TITLED_CALL.fullmatch(ln.norm)):
+            found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found:
+                return found
+    return None
 
 
 def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -> list[date]:

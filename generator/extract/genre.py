@@ -26,6 +26,7 @@ HEAD_KINDS = ("transcript", "minutes", "digest")
 @dataclass(frozen=True)
 class _Genres:
     head_lines: int
+    commentary_lines: int
     heading_max: int
     words: dict[str, re.Pattern[str]]
     mark_lines: frozenset[str]
@@ -38,6 +39,7 @@ def _genres() -> _Genres:
     marks = data.get("transcript_marks") or {}
     return _Genres(
         head_lines=int(data.get("head_lines", 6)),
+        commentary_lines=int(data.get("commentary_lines", data.get("head_lines", 6))),
         heading_max=int(data.get("heading_max", 80)),
         words={k: word_pattern(data.get(k) or [], re.IGNORECASE) for k in (*HEAD_KINDS, "commentary")},
         mark_lines=frozenset(normalise(str(w)).casefold() for w in marks.get("lines") or []),
@@ -77,7 +79,8 @@ def source_genre(doc: Document, shape: str) -> str:
     head = _head(doc, g.head_lines)
     # a long line's opening is its heading run into the body ("Financial Data and Key Metrics
     # Changes - The company…", "文 | 某某 在全球经济…"): only that much of it is read
-    headings = "\n".join(t if len(t) <= g.heading_max else t[: g.heading_max // 2] for t in head)
+    cut = [t if len(t) <= g.heading_max else t[: g.heading_max // 2] for t in head]
+    headings = "\n".join(cut)
     for kind in HEAD_KINDS:
         if g.words[kind].search(headings):
             return kind
@@ -85,6 +88,6 @@ def source_genre(doc: Document, shape: str) -> str:
         return "transcript"
     if shape in ("transcript", "digest"):
         return shape
-    if g.words["commentary"].search(headings):
+    if g.words["commentary"].search("\n".join(cut[: g.commentary_lines + (1 if doc.title else 0)])):
         return "commentary"
     return "article"

@@ -49,7 +49,7 @@ class _Candidate:
 
 ENGLISH_FISCAL_YQ = [
     re.compile(r"(?<![A-Za-z0-9])[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])(?![A-Za-z0-9])"),
-    re.compile(r"(?<![A-Za-z0-9])[Qq]([1-4])\s*[Ff][Yy]\s*'?(20\d\d|\d\d)(?![A-Za-z0-9])", re.I),
+    re.compile(r"(?<![A-Za-z0-9])(?:Q|Quarter\s+)([1-4]),?\s*FY\s*'?(20\d\d|\d\d)(?![A-Za-z0-9])", re.I),
     re.compile(
         r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I
     ),
@@ -94,6 +94,10 @@ class _Patterns:
     """``今(2017)年``: a year in brackets after a word naming its distance from the text's own."""
     split_fiscal_year: re.Pattern[str]
     """``20/21财年``, ``2020/21财年``: a fiscal year spanning two calendar years."""
+    roc_year: re.Pattern[str]
+    """``114年上半年``: a year of the Minguo calendar (89-139, 2000-2050) before a period word."""
+    english_ytd: re.Pattern[str]
+    """``first nine months of 2022``, ``9M 2022``: the year to the end of its third quarter."""
 
 
 def _patterns() -> _Patterns:
@@ -109,6 +113,14 @@ def _build_patterns() -> _Patterns:
     return _Patterns(
         bracketed_year=re.compile(rf"(?:{alternation(w.bracketed_years)})\s*\(\s*20\d\d\s*\)\s*(?=年)"),
         split_fiscal_year=re.compile(rf"(?<![\d/])(20)?(\d\d)\s*/\s*(\d\d)(?=\s*{fy})"),
+        roc_year=re.compile(
+            rf"(?<![\d.,])(89|9\d|1[0-3]\d)[ ]?年"
+            rf"(?=\s*(?:{alternation(w.roc_year_before)}|[一二三四1-4]\s*季|\d{{1,2}}\s*月))"
+        ),
+        english_ytd=re.compile(
+            r"\b(?i:first\s+(?:nine|9)\s+months|nine\s+months|9M)\s+(?:of\s+|ended\s+[A-Z][a-z]+\s+\d{1,2},?\s+)?"
+            r"(?:(?i:fiscal)\s+(?:(?i:year)\s+)?)?(20\d\d)\b"
+        ),
         fiscal_yq=[
             re.compile(
                 rf"(20\d\d)\s*{fy}\s*(?:的\s*)?第?\s*([一二三四1-4])\s*"
@@ -136,7 +148,7 @@ def _build_patterns() -> _Patterns:
         cal_q=re.compile(
             rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
             rf"(?:{alternation(w.quarter)}|{short})|"
-            r"(20\d\d)\s*年?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
+            r"(20\d\d)\s*(?:年|-)?\s*[Qq]([1-4])(?![0-9])|(?<![A-Za-z])[Qq]([1-4])\s*[\-']?\s*(20\d\d)|"
             r"(?i:(first|second|third|fourth)[\s\-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)(20\d\d)|"
             r"(?<![A-Za-z0-9])([1-4])Q\s*'?(20\d\d|\d\d)(?!\d)|"
             rf"(20\d\d)\s*年\s*(\d{{1,2}})\s*{alt(w.month_quarter)}|"
@@ -186,6 +198,10 @@ year ended at least this long before the year's end (a period is reported weeks 
 a bare 全年 in an undated text of 2021 is the year 2020, not 2021)."""
 YEARLESS_LAG_DAYS = 130
 """A quarter named without its year is the latest one ended at most this long before the dateline."""
+STALE = 0.1
+"""The weight of a half named without its year that ended longer than ``YEARLESS_LAG_DAYS`` before the
+dateline (中期业绩 on 2025-11-20 is no half to June: the company's fiscal year does not start in
+January): it tells that the text names periods only without their year, and is never the period."""
 
 
 CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
@@ -198,14 +214,27 @@ def _comparison(text: str, span: tuple[int, int]) -> bool:
     (``(2021年上半年:63.2%)``, ``(2018年上半年为126.47亿元)``), right after a comparison word
     (``较2023年第二季上升8%``), or further on in a clause one opens (``as compared to US$331.0
     million for the second quarter of 2023``)."""
-    before = text[: span[0]].rstrip()
-    labels = periods.wording().bracket_labels
-    if before.endswith(("(", "(")) and text[span[1] :].lstrip().startswith(labels):
+    w = periods.wording()
+    before = text[max(0, span[0] - COMPARISON_REACH) : span[0]].rstrip()
+    after = text[span[1] : span[1] + COMPARISON_REACH].lstrip()
+    if before.endswith(("(", "(")) and after.startswith(w.bracket_labels):
         return True
-    if before.lower().endswith(periods.wording().comparison_before):
+    if before.lower().endswith(w.comparison_before) or after.startswith(w.reference_after):
+        return True
+    if _in_year_range(before, after):
         return True
     clause = _CLAUSE_BREAK.split(text[max(0, span[0] - COMPARISON_REACH) : span[0]])[-1]
     return _comparison_clause().search(clause) is not None
+
+
+def _in_year_range(before: str, after: str) -> bool:
+    """True for a year that ends or opens a range of years (``2026至2027财年业绩``, ``2022-2023``):
+    a span of years, no period reported."""
+    words = alternation(periods.wording().year_range_words)
+    return (
+        re.search(rf"20\d\d\s*年?\s*(?:{words})\s*$", before) is not None
+        or re.match(rf"(?:年\s*)?(?:{words})\s*20\d\d", after) is not None
+    )
 
 
 COMPARISON_REACH = 80
@@ -228,8 +257,19 @@ def _digit_years(text: str) -> str:
     (``20/21财年`` → `` 2021财年``)."""
     text = CN_YEAR.sub(lambda m: m.group(0).translate(CN_YEAR_DIGITS), text)
     patterns = _patterns()
+    if "年" in text:
+        text = patterns.roc_year.sub(_roc_year, text)
     text = patterns.bracketed_year.sub(lambda m: re.sub(r"[()]", " ", m.group(0)), text)
     return patterns.split_fiscal_year.sub(_split_fiscal_year, text)
+
+
+MINGUO_OFFSET = 1911
+"""A year of the Minguo (ROC) calendar plus this is the Gregorian year (114年 = 2025)."""
+
+
+def _roc_year(m: re.Match[str]) -> str:
+    """``114 年上半年`` -> ``2025年上半年`` (the space, when there is one, keeps the length)."""
+    return f"{int(m.group(1)) + MINGUO_OFFSET}年"
 
 
 def _split_fiscal_year(m: re.Match[str]) -> str:
@@ -321,7 +361,11 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
         if written and (fiscal or start_month == 1):
             add(quarter_end(_two_digit(written), 2, start_month), True, 2.0, m.span(), "half")
         elif not written and ctx.year:
-            add(_latest_fiscal_quarter_end(2, start_month, ctx), True, 0.5, m.span(), "half")
+            end = _latest_fiscal_quarter_end(2, start_month, ctx)
+            recent = ctx.published is None or (
+                end is not None and (ctx.published - end).days <= YEARLESS_LAG_DAYS
+            )
+            add(end, True, 0.5 if recent else STALE, m.span(), "half")
     for m in patterns.fiscal_year.finditer(text):
         y = int(next(g for g in m.groups() if g))
         add(quarter_end(y, None, start_month), False, 1.0, m.span(), "year")
@@ -331,6 +375,8 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
         elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
+    for m in patterns.english_ytd.finditer(text):
+        add(quarter_end(int(m.group(1)), 3, start_month), True, 1.0, m.span())
     for m in patterns.year_to_date.finditer(text):
         q = periods.wording().year_to_date[m.group(2)]
         if m.group(1):
@@ -518,12 +564,17 @@ def _bare_take_written_years(candidates: list[_Candidate], limit: date | None) -
     most when several, never one ending after ``limit``: a year ahead, ``2022全年业绩`` guided),
     not the guess."""
     written: dict[date, float] = {}
+    own: set[date] = set()
     for c in candidates:
         if c.weight >= WRITTEN and (limit is None or c.end <= limit):
             written[c.end] = written.get(c.end, 0.0) + c.weight
+            if c.own:
+                own.add(c.end)
     out = []
     for c in candidates:
         same = [e for e in written if (e.month, e.day) == (c.end.month, c.end.day)]
+        if len([e for e in same if e in own]) == 1:
+            same = [e for e in same if e in own]  # the one the text names as its own (公布2022年第一季度业绩)
         if c.weight < WRITTEN and same:
             end = max(same, key=lambda e: (written[e], e))
             c = _Candidate(end, c.quarter, c.weight, c.position, c.kind, c.own)
@@ -531,8 +582,41 @@ def _bare_take_written_years(candidates: list[_Candidate], limit: date | None) -
     return out
 
 
+FISCAL_STARTS = (4, 7, 10)
+"""The months other than January a fiscal year commonly starts in."""
+
+
+def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int:
+    """The month the fiscal year starts, when the text's fiscal labels (``Quarter 1, FY'2014``,
+    ``Q2 FY25``) cannot have ended by its dateline in a year starting in January (a call of
+    2013-07-17 on FY2014's first quarter): the one start month (April, July or October) that makes
+    every label the latest quarter ended before the dateline, within ``YEARLESS_LAG_DAYS``;
+    ``start_month`` otherwise."""
+    if start_month != 1 or ctx.published is None:
+        return start_month
+    labels: set[tuple[int, int]] = set()
+    for ln in doc.content_lines():
+        for pattern in ENGLISH_FISCAL_YQ[:2]:
+            for m in pattern.finditer(ln.norm):
+                first, second = m.group(1), m.group(2)
+                year, q = (
+                    (_two_digit(second), int(first)) if len(first) == 1 else (_two_digit(first), int(second))
+                )
+                labels.add((year, q))
+    if not labels or any(quarter_end(y, q, 1) <= ctx.published for y, q in labels):
+        return start_month
+    published = ctx.published
+    fits = [
+        s
+        for s in FISCAL_STARTS
+        if all(0 <= (published - quarter_end(y, q, s)).days <= YEARLESS_LAG_DAYS for y, q in labels)
+    ]
+    return fits[0] if len(fits) == 1 else start_month
+
+
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
     """The fiscal period the call reports: the best-supported quarter, else a fiscal year."""
+    start_month = _start_from_labels(doc, start_month, ctx)
     candidates: list[_Candidate] = []
     title = doc.title or ""
     for m in TITLE_Q.finditer(title):
@@ -566,13 +650,28 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         # before's figures (2025年营收… on 2026-03-13, see _reported_year): taken as the period, its
         # clause "与2024年持平" makes the metrics drop the figures after it as 2024's (a metrics class
         # to fix first; zh-b09 09-udn lost its net income, below its floor).
-        return Period(fiscal_quarter=_yearless_quarter(doc)) if ctx.year is None else Period()
+        if ctx.year is None:
+            quarter = _yearless_quarter(doc)
+            end = _quarter_end_written(doc, quarter, start_month) if quarter else None
+            return fiscal_period(end, start_month) if end else Period(fiscal_quarter=quarter)
+        if ctx.published is None and ctx.year_guessed:
+            # an undated text naming no period but giving a past year's figures (华邦电2022年合并营收…),
+            # the year it was taken to be written in coming after: that year is the one reported
+            years = {year for _, year in _year_figures(doc, ctx)}
+            if years and max(years) == ctx.year - 1:
+                return Period(
+                    fiscal_year=ctx.year - 1, fiscal_quarter=None, period_end=date(ctx.year - 1, 12, 31)
+                )
+        return Period()
     if start_month == 1 and all(c.weight < WRITTEN for c in quarters):
         # only periods named without their year (中期息, 今年首季): a past year reported with its
         # figures early in the next (去年纯利108亿元 on 2026-03-11) is the period
         year = _reported_year(doc, ctx)
         if year is not None:
             return Period(fiscal_year=year, fiscal_quarter=None, period_end=date(year, 12, 31))
+    quarters = [c for c in quarters if c.weight > STALE]
+    if not quarters:
+        return Period()
     totals: dict[date, float] = {}
     for c in quarters:
         totals[c.end] = totals.get(c.end, 0.0) + c.weight
@@ -582,12 +681,39 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         end = own.pop()  # the one period the text names as the one it reports
     if quarters[0].quarter:
         period = fiscal_period(end, start_month)
+        if start_month == 1 and period.fiscal_quarter == 1 and _annual_first(doc, ctx, candidates, end):
+            year = end.year - 1  # the annual report, released with the next first quarter's
+            return Period(fiscal_year=year, fiscal_quarter=None, period_end=date(year, 12, 31))
         if period.fiscal_quarter == 2 and _half_year_call(doc, quarters, end):
             return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
         if period.fiscal_quarter == 4 and _full_year_call(candidates, end, head):
             return Period(fiscal_year=period.fiscal_year, fiscal_quarter=None, period_end=end)
         return period
     return Period(fiscal_year=fiscal_year(end, start_month), fiscal_quarter=None, period_end=end)
+
+
+_BALANCE_DATE = re.compile(
+    r"(?i:as\s+of|as\s+at|ended)\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b"
+    r"|(?:截至|于|於)\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+"""A date the text's balances or periods end on: ``As of June 30, 2020``, ``截至2020年6月30日``."""
+
+
+def _quarter_end_written(doc: Document, quarter: int, start_month: int) -> date | None:
+    """The end of the quarter a text names only without its year (``Q2 revenues…``), when the text
+    writes that quarter's last day with its year once (``As of June 30, 2020, cash…``): the
+    balances it reports are those of the quarter's end. None when it writes none, or several."""
+    found: set[date] = set()
+    for ln in doc.content_lines():
+        for m in _BALANCE_DATE.finditer(ln.norm):
+            if m.group(1):
+                month, day, year = MONTHS.get(m.group(1).lower(), 0), int(m.group(2)), int(m.group(3))
+            else:
+                year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+            if 1 <= month <= 12 and safe_date(year, month, day) == month_end(year, month):
+                found.add(month_end(year, month))
+    ends = {e for e in found if fiscal_period(e, start_month).fiscal_quarter == quarter}
+    return ends.pop() if len(ends) == 1 else None
 
 
 def _yearless_quarter(doc: Document) -> int | None:
@@ -631,22 +757,34 @@ _FIGURE = re.compile(r"\d[\d,.]*\s*(?:亿|万|元|%)")
 _FIGURE_CLAUSE_BREAK = re.compile(r"[;；。]|(?<!\d),|,(?!\d)|\.(?!\d)")
 """Where a clause ends, a comma between digits aside (``1,987.6亿元``)."""
 _YEAR_FIGURE = re.compile(
-    r"(?:(20\d\d)\s*年|(?P<rel>[今本去上前]年))(?!\s*(?:第|[一二三四1-4]\s*季|上半|下半|前|底|末|\d))"
+    r"(?:(20\d\d)\s*年|(?P<rel>[今本去上前]年))(?!\s*(?:第|[一二三四1-4]\s*季|上半|下半|前|底|末|同期|\d))"
 )
 
 
-def _reported_year(doc: Document, ctx: DateContext) -> int | None:
-    """The year a dated text names no part of but reports as past, with its figures, in the first
-    months after it ended (``2025年营收1,987.6亿元`` on 2026-03-13; ``去年录得…`` on 2024-02-16): the
-    latest past year it gives figures for, when that is the year before the text's; None when it
-    names none so, or when it is dated later in the year. The year of the text itself (今年的获利年
-    成长12%) is a forecast or a figure to date, and a year compared with (与2024年持平) is no period."""
-    if ctx.published is None or ctx.published.month > ANNUAL_SEASON_MONTHS:
-        return None
-    target = ctx.published.year - 1
+def _annual_first(doc: Document, ctx: DateContext, candidates: list[_Candidate], end: date) -> bool:
+    """True when a text whose best period is a first quarter (ending on ``end``) reports the year
+    before it first: Chinese issuers release the annual report with the next first quarter's (by
+    April), and a text on both that opens with the year (``2024年营收249.5亿元…; 2025年Q1营收…``,
+    ``发布了2024年年报…发布了2025年第一季度报告``) is about the year, the quarter coming after. The
+    year counts where it is named as the text's own or given figures; the quarter where it is
+    named with its year."""
+    quarter = [c.position for c in candidates if c.end == end and c.weight >= WRITTEN]
+    if not quarter:
+        return False
+    year_end = date(end.year - 1, 12, 31)
+    named = [c.position for c in candidates if c.end == year_end and c.kind == "year" and c.own]
+    figures = [p for p, y in _year_figures(doc, ctx) if y == year_end.year]
+    return min([*named, *figures], default=min(quarter)) < min(quarter)
+
+
+def _year_figures(doc: Document, ctx: DateContext) -> list[tuple[int, int]]:
+    """Where the text gives figures for a whole year, and the year (``2024年营收249.5亿元``,
+    ``去年录得…`` on a dated text): a year with a figure in its clause, not compared with, not
+    ahead (see :func:`_reported_year`)."""
     relative = periods.wording().relative_years
     future = periods.words("future")
-    years: set[int] = set()
+    out: list[tuple[int, int]] = []
+    offset = 0
     for ln in doc.content_lines():
         text = _digit_years(ln.norm)
         for m in _YEAR_FIGURE.finditer(text):
@@ -658,8 +796,23 @@ def _reported_year(doc: Document, ctx: DateContext) -> int | None:
             if _comparison(text, m.span()):
                 continue  # "与2024年持平": the year compared with
             rel = m.group("rel")
-            if rel is not None and rel not in relative:
+            if rel is not None and (rel not in relative or ctx.published is None):
                 continue
-            years.add(ctx.published.year + relative[rel] if rel else int(m.group(1)))
+            year = ctx.published.year + relative[rel] if rel and ctx.published else int(m.group(1))
+            out.append((offset + m.start(), year))
+        offset += len(ln.norm) + 1
+    return out
+
+
+def _reported_year(doc: Document, ctx: DateContext) -> int | None:
+    """The year a dated text names no part of but reports as past, with its figures, in the first
+    months after it ended (``2025年营收1,987.6亿元`` on 2026-03-13; ``去年录得…`` on 2024-02-16): the
+    latest past year it gives figures for, when that is the year before the text's; None when it
+    names none so, or when it is dated later in the year. The year of the text itself (今年的获利年
+    成长12%) is a forecast or a figure to date, and a year compared with (与2024年持平) is no period."""
+    if ctx.published is None or ctx.published.month > ANNUAL_SEASON_MONTHS:
+        return None
+    target = ctx.published.year - 1
+    years = {year for _, year in _year_figures(doc, ctx)}
     past = {y for y in years if y < ctx.published.year}  # this year's figures: a forecast, to date
     return target if past and max(past) == target else None

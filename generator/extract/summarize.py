@@ -56,7 +56,7 @@ def summarize(doc: Document) -> Summary:
         )
 
     dates = date_context(doc)
-    period = identify_period(doc, fiscal_start(company), dates)
+    period = identify_period(doc, fiscal_start(company, doc), dates)
     summary.period = period
     summary.call_date = identify_call_date(doc, dates, period)
     review.extend(dates.notes)

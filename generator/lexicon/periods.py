@@ -80,6 +80,9 @@ class PeriodWording:
     part_of_whole: Words
     year_to_date: dict[str, int]
     comparison_before: Words
+    reference_after: Words
+    year_range_words: Words
+    roc_year_before: Words
     comparison_clause: Words
     call_date_labels: Words
     byline_words: Words

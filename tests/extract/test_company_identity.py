@@ -198,3 +198,24 @@ def test_results_subjects_read_the_whole_text_a_bounded_number_of_times(tmp_path
     text = "标题\n" + "某某甲乙第3季营收1亿元。中電信去年多賺逾8%。" * 500 + "\n"
     identify_company(doc_of(tmp_path, text))
     assert len(calls) <= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "10/28/2030\n\nspeaker\nOkada\nCorporate Communications\n\nLadies and gentlemen, we'll now begin "
+            "FY30Q2 earnings announcement of Orvane Group Corporation. Net income attributable to Orvane Group "
+            "Corporation's shareholders was 213.1 billion yen.\n",
+            "Orvane Group",
+        ),
+        (
+            "Qorvix Bank Ltd ADR QBK\nQ1 2031 Earnings Call Transcript\n\nOperator: Good evening, and welcome to "
+            "the Qorvix Bank Quarter 1, FY'2031 Result Conference Call presented by Mr. Paresh, Executive "
+            "Director, Qorvix Bank.\n",
+            "Qorvix Bank",
+        ),
+    ],
+)
+def test_an_english_issuer_named_by_its_call(tmp_path: Path, text: str, name: str) -> None:
+    assert identify_company(doc_of(tmp_path, text)).name == name

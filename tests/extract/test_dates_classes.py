@@ -173,3 +173,20 @@ def test_eight_digits_without_a_byline_date_nothing(tmp_path: Path) -> None:
 def test_an_english_date_between_a_chinese_headline_and_its_body(tmp_path: Path) -> None:
     text = "某某中国去年转赚54.1亿元 不派末期息 Feb 16, 2030 某某中国公布,去年录得54.1亿港元利润,前年则录得亏损。\n"
     assert _published(tmp_path, text) == date(2030, 2, 16)
+
+
+def test_a_date_written_month_first_in_numbers(tmp_path: Path) -> None:
+    text = (
+        "Orvane Ltd ADR ORV\nQ1 2031 Earnings Call Transcript\nTranscript Call Date 07/17/2030\n\n"
+        "Operator: Good evening, and welcome to the Orvane Quarter 1 Result Conference Call.\n"
+        "For this quarter, the net revenue growth was up 19.7%.\n"
+    )
+    assert _call(tmp_path, text) == date(2030, 7, 17)
+
+
+def test_minutes_titled_by_the_company_and_the_calls_date(tmp_path: Path) -> None:
+    text = (
+        "Workflow\n某某讯飞20300422\n002230某某讯飞(002230)2030-04-24 09:55\n\n"
+        "纪要涉及的公司 某某讯飞 经营情况 - 2029 年营收 249.5 亿元,同比增长 21%。\n"
+    )
+    assert _call(tmp_path, text) == date(2030, 4, 22)

@@ -108,3 +108,21 @@ def test_a_heading_run_into_a_long_line(tmp_path: Path, line: str, kind: str) ->
 )
 def test_a_transcripts_heading_or_participants_list(tmp_path: Path, head: str) -> None:
     assert genre_of(tmp_path, f"{head}\n{PROSE}\n") == "transcript"
+
+
+def test_transcript_heading_below_a_quote_box(tmp_path: Path) -> None:
+    text = (
+        "Orvane Holdings Inc\nHKEX:9999\n\nWatchlist Manager\nOrvane Holdings Inc Logo\nOrvane Holdings Inc\n"
+        "HKEX:9999\nWatchlist\nPrice: 24.6 HKD -1.2% Market Closed\n\nEarnings Call Transcript\n2030-Q3\n\n"
+        "Thanks for management's attendance. Revenue rose 12%.\n"
+    )
+    assert genre_of(tmp_path, text) == "transcript"
+
+
+def test_call_participants_heading_and_speaker_label(tmp_path: Path) -> None:
+    fool = "DATE\n\nThursday, August 14, 2030\n\nCALL PARTICIPANTS\n\nChief Financial Officer — Eric Zhou\n"
+    label = (
+        "10/28/2030\n\nspeaker\nOkada\nCorporate Communications\n\nLadies and gentlemen, we'll now begin.\n"
+    )
+    assert genre_of(tmp_path, fool) == "transcript"
+    assert genre_of(tmp_path, label) == "transcript"

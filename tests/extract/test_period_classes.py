@@ -167,3 +167,121 @@ def test_last_years_figures_outweigh_periods_named_without_their_year(tmp_path: 
 def test_a_years_dividend_is_no_period(tmp_path: Path) -> None:
     text = "财务表现\n\n上半年营收达619亿元同比增长3.4%。现金减少至176亿元,因分配2029年度股利。\n"
     assert _period(tmp_path, text)[2] != date(2029, 12, 31)
+
+
+def test_a_period_looked_back_to_is_no_period(tmp_path: Path) -> None:
+    # "创2010年第二季以来新高": since; the quarter reported has no year, nor does the text
+    text = "某某電腦第一季營收季減13%\n\n某某電腦第一季毛利率達5.24%,創2010年第二季以來新高,稅後淨利21.91億元。\n"
+    assert _period(tmp_path, text) == (None, 1, None)
+
+
+def test_a_range_of_fiscal_years_is_no_period(tmp_path: Path) -> None:
+    text = (
+        "某某第三季財報揭曉\n\n某某第三季毛利率為8.8%,季增20個基點。報告上調2030至2031財年業績,"
+        "2030年下半年開始貢獻更顯著。\n"
+    )
+    assert _period(tmp_path, text)[0:2] == (None, 3)
+
+
+def test_a_year_of_the_minguo_calendar(tmp_path: Path) -> None:
+    text = "某航財報/上半年EPS 1.32元\n\n某航(2610)8日公告 119 年上半年財報,合併營業收入1,041億元,稅後淨利80.4億元。\n"
+    assert _period(tmp_path, text) == (2030, None, date(2030, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "comparison",
+    ["而2029年第一季度的淨收入為12.556億元人民幣", "毛利率從2029年第一季度的21.1%增加到26.3%"],
+)
+def test_chinese_comparisons_from_and_whereas(tmp_path: Path, comparison: str) -> None:
+    text = (
+        "某某科技公佈2030年第一季度未經審計的財務業績\n\n某某科技今天公佈了2030年第一季度的財務業績。"
+        f"淨收入達到7.121億元。{comparison}。另{comparison}。另{comparison}。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 1, date(2030, 3, 31))
+
+
+def test_english_year_dash_quarter_and_nine_months(tmp_path: Path) -> None:
+    text = "Orvane Holdings\n\n2030-Q3\nIn the first 9 months of 2030, the group achieved revenue growth of 8%.\n"
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+def test_relative_to_a_quarter_is_a_comparison(tmp_path: Path) -> None:
+    text = (
+        "date 2030-08-11 Orvane Macau beat expectations.\n\nIn the second quarter, the operator generated "
+        "USD246 million of EBITDAR. Retail sales surged up to 47% relative to Q2 2027. Drop rose 4% relative "
+        "to Q2 2027, and hotel revenue 8% relative to Q2 2027.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 2, date(2030, 6, 30))
+
+
+def test_an_old_yearless_half_is_no_half_to_june(tmp_path: Path) -> None:
+    # interim results announced in November: the half did not end in June (its year starts in April)
+    text = "date 2030-11-20 某某(0823)今日公布中期業績,期內收益為70.23億元,較去年同期下跌1.8%。\n"
+    assert _period(tmp_path, text) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the year opens the text, the next first quarter follows: the annual report's
+        (
+            "某某讯飞纪要\n\n经营情况 - 2029 年营收 249.5 亿元,同比增长 21%。 - 2030 年 Q1 营收 46.5 亿元同比增长 27%。\n",
+            (2029, None, date(2029, 12, 31)),
+        ),
+        # the first quarter opens the text, last year's report comes after: the quarter's
+        (
+            "某某银行收入下滑\n\n2030年第一季度报告显示,某某银行营收387.70亿元,同比下降14.0%。"
+            "此前年报显示,2029年营收为1646.99亿元,同比下降8.9%。\n",
+            (2030, 1, date(2030, 3, 31)),
+        ),
+    ],
+)
+def test_an_annual_report_released_with_the_next_first_quarter(
+    tmp_path: Path, text: str, want: tuple[int | None, int | None, date | None]
+) -> None:
+    assert _period(tmp_path, text) == want
+
+
+def test_a_fiscal_calendar_stated_by_a_quarters_end(tmp_path: Path) -> None:
+    # an issuer no lexicon knows: "the first quarter ended June 30" makes its year start in April
+    text = (
+        'BEIJING, Nov. 28, 2030 /PRNewswire/ -- Orvane Limited ("Orvane") today announced its unaudited '
+        "financial results for the first quarter ended June 30, 2030.\n"
+        "Total revenues were RMB289.0 million for the three months ended June 30, 2030.\n"
+    )
+    assert _period(tmp_path, text) == (2031, 1, date(2030, 6, 30))
+
+
+def test_an_undated_text_giving_only_a_past_years_figures(tmp_path: Path) -> None:
+    text = (
+        "《半导体》某某电产能利用率落底\n\n某某电2029年合并营收年减少5.06%,归属母公司净利为新台币129.27亿元。"
+        "2029年记忆体事业营收为新台币517.72亿元,年减少11.17%。下一次扩充产能估在明年第一季。\n"
+    )
+    assert _period(tmp_path, text) == (2029, None, date(2029, 12, 31))
+
+
+def test_the_same_period_of_a_year_is_no_years_figure(tmp_path: Path) -> None:
+    # "较2020年同期", "相對2020年同期為18.6%": comparisons, no year reported
+    text = (
+        "公司數據顯示\n\n總收入為25.5億美元,年增9%,系統銷售額較2029年同期增加1%,餐廳利潤率為12.2%,"
+        "相對2029年同期為18.6%。經營利潤為1.78億美元,較2029年同期下降68%。\n"
+    )
+    assert _period(tmp_path, text)[0] != 2029
+
+
+def test_a_yearless_quarter_takes_the_year_of_its_balance_date(tmp_path: Path) -> None:
+    text = (
+        "Q2 revenues of $421.06M (-8.9% Y/Y) missed consensus.\n\nGross margin narrowed 500 bps Y/Y to 41% in Q2.\n"
+        "As of June 30, 2030, cash and equivalents stood at $1.35B vs. $1.51B as of December 31, 2029.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 2, date(2030, 6, 30))
+
+
+def test_fiscal_labels_ended_only_in_a_year_starting_in_april(tmp_path: Path) -> None:
+    # FY2031's first quarter, on a call of 2030-07-17: the year cannot start in January
+    text = (
+        "Qorvix Bank Ltd ADR QBK\nQ1 2031 Earnings Call Transcript\nTranscript Call Date 07/17/2030\n\n"
+        "Operator: Good evening, and welcome to the Qorvix Bank Quarter 1, FY'2031 Result Conference Call.\n"
+        "For this quarter, the net revenue growth was up 19.7%.\n"
+    )
+    assert _period(tmp_path, text) == (2031, 1, date(2030, 6, 30))
