@@ -21,6 +21,7 @@ from generator.extract.names import (
 from generator.extract.speaker import Speaker
 from generator.extract.vocab import ENGLISH_NAME, HAN, TRANSLITERATED_NAME, vocab
 from generator.lexicon import per_lexicon_set
+from generator.lexicon.listed import listed
 from generator.lexicon.titles import titles
 from generator.lexicon.words import guarded
 
@@ -49,13 +50,17 @@ def _name_after(text: str, known: set[str]) -> str | None:
         if cand in known:
             return cand
     followers = vocab().name_followers
+    best, best_len = None, 0
     for size in (3, 2, 4):
         cand, rest = text[:size], text[size:]
         if not is_chinese_name(cand) or not is_person_name(cand):
             continue
-        if not rest or not re.match(f"[{HAN}]", rest) or any(rest.startswith(f) for f in followers):
+        if not rest or not re.match(f"[{HAN}]", rest):
             return strip_adverb(cand, known)
-    return None
+        follower = max((len(f) for f in followers if rest.startswith(f)), default=0)
+        if follower > best_len:  # "李旎以及": 李旎 + 以及 beats 李旎以 + 及
+            best, best_len = cand, follower
+    return strip_adverb(best, known) if best else None
 
 
 def _title_chain_end(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
@@ -229,7 +234,7 @@ def _speech_re() -> re.Pattern[str]:
     """A name right before a speech verb (built once per lexicon set, not once per sentence)."""
     v = vocab()
     return re.compile(
-        rf"(?<![{HAN}])([{HAN}]{{2,4}}|{ENGLISH_NAME})\s*"
+        rf"(?<![{HAN}\d])([{HAN}]{{2,4}}|{ENGLISH_NAME})\s*"  # "60万本小说" holds no name
         rf"({v.article_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})"
     )
 
@@ -240,10 +245,16 @@ def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -
     out = []
     for m in _speech_re().finditer(text):
         name = strip_adverb(m.group(1), known)
-        if is_person_name(name):
+        if is_person_name(name) and not _listed_short_name(name):
             at_call = bool(m.group(2) and re.search(v.call_context, m.group(2), re.I))
             out.append(Mention(Speaker(name), m.start(), speaks=True, at_call=at_call))
     return out
+
+
+def _listed_short_name(name: str) -> bool:
+    """True when a bare name before a speech verb is a listed company's (``华硕表示``, ``万海指出``):
+    the company speaks. A titled name (``创始人李宁``) is never checked against the registry."""
+    return bool(re.fullmatch(f"[{HAN}]+", name)) and bool(listed().named(name))
 
 
 def opens_with_speech(text: str) -> bool:

@@ -269,3 +269,30 @@ def test_unit_title_in_a_chain_is_not_the_persons_own_role() -> None:
 
     found = title_mentions("高级副总裁、某某汽车事业部总裁陈海出席了会议。", set())
     assert [(m.who.name, m.who.role) for m in found] == [("陈海", "副总裁")]
+
+
+def test_host_opening_names_managers_with_courtesy_words(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某科技2024年第三季度业绩电话会实录\n\n"
+        "主持人:大家好,欢迎参加某某科技2024年第三季度财报电话会议。今天与我一同参加电话会议的有董事会主席"
+        "周明远先生、首席执行官孙洁女士以及首席财务官冯立博士。\n\n"
+        "周明远:本季度收入同比增长5%。\n",
+    )
+    managers = {n: p.role for n, p in people.items() if p.side == "management"}
+    assert managers == {"周明远": "董事会主席", "孙洁": "首席执行官", "冯立": "首席财务官"}
+
+
+def test_a_name_does_not_run_on_into_the_joining_word() -> None:
+    from generator.extract.mentions import title_mentions
+
+    found = title_mentions("董事长兼CEO陈睿、副董事长兼首席运营官李旎以及CFO樊欣等公司高管出席了电话会议。", set())
+    assert [m.who.name for m in found] == ["陈睿", "李旎", "樊欣"]
+
+
+def test_a_number_word_or_a_listed_company_before_a_speech_verb_is_no_person() -> None:
+    from generator.extract.mentions import speech_mentions
+
+    assert speech_mentions("平台新增约30万名作家和60万本小说,新增字数160亿。") == []
+    assert speech_mentions("同业华硕表示,需求平稳。") == []
+    assert [m.who.name for m in speech_mentions("周明远表示,需求平稳。")] == ["周明远"]
