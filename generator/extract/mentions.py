@@ -106,18 +106,40 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         pos = end
         start = max(text.rfind(p, 0, m.start()) for p in ",。;!?:()( ")
         org = v.org_prefix_re.sub("", text[start + 1 : m.start()].strip()) or None
-        after = rest[len(name) :]
+        after = _after_honorific(rest[len(name) :])  # "曹国伟先生表示"
         sentence = _sentence_around(text, m.start())
         speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", after))
         said = v.english_said  # "CTO Xie Yan stated", "says CEO Micky Pant"
         before = text[: m.start()]
         speaks = speaks or bool(re.match(rf"\s+{said}", after) or re.search(rf"{said}\s+$", before))
-        at_call = bool(re.search(v.attendance, sentence, re.I))
+        at_call = bool(re.search(v.attendance, sentence, re.I)) or _listed_at_call(text, m)
         paren = re.match(rf"\s*[(]\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[)]", after)
         alias = paren.group(1) if paren and is_name(paren.group(1)) else None
         who = Speaker(name, role=best_role("、".join(own)), org=org, alias=alias)
         out.append(Mention(who, m.start(), speaks, at_call))
     return out
+
+
+def _after_honorific(after: str) -> str:
+    """The words after a Chinese courtesy word that closes a name (``先生表示`` -> ``表示``)."""
+    for word in vocab().words.honorifics:
+        if after.startswith(word):
+            return after[len(word) :]
+    return after
+
+
+_CHINESE_SENTENCE_END = re.compile(r"[。!?]")
+"""Where a Chinese sentence ends: ``;`` only separates the items of a host's list
+("一同参会的有:董事会主席梁建章先生;…;以及首席财务官吴洁女士。")."""
+
+
+def _listed_at_call(text: str, m: re.Match[str]) -> bool:
+    """True when a Chinese title stands in a sentence whose list (items split by ``;``) is placed
+    at the call: the sentence up to ``。`` rather than up to ``;``."""
+    if not re.search(f"[{HAN}]", m.group(0)):
+        return False
+    sentence = _sentence_around(text, m.start(), _CHINESE_SENTENCE_END)
+    return bool(re.search(vocab().attendance, sentence, re.I))
 
 
 _SENTENCE_END = re.compile(r"[。!?;]|\.(?=\s+[A-Z\"“])")

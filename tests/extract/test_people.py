@@ -286,7 +286,9 @@ def test_host_opening_names_managers_with_courtesy_words(tmp_path: Path) -> None
 def test_a_name_does_not_run_on_into_the_joining_word() -> None:
     from generator.extract.mentions import title_mentions
 
-    found = title_mentions("董事长兼CEO陈睿、副董事长兼首席运营官李旎以及CFO樊欣等公司高管出席了电话会议。", set())
+    found = title_mentions(
+        "董事长兼CEO陈睿、副董事长兼首席运营官李旎以及CFO樊欣等公司高管出席了电话会议。", set()
+    )
     assert [m.who.name for m in found] == ["陈睿", "李旎", "樊欣"]
 
 
@@ -296,3 +298,25 @@ def test_a_number_word_or_a_listed_company_before_a_speech_verb_is_no_person() -
     assert speech_mentions("平台新增约30万名作家和60万本小说,新增字数160亿。") == []
     assert speech_mentions("同业华硕表示,需求平稳。") == []
     assert [m.who.name for m in speech_mentions("周明远表示,需求平稳。")] == ["周明远"]
+
+
+def test_courtesy_words_days_and_venues_between_a_titled_name_and_its_verb() -> None:
+    from generator.extract.mentions import title_mentions
+
+    for line in (
+        "集团董事长兼首席执行官周明远先生表示,本季度表现强劲。",
+        "中钢董事长冯立日前指出,钢价将走高。",
+        "领展董事会主席欧敦勤于业绩发布会上指出,零售市场面临转变。",
+        "日月光投控营运长吴田玉表示,先进封测供不应求。",
+    ):
+        found = title_mentions(line, set())
+        assert [m.speaks for m in found] == [True], line
+
+
+def test_a_hosts_list_split_by_semicolons_is_at_the_call() -> None:
+    from generator.extract.mentions import title_mentions
+
+    line = "今天与我一同参加电话会议的有:董事会主席周明远先生;首席运营官孙洁女士;以及首席财务官冯立女士。"
+    found = title_mentions(line, set())
+    assert [(m.who.name, m.at_call) for m in found] == [("周明远", True), ("孙洁", True), ("冯立", True)]
+    assert [m.at_call for m in title_mentions("董事长周明远;首席财务官冯立。", set())] == [False, False]
