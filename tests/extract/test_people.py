@@ -320,3 +320,13 @@ def test_a_hosts_list_split_by_semicolons_is_at_the_call() -> None:
     found = title_mentions(line, set())
     assert [(m.who.name, m.at_call) for m in found] == [("周明远", True), ("孙洁", True), ("冯立", True)]
     assert [m.at_call for m in title_mentions("董事长周明远;首席财务官冯立。", set())] == [False, False]
+
+
+def test_an_article_counts_the_companys_own_titled_executive_not_a_rivals(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "长城汽车2024年三季度业绩:收入同比增长5%\n\n"
+        "长城汽车2024年第三季度营业收入为500亿元,同比增长5%。\n\n"
+        "长城汽车董事长魏建军曾多次谈到出海。比亚迪董事长王传福也在推进海外工厂。\n",
+    )
+    assert {n: p.side for n, p in people.items()} == {"魏建军": "management"}
