@@ -157,10 +157,26 @@ def roster_entry(norm: str) -> Speaker | None:
     ``- Eric Shen(沈亚),董事长兼首席执行官``."""
     text = norm.strip(" ·•*-")
     name = rf"(?:{ENGLISH_NAME}|[{HAN}]{{2,4}})"
+    enclosed = _enclosed_entry(text, name)
+    if enclosed is not None:
+        return enclosed
     if not re.fullmatch(rf"{name}\s*(?:\([^)]{{2,30}}\)\s*)?[-–—:,]+\s*\S.{{0,40}}", text):
         return None
     who = attendee_entry(text)
     if who is None or not who.name or not (who.role or who.firm):
+        return None
+    return who
+
+
+def _enclosed_entry(text: str, name: str) -> Speaker | None:
+    """A list line holding a name and, in brackets or after a slash, only a role or a firm:
+    ``马智(轮值总裁)``, ``李婷/董事会主席兼CEO``, ``Timothy Zhao(高盛)``."""
+    text = vocab().honorific_re.sub("", text)
+    m = re.fullmatch(rf"({name})\s*(?:\(\s*([^()/]{{2,30}}?)\s*\)|/\s*([^()/]{{2,30}}))", text)
+    if m is None:
+        return None
+    who = attendee_entry(f"{m.group(1)} {m.group(2) or m.group(3)}")
+    if who is None or who.name != m.group(1) or not (who.role or who.firm):
         return None
     return who
 

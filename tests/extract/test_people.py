@@ -330,3 +330,16 @@ def test_an_article_counts_the_companys_own_titled_executive_not_a_rivals(tmp_pa
         "长城汽车董事长魏建军曾多次谈到出海。比亚迪董事长王传福也在推进海外工厂。\n",
     )
     assert {n: p.side for n, p in people.items()} == {"魏建军": "management"}
+
+
+def test_a_list_line_with_the_role_or_firm_in_brackets_or_after_a_slash() -> None:
+    from generator.extract.roster import roster_entry
+
+    def entry(text: str) -> tuple[str | None, str | None, str | None, str | None] | None:
+        who = roster_entry(text)
+        return (who.name, who.side, who.role, who.firm) if who else None
+
+    assert entry("马智(轮值总裁)") == ("马智", "management", "总裁", None)
+    assert entry("李婷/董事会主席兼CEO") == ("李婷", "management", "首席执行官", None)
+    assert entry("Timothy Zhao(高盛)") == ("Timothy Zhao", "analyst", None, "高盛")
+    assert entry("王小明(左)") is None and entry("腾讯(00700)") is None
