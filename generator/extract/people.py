@@ -27,7 +27,7 @@ from generator.extract.mentions import (
     title_mentions,
 )
 from generator.extract.names import canonical_firm, is_chinese_name, org_company, surname_alias
-from generator.extract.roster import attendee_lists, name_pairs, roster_entry
+from generator.extract.roster import attendee_lists, name_pairs, roster_entry, roster_list
 from generator.extract.speaker import Speaker, of_turn
 from generator.extract.turns import qa_start, turn_text
 from generator.extract.vocab import HAN, vocab
@@ -148,6 +148,12 @@ def _from_free_line(
     roster = roster_entry(norm)
     if roster is not None:
         builder.add(replace(roster, org=None), number)
+        return silent
+    listed = roster_list(norm)
+    for entry in listed:
+        if not _of_other_company(entry.org, company):
+            builder.add(replace(entry, org=None), number)
+    if listed:
         return silent
     for mention in title_mentions(norm, known):
         if _of_other_company(mention.who.org, company):

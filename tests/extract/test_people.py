@@ -343,3 +343,17 @@ def test_a_list_line_with_the_role_or_firm_in_brackets_or_after_a_slash() -> Non
     assert entry("李婷/董事会主席兼CEO") == ("李婷", "management", "首席执行官", None)
     assert entry("Timothy Zhao(高盛)") == ("Timothy Zhao", "analyst", None, "高盛")
     assert entry("王小明(左)") is None and entry("腾讯(00700)") is None
+
+
+def test_a_caption_list_and_a_tables_title_name_line_without_a_heading() -> None:
+    from generator.extract.roster import roster_list
+
+    caption = roster_list("图左起:苏家碧 公司事务总监;邓智辉 物业总监;梁国权 行政总裁")
+    assert [(e.name, e.role) for e in caption] == [
+        ("苏家碧", "总监"),
+        ("邓智辉", "总监"),
+        ("梁国权", "首席执行官"),
+    ]
+    assert [e.name for e in roster_list("上市公司接 董事会秘书 李文楣")] == ["李文楣"]
+    assert roster_list("收入 100亿;利润 20亿") == []
+    assert roster_list("阿里巴巴CEO吴泳铭") == [] and roster_list("董事长 李西廷表示,需求平稳") == []
