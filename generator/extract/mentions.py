@@ -108,7 +108,8 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         org = v.org_prefix_re.sub("", text[start + 1 : m.start()].strip()) or None
         after = _after_honorific(rest[len(name) :])  # "曹国伟先生表示"
         sentence = _sentence_around(text, m.start())
-        speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", after))
+        unbracketed = _BRACKETS_AHEAD.sub("", after, count=1) if after.startswith("(") else after
+        speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", unbracketed))
         said = v.english_said  # "CTO Xie Yan stated", "says CEO Micky Pant"
         before = text[: m.start()]
         speaks = speaks or bool(re.match(rf"\s+{said}", after) or re.search(rf"{said}\s+$", before))
@@ -124,8 +125,13 @@ def _after_honorific(after: str) -> str:
     """The words after a Chinese courtesy word that closes a name (``先生表示`` -> ``表示``)."""
     for word in vocab().words.honorifics:
         if after.startswith(word):
-            return after[len(word) :]
+            after = after[len(word) :]
+            break
     return after
+
+
+_BRACKETS_AHEAD = re.compile(r"(?:\([^()]{1,30}\)){1,3}")
+"""Bracketed words between a name and its verb: ``杜嘉祺(Mark Tucker)(图)表示``."""
 
 
 _CHINESE_SENTENCE_END = re.compile(r"[。!?]")
@@ -267,10 +273,19 @@ def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -
     out = []
     for m in _speech_re().finditer(text):
         name = strip_adverb(m.group(1), known)
+        if _setting_re().match(text, m.start(1)):
+            continue  # "广达于法说会中表示": 于 opens the setting, no surname
         if is_person_name(name) and not _listed_short_name(name):
             at_call = bool(m.group(2) and re.search(v.call_context, m.group(2), re.I))
             out.append(Mention(Speaker(name), m.start(), speaks=True, at_call=at_call))
     return out
+
+
+@per_lexicon_set
+def _setting_re() -> re.Pattern[str]:
+    """A setting and its speech verb (``于法说会中表示``), with nobody named before the verb."""
+    v = vocab()
+    return re.compile(rf"(?:{v.article_setting})(?:{v.adverbs})*(?:{v.speech_verbs})")
 
 
 def _listed_short_name(name: str) -> bool:

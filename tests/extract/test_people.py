@@ -357,3 +357,13 @@ def test_a_caption_list_and_a_tables_title_name_line_without_a_heading() -> None
     assert [e.name for e in roster_list("上市公司接 董事会秘书 李文楣")] == ["李文楣"]
     assert roster_list("收入 100亿;利润 20亿") == []
     assert roster_list("阿里巴巴CEO吴泳铭") == [] and roster_list("董事长 李西廷表示,需求平稳") == []
+
+
+def test_surname_yu_and_brackets_before_the_verb() -> None:
+    from generator.extract.mentions import speech_mentions, title_mentions
+
+    assert speech_mentions("广达(2382)于法说会中表示,需求强劲。") == []
+    found = title_mentions("董事长及首席执行官于敦德,首席财务官杨嘉宏出席了电话会议。", set())
+    assert [m.who.name for m in found] == ["于敦德", "杨嘉宏"]
+    quoted = title_mentions("集团首席执行官兼总裁杜嘉祺(Mark Tucker)(图)表示,增长良好。", set())
+    assert [(m.who.name, m.speaks) for m in quoted] == [("杜嘉祺", True)]
