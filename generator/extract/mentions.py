@@ -21,6 +21,7 @@ from generator.extract.names import (
 from generator.extract.speaker import Speaker
 from generator.extract.vocab import ENGLISH_NAME, HAN, TRANSLITERATED_NAME, vocab
 from generator.lexicon import per_lexicon_set
+from generator.lexicon.listed import listed
 from generator.lexicon.titles import titles
 from generator.lexicon.words import guarded
 
@@ -49,13 +50,17 @@ def _name_after(text: str, known: set[str]) -> str | None:
         if cand in known:
             return cand
     followers = vocab().name_followers
+    best, best_len = None, 0
     for size in (3, 2, 4):
         cand, rest = text[:size], text[size:]
         if not is_chinese_name(cand) or not is_person_name(cand):
             continue
-        if not rest or not re.match(f"[{HAN}]", rest) or any(rest.startswith(f) for f in followers):
+        if not rest or not re.match(f"[{HAN}]", rest):
             return strip_adverb(cand, known)
-    return None
+        follower = max((len(f) for f in followers if rest.startswith(f)), default=0)
+        if follower > best_len:  # "李旎以及": 李旎 + 以及 beats 李旎以 + 及
+            best, best_len = cand, follower
+    return strip_adverb(best, known) if best else None
 
 
 def _title_chain_end(text: str, m: re.Match[str]) -> tuple[int, list[str]]:
@@ -101,18 +106,46 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         pos = end
         start = max(text.rfind(p, 0, m.start()) for p in ",。;!?:()( ")
         org = v.org_prefix_re.sub("", text[start + 1 : m.start()].strip()) or None
-        after = rest[len(name) :]
+        after = _after_honorific(rest[len(name) :])  # "曹国伟先生表示"
         sentence = _sentence_around(text, m.start())
-        speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", after))
+        unbracketed = _BRACKETS_AHEAD.sub("", after, count=1) if after.startswith("(") else after
+        speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", unbracketed))
         said = v.english_said  # "CTO Xie Yan stated", "says CEO Micky Pant"
         before = text[: m.start()]
         speaks = speaks or bool(re.match(rf"\s+{said}", after) or re.search(rf"{said}\s+$", before))
-        at_call = bool(re.search(v.attendance, sentence, re.I))
+        at_call = bool(re.search(v.attendance, sentence, re.I)) or _listed_at_call(text, m)
         paren = re.match(rf"\s*[(]\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[)]", after)
         alias = paren.group(1) if paren and is_name(paren.group(1)) else None
         who = Speaker(name, role=best_role("、".join(own)), org=org, alias=alias)
         out.append(Mention(who, m.start(), speaks, at_call))
     return out
+
+
+def _after_honorific(after: str) -> str:
+    """The words after a Chinese courtesy word that closes a name (``先生表示`` -> ``表示``)."""
+    for word in vocab().words.honorifics:
+        if after.startswith(word):
+            after = after[len(word) :]
+            break
+    return after
+
+
+_BRACKETS_AHEAD = re.compile(r"(?:\([^()]{1,30}\)){1,3}")
+"""Bracketed words between a name and its verb: ``杜嘉祺(Mark Tucker)(图)表示``."""
+
+
+_CHINESE_SENTENCE_END = re.compile(r"[。!?]")
+"""Where a Chinese sentence ends: ``;`` only separates the items of a host's list
+("一同参会的有:董事会主席梁建章先生;…;以及首席财务官吴洁女士。")."""
+
+
+def _listed_at_call(text: str, m: re.Match[str]) -> bool:
+    """True when a Chinese title stands in a sentence whose list (items split by ``;``) is placed
+    at the call: the sentence up to ``。`` rather than up to ``;``."""
+    if not re.search(f"[{HAN}]", m.group(0)):
+        return False
+    sentence = _sentence_around(text, m.start(), _CHINESE_SENTENCE_END)
+    return bool(re.search(vocab().attendance, sentence, re.I))
 
 
 _SENTENCE_END = re.compile(r"[。!?;]|\.(?=\s+[A-Z\"“])")
@@ -229,7 +262,7 @@ def _speech_re() -> re.Pattern[str]:
     """A name right before a speech verb (built once per lexicon set, not once per sentence)."""
     v = vocab()
     return re.compile(
-        rf"(?<![{HAN}])([{HAN}]{{2,4}}|{ENGLISH_NAME})\s*"
+        rf"(?<![{HAN}\d])([{HAN}]{{2,4}}|{ENGLISH_NAME})\s*"  # "60万本小说" holds no name
         rf"({v.article_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})"
     )
 
@@ -240,10 +273,25 @@ def speech_mentions(text: str, known: set[str] | frozenset[str] = frozenset()) -
     out = []
     for m in _speech_re().finditer(text):
         name = strip_adverb(m.group(1), known)
-        if is_person_name(name):
+        if _setting_re().match(text, m.start(1)):
+            continue  # "广达于法说会中表示": 于 opens the setting, no surname
+        if is_person_name(name) and not _listed_short_name(name):
             at_call = bool(m.group(2) and re.search(v.call_context, m.group(2), re.I))
             out.append(Mention(Speaker(name), m.start(), speaks=True, at_call=at_call))
     return out
+
+
+@per_lexicon_set
+def _setting_re() -> re.Pattern[str]:
+    """A setting and its speech verb (``于法说会中表示``), with nobody named before the verb."""
+    v = vocab()
+    return re.compile(rf"(?:{v.article_setting})(?:{v.adverbs})*(?:{v.speech_verbs})")
+
+
+def _listed_short_name(name: str) -> bool:
+    """True when a bare name before a speech verb is a listed company's (``华硕表示``, ``万海指出``):
+    the company speaks. A titled name (``创始人李宁``) is never checked against the registry."""
+    return bool(re.fullmatch(f"[{HAN}]+", name)) and bool(listed().named(name))
 
 
 def opens_with_speech(text: str) -> bool:

@@ -27,7 +27,7 @@ from generator.extract.mentions import (
     title_mentions,
 )
 from generator.extract.names import canonical_firm, is_chinese_name, org_company, surname_alias
-from generator.extract.roster import attendee_lists, name_pairs, roster_entry
+from generator.extract.roster import attendee_lists, name_pairs, roster_entry, roster_list
 from generator.extract.speaker import Speaker, of_turn
 from generator.extract.turns import qa_start, turn_text
 from generator.extract.vocab import HAN, vocab
@@ -121,6 +121,17 @@ def _speaker_sides(
         person.side = "analyst" if own and questions * 2 > len(own) else "management"
 
 
+def _of_this_company(org: str | None, company: Company) -> bool:
+    """True when a title's organisation names the call's own company (``长城汽车董事长魏建军``):
+    in an article, its titled executive counts even when the sentence does not quote them."""
+    if not org:
+        return False
+    if company.id:
+        return org_company(org) == company.id
+    name = chinese.to_simplified(company.name or "")
+    return len(name) >= 2 and name in chinese.to_simplified(org)
+
+
 def _of_other_company(org: str | None, company: Company) -> bool:
     other = org_company(org)
     return bool(other and company.id and other != company.id)
@@ -137,6 +148,12 @@ def _from_free_line(
     roster = roster_entry(norm)
     if roster is not None:
         builder.add(replace(roster, org=None), number)
+        return silent
+    listed = roster_list(norm)
+    for entry in listed:
+        if not _of_other_company(entry.org, company):
+            builder.add(replace(entry, org=None), number)
+    if listed:
         return silent
     for mention in title_mentions(norm, known):
         if _of_other_company(mention.who.org, company):
@@ -195,6 +212,10 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
         named = _from_free_line(builder, ln.norm, ln.number, known, kind, company)
         silent += [(ln.number, who) for who in named]
     _quoted_by_surname(doc, silent, builder)
+    if kind != "transcript":
+        for number, who in silent:
+            if _of_this_company(who.org, company):
+                builder.add(replace(who, org=None), number)
     for number in sorted(turn_lines - {ln.number for ln in free}):
         norm = doc.line(number).norm
         for mention in english_mentions(norm) + title_mentions(norm, known):

@@ -187,10 +187,41 @@ def roster_entry(norm: str) -> Speaker | None:
     ``- Eric Shen(沈亚),董事长兼首席执行官``."""
     text = norm.strip(" ·•*-")
     name = rf"(?:{ENGLISH_NAME}|[{HAN}]{{2,4}})"
+    enclosed = _enclosed_entry(text, name)
+    if enclosed is not None:
+        return enclosed
     if not re.fullmatch(rf"{name}\s*(?:\([^)]{{2,30}}\)\s*)?[-–—:,]+\s*\S.{{0,40}}", text):
         return None
     who = attendee_entry(text)
     if who is None or not who.name or not (who.role or who.firm):
+        return None
+    return who
+
+
+def roster_list(norm: str) -> list[Speaker]:
+    """A line listing people by name and title without a heading: ``;``-separated entries, every
+    one an attendee (a caption's ``图左起:苏家碧 公司事务总监;邓智辉 物业总监;…``), or a table's
+    lone ``董事长 李西廷`` (a title, a space, a name). Empty when the line is anything else."""
+    text = norm.strip(_BULLET + "。.")
+    colon = text.find(":", 0, 10)
+    parts = [p for p in _ENTRY_SPLIT.split(text[colon + 1 :]) if p.strip()]
+    if len(parts) >= 2:
+        entries = [attendee_entry(p) for p in parts]
+        return [e for e in entries if e is not None] if all(entries) else []
+    m = re.fullmatch(rf"(.{{0,12}}?(?:{vocab().role_re.pattern})\S*)\s+([{HAN}]{{2,4}})", text)
+    entry = _titles_then_name(text) if m else None
+    return [entry] if entry is not None and entry.name == m.group(2) else []  # type: ignore[union-attr]
+
+
+def _enclosed_entry(text: str, name: str) -> Speaker | None:
+    """A list line holding a name and, in brackets or after a slash, only a role or a firm:
+    ``马智(轮值总裁)``, ``李婷/董事会主席兼CEO``, ``Timothy Zhao(高盛)``."""
+    text = vocab().honorific_re.sub("", text)
+    m = re.fullmatch(rf"({name})\s*(?:\(\s*([^()/]{{2,30}}?)\s*\)|/\s*([^()/]{{2,30}}))", text)
+    if m is None:
+        return None
+    who = attendee_entry(f"{m.group(1)} {m.group(2) or m.group(3)}")
+    if who is None or who.name != m.group(1) or not (who.role or who.firm):
         return None
     return who
 

@@ -269,3 +269,101 @@ def test_unit_title_in_a_chain_is_not_the_persons_own_role() -> None:
 
     found = title_mentions("高级副总裁、某某汽车事业部总裁陈海出席了会议。", set())
     assert [(m.who.name, m.who.role) for m in found] == [("陈海", "副总裁")]
+
+
+def test_host_opening_names_managers_with_courtesy_words(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某科技2024年第三季度业绩电话会实录\n\n"
+        "主持人:大家好,欢迎参加某某科技2024年第三季度财报电话会议。今天与我一同参加电话会议的有董事会主席"
+        "周明远先生、首席执行官孙洁女士以及首席财务官冯立博士。\n\n"
+        "周明远:本季度收入同比增长5%。\n",
+    )
+    managers = {n: p.role for n, p in people.items() if p.side == "management"}
+    assert managers == {"周明远": "董事会主席", "孙洁": "首席执行官", "冯立": "首席财务官"}
+
+
+def test_a_name_does_not_run_on_into_the_joining_word() -> None:
+    from generator.extract.mentions import title_mentions
+
+    found = title_mentions(
+        "董事长兼CEO陈睿、副董事长兼首席运营官李旎以及CFO樊欣等公司高管出席了电话会议。", set()
+    )
+    assert [m.who.name for m in found] == ["陈睿", "李旎", "樊欣"]
+
+
+def test_a_number_word_or_a_listed_company_before_a_speech_verb_is_no_person() -> None:
+    from generator.extract.mentions import speech_mentions
+
+    assert speech_mentions("平台新增约30万名作家和60万本小说,新增字数160亿。") == []
+    assert speech_mentions("同业华硕表示,需求平稳。") == []
+    assert [m.who.name for m in speech_mentions("周明远表示,需求平稳。")] == ["周明远"]
+
+
+def test_courtesy_words_days_and_venues_between_a_titled_name_and_its_verb() -> None:
+    from generator.extract.mentions import title_mentions
+
+    for line in (
+        "集团董事长兼首席执行官周明远先生表示,本季度表现强劲。",
+        "中钢董事长冯立日前指出,钢价将走高。",
+        "领展董事会主席欧敦勤于业绩发布会上指出,零售市场面临转变。",
+        "日月光投控营运长吴田玉表示,先进封测供不应求。",
+    ):
+        found = title_mentions(line, set())
+        assert [m.speaks for m in found] == [True], line
+
+
+def test_a_hosts_list_split_by_semicolons_is_at_the_call() -> None:
+    from generator.extract.mentions import title_mentions
+
+    line = "今天与我一同参加电话会议的有:董事会主席周明远先生;首席运营官孙洁女士;以及首席财务官冯立女士。"
+    found = title_mentions(line, set())
+    assert [(m.who.name, m.at_call) for m in found] == [("周明远", True), ("孙洁", True), ("冯立", True)]
+    assert [m.at_call for m in title_mentions("董事长周明远;首席财务官冯立。", set())] == [False, False]
+
+
+def test_an_article_counts_the_companys_own_titled_executive_not_a_rivals(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "长城汽车2024年三季度业绩:收入同比增长5%\n\n"
+        "长城汽车2024年第三季度营业收入为500亿元,同比增长5%。\n\n"
+        "长城汽车董事长魏建军曾多次谈到出海。比亚迪董事长王传福也在推进海外工厂。\n",
+    )
+    assert {n: p.side for n, p in people.items()} == {"魏建军": "management"}
+
+
+def test_a_list_line_with_the_role_or_firm_in_brackets_or_after_a_slash() -> None:
+    from generator.extract.roster import roster_entry
+
+    def entry(text: str) -> tuple[str | None, str | None, str | None, str | None] | None:
+        who = roster_entry(text)
+        return (who.name, who.side, who.role, who.firm) if who else None
+
+    assert entry("马智(轮值总裁)") == ("马智", "management", "总裁", None)
+    assert entry("李婷/董事会主席兼CEO") == ("李婷", "management", "首席执行官", None)
+    assert entry("Timothy Zhao(高盛)") == ("Timothy Zhao", "analyst", None, "高盛")
+    assert entry("王小明(左)") is None and entry("腾讯(00700)") is None
+
+
+def test_a_caption_list_and_a_tables_title_name_line_without_a_heading() -> None:
+    from generator.extract.roster import roster_list
+
+    caption = roster_list("图左起:苏家碧 公司事务总监;邓智辉 物业总监;梁国权 行政总裁")
+    assert [(e.name, e.role) for e in caption] == [
+        ("苏家碧", "总监"),
+        ("邓智辉", "总监"),
+        ("梁国权", "首席执行官"),
+    ]
+    assert [e.name for e in roster_list("上市公司接 董事会秘书 李文楣")] == ["李文楣"]
+    assert roster_list("收入 100亿;利润 20亿") == []
+    assert roster_list("阿里巴巴CEO吴泳铭") == [] and roster_list("董事长 李西廷表示,需求平稳") == []
+
+
+def test_surname_yu_and_brackets_before_the_verb() -> None:
+    from generator.extract.mentions import speech_mentions, title_mentions
+
+    assert speech_mentions("广达(2382)于法说会中表示,需求强劲。") == []
+    found = title_mentions("董事长及首席执行官于敦德,首席财务官杨嘉宏出席了电话会议。", set())
+    assert [m.who.name for m in found] == ["于敦德", "杨嘉宏"]
+    quoted = title_mentions("集团首席执行官兼总裁杜嘉祺(Mark Tucker)(图)表示,增长良好。", set())
+    assert [(m.who.name, m.speaks) for m in quoted] == [("杜嘉祺", True)]
