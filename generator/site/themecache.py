@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -332,7 +333,15 @@ class ThemeCache:
         return output
 
     def finish(self) -> None:
-        """Fail when check mode found a stored output that differs."""
+        """Report what was reused; fail when check mode found a stored output that differs."""
+        if self.folder is not None:
+            logging.getLogger("mkdocs").info(
+                "theme cache: %d of %d pages from stored output%s, %d themed and stored",
+                len(self.hits),
+                len(self.keys),
+                " (checked: themed too)" if self.check else "",
+                self.stored,
+            )
         if self.differ:
             shown = ", ".join(self.differ[:5])
             raise PluginError(
