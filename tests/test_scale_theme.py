@@ -71,20 +71,24 @@ def test_incremental_builds_equal_cold_builds(tmp_path: Path, monkeypatch: pytes
         index = root / "docs" / "companies" / "alibaba" / "index.md"
         index.write_text(index.read_text(encoding="utf-8").replace("阿里巴巴", "阿里巴巴集团", 1), "utf-8")
 
+    # A new company is a new item of the navigation's top level, which every page shows: every
+    # page is themed again. The other steps leave most pages' output unchanged.
     steps = [
-        ("a call added to a company", lambda: add(ALIBABA_CALL)),
-        ("a call changed", change),
-        ("a new company", lambda: add(NEW_COMPANY)),
-        ("a call deleted", lambda: (transcripts / ALIBABA_CALL).unlink()),
+        ("a call added to a company", lambda: add(ALIBABA_CALL), True),
+        ("a call changed", change, True),
+        ("a new company", lambda: add(NEW_COMPANY), False),
+        ("a call deleted", lambda: (transcripts / ALIBABA_CALL).unlink(), True),
     ]
-    for label, step in steps:
+    for label, step, partial in steps:
         before = stored(root)
         step()
         build(root)
         site = tree_bytes(root / "site")
         assert_same(site, cold_site(root, tmp_path / "cold", monkeypatch))
         themed = stored(root) - before
-        assert 0 < len(themed) < pages(site), (label, len(themed))
+        assert 0 < len(themed) <= pages(site), (label, len(themed))
+        if partial:
+            assert len(themed) < pages(site), (label, len(themed))
     before = stored(root)
     retitle()  # docs edited by hand: MkDocs alone, as after a render
     monkeypatch.setenv(CHECK_ENV, "1")
@@ -121,7 +125,7 @@ def test_a_stale_key_cannot_survive(site: Path, tmp_path: Path, monkeypatch: pyt
     out = tmp_path / "site"
     assert rebuilt(root, out, monkeypatch) == set()  # nothing changed: every key found
     total = len(stored(root))
-    call = next((root / "docs" / "calls" / "tencent").rglob("2024-08-14*.md"))
+    call = next((root / "docs" / "calls" / "tencent").rglob("*2024-08-14*.md"))
 
     def edit(path: Path, old: str, new: str) -> None:
         text = path.read_text(encoding="utf-8")
