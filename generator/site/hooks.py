@@ -21,6 +21,13 @@ the site are stored, and a stored page is used only while every file it links to
 part of the site; a build removes the entries it did not use. This hook must be the first
 to change a page's Markdown (it is listed first in mkdocs.yml).
 
+Themed-output cache (:mod:`generator.site.themecache`): a page whose every input to the
+theme (its HTML, toc, front matter, URL, previous/next pages, the navigation as it renders
+it, the config, overrides/, the hooks, the versions) is as in an earlier build gets its
+stored output instead of being themed by Material again. Its entries are the page cache's
+``<key>.html`` files, pruned with them. ``GENERATOR_THEME_CACHE=off`` turns it off;
+``GENERATOR_THEME_CHECK=1`` themes every page and fails on any stored output that differs.
+
 Shards (``GENERATOR_SHARD=<k>/<n>``, set by :mod:`generator.site.shards`): this build
 writes only shard ``k``'s files. After the navigation is made from every file, the other
 shards' files are marked as drafts (MkDocs then neither converts, writes nor copies them;
@@ -54,6 +61,8 @@ import yaml
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from generator.site.themecache import ThemeCache
 
 CACHE_ENV = "GENERATOR_PAGE_CACHE"
 CACHE_DIR = Path("build") / "page-cache"
@@ -103,6 +112,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     leave the other shards' files unwritten (see the module's docstring)."""
     _retitle(nav.items)
     _shard.limit(config, files)
+    _theme.navigation(nav)
     return nav
 
 
@@ -185,6 +195,7 @@ def on_files(files: Any, config: Any) -> Any:
             files.remove(file)
     _shard.start()
     _cache.start(config, files)
+    _theme.start(_cache.folder)
     return files
 
 
@@ -331,11 +342,12 @@ def shard_cache_used(folder: Path) -> set[str] | None:
 
 
 def prune_cache(folder: Path, used: set[str]) -> None:
-    """Remove every entry of the cache in ``folder`` whose key is not in ``used``."""
+    """Remove every entry of the cache in ``folder`` (page cache ``.json``, themed output
+    ``.html``) whose key is not in ``used``."""
     if not folder.is_dir():
         return
     for path in folder.glob("*/*"):
-        if path.stem not in used or path.suffix != ".json":
+        if path.stem not in used or path.suffix not in (".json", ".html"):
             path.unlink(missing_ok=True)
 
 
@@ -369,6 +381,7 @@ def _anchor(token: dict[str, Any]) -> AnchorLink:
 
 
 _cache = _PageCache()
+_theme = ThemeCache()
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -381,8 +394,27 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return _cache.content(html, page, files)
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Every page converted: the themed-output cache's keys; known pages get their stored output."""
+    _theme.plan(config, files)
+    return env
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """A page whose themed output is stored: the output, for its template."""
+    return _theme.context(context, page)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Store a themed page's output (check mode: compare it with the stored one)."""
+    return _theme.output(output, page)
+
+
 def on_post_build(config: Any) -> None:
-    """Prune the cache to this build's pages."""
+    """Prune the cache to this build's pages (converted and themed); in the theme cache's
+    check mode, fail on a stored output that differs."""
+    _theme.finish()
+    _cache.used |= _theme.used
     _cache.finish()
 
 
