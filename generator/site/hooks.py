@@ -51,6 +51,7 @@ import logging
 import os
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -62,7 +63,13 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from generator.site.themecache import ThemeCache
+# MkDocs loads this file by its path, from any folder (a test's project, a shard's): the
+# package it belongs to is imported from the folder that holds it.
+_PROJECT = str(Path(__file__).resolve().parents[2])
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
+
+from generator.site.themecache import ThemeCache  # noqa: E402
 
 CACHE_ENV = "GENERATOR_PAGE_CACHE"
 CACHE_DIR = Path("build") / "page-cache"
