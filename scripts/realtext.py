@@ -20,7 +20,7 @@ import argparse
 import datetime
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -55,23 +55,9 @@ class Row:
     spurious: int = 0
 
     def add(self, other: Row) -> None:
-        keys = (
-            "files",
-            "core_found",
-            "core_total",
-            "company",
-            "period",
-            "call_date",
-            "must_not",
-            "kind",
-            "management_found",
-            "management_total",
-            "analysts_found",
-            "analysts_total",
-            "spurious",
-        )
-        for key in keys:
-            setattr(self, key, getattr(self, key) + getattr(other, key))
+        for f in fields(self):
+            if f.name != "batch":
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     def cells(self) -> list[str]:
         recall = self.core_found / self.core_total if self.core_total else 0.0

@@ -53,7 +53,6 @@ import posixpath
 import re
 import sys
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -69,7 +68,7 @@ _PROJECT = str(Path(__file__).resolve().parents[2])
 if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
-from generator.site.themecache import ThemeCache  # noqa: E402
+from generator.site.themecache import ThemeCache, package_version  # noqa: E402
 
 CACHE_ENV = "GENERATOR_PAGE_CACHE"
 CACHE_DIR = Path("build") / "page-cache"
@@ -239,7 +238,7 @@ class _PageCache:
         config_file = Path(config.config_file_path)
         self.folder = cache_folder(config_file.parent)
         parts = [config_file.read_bytes(), Path(__file__).read_bytes()]
-        parts += [_version(name).encode() for name in VERSIONED]
+        parts += [package_version(name).encode() for name in VERSIONED]
         self.salt = hashlib.sha256(b"\0".join(parts)).hexdigest()
         self.urls = {_path_of(f.url) for f in files}
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -356,13 +355,6 @@ def prune_cache(folder: Path, used: set[str]) -> None:
     for path in folder.glob("*/*"):
         if path.stem not in used or path.suffix not in (".json", ".html"):
             path.unlink(missing_ok=True)
-
-
-def _version(name: str) -> str:
-    try:
-        return f"{name}={metadata.version(name)}"
-    except metadata.PackageNotFoundError:
-        return f"{name}=none"
 
 
 def _path_of(url: str) -> str:

@@ -99,7 +99,8 @@ def _dump(value: Any) -> str:
     return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
 
 
-def _version(name: str) -> str:
+def package_version(name: str) -> str:
+    """``name=<installed version>`` (``none`` when not installed), for cache keys."""
     try:
         return f"{name}={metadata.version(name)}"
     except metadata.PackageNotFoundError:
@@ -125,7 +126,7 @@ def site_salt(config: Any) -> str:
         parts += [name.encode("utf-8"), Path(module_file).read_bytes() if module_file else b""]
     custom_dir = config.theme.custom_dir
     parts += [b"custom_dir"] + (_folder_bytes(Path(custom_dir)) if custom_dir else [])
-    parts += [_version(name).encode() for name in VERSIONED]
+    parts += [package_version(name).encode() for name in VERSIONED]
     settings = {name: config.get(name) for name in CONFIG_READ}
     settings["theme"] = {k: config.theme[k] for k in sorted(config.theme)}
     settings["plugins"] = sorted(config.plugins)
