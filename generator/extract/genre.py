@@ -31,6 +31,7 @@ class _Genres:
     words: dict[str, re.Pattern[str]]
     mark_lines: frozenset[str]
     mark_words: re.Pattern[str]
+    question_ends: tuple[str, ...]
 
 
 @lexicon.per_lexicon_set
@@ -44,6 +45,7 @@ def _genres() -> _Genres:
         words={k: word_pattern(data.get(k) or [], re.IGNORECASE) for k in (*HEAD_KINDS, "commentary")},
         mark_lines=frozenset(normalise(str(w)).casefold() for w in marks.get("lines") or []),
         mark_words=word_pattern(marks.get("words") or [], re.IGNORECASE),
+        question_ends=tuple(str(w) for w in data.get("commentary_title_ends") or []),
     )
 
 
@@ -74,7 +76,7 @@ def _marked(line: str, g: _Genres) -> bool:
 def source_genre(doc: Document, shape: str) -> str:
     """The kind of source: the words of the head's headings first (transcript, minutes,
     digest), then the call's own marks (a transcript), then the turn ``shape`` (transcript or
-    digest), then commentary words; otherwise an article."""
+    digest), then commentary words or a headline that asks a question; otherwise an article."""
     g = _genres()
     head = _head(doc, g.head_lines)
     # a long line's opening is its heading run into the body ("Financial Data and Key Metrics
@@ -89,5 +91,7 @@ def source_genre(doc: Document, shape: str) -> str:
     if shape in ("transcript", "digest"):
         return shape
     if g.words["commentary"].search("\n".join(cut[: g.commentary_lines + (1 if doc.title else 0)])):
+        return "commentary"
+    if head and len(head[0]) <= g.heading_max and head[0].rstrip().endswith(g.question_ends or ("\0",)):
         return "commentary"
     return "article"

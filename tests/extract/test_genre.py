@@ -126,3 +126,22 @@ def test_call_participants_heading_and_speaker_label(tmp_path: Path) -> None:
     )
     assert genre_of(tmp_path, fool) == "transcript"
     assert genre_of(tmp_path, label) == "transcript"
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("文丨某某财经 特约作者:张三\n某某公司上半年业绩回顾", "commentary"),
+        ("某某公司的利润增速\n作者 | 李四", "commentary"),
+        ("某某公司50%的净利润增速能延续多久?", "commentary"),
+        ("某某公司50%的净利润增速能延续多久？", "commentary"),
+        ("重點摘要\n- 某某公司第四季营收214亿元", "digest"),
+    ],
+)
+def test_bylines_question_headlines_and_key_points(tmp_path: Path, head: str, kind: str) -> None:
+    assert genre_of(tmp_path, f"{head}\n{PROSE}\n") == kind
+
+
+def test_a_question_inside_the_prose_is_no_headline(tmp_path: Path) -> None:
+    line = "某某公司公布第三季度业绩 收入增长10%"
+    assert genre_of(tmp_path, f"{line}\n{PROSE}分析师问:明年收入增速如何?\n") == "article"
