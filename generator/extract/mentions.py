@@ -175,9 +175,10 @@ def _sentence_ends(text: str, ending: re.Pattern[str]) -> list[int]:
 
 
 def strip_adverb(name: str, known: set[str] | frozenset[str] = frozenset()) -> str:
-    """``曹菲还`` -> ``曹菲``, ``白鹏在`` -> ``白鹏``: a one-character adverb (还, 也, 则, 并, 均, …) or
-    preposition (在, 于, 对, 向, 就) the pattern took as part of a name (``白鹏在回答提问时称``: 回答
-    is a speech verb). A name the text already knows as it stands is kept."""
+    """``曹菲还`` -> ``曹菲``, ``白鹏在`` -> ``白鹏``, ``莫斌称`` -> ``莫斌``: a one-character adverb (还, 也,
+    则, 并, 均, …), preposition (在, 于, 对, 向, 就) or speech verb (称, 说) the pattern took as part of a
+    name (``白鹏在回答提问时称``: 回答 is a speech verb).
+    A name the text already knows as it stands is kept."""
     if name in known or len(name) < 3:
         return name
     for word in vocab().name_endings:

@@ -231,6 +231,8 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
             person.firm = canonical_firm(person.org)
     for name in [n for n in builder.persons if surname_alias(n)]:
         del builder.persons[name]  # "张先生", "Mr. Cook": a short form, an alias at most (see _aliases)
+    for name in _not_participants(doc, builder.persons, company):
+        del builder.persons[name]
     _chinese_canonical(builder.persons, name_pairs(doc))
     _roles_said_in_turns(doc, turn_lines - {ln.number for ln in free}, builder.persons, company)
     _speaker_sides(doc, turns, builder.persons, company, qa_start(doc))
@@ -239,6 +241,51 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
         _names_as_written(builder.persons, by_name)
     persons = sorted(builder.persons.values(), key=lambda p: (p.order, p.name))
     return People(persons=persons, by_name=by_name)
+
+
+def _not_participants(doc: Document, persons: dict[str, Person], company: Company) -> list[str]:
+    """Names that are no participant of the call: the call's own company, quoted as a speaker
+    (``ICICI Bank``, ``Budweiser APAC`` of Budweiser Brewing Company APAC: every word of the name
+    is a word of the company's); a name with a speech verb run into it when the name alone is
+    there too (``莫斌称``); and the page's own writers (:func:`_page_writers`)."""
+    own = (company.name or "").casefold()
+    own_words = set(own.split())
+    out = [
+        name
+        for name in persons
+        if own and (name.casefold() == own or (" " in name and set(name.casefold().split()) <= own_words))
+    ]
+    # "莫斌称" beside "莫斌": the name with a one-character speech verb run into it
+    verbs = {v for v in vocab().words.speech_verbs if len(v) == 1}
+    out += [
+        n for n in persons if len(n) >= 3 and n[-1] in verbs and n[:-1] in persons and is_chinese_name(n[:-1])
+    ]
+    writers = _page_writers(doc, set(persons) - set(out))
+    return out + sorted(writers)
+
+
+def _page_writers(doc: Document, names: set[str]) -> set[str]:
+    """The names the page gives a writer's role (``speakers.page_writers``): a byline over its
+    role (``Eric Lee`` on one line, ``Editor`` on the next one), or the role right before the name
+    (``TheStreet's tech columnist, Eric Lee,``, ``记者 张三``). One pass over the lines."""
+    role = vocab().page_writer_re
+    lines = [t for t in (ln.norm.strip() for ln in doc.content_lines()) if t]
+    found: set[str] = set()
+    for i, text in enumerate(lines):
+        if text in names:
+            j = i + 1
+            while j < len(lines) and lines[j] == text:
+                j += 1
+            if j < len(lines) and role.fullmatch(lines[j]):
+                found.add(text)
+        for m in role.finditer(text):
+            after = re.sub(r"^[\s,:|丨/]+", "", text[m.end() : m.end() + 40])
+            found.update(
+                n
+                for n in names
+                if after.startswith(n) and after[len(n) : len(n) + 1] in ("", " ", ",", ".", "(", "，")
+            )
+    return found
 
 
 def _roles_said_in_turns(

@@ -77,6 +77,8 @@ class Vocab:
     connective_re: re.Pattern[str]
     """Words opening an answer paragraph, with their comma (``对此,``)."""
     record_re: re.Pattern[str]
+    page_writer_re: re.Pattern[str]
+    """A role of the page's own writers (``speakers.page_writers``), a whole word in English."""
     """A roadshow record's field label and its colon (``提问者:``, ``回复人:``, ``回复内容:``)."""
     record_field: dict[str, str]
     """Each record label -> asker | question | answerer | answer."""
@@ -207,6 +209,7 @@ def _vocab() -> Vocab:
         ),
         connective_re=re.compile(rf"\s*(?:{alternation(w.answer_openers)})\s*,?\s*"),
         record_re=re.compile(rf"\s*({alternation(record_field)})\s*:\s*"),
+        page_writer_re=re.compile(rf"(?<![A-Za-z])(?:{alternation(w.page_writers)})(?![A-Za-z])", re.I),
         record_field=record_field,
         inline_answer_re=re.compile(
             rf"(?<=[。!?.…\s])\s*(?:{alternation(w.inline_answer_markers)})"
@@ -221,7 +224,13 @@ def _vocab() -> Vocab:
         unit_words=alternation(w.unit_words),
         name_followers=w.name_followers + w.speech_verbs + w.verb_adverbs,
         name_endings=tuple(
-            longest_first({*w.verb_adverbs, *(p for p in w.name_prepositions if len(p) == 1)})
+            longest_first(
+                {
+                    *w.verb_adverbs,
+                    *(p for p in w.name_prepositions if len(p) == 1),
+                    *(v for v in w.speech_verbs if len(v) == 1),  # "总裁莫斌称,": 称 says, it names no one
+                }
+            )
         ),
         speech_setting=_setting(w, "speech_settings"),
         article_setting=_setting(w, "article_settings"),

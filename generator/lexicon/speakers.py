@@ -58,6 +58,9 @@ class SpeakerWords:
     org_prefixes: Words = ()
     firm_lead_words: Words = ()
     question_hints: Words = ()
+    page_writers: Words = ()
+    """Roles of the page's own writers (``Editor``, ``columnist``, ``记者``): a name given one is no
+    participant."""
     confirmations: Words = ()
     surname_titles: Words = ()
     speech_settings: Words = ()

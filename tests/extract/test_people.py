@@ -367,3 +367,37 @@ def test_surname_yu_and_brackets_before_the_verb() -> None:
     assert [m.who.name for m in found] == ["于敦德", "杨嘉宏"]
     quoted = title_mentions("集团首席执行官兼总裁杜嘉祺(Mark Tucker)(图)表示,增长良好。", set())
     assert [(m.who.name, m.speaks) for m in quoted] == [("杜嘉祺", True)]
+
+
+def test_the_company_quoted_like_a_person_is_no_participant(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "Tata Consultancy Services reports second quarter results\n\n"
+        "Revenue rose 4.3 percent to USD3.4 billion, Tata Consultancy said.\n\n"
+        '"We are confident in the second half," chief executive officer Jan Craps said at an earnings '
+        "conference call.\n",
+    )
+    assert "Tata Consultancy" not in people
+    assert "Jan Craps" in people
+
+
+def test_the_pages_writer_is_no_participant(tmp_path: Path) -> None:
+    text = (
+        "Some Motors Beats Estimates - Live Blog\n\nEric Lee\n\n"
+        "Some Motors reported revenue of $6.04 billion for the quarter.\n\n"
+        "TheStreet's tech columnist, Eric Lee, is following the call with analysts.\n\n"
+        "Eric Lee\n\nEditor\n\n"
+        "Chief executive officer Jane Roe said on the call that deliveries will grow.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert "Eric Lee" not in people
+    assert "Jane Roe" in people
+
+
+@pytest.mark.parametrize("verb", ["称", "说"])
+def test_a_one_character_speech_verb_after_a_titled_name_is_not_part_of_it(tmp_path: Path, verb: str) -> None:
+    people = people_of(
+        tmp_path,
+        f"某某地产业绩会\n\n某某地产总裁莫斌{verb},去年行业下行速度远超预期,公司收入为100亿元。\n",
+    )
+    assert "莫斌" in people and f"莫斌{verb}" not in people
