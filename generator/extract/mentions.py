@@ -40,6 +40,10 @@ class Mention:
     at_call: bool = False
 
 
+_ABBREVIATION_AHEAD = re.compile(r"^\s*[(][A-Za-z][A-Za-z\-/ ]{0,11}[)]")
+"""A title's English abbreviation in brackets between it and the name (``首席执行官(CEO)谭思亮``)."""
+
+
 def _name_after(text: str, known: set[str]) -> str | None:
     """The personal name that starts ``text`` (after a title)."""
     m = re.match(ENGLISH_NAME, text) or re.match(TRANSLITERATED_NAME, text)
@@ -99,7 +103,7 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         if m.start() < pos:
             continue
         end, own = _title_chain_end(text, m)
-        rest = text[end:].lstrip(" ")
+        rest = _ABBREVIATION_AHEAD.sub("", text[end:]).lstrip(" ")  # "首席执行官(CEO)谭思亮"
         name = _name_after(rest, known)
         if not name:
             continue

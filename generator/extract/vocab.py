@@ -228,6 +228,7 @@ def _vocab() -> Vocab:
                 {
                     *w.verb_adverbs,
                     *(p for p in w.name_prepositions if len(p) == 1),
+                    *(c for c in w.list_closers if len(c) == 1),
                     *(v for v in w.speech_verbs if len(v) == 1),  # "总裁莫斌称,": 称 says, it names no one
                 }
             )

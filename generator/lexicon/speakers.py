@@ -47,6 +47,7 @@ class SpeakerWords:
     answering_bodies: Words = ()
     verb_adverbs: Words = ()
     name_prepositions: Words = ()
+    list_closers: Words = ()
     unit_words: Words = ()
     name_followers: Words = ()
     attendee_headings: Words = ()

@@ -401,3 +401,22 @@ def test_a_one_character_speech_verb_after_a_titled_name_is_not_part_of_it(tmp_p
         f"某某地产业绩会\n\n某某地产总裁莫斌{verb},去年行业下行速度远超预期,公司收入为100亿元。\n",
     )
     assert "莫斌" in people and f"莫斌{verb}" not in people
+
+
+def test_a_list_of_titled_names_at_the_results_briefing(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某酒业业绩说明会\n\n某某酒业于5月20日召开了2020年度业绩说明会,包括公司董事长李秋喜,总经理谭忠豹,"
+        "独立董事张远堂,副总经理李俊及董秘王涛等在内的多位高管亲临现场。公司收入为100亿元。\n",
+    )
+    assert {"李秋喜", "谭忠豹", "张远堂", "李俊", "王涛"} <= set(people)
+    assert "王涛等" not in people and "李俊及" not in people
+
+
+def test_an_abbreviation_between_a_title_and_the_name(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某科技财报\n\n财报发布后,某某科技董事长兼首席执行官(CEO)谭思亮、联合首席财务官(CO-CFO)王静波"
+        "等高管出席了随后举行的分析师电话会议。公司收入为10亿元。\n",
+    )
+    assert {"谭思亮", "王静波"} <= set(people)
