@@ -10,7 +10,8 @@ import pytest
 from tests.identity import doc_of, identify
 
 BOUND_SECONDS = 8.0
-"""Far above the linear time of these lines (well under a second each), far below a quadratic one."""
+"""CPU seconds of this process (not wall time, which other jobs on a busy machine inflate): far
+above the linear time of these lines (0.3 to 3 s each), far below a quadratic one (minutes)."""
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,6 @@ BOUND_SECONDS = 8.0
 )
 def test_a_long_line_is_read_in_linear_time(tmp_path: Path, line: str) -> None:
     doc = doc_of(tmp_path, "标题\n" + line + "\n")
-    start = time.perf_counter()
+    start = time.process_time()
     identify(doc)
-    assert time.perf_counter() - start < BOUND_SECONDS
+    assert time.process_time() - start < BOUND_SECONDS
