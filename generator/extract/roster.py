@@ -68,9 +68,17 @@ def _titles_then_name(text: str) -> Speaker | None:
         end = follow.end()
     name = text[end:].strip(" ,:-—–")
     if not is_person_name(name):
-        return None
+        # "Vice President of Finance — Li Li": the title's function runs on to a dash, the name after it
+        dash = _LAST_DASH.search(text, end)
+        if dash is None or not is_person_name(text[dash.end() :].strip()):
+            return None
+        name = text[dash.end() :].strip()
     org = text[: first.start()].strip(" -—·,、") or None
     return Speaker(name, "management", best_role(text[first.start() : end]), org=org)
+
+
+_LAST_DASH = re.compile(r"\s[-–—]\s(?!.*\s[-–—]\s)")
+"""The last dash between spaces of a line (what stands after it is one piece)."""
 
 
 def _heading_rest(norm: str) -> str | None:
@@ -190,8 +198,10 @@ def roster_entry(norm: str) -> Speaker | None:
     enclosed = _enclosed_entry(text, name)
     if enclosed is not None:
         return enclosed
-    if not re.fullmatch(rf"{name}\s*(?:\([^)]{{2,30}}\)\s*)?[-–—:,]+\s*\S.{{0,40}}", text):
-        return None
+    if not re.fullmatch(rf"{name}\s*(?:\([^)]{{2,30}}\)\s*)?[-–—:,]+\s*\S.{{0,50}}", text):
+        # "Vice President of Finance — Li Li": titles first, the name after the line's last dash
+        titled = _titles_then_name(text) if len(text) <= 60 and _LAST_DASH.search(text) else None
+        return titled if titled is not None and titled.role else None
     who = attendee_entry(text)
     if who is None or not who.name or not (who.role or who.firm):
         return None

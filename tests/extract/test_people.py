@@ -420,3 +420,18 @@ def test_an_abbreviation_between_a_title_and_the_name(tmp_path: Path) -> None:
         "等高管出席了随后举行的分析师电话会议。公司收入为10亿元。\n",
     )
     assert {"谭思亮", "王静波"} <= set(people)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("Vice President of Finance — Li Li", "Li Li", "副总裁"),
+        ("Investor Relations Manager — Luhan Tang", "Luhan Tang", "投资者关系"),
+        ("Rishi Basu - India & APAC Head - Corporate Communications", "Rishi Basu", "负责人"),
+    ],
+)
+def test_roster_lines_with_a_titles_function_or_a_long_affiliation(line: str, name: str, role: str) -> None:
+    from generator.extract.roster import roster_entry
+
+    who = roster_entry(line)
+    assert who is not None and (who.name, who.side, who.role) == (name, "management", role)
