@@ -402,8 +402,10 @@ def summary_cache(root: Path) -> Path | None:
     return root / setting if setting else root / "build" / "summaries.pickle"
 
 
-def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
-    """Load every summary, then render the site's Markdown pages into ``docs_dir``.
+def render_tree(summaries_dir: Path, docs_dir: Path, root: Path, jobs: int | None = None) -> Report:
+    """Load every summary, then render the site's Markdown pages into ``docs_dir``, the units
+    keyed and rendered by ``jobs`` worker processes (default: one per core; the same files
+    whatever the number).
 
     Pages are pruned only after a run without errors: a summary that fails to load, or a
     page that cannot be written, leaves every earlier page in place.
@@ -419,7 +421,7 @@ def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
     with locked(docs_dir, "render"):
         tree = OutputTree(docs_dir, prune=True)
         try:
-            result = render_pages(summaries, root, tree, docs_dir, code)
+            result = render_pages(summaries, root, tree, docs_dir, code, jobs or default_jobs())
         except GeneratorError as exc:
             report.errors.append(exc)
         else:
@@ -549,7 +551,7 @@ def build_site(
         )
         if report.fatal or (strict and report.problems):
             return report
-        report.absorb(render_tree(layout.summaries, layout.docs, root))
+        report.absorb(render_tree(layout.summaries, layout.docs, root, jobs))
         if strict and report.problems:
             return report
         site = site_dir or layout.site

@@ -19,7 +19,7 @@ pipeline: transcripts (.txt .md .html) -> summarize -> content/summaries/*.yaml
           -> render -> docs/*.md -> mkdocs build + search index -> site/
 """
 
-JOBS_HELP = "worker processes for summarizing (default: GENERATOR_JOBS, else one per core)"
+JOBS_HELP = "worker processes for summarizing and rendering (default: GENERATOR_JOBS, else one per core)"
 
 EXAMPLES = {
     "summarize": "example:\n  python -m generator summarize content/transcripts --out content/summaries",
@@ -91,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
         "--root", type=Path, default=Path("."), help="project root, where transcripts are read from"
     )
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or bad file")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help=JOBS_HELP)
 
     p = command(
         "build", "the whole chain: summarize content/transcripts, render docs/, build site/ with search"
@@ -155,7 +156,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return _finish(report, args.strict, "summaries")
     if args.command == "render":
-        report = render_tree(args.summaries, args.out, args.root)
+        report = render_tree(args.summaries, args.out, args.root, jobs=args.jobs)
         return _finish(report, args.strict, "pages")
     if args.command == "build":
         report = build_site(
