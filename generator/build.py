@@ -24,7 +24,7 @@ from generator import __version__, lexicon
 from generator.errors import BuildError, GeneratorError, LexiconError
 from generator.extract.summarize import summarize
 from generator.model import Document, Line, Summary
-from generator.site.shards import SHARD_ENV, ShardRun, shard_count_for
+from generator.site.shards import SHARD_ENV, ShardRun, default_shard_count, shard_count_for
 from generator.source.read import SOURCE_SUFFIXES, display_path, read_source
 from generator.store.corrections import apply_corrections, corrections_path, load_corrections
 from generator.store.summaries import load_summaries, summary_to_yaml
@@ -528,7 +528,7 @@ def build_site(
     strict: bool = False,
     search: bool = True,
     jobs: int | None = None,
-    shards: int = 1,
+    shards: int | None = None,
     shard: tuple[int, int] | None = None,
 ) -> Report:
     """Summarize, render, build with MkDocs and index for search. Returns the report.
@@ -537,9 +537,10 @@ def build_site(
     folder beside ``site/`` and swapped in only when complete, so a failed or killed build
     leaves the previous site as it was. With ``shards`` above 1, MkDocs runs as that many
     parallel processes (at most one per company, plus one), merged into one site before
-    the search index is made (:mod:`generator.site.shards`). With ``shard`` (k, n) only
-    shard k's part of the site is built, without search index: a CI job's part, for
-    :func:`merge_shards`.
+    the search index is made (:mod:`generator.site.shards`); without ``shards``, one per
+    core (``jobs``) and per 1,000 pages (:func:`default_shard_count`): the same bytes. With
+    ``shard`` (k, n) only shard k's part of the site is built, without search index: a CI
+    job's part, for :func:`merge_shards`.
     """
     layout = Layout.of(root)
     report = Report()
@@ -557,7 +558,10 @@ def build_site(
         site = site_dir or layout.site
         try:
             with fresh_site(site) as building:
-                count = shard_count_for(layout.docs, shards) if shards > 1 else 1
+                if shards is None:
+                    count = default_shard_count(layout.docs, jobs or default_jobs())
+                else:
+                    count = shard_count_for(layout.docs, shards) if shards > 1 else 1
                 if shard is not None:
                     run_mkdocs(root, building, strict, shard)
                     prune_page_cache(root)

@@ -108,10 +108,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--shards",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
         help="run MkDocs as N parallel processes, by company, merged into one site "
-        "(the same bytes as one process; default: %(default)s)",
+        "(the same bytes as one process; default: one per core (--jobs) and per 1,000 pages)",
     )
     p.add_argument(
         "--shard",
