@@ -528,7 +528,7 @@ def build_site(
     strict: bool = False,
     search: bool = True,
     jobs: int | None = None,
-    shards: int | None = None,
+    shards: int | None = 1,
     shard: tuple[int, int] | None = None,
 ) -> Report:
     """Summarize, render, build with MkDocs and index for search. Returns the report.
@@ -537,7 +537,7 @@ def build_site(
     folder beside ``site/`` and swapped in only when complete, so a failed or killed build
     leaves the previous site as it was. With ``shards`` above 1, MkDocs runs as that many
     parallel processes (at most one per company, plus one), merged into one site before
-    the search index is made (:mod:`generator.site.shards`); without ``shards``, one per
+    the search index is made (:mod:`generator.site.shards`); with ``shards`` None, one per
     core (``jobs``) and per 1,000 pages (:func:`default_shard_count`): the same bytes. With
     ``shard`` (k, n) only shard k's part of the site is built, without search index: a CI
     job's part, for :func:`merge_shards`.

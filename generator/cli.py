@@ -31,6 +31,19 @@ EXAMPLES = {
 }
 
 
+def _shards(text: str) -> int | None:
+    """A shard count, or None for 'auto'."""
+    if text.strip() == "auto":
+        return None
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"a shard count is a number from 1, or auto, not {text!r}")
+    return count
+
+
 def _shard(text: str) -> tuple[int, int]:
     try:
         return parse_shard(text)
@@ -107,11 +120,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, metavar="N", help=JOBS_HELP)
     p.add_argument(
         "--shards",
-        type=int,
-        default=None,
+        type=_shards,
+        default=1,
         metavar="N",
         help="run MkDocs as N parallel processes, by company, merged into one site "
-        "(the same bytes as one process; default: one per core (--jobs) and per 1,000 pages)",
+        "(the same bytes as one process; 'auto': one per core (--jobs) and per 1,000 pages; "
+        "default: %(default)s)",
     )
     p.add_argument(
         "--shard",

@@ -130,8 +130,8 @@ def mkdocs(work: Path, site: Path, shards: int) -> None:
 
 def stages(layout: Layout, work: Path, times: dict[str, float], shards: int | None = None) -> None:
     """Every stage of a build, timed; the site is built beside the old one and swapped in.
-    MkDocs in ``shards`` processes; None: as many as a build picks (one per core and per
-    1,000 pages)."""
+    MkDocs in ``shards`` processes; None: as many as ``build --shards auto`` picks (one per
+    core and per 1,000 pages)."""
     timed("summarize", times, lambda: summarize_tree(layout.transcripts, layout.summaries, work))
     pages = timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
     print(
@@ -377,11 +377,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=float, default=120, help="seconds a long input may take (120)")
     parser.add_argument(
         "--shards",
-        default="auto",
+        default="1",
         metavar="N[,M…]",
         help="MkDocs in N processes by company (generator build --shards); with more counts, "
-        "MkDocs alone is also timed with each (default auto: as a build picks, one per core "
-        "and per 1,000 pages)",
+        "MkDocs alone is also timed with each; auto: as `build --shards auto` picks, one per "
+        "core and per 1,000 pages (default 1)",
     )
     parser.add_argument("--no-incremental", action="store_true", help="skip the incremental scenario")
     args = parser.parse_args(argv)

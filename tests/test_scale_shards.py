@@ -3,6 +3,7 @@ gives the same bytes as one ordinary build (every file, the search index include
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_scale_incremental import make_project, tree_bytes
 
-from generator import build
+from generator import build, cli
 from generator.build import build_date_epoch, build_site, merge_shards, run_mkdocs, run_mkdocs_shards
 from generator.errors import BuildError
 from generator.site import shards
@@ -201,7 +202,7 @@ def test_the_default_shard_count_is_one_per_core_for_large_sites_only(tmp_path: 
     assert default_shard_count(one_company, 8) == 2  # one company and the shared pages
 
 
-def test_a_build_naming_no_shard_count_uses_the_cores_and_gives_the_same_site(
+def test_shards_auto_uses_the_cores_and_gives_the_same_site(
     built: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     one, _ = built
@@ -214,10 +215,14 @@ def test_a_build_naming_no_shard_count_uses_the_cores_and_gives_the_same_site(
     monkeypatch.setattr(shards, "PAGES_PER_SHARD", 50)
     monkeypatch.setattr(build, "run_mkdocs_shards", counted)
     project = make_project(tmp_path / "auto")
-    report = build_site(project, project / "site", search=True, jobs=2)
+    report = build_site(project, project / "site", search=True, jobs=2, shards=None)
     assert not report.errors, [str(e) for e in report.errors]
     assert counts == [2]
     assert_same_tree(tree_bytes(one / "site"), tree_bytes(project / "site"))
-    report = build_site(project, project / "site", search=True, jobs=2, shards=1)  # named: it wins
+    report = build_site(project, project / "site", search=True, jobs=2)  # the default: one process
     assert counts == [2] and not report.errors
     assert_same_tree(tree_bytes(one / "site"), tree_bytes(project / "site"))
+    assert cli._shards("auto") is None and cli._shards("3") == 3
+    for wrong in ("0", "-1", "two"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            cli._shards(wrong)

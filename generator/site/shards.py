@@ -201,7 +201,7 @@ calls, while 2,000 pages take some 20 s in one process (docs/scaling.md)."""
 
 
 def default_shard_count(docs: Path, cores: int) -> int:
-    """The shard count of a build that names none: one per core, but no more than one per
+    """The shard count of ``build --shards auto``: one per core, but no more than one per
     :data:`PAGES_PER_SHARD` pages (a small site is built in one process), and at most one per
     company plus one (:func:`shard_count_for`)."""
     pages = sum(1 for _ in docs.rglob("*.md"))
