@@ -17,6 +17,7 @@ from generator.build import Report, render_tree
 from generator.errors import GeneratorError
 from generator.site import incremental, render
 from generator.site.pages import call as call_page
+from generator.site.pages.base import Site
 from tests.test_scale_render import HELD_OUT, ROOT, docs_bytes, make_project
 
 
@@ -117,3 +118,27 @@ def test_errors_come_in_the_same_order_and_stop_the_same_units(
     assert len(again[0].errors) >= 3
     assert counts(again[0], projects[0]) == counts(again[1], projects[1])
     assert docs_bytes(projects[0]) == docs_bytes(projects[1])
+
+
+def test_a_unit_that_raises_stops_the_rest_of_its_part_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The topic pages are one part of many units: a unit raising there stops the part (its
+    later pages are neither written nor kept, so they are pruned no more than in one process)."""
+    original = Site._write
+
+    def raising(self: Site, path: str, template: str, **context: object) -> None:
+        original(self, path, template, **context)
+        if template == "topic_year.md.j2" and "/alibaba/" in path:  # the first such unit stops the part
+            raise GeneratorError("stopped after the page was written", path)
+
+    monkeypatch.setattr(Site, "_write", raising)
+    projects = [make_project(tmp_path / name) for name in ("one", "many")]
+    reports = []
+    for project, jobs in zip(projects, (1, 2), strict=True):
+        reports.append(run(project, jobs))
+    assert [str(e).endswith("stopped after the page was written") for e in reports[0].errors] == [True]
+    assert counts(reports[0], projects[0]) == counts(reports[1], projects[1])
+    assert docs_bytes(projects[0]) == docs_bytes(projects[1])
+    written = {p.relative_to(projects[0] / "docs").as_posix() for p in (projects[0] / "docs").rglob("*.md")}
+    assert sum(1 for rel in written if rel.startswith("topics/")) < 20  # the rest of the part: not run
