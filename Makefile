@@ -37,7 +37,7 @@ realtext: $(VENV)/.site-deps
 	$(PY) scripts/realtext.py
 
 ## bench: a synthetic corpus (CALLS=1000): cold and incremental build by stage, memory, size, search, long inputs
-##        (SHARDS=2: MkDocs in 2 processes; SHARDS=2,1: also MkDocs alone with each count)
+##        (SHARDS=2: MkDocs in 2 processes, SHARDS=auto as `build --shards auto`; SHARDS=2,1: also MkDocs alone with each count)
 CALLS ?= 1000
 SHARDS ?= 1
 bench: $(VENV)/.dev-deps browser-deps

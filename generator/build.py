@@ -24,7 +24,7 @@ from generator import __version__, lexicon
 from generator.errors import BuildError, GeneratorError, LexiconError
 from generator.extract.summarize import summarize
 from generator.model import Document, Line, Summary
-from generator.site.shards import SHARD_ENV, ShardRun, shard_count_for
+from generator.site.shards import SHARD_ENV, ShardRun, default_shard_count, shard_count_for
 from generator.source.read import SOURCE_SUFFIXES, display_path, read_source
 from generator.store.corrections import apply_corrections, corrections_path, load_corrections
 from generator.store.summaries import load_summaries, summary_to_yaml
@@ -402,8 +402,10 @@ def summary_cache(root: Path) -> Path | None:
     return root / setting if setting else root / "build" / "summaries.pickle"
 
 
-def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
-    """Load every summary, then render the site's Markdown pages into ``docs_dir``.
+def render_tree(summaries_dir: Path, docs_dir: Path, root: Path, jobs: int | None = None) -> Report:
+    """Load every summary, then render the site's Markdown pages into ``docs_dir``, the units
+    keyed and rendered by ``jobs`` worker processes (default: one per core; the same files
+    whatever the number).
 
     Pages are pruned only after a run without errors: a summary that fails to load, or a
     page that cannot be written, leaves every earlier page in place.
@@ -419,7 +421,7 @@ def render_tree(summaries_dir: Path, docs_dir: Path, root: Path) -> Report:
     with locked(docs_dir, "render"):
         tree = OutputTree(docs_dir, prune=True)
         try:
-            result = render_pages(summaries, root, tree, docs_dir, code)
+            result = render_pages(summaries, root, tree, docs_dir, code, jobs or default_jobs())
         except GeneratorError as exc:
             report.errors.append(exc)
         else:
@@ -526,7 +528,7 @@ def build_site(
     strict: bool = False,
     search: bool = True,
     jobs: int | None = None,
-    shards: int = 1,
+    shards: int | None = 1,
     shard: tuple[int, int] | None = None,
 ) -> Report:
     """Summarize, render, build with MkDocs and index for search. Returns the report.
@@ -535,9 +537,10 @@ def build_site(
     folder beside ``site/`` and swapped in only when complete, so a failed or killed build
     leaves the previous site as it was. With ``shards`` above 1, MkDocs runs as that many
     parallel processes (at most one per company, plus one), merged into one site before
-    the search index is made (:mod:`generator.site.shards`). With ``shard`` (k, n) only
-    shard k's part of the site is built, without search index: a CI job's part, for
-    :func:`merge_shards`.
+    the search index is made (:mod:`generator.site.shards`); with ``shards`` None, one per
+    core (``jobs``) and per 1,000 pages (:func:`default_shard_count`): the same bytes. With
+    ``shard`` (k, n) only shard k's part of the site is built, without search index: a CI
+    job's part, for :func:`merge_shards`.
     """
     layout = Layout.of(root)
     report = Report()
@@ -549,13 +552,16 @@ def build_site(
         )
         if report.fatal or (strict and report.problems):
             return report
-        report.absorb(render_tree(layout.summaries, layout.docs, root))
+        report.absorb(render_tree(layout.summaries, layout.docs, root, jobs))
         if strict and report.problems:
             return report
         site = site_dir or layout.site
         try:
             with fresh_site(site) as building:
-                count = shard_count_for(layout.docs, shards) if shards > 1 else 1
+                if shards is None:
+                    count = default_shard_count(layout.docs, jobs or default_jobs())
+                else:
+                    count = shard_count_for(layout.docs, shards) if shards > 1 else 1
                 if shard is not None:
                     run_mkdocs(root, building, strict, shard)
                     prune_page_cache(root)

@@ -19,7 +19,7 @@ pipeline: transcripts (.txt .md .html) -> summarize -> content/summaries/*.yaml
           -> render -> docs/*.md -> mkdocs build + search index -> site/
 """
 
-JOBS_HELP = "worker processes for summarizing (default: GENERATOR_JOBS, else one per core)"
+JOBS_HELP = "worker processes for summarizing and rendering (default: GENERATOR_JOBS, else one per core)"
 
 EXAMPLES = {
     "summarize": "example:\n  python -m generator summarize content/transcripts --out content/summaries",
@@ -29,6 +29,19 @@ EXAMPLES = {
     "merge": "example (the parts made by `build --shard 0/2` and `build --shard 1/2`):\n"
     "  python -m generator merge part-0 part-1 --site site",
 }
+
+
+def _shards(text: str) -> int | None:
+    """A shard count, or None for 'auto'."""
+    if text.strip() == "auto":
+        return None
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"a shard count is a number from 1, or auto, not {text!r}")
+    return count
 
 
 def _shard(text: str) -> tuple[int, int]:
@@ -91,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         "--root", type=Path, default=Path("."), help="project root, where transcripts are read from"
     )
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning or bad file")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help=JOBS_HELP)
 
     p = command(
         "build", "the whole chain: summarize content/transcripts, render docs/, build site/ with search"
@@ -106,11 +120,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, metavar="N", help=JOBS_HELP)
     p.add_argument(
         "--shards",
-        type=int,
+        type=_shards,
         default=1,
         metavar="N",
         help="run MkDocs as N parallel processes, by company, merged into one site "
-        "(the same bytes as one process; default: %(default)s)",
+        "(the same bytes as one process; 'auto': one per core (--jobs) and per 1,000 pages; "
+        "default: %(default)s)",
     )
     p.add_argument(
         "--shard",
@@ -155,7 +170,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return _finish(report, args.strict, "summaries")
     if args.command == "render":
-        report = render_tree(args.summaries, args.out, args.root)
+        report = render_tree(args.summaries, args.out, args.root, jobs=args.jobs)
         return _finish(report, args.strict, "pages")
     if args.command == "build":
         report = build_site(

@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.build import (  # noqa: E402
     Layout,
+    default_jobs,
     fresh_site,
     render_tree,
     run_mkdocs_shards,
@@ -51,6 +52,7 @@ from generator.build import (  # noqa: E402
 )
 from generator.site.hooks import CACHE_ENV  # noqa: E402
 from generator.site.search import index_site, search_cache  # noqa: E402
+from generator.site.shards import default_shard_count  # noqa: E402
 
 QUERIES = ("全站推广", "云智能", "回购", "量子纠缠咖啡馆")
 CHROMIUM = "/usr/bin/chromium"
@@ -126,11 +128,18 @@ def mkdocs(work: Path, site: Path, shards: int) -> None:
     print(f"    MkDocs x {len(runs)}: peak memory {peaks} MB (together {together:.0f} MB); cpu {cpus} s")
 
 
-def stages(layout: Layout, work: Path, times: dict[str, float], shards: int = 1) -> None:
-    """Every stage of a build, timed; the site is built beside the old one and swapped in."""
+def stages(layout: Layout, work: Path, times: dict[str, float], shards: int | None = None) -> None:
+    """Every stage of a build, timed; the site is built beside the old one and swapped in.
+    MkDocs in ``shards`` processes; None: as many as ``build --shards auto`` picks (one per
+    core and per 1,000 pages)."""
     timed("summarize", times, lambda: summarize_tree(layout.transcripts, layout.summaries, work))
     pages = timed("render", times, lambda: render_tree(layout.summaries, layout.docs, work))
-    print(f"    render: {pages.rendered} units rendered, {pages.kept} kept (inputs unchanged)")
+    print(
+        f"    render: {pages.rendered} units rendered, {pages.kept} kept (inputs unchanged), "
+        f"{default_jobs()} processes"
+    )
+    if shards is None:
+        shards = default_shard_count(layout.docs, default_jobs())
     with fresh_site(layout.site) as building:
         timed("mkdocs", times, lambda: mkdocs(work, building, shards))
         timed("search", times, lambda: search_stage(building, search_cache(work)))
@@ -178,7 +187,7 @@ def shard_rows(work: Path, counts: list[int]) -> None:
             shutil.rmtree(cache, ignore_errors=True)
 
 
-def incremental(layout: Layout, work: Path, shards: int = 1) -> None:
+def incremental(layout: Layout, work: Path, shards: int | None = None) -> None:
     """One transcript added and one changed: the time until the site is up to date."""
     transcripts = sorted(p for p in layout.transcripts.rglob("*") if p.is_file())
     changed = transcripts[len(transcripts) // 2]
@@ -371,7 +380,8 @@ def main(argv: list[str] | None = None) -> None:
         default="1",
         metavar="N[,M…]",
         help="MkDocs in N processes by company (generator build --shards); with more counts, "
-        "MkDocs alone is also timed with each (default 1)",
+        "MkDocs alone is also timed with each; auto: as `build --shards auto` picks, one per "
+        "core and per 1,000 pages (default 1)",
     )
     parser.add_argument("--no-incremental", action="store_true", help="skip the incremental scenario")
     args = parser.parse_args(argv)
@@ -382,16 +392,19 @@ def main(argv: list[str] | None = None) -> None:
         print(f"corpus: {args.calls} calls in {work}", flush=True)
         make_project(work, args.calls, f"http://127.0.0.1:{port}/")
         layout = Layout.of(work)
-        counts = [int(n) for n in args.shards.split(",") if n.strip()] or [1]
-        print(f"cold build{f' (MkDocs in {counts[0]} shards)' if counts[0] > 1 else ''}:")
-        stages(layout, work, {}, counts[0])
+        counts: list[int | None] = [
+            None if n.strip() == "auto" else int(n) for n in args.shards.split(",") if n.strip()
+        ] or [None]
+        first = counts[0]
+        print(f"cold build{f' (MkDocs in {first} shards)' if first is not None and first > 1 else ''}:")
+        stages(layout, work, {}, first)
         peak_memory()
         print("site:")
         site_figures(layout.site)
         if len(counts) > 1:
-            shard_rows(work, counts)
+            shard_rows(work, [n or default_shard_count(layout.docs, default_jobs()) for n in counts])
         if not args.no_incremental:
-            incremental(layout, work, counts[0])
+            incremental(layout, work, first)
             peak_memory()
         if not args.no_browser:
             print("search in headless Chromium on loopback (cold = fresh browser cache):")

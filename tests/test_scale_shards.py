@@ -3,6 +3,7 @@ gives the same bytes as one ordinary build (every file, the search index include
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 from pathlib import Path
@@ -10,10 +11,21 @@ from pathlib import Path
 import pytest
 from test_scale_incremental import make_project, tree_bytes
 
+from generator import build, cli
 from generator.build import build_date_epoch, build_site, merge_shards, run_mkdocs, run_mkdocs_shards
 from generator.errors import BuildError
+from generator.site import shards
 from generator.site.hooks import CACHE_DIR
-from generator.site.shards import SHARED, assign, merge_sites, parse_shard, plan_of, run_shards, shard_key
+from generator.site.shards import (
+    SHARED,
+    assign,
+    default_shard_count,
+    merge_sites,
+    parse_shard,
+    plan_of,
+    run_shards,
+    shard_key,
+)
 
 SHARDS = 3
 
@@ -168,3 +180,49 @@ def test_two_shards_writing_one_path_differently_is_an_error(tmp_path: Path) -> 
     with pytest.raises(BuildError, match="same.css"):
         merge_sites([tmp_path / "ab", tmp_path / "c"], tmp_path / "abc")
     shutil.rmtree(tmp_path / "ab")
+
+
+def test_the_default_shard_count_is_one_per_core_for_large_sites_only(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for i in range(2500):
+        page = docs / "calls" / f"c{i % 5}" / f"{i}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("x", encoding="utf-8")
+    assert default_shard_count(docs, 1) == 1
+    assert default_shard_count(docs, 2) == 2
+    assert default_shard_count(docs, 8) == 2  # at most one per 1,000 pages
+    for page in sorted(docs.rglob("*.md"))[: 2500 - 999]:
+        page.unlink()
+    assert default_shard_count(docs, 8) == 1  # 999 pages: one process
+    one_company = tmp_path / "one" / "docs"
+    for i in range(4000):
+        page = one_company / "calls" / "c" / f"{i}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("x", encoding="utf-8")
+    assert default_shard_count(one_company, 8) == 2  # one company and the shared pages
+
+
+def test_shards_auto_uses_the_cores_and_gives_the_same_site(
+    built: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, _ = built
+    counts: list[int] = []
+
+    def counted(root: Path, site_dir: Path, strict: bool, shards: int) -> object:
+        counts.append(shards)
+        return run_mkdocs_shards(root, site_dir, strict, shards)
+
+    monkeypatch.setattr(shards, "PAGES_PER_SHARD", 50)
+    monkeypatch.setattr(build, "run_mkdocs_shards", counted)
+    project = make_project(tmp_path / "auto")
+    report = build_site(project, project / "site", search=True, jobs=2, shards=None)
+    assert not report.errors, [str(e) for e in report.errors]
+    assert counts == [2]
+    assert_same_tree(tree_bytes(one / "site"), tree_bytes(project / "site"))
+    report = build_site(project, project / "site", search=True, jobs=2)  # the default: one process
+    assert counts == [2] and not report.errors
+    assert_same_tree(tree_bytes(one / "site"), tree_bytes(project / "site"))
+    assert cli._shards("auto") is None and cli._shards("3") == 3
+    for wrong in ("0", "-1", "two"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            cli._shards(wrong)

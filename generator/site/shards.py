@@ -192,3 +192,18 @@ def shard_count_for(docs: Path, wanted: int) -> int:
     """At most one shard per company, plus the shared one; at least one."""
     companies = {shard_key(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")} - {SHARED}
     return max(1, min(wanted, len(companies) + 1))
+
+
+PAGES_PER_SHARD = 1000
+"""The default shard count gives each shard at least this many pages: a shard's fixed work
+(starting MkDocs, reading every file, the whole navigation) is about 0.6 s of CPU at 100
+calls, while 2,000 pages take some 20 s in one process (docs/scaling.md)."""
+
+
+def default_shard_count(docs: Path, cores: int) -> int:
+    """The shard count of ``build --shards auto``: one per core, but no more than one per
+    :data:`PAGES_PER_SHARD` pages (a small site is built in one process), and at most one per
+    company plus one (:func:`shard_count_for`)."""
+    pages = sum(1 for _ in docs.rglob("*.md"))
+    wanted = max(1, min(cores, pages // PAGES_PER_SHARD))
+    return shard_count_for(docs, wanted) if wanted > 1 else 1

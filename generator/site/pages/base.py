@@ -11,6 +11,7 @@ import hashlib
 import html
 import json
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -90,6 +91,23 @@ def filter_values(calls: list[Call]) -> str:
 Step = Callable[[], None]
 """One part of the render: a page, or a group of pages; a failure in it does not stop the others."""
 
+Op = tuple[str, "str | bytes | None", "GeneratorError | None"]
+"""A worker's write (path, content, None) or failure (path, None, error), replayed in order."""
+
+
+@dataclass
+class Task:
+    """One thing a render does, in the order a render in one process does it: a unit (``name``,
+    its inputs and its ``make``), a file written outside any unit (``put``), or the error that
+    stopped a part (``error``). ``step`` is the index of the part it belongs to."""
+
+    step: int
+    name: str | None = None
+    inputs: object = None
+    make: Callable[[], None] | None = None
+    put: tuple[str, str | bytes] | None = None
+    error: GeneratorError | None = None
+
 
 class OutputTreeLike(Protocol):
     """What the renderer needs of :class:`generator.writer.OutputTree` (typing only)."""
@@ -144,6 +162,12 @@ class Site:
         """(id of a list of items, year function) -> the list and its items by year (:meth:`newest`)."""
         self._files: list[str] | None = None
         """The files of the unit being rendered (None: no unit)."""
+        self.tasks: list[Task] | None = None
+        """While collecting (:meth:`collect`): the units and writes met so far."""
+        self.step = 0
+        """The index of the part being collected."""
+        self.ops: list[Op] | None = None
+        """In a worker process: the writes and failures of the unit being rendered, in order."""
 
     # -- units: pages rendered only when their inputs change
 
@@ -157,30 +181,45 @@ class Site:
     def unit(self, name: str, inputs: object, make: Callable[[], None]) -> None:
         """Run ``make`` (which writes the unit's files) unless the files of the last render with
         the same key and a still-true trace can be kept; record what it wrote. Inside another
-        unit, ``make`` just runs (its files are the outer unit's)."""
+        unit, ``make`` just runs (its files are the outer unit's). While the render's parts are
+        being collected (:meth:`collect`), the unit is only listed, to run later in a worker."""
         if self._files is not None:
             make()
             return
-        key: str | None = None
-        if self.code is not None:
-            try:
-                inputs_key = self.fingerprints.of(inputs)
-                key = hashlib.sha256(f"{self.code}\0{name}\0{inputs_key}".encode()).hexdigest()
-            except Untraceable:
-                key = None
-        old = self.old_records.get(name)
-        usable = (
-            key is not None
-            and old is not None
-            and old.key == key
-            and all(self.lookup(t, k) == v for t, k, v in old.trace)
-        )
-        checking = usable and check_mode()
-        if usable and not checking and old is not None and self.out.reuse_all(old.files, old.final()):
+        if self.tasks is not None:
+            self.tasks.append(Task(self.step, name, inputs, make))
+            return
+        key = self.unit_key(name, inputs)
+        old = self.usable(name, key)
+        checking = old is not None and check_mode()
+        if old is not None and not checking and self.out.reuse_all(old.files, old.final()):
             self.records[name] = old
             self.reused += 1
             return
         errors = len(self.errors)
+        files = self.run_make(make)
+        self.done(name, key, old if checking else None, files, errors, self.trace.rows())
+
+    def unit_key(self, name: str, inputs: object) -> str | None:
+        """The unit's key (None when it has none: it is rendered and not recorded)."""
+        if self.code is None:
+            return None
+        try:
+            inputs_key = self.fingerprints.of(inputs)
+        except Untraceable:
+            return None
+        return hashlib.sha256(f"{self.code}\0{name}\0{inputs_key}".encode()).hexdigest()
+
+    def usable(self, name: str, key: str | None) -> Record | None:
+        """The last render's record of the unit when its key is ``key`` and every lookup of its
+        trace still gives the same answer (its files may then be kept), else None."""
+        old = self.old_records.get(name)
+        if key is None or old is None or old.key != key:
+            return None
+        return old if all(self.lookup(t, k) == v for t, k, v in old.trace) else None
+
+    def run_make(self, make: Callable[[], None]) -> list[str]:
+        """Run a unit's ``make`` with its trace recording; the files it wrote."""
         self._files = []
         self.trace.entries = {}
         self.trace.active = True
@@ -189,18 +228,60 @@ class Site:
         finally:
             files, self._files = self._files, None
             self.trace.active = False
-        if checking and old is not None:
-            self._check(name, old, files)
+        return files
+
+    def done(
+        self,
+        name: str,
+        key: str | None,
+        checked: Record | None,
+        files: list[str],
+        errors: int,
+        trace: list[list[Any]],
+    ) -> None:
+        """Count and record a unit whose ``make`` ran (``checked``: the record it would have
+        reused, in check mode); a unit that met an error since ``errors`` is not recorded."""
+        if checked is not None:
+            self._check(name, checked, files)
             self.reused += 1  # what it would have been: kept
         else:
             self.rendered += 1
         if key is None or len(self.errors) > errors:
             return
-        record = Record(key, self.trace.rows(), files)
+        record = Record(key, trace, files)
         final = record.final()
         for rel in files:
             self.out.set_key(rel, final)
         self.records[name] = record
+
+    def replay(self, ops: list[Op]) -> list[str]:
+        """Make here the writes and failures a worker logged for one unit; the files it wrote."""
+        self._files = []
+        try:
+            for path, content, exc in ops:
+                if exc is not None:
+                    self.failed(path, exc)
+                elif content is not None:
+                    self.put(path, content)
+        finally:
+            files, self._files = self._files, None
+        return files
+
+    def collect(self, steps: list[Step]) -> list[Task]:
+        """Run the render's parts without running their units: every unit, every file written
+        outside a unit and every error of a part, in the order a render in one process meets
+        them (:mod:`generator.site.render` runs the units in worker processes)."""
+        self.tasks = []
+        try:
+            for index, step in enumerate(steps):
+                self.step = index
+                try:
+                    step()
+                except GeneratorError as exc:
+                    self.tasks.append(Task(index, error=exc))
+            return self.tasks
+        finally:
+            self.tasks = None
 
     def _check(self, name: str, old: Record, files: list[str]) -> None:
         """Check mode: a unit that would have been reused must render the same files and bytes."""
@@ -243,9 +324,16 @@ class Site:
         self.put(path, text + joint + search_filters(template, **filters) + "\n")
 
     def put(self, path: str, content: str | bytes) -> None:
-        """Write one file (relative to docs/); a failure is collected, the earlier file kept."""
+        """Write one file (relative to docs/); a failure is collected, the earlier file kept.
+        In a worker process (:attr:`ops`) the write is only logged, for the main process."""
+        if self.tasks is not None and self._files is None:
+            self.tasks.append(Task(self.step, put=(path, content)))
+            return
         if self._files is not None:
             self._files.append(path)
+        if self.ops is not None:
+            self.ops.append((path, content, None))
+            return
         try:
             self.out.write(path, content)
         except GeneratorError as exc:
@@ -255,6 +343,9 @@ class Site:
         """Collect ``exc`` (named after ``path`` when it names no file) and keep the earlier ``path``."""
         if exc.path is None:
             exc.path = path
+        if self.ops is not None:
+            self.ops.append((path, None, exc))
+            return
         self.errors.append(exc)
         self.out.keep(path)
 
