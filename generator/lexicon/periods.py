@@ -88,6 +88,7 @@ class PeriodWording:
     byline_words: Words
     bracket_labels: Words
     editor_labels: Words
+    fiscal_year_starts: dict[str, int]
 
 
 def alt(words: Iterable[str]) -> str:
