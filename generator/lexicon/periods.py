@@ -63,6 +63,7 @@ class PeriodWording:
     date_labels: Words
     line_date_labels: Words
     relative_days: dict[str, int]
+    relative_days_after: dict[str, int]
     weekday_prefixes: Words
     weekdays: dict[str, int]
     relative_weeks: dict[str, int]
