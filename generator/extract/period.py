@@ -69,6 +69,11 @@ ENGLISH_FISCAL_YQ = [
 characters are word characters, so no ``\b`` stands between them and the Latin). The second and
 third name the quarter first; the second's year is whichever of its groups matched."""
 TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
+YEAR_TO = re.compile(
+    r"\b(?:(?i:fiscal|financial|business)\s+)?year\s+to\s+([A-Z][a-z]{2,8})\.?(?:\s+(20\d\d))?\b"
+)
+"""``the year to March``, ``the year to March 2019``: a whole year ending with that month (British
+and Japanese usage); without its year, the latest such month ended before the dateline."""
 HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
 """``1H24``: a half named before its two-digit year."""
 
@@ -393,6 +398,15 @@ def _candidates(
             add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
         elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
+    for m in YEAR_TO.finditer(text):
+        month = MONTHS.get(m.group(1).lower(), 0)
+        if not 1 <= month <= 12:
+            continue
+        if m.group(2):
+            add(month_end(int(m.group(2)), month), False, 3.0, m.span(), "year")
+        elif ctx.year:
+            year = ctx.year - (ctx.published is not None and month >= ctx.published.month)
+            add(month_end(year, month), False, 3.0, m.span(), "year")
     for m in patterns.english_ytd.finditer(text):
         add(quarter_end(int(m.group(1)), 3, start_month), True, 1.0, m.span())
     for m in patterns.year_to_date.finditer(text):

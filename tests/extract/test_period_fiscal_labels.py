@@ -99,3 +99,23 @@ def test_a_latin_label_in_a_chinese_text_is_a_calendar_quarter(tmp_path: Path) -
     # (美光科技's fiscal year starts in September: the calendar quarter is its second)
     text = "重点摘要\n- 美光科技 4Q30 营收 214 亿元,季增 7.2%、年增 25.2%,高于市场预期。\n- 4Q30 毛利率 20.1%。\n"
     assert _period(tmp_path, text) == (2031, 2, date(2030, 12, 31))
+
+
+def test_the_year_to_a_month(tmp_path: Path) -> None:
+    # "the year to March": the whole year ending with the latest March before the dateline; "the
+    # year to March 2031" is a forecast, after the dateline
+    text = (
+        "date 2030-04-26 Qorvix logs 36% annual jump in net profit\n\n"
+        "The company said net profit for the year to March reached ¥139.6 billion, up 36%.\n"
+        "Qorvix projected further improvements during the year to March 2031, forecasting net profit of ¥165 billion.\n"
+    )
+    assert _period(tmp_path, text) == (2030, None, date(2030, 3, 31))
+
+
+def test_a_quarter_of_a_caizheng_niandu(tmp_path: Path) -> None:
+    # 财政年度 names a fiscal year like 财年: 周大福珠宝's year starts in April
+    text = (
+        "周大福珠宝集团(01929)公布全年业绩,股东应占溢利为53.8亿元。\n\n"
+        "周大福指,随着防疫措施于2030财政年度第四季度有所转变,同店销售增长已有改善。\n"
+    )
+    assert _period(tmp_path, text)[2] == date(2030, 3, 31)
