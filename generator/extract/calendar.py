@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date
 
+from generator.lexicon import periods
 from generator.lexicon.companies import companies
 from generator.model import Company, Document, Period
 
@@ -31,11 +33,27 @@ def month_end(year: int, month: int) -> date:
 
 def fiscal_start(company: Company, doc: Document | None = None) -> int:
     """The month the company's fiscal year starts: the company registry's; for a company it does
-    not know, the one the text states (see :func:`stated_start`); else 1."""
+    not know, the one ``periods.yaml``'s ``fiscal_year_starts`` gives its name or a ticker (see
+    :func:`listed_start`), else the one the text states (see :func:`stated_start`); else 1."""
     entry = companies().get(company.id)
     if entry is not None:
         return entry.fiscal_year_start_month
-    return (stated_start(doc) if doc is not None else None) or 1
+    return listed_start(company) or (stated_start(doc) if doc is not None else None) or 1
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold().replace(" ", "")
+
+
+def listed_start(company: Company) -> int | None:
+    """The month the fiscal year of a company outside the registry starts, as ``periods.yaml``'s
+    ``fiscal_year_starts`` gives it for the company's name or one of its tickers (``Infosys: 4``,
+    ``新地: 7``); None when it names neither."""
+    starts = {_key(k): v for k, v in periods.wording().fiscal_year_starts.items() if 1 <= v <= 12}
+    for name in [company.name, *company.tickers]:
+        if name and _key(name) in starts:
+            return starts[_key(name)]
+    return None
 
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

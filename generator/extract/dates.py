@@ -99,10 +99,13 @@ def _build_patterns() -> _Patterns:
         meeting_time=re.compile(
             rf"(?:{alt(w.meeting_labels)}\s*{alt(w.date_labels)}|^\s*{alt(w.line_date_labels)})"
             r"\s*:\s*[^0-9:]{0,12}?(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})"
+            # the call named, its full date right after ("业绩电话会议2019年8月19日美国东部时间上午8点")
+            rf"|{alt(w.call_words)}[^\d。;!?,:]{{0,2}}?(20\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
         ),
         relative_call=re.compile(
             rf"(?:({alternation(w.relative_days)})|({alternation(w.relative_weeks)})?{weekday})\s*"
             rf"{alt(w.times_of_day)}?[^。;!?]{{0,30}}?{release}[^。;!?]{{0,30}}?{report}"
+            rf"|{report}[^。;!?.]{{0,30}}?(?<![A-Za-z])({alternation(w.relative_days_after)})(?![A-Za-z])"
         ),
         call_on_day=re.compile(
             r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
@@ -138,7 +141,7 @@ def _build_patterns() -> _Patterns:
         ),
         day_only_context=re.compile(rf"^\s*\)?\s*{alt(w.dateline_words)}|{release}"),
         english_call=re.compile(
-            r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:(?:,\s*|\s+)(20\d\d))?\b"
+            r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(20\d\d))?\b"
             rf"[^.;!?]{{0,60}}?{release}[^.;!?]{{0,60}}?{report}"
         ),
         news_dateline=re.compile(
@@ -416,11 +419,12 @@ def _year_for(
 
 
 def _meeting_time(doc: Document) -> date | None:
-    """The date a ``会议时间:`` label gives."""
+    """The date a ``会议时间:`` label gives, or one written right after the call's name."""
     for ln in doc.content_lines():
         m = _patterns().meeting_time.search(ln.norm)
         if m:
-            found = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            year, month, day = (g for g in m.groups() if g)
+            found = safe_date(int(year), int(month), int(day))
             if found:
                 return found
     return None
@@ -436,6 +440,8 @@ def _relative_call_date(doc: Document, published: date, held: bool) -> date | No
                 continue
             if m.group(1):
                 return published + timedelta(days=w.relative_days[m.group(1)])
+            if m.group(4):  # "at an earnings conference call yesterday"
+                return published + timedelta(days=w.relative_days_after[m.group(4)])
             weekday = w.weekdays[m.group(3)]
             weeks = w.relative_weeks[m.group(2)] if m.group(2) else 0
             if weeks:  # a day of an earlier calendar week

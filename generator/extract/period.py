@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from generator.extract import numbers
 from generator.extract.calendar import fiscal_period, fiscal_year, month_end, quarter_end, safe_date
 from generator.extract.dates import HEAD_LINES, MONTHS, DateContext
+from generator.extract.turns import source_language
 from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.periods import after, alt, not_after
 from generator.lexicon.words import alternation
@@ -49,15 +50,30 @@ class _Candidate:
 
 ENGLISH_FISCAL_YQ = [
     re.compile(r"(?<![A-Za-z0-9])[Ff][Yy]\s*'?(20\d\d|\d\d)\s*[Qq]([1-4])(?![A-Za-z0-9])"),
-    re.compile(r"(?<![A-Za-z0-9])(?:Q|Quarter\s+)([1-4]),?\s*FY\s*'?(20\d\d|\d\d)(?![A-Za-z0-9])", re.I),
     re.compile(
-        r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+fiscal\s+(?:year\s+)?(20\d\d)", re.I
+        r"(?<![A-Za-z0-9])(?:Q|Quarter\s+)([1-4]),?\s*"
+        r"(?:FY\s*'?(20\d\d|\d\d)|'(\d\d)|(?:for|of)\s+(?:the\s+)?(?:fiscal|financial)\s+year\s+(20\d\d))"
+        r"(?![A-Za-z0-9])",
+        re.I,
+    ),
+    re.compile(
+        r"\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal|financial)\s+(?:year\s+)?(20\d\d)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?i:fiscal|financial)\s+(?i:year\s+)?(20\d\d)\s+(?i:(first|second|third|fourth)\s+quarter)\b"
     ),
 ]
-"""``FY2024 Q4``, ``Q4 FY24``, ``fourth quarter of fiscal 2024``; glued to Chinese too
-(``阿里巴巴Q1 FY25营收``: Chinese characters are word characters, so no ``\b`` stands between
-them and the Latin)."""
+"""``FY2024 Q4``, ``Q4 FY24``, ``Q2'24``, ``Q1 for financial year 2025``, ``fourth quarter of fiscal
+2024``, ``Fiscal 2020 Third Quarter``; glued to Chinese too (``阿里巴巴Q1 FY25营收``: Chinese
+characters are word characters, so no ``\b`` stands between them and the Latin). The second and
+third name the quarter first; the second's year is whichever of its groups matched."""
 TITLE_Q = re.compile(r"(?<![A-Za-z])[Qq]([1-4])(?![0-9])")
+YEAR_TO = re.compile(
+    r"\b(?:(?i:fiscal|financial|business)\s+)?year\s+to\s+([A-Z][a-z]{2,8})\.?(?:\s+(20\d\d))?\b"
+)
+"""``the year to March``, ``the year to March 2019``: a whole year ending with that month (British
+and Japanese usage); without its year, the latest such month ended before the dateline."""
 HALF_YEAR_FIRST = re.compile(r"(?<![A-Za-z])(?:1H|H1)\s*'?(\d\d)(?!\d)")
 """``1H24``: a half named before its two-digit year."""
 
@@ -141,7 +157,7 @@ def _build_patterns() -> _Patterns:
             rf"{alt(w.period_end)}\s*(?:(?:(?P<year>20\d\d)\s*年|(?P<rel>{alternation(w.relative_years)}))\s*)?"
             rf"(?P<month>\d{{1,2}})\s*月\s*(?:(?P<day>\d{{1,2}})\s*日|{alt(w.month_end_words)}|(?={alt(w.until_after)}))"
             rf"|{alt(w.period_end)}\s*(?P<year_end>20\d\d)\s*年\s*{alt(w.year_end_words)}"
-            r"|(?P<what>quarter|three months|period|year)\s+(?:that\s+)?ended\s+(?:on\s+)?"
+            r"|(?P<what>(?i:quarter|three months|period|year))[\s\-]+(?:that\s+)?ended\s+(?:on\s+)?"
             r"(?P<en_month>[A-Z][a-z]+)"
             r"(?:\s+(?P<en_day>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<en_year>20\d\d))?"
         ),
@@ -283,7 +299,9 @@ def _two_digit(year: str) -> int:
     return int(year) if len(year) == 4 else 2000 + int(year)
 
 
-def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> list[_Candidate]:
+def _candidates(
+    line: Line, start_month: int, ctx: DateContext, offset: int, latin_fiscal: bool = True
+) -> list[_Candidate]:
     text = _digit_years(line.norm)
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -307,7 +325,7 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
     for i, pattern in enumerate(patterns.fiscal_yq):
         for m in pattern.finditer(text):
             if i in (3, 4):
-                q, y = quarter_number(m.group(1)), _two_digit(m.group(2))
+                q, y = quarter_number(m.group(1)), _two_digit(next(g for g in m.groups()[1:] if g))
             else:
                 y, q = _two_digit(m.group(1)), quarter_number(m.group(2))
             if q:
@@ -349,7 +367,12 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             if 1 <= month <= 12:
                 add(month_end(int(m.group(12)), month), True, 2.0, m.span())
             continue
-        if year and q:
+        if year and q and latin_fiscal and m.group(3) is None and "年" not in m.group(0):
+            # a quarter labelled in Latin (Q3 2020, 2023 Q3, third quarter 2024, 1Q25) in an English
+            # text is the company's own label: its fiscal quarter (a calendar one when the year starts
+            # in January); a Chinese text writes 4Q25 for 2025年第四季度, a calendar quarter
+            add(quarter_end(year, q, start_month), True, 2.0, m.span())
+        elif year and q:
             add(month_end(year, 3 * q), True, 2.0, m.span())
     for m in patterns.fiscal_q.finditer(text):
         q = quarter_number(m.group(1) or m.group(2))
@@ -375,6 +398,15 @@ def _candidates(line: Line, start_month: int, ctx: DateContext, offset: int) -> 
             add(quarter_end(int(written), None, start_month), False, 1.0, m.span(), "year")
         elif not written and ctx.year:
             add(_latest_fiscal_quarter_end(4, start_month, ctx), False, 0.5, m.span(), "year")
+    for m in YEAR_TO.finditer(text):
+        month = MONTHS.get(m.group(1).lower(), 0)
+        if not 1 <= month <= 12:
+            continue
+        if m.group(2):
+            add(month_end(int(m.group(2)), month), False, 3.0, m.span(), "year")
+        elif ctx.year:
+            year = ctx.year - (ctx.published is not None and month >= ctx.published.month)
+            add(month_end(year, month), False, 3.0, m.span(), "year")
     for m in patterns.english_ytd.finditer(text):
         add(quarter_end(int(m.group(1)), 3, start_month), True, 1.0, m.span())
     for m in patterns.year_to_date.finditer(text):
@@ -420,7 +452,7 @@ def _period_end(m: re.Match[str], ctx: DateContext) -> tuple[date | None, bool]:
     if year is None:
         return None, False
     end = safe_date(year, month, int(day)) if day else month_end(year, month)
-    return end, g["what"] == "year"
+    return end, (g["what"] or "").lower() == "year"
 
 
 WITHIN_END_REACH = 24
@@ -596,13 +628,14 @@ def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int
         return start_month
     labels: set[tuple[int, int]] = set()
     for ln in doc.content_lines():
-        for pattern in ENGLISH_FISCAL_YQ[:2]:
+        for i, pattern in enumerate(ENGLISH_FISCAL_YQ):
             for m in pattern.finditer(ln.norm):
-                first, second = m.group(1), m.group(2)
-                year, q = (
-                    (_two_digit(second), int(first)) if len(first) == 1 else (_two_digit(first), int(second))
-                )
-                labels.add((year, q))
+                first, second = m.group(1), next(g for g in m.groups()[1:] if g)
+                if i in (1, 2):  # the quarter named first
+                    first, second = second, first
+                q = quarter_number(second)
+                if q:
+                    labels.add((_two_digit(first), q))
     if not labels or any(quarter_end(y, q, 1) <= ctx.published for y, q in labels):
         return start_month
     published = ctx.published
@@ -625,8 +658,9 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
             if end:
                 candidates.append(_Candidate(end, True, 1.0, -1))
     offset = 0
+    latin_fiscal = source_language(doc) == "en"
     for ln in doc.content_lines():
-        candidates.extend(_candidates(ln, start_month, ctx, offset))
+        candidates.extend(_candidates(ln, start_month, ctx, offset, latin_fiscal))
         offset += len(ln.norm) + 1
     # an undated text cannot report a period ending in the last weeks of the year it was written in
     undated = date(ctx.year, 12, 31) if ctx.year else None

@@ -63,6 +63,7 @@ class PeriodWording:
     date_labels: Words
     line_date_labels: Words
     relative_days: dict[str, int]
+    relative_days_after: dict[str, int]
     weekday_prefixes: Words
     weekdays: dict[str, int]
     relative_weeks: dict[str, int]
@@ -88,6 +89,7 @@ class PeriodWording:
     byline_words: Words
     bracket_labels: Words
     editor_labels: Words
+    fiscal_year_starts: dict[str, int]
 
 
 def alt(words: Iterable[str]) -> str:
