@@ -559,17 +559,18 @@ _DEFINED = r"\(\s*[\"“](?P<{0}>[^\"”()\n]{{2,30}})[\"”]"
 """``("Atour" or the "Company")``: the short name a release defines for its issuer (its opening)."""
 _TICKER_SUBJECT = re.compile(
     rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+"
-    rf"|[{HAN}A-Za-z.&]{{2,16}}+)"
+    rf"|\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
-    r"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK)|港股代码|股票代码|代码)\s*:?\s*)?"
+    rf"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK)|[{HAN}]{{0,6}}代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
     r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )
-"""``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``, ``Gaotu Techedu Inc. (NYSE: GOTU)
-("Gaotu" or the "Company")``: a name beside its ticker (an English name of several words too),
-with the short name the text defines for it. The name's last run is taken possessively: what
-follows it (``-``, a space, ``(``) is no name character, so giving characters back never finds a
-match, and without trying the scan of a long line is several times faster."""
+"""``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``, ``58同城(纽交所证券代码:WUBA)``,
+``Gaotu Techedu Inc. (NYSE: GOTU) ("Gaotu" or the "Company")``: a name beside its ticker (an English
+name of several words too, a Chinese one opening with digits), with the short name the text defines
+for it. The name's last run is taken possessively: what follows it (``-``, a space, ``(``) is no
+name character, so giving characters back never finds a match, and without trying the scan of a long
+line is several times faster."""
 _SUBJECT_SEPARATORS = re.compile(r"[|丨:,!?。;、\s【】\[\]()“”\"'《》]")
 
 
@@ -705,7 +706,9 @@ def _ticker_form(code: str, exchange: str | None) -> str:
     return code
 
 
-_NOT_A_NAME = re.compile(r"[\d季年月日]|财报|业绩")
+_NOT_A_NAME = re.compile(r"(?<!^)(?<!\d)\d|^\d+(?![\d\u3400-\u9fff]{2})|[季年月日%]|财报|业绩")
+"""What a name never holds: a period or an amount; digits only as its opening run before two Chinese
+characters (58同城, 37互娱)."""
 
 
 @per_lexicon_set
@@ -733,11 +736,15 @@ def _best_suffix(run: str, text: str) -> str | None:
     known = _lexicon_suffix(run)
     if known is not None:
         return known
+    run = after_pronoun(run)
     generic = companies().generic_subjects
     counts = {
         run[i:]: text.count(run[i:])
         for i in range(len(run) - 1)
-        if run[i:].lower() not in generic and not _NOT_A_NAME.search(run[i:]) and _starts_word(run, i)
+        if run[i:].lower() not in generic
+        and not _NOT_A_NAME.search(run[i:])
+        and _starts_word(run, i)
+        and not has_pronoun(run[i:])
     }
     if not counts:
         return None
@@ -748,12 +755,75 @@ def _best_suffix(run: str, text: str) -> str | None:
 
 def _starts_word(run: str, i: int) -> bool:
     """Whether ``run[i:]`` may be a name: Latin letters are cut only between words (Futu Holdings
-    Limited -> Limited, never "ed")."""
-    return i == 0 or not (_latin(run[i]) and _latin(run[i - 1]))
+    Limited -> Limited, never "ed"), digits never inside their run (58同城, never 8同城)."""
+    if i == 0:
+        return True
+    return not (_latin(run[i]) and _latin(run[i - 1])) and not (run[i].isdigit() and run[i - 1].isdigit())
+
+
+def after_pronoun(run: str) -> str:
+    """What follows the last pronoun, possessive 的 or leader's title of ``run`` (谢谢大家加入我们的 -> "",
+    作为达达集团总裁的第一次 -> 第一次): a name never starts inside one."""
+    low = run.lower()
+    end = 0
+    c = companies()
+    for word in [*c.pronouns, *c.leader_words]:
+        if not word.isascii():
+            at = low.rfind(word)
+            if at >= 0:
+                end = max(end, at + len(word))
+    return run[end:]
+
+
+def has_pronoun(run: str) -> bool:
+    """Whether ``run`` holds a pronoun (``pronouns`` in companies.yaml: 我们, 我司): no name does."""
+    low = run.lower()
+    for word in companies().pronouns:
+        if word.isascii():
+            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low):
+                return True
+        elif word in low:
+            return True
+    return False
 
 
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
+
+
+@per_lexicon_set
+def _leader_pattern() -> re.Pattern[str] | None:
+    """A name right before a leader's title (``leader_words``): ``作为达达集团总裁``, ``中海油董事长``."""
+    words = companies().leader_words
+    return re.compile(rf"(\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}?)(?:{alt(words)})") if words else None
+
+
+LED_NAME_REPEATS = 2
+"""How often a text writes a name a leader's title follows at least, when no registry knows it: a
+run written once (参会人员包括轮值总裁) is no name."""
+
+
+def _led_names(doc: Document, title: str, lines: list[Line], text: str) -> list[str]:
+    """The names a leader's title follows in the title or the first lines (the company whose chairman
+    or CEO speaks is the text's subject), each cut to the ending the text repeats (:func:`_best_suffix`);
+    a name no registry knows counts where the text repeats it (:data:`LED_NAME_REPEATS`)."""
+    pattern = _leader_pattern()
+    if pattern is None:
+        return []
+    out = []
+    known: dict[str, str | None] = {}  # one reading a run: each counts its endings in the whole text
+    for head in [title] + [ln.norm for ln in lines[:HEAD_LINES]]:
+        for clause in _CLAUSE_END.split(_tight(head)):
+            for m in pattern.finditer(clause):
+                run = m.group(1)
+                if run not in known:
+                    name = _best_suffix(run, text)
+                    ok = name and (text.count(name) >= LED_NAME_REPEATS or _resolve(name, doc) is not None)
+                    known[run] = name if ok else None
+                found = known[run]
+                if found:
+                    out.append(found)
+    return out
 
 
 def guess_company(doc: Document) -> CompanyGuess | None:
@@ -770,6 +840,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
                 name = _best_suffix(m.group(1), text)
                 if name:
                     candidates.append(name)
+    candidates.extend(_led_names(doc, title, lines, text))
     tickers: dict[str, list[str]] = {}
     after_ticker = _after_bare_ticker()
     suffixes: dict[str, str | None] = {}  # a name repeated beside its ticker: the text counted once

@@ -62,6 +62,10 @@ class Companies:
     """Words of a period in an English title or after an issuer's possessive (Third, Quarter)."""
     english_results_words: tuple[str, ...] = ()
     """What an English title or possessive ends in: the results or the call (Results, Earnings)."""
+    pronouns: tuple[str, ...] = ()
+    """Words never in a company's name (我们, 我司): a run holding one names no company."""
+    leader_words: tuple[str, ...] = ()
+    """A leader's title that, right after a company's name, makes it the text's subject (X董事长)."""
 
     def get(self, company_id: str | None) -> CompanyEntry | None:
         """The entry of ``company_id``, or None."""
@@ -142,4 +146,6 @@ def companies() -> Companies:
         english_release_verbs=_texts(data.get("english_release_verbs"), "english_release_verbs"),
         english_period_words=_texts(data.get("english_period_words"), "english_period_words"),
         english_results_words=_texts(data.get("english_results_words"), "english_results_words"),
+        pronouns=_texts(data.get("pronouns"), "pronouns"),
+        leader_words=_texts(data.get("leader_words"), "leader_words"),
     )

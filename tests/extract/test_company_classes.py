@@ -1,0 +1,65 @@
+"""Company identity, failure classes of the real-text corpus (issues 9 and 12), each on sentences
+written for the test: a pronoun is never a company, a name may open with digits, the company whose
+leader speaks is the subject."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.company import after_pronoun, identify_company
+from tests.identity import doc_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a transcript's opening thanks "us" for joining "our" call: 我们 is no company
+        "谢谢大家加入我们的业绩会。\n\n我们第三季度收入增长。我们的利润改善。我们继续投入。\n",
+        "但我们用更少的投入取得了增长\n\n我们第二季度业绩稳健。我们的收入上升。\n",
+    ],
+)
+def test_a_pronoun_is_never_the_company(tmp_path: Path, text: str) -> None:
+    name = identify_company(doc_of(tmp_path, text)).name
+    assert name is None or "我们" not in name
+
+
+def test_a_name_never_starts_inside_a_pronoun() -> None:
+    assert after_pronoun("谢谢大家加入我们的") == "的"
+    assert after_pronoun("作为柏森集团总裁") == ""
+    assert after_pronoun("柏森集团") == "柏森集团"
+
+
+def test_a_name_opening_with_digits_beside_its_ticker(tmp_path: Path) -> None:
+    # 58同城-like names keep their digits; a market word before 代码 makes the ticker one
+    text = (
+        "73星城第二季度净利润增长\n\n"
+        "本报讯 8月21日,73星城(纽交所证券代码:QXZW)今天发布了第二季度财报。73星城总营收增长33%。\n"
+        "73星城表示,客户数量继续增加。\n"
+    )
+    company = identify_company(doc_of(tmp_path, text))
+    assert company.name == "73星城"
+    assert company.tickers == ["QXZW"]
+
+
+def test_the_company_whose_leader_speaks_is_the_subject(tmp_path: Path) -> None:
+    # the speaker introduces himself as the company's president; a partner named later weighs less
+    text = (
+        "谢谢大家加入我们的业绩会。这是我作为柏森集团总裁的第一次财报电话会议。\n\n"
+        "第三季度,柏森集团保持了快速收入增长。作为领先的平台,柏森集团继续投入。\n"
+        "在本季度,京东的合作继续加深。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "柏森集团"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a leader title's qualifier (联合创始人, 轮值总裁) is no company
+        "会议纪要\n\n王某(联合创始人、首席财务官)介绍了业绩。收入增长38%。\n",
+        "会议纪要\n\n参会人员包括轮值总裁朱某先生、首席财务官王某先生。收入增长。\n",
+    ],
+)
+def test_a_title_qualifier_is_no_company(tmp_path: Path, text: str) -> None:
+    assert identify_company(doc_of(tmp_path, text)).name is None
