@@ -291,6 +291,8 @@ def _text_key(doc: Document) -> str:
 
 
 _SHARE_CLASS = re.compile(r"(?:-(?:SW|WR|W|S|B|R)|(?<=[\u3400-\u9fff])[AB])$|^\*?ST")
+_CLASS_SUFFIX = re.compile(r"-(?:SW|WR|W|S|B|R)$")
+"""A Hong Kong share class written after a name (商汤-W, 小米集团-W)."""
 _BRACKETED = re.compile(r"\([^()]*\)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ALL_CJK = re.compile(r"[\u3400-\u9fff]+")
@@ -401,13 +403,19 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str, float]]:
 # --- results sentences --------------------------------------------------------------------------
 
 
+SHORT_PERIOD = (
+    r"(?:\d{2})?[Qq][1-4](?:\s*\d{2})?|[1-4][Qq](?:\d{2})?|(?:\d{2})?[Hh][12](?:\s*\d{2})?|[12][Hh]\d{2}"
+)
+"""A period in short form after a name: ``Q3``, ``4Q25``, ``25Q1``, ``23H1``, ``1H25``, ``H1``."""
+
+
 @per_lexicon_set
 def _subject_pattern() -> re.Pattern[str]:
     w = periods.wording()
     parts = [*w.first_half, *w.interim, *w.annual, *w.year_parts, *w.relative_years, *w.relative_days]
     when = (
         rf"(?:\s*(?:[(（][^()（）]{{1,24}}[)）]|20\d\d\s*年度?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|今\s*\(\d{{1,2}}\)\s*日"
-        rf"|第?[一二三四1-4]\s*{alt([*w.quarter, *w.quarter_short])}|[Qq][1-4]|{alt(parts)}"
+        rf"|第?[一二三四1-4]\s*{alt([*w.quarter, *w.quarter_short])}|{SHORT_PERIOD}|{alt(parts)}"
         rf"|{alt(w.times_of_day)}))*"
     )
     verbs = alt(companies().results_verbs)
@@ -424,8 +432,11 @@ _CLAUSE_END = re.compile(r"[|丨:,!?。;、\s【】\[\]“”\"'《》]")
 """Where a clause ends: a results sentence's subject stands after one (brackets stay: 香港汇丰(HSBC)公布)."""
 
 
-_LOOSE = re.compile(rf"(?<=[{HAN}])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?=[{HAN}])")
-"""Spaces a page puts between Chinese and digits (``极氪 2024 年第二季度``)."""
+_LOOSE = re.compile(
+    rf"(?:(?<=[{HAN}])|(?<=-[A-Z])|(?<=-[A-Z]{{2}}))[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?=[{HAN}])"
+)
+"""Spaces a page puts between Chinese (or a share class: ``商汤-W 23H1``) and digits (``极氪 2024 年第二
+季度``)."""
 
 
 def _tight(text: str) -> str:
@@ -482,6 +493,8 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
     (国泰金 in 国泰金控)."""
     registry = listed()
     generic = companies().generic_subjects
+    if (classless := _CLASS_SUFFIX.sub("", run)) != run and len(classless) >= 2:
+        run = classless  # 商汤-W: the issuer's name without its share class
     bare = next((run[: -len(g)] for g in generic if len(run) > len(g) + 1 and run.endswith(g)), run)
     if bare != run and (found := _resolve_listings(bare)):
         return found
@@ -585,7 +598,7 @@ def _title_subject() -> re.Pattern[str]:
     quarter = alt([*w.quarter, *w.fiscal_quarter_short, *w.quarter_short])
     results = (
         rf"(?:\s*(?:20\d\d\s*年?|FY\s*\d{{2,4}})?\s*{alt(w.fiscal_year)}?\s*"
-        rf"(?:第?[一二三四1-4]\s*{quarter}|[Qq][1-4]|{alternation(w.title_period_words)}))"
+        rf"(?:第?[一二三四1-4]\s*{quarter}|{SHORT_PERIOD}|{alternation(w.title_period_words)}))"
     )
     return re.compile(rf"([{HAN}A-Za-z][{HAN}A-Za-z.&]{{1,15}}?)(?:-[A-Z]{{1,3}})?{results}")
 

@@ -63,3 +63,17 @@ def test_the_company_whose_leader_speaks_is_the_subject(tmp_path: Path) -> None:
 )
 def test_a_title_qualifier_is_no_company(tmp_path: Path, text: str) -> None:
     assert identify_company(doc_of(tmp_path, text)).name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a short period form between the name and its results (4Q25, 23H1) and a share class (-W)
+        ("重点摘要\n\n- 旺宏 4Q25 营收 214 亿元,季增 7.2%。\n- 公司预期明年成长。\n", "旺宏"),
+        ("登录注册\n\n商汤-W 23H1业绩梳理及业绩会\n123H1业绩总体表现:收入下降。\n", "商汤"),
+    ],
+)
+def test_a_results_subject_before_a_short_period_or_after_a_share_class(
+    tmp_path: Path, text: str, name: str
+) -> None:
+    assert identify_company(doc_of(tmp_path, text)).name == name
