@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.extract.dates import HEAD_LINES
 from generator.lexicon import per_lexicon_set, periods
@@ -41,10 +41,7 @@ def company_mentions(doc: Document) -> dict[str, float]:
     if pattern is None:
         return {}
     scores: dict[str, float] = {}
-    weighted = [(chinese.normalise(doc.title or ""), 5.0)] + [
-        (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(doc.content_lines())
-    ]
-    for text, weight in weighted:
+    for text, weight in _weighted_texts(doc):
         for m in pattern.finditer(text):
             cid = owner[m.group(0).lower()]
             scores[cid] = scores.get(cid, 0.0) + weight
@@ -135,17 +132,27 @@ def weigh(doc: Document) -> dict[str, Candidate]:
             _add(board, Candidate(f"guess:{guess.name}", guess.name), guess.score, *guess.tickers)
         else:
             _add(board, known, SUBJECT_WEIGHT, *guess.tickers)
+            if known.key.startswith("listed:"):
+                board[known.key].name = known.name  # as the text writes it beside its ticker (恒基地产)
     return board
 
 
 def _ticker_owner(name: str, tickers: list[str], doc: Document) -> Candidate | None:
     """The registry issuer of one of ``tickers`` when ``name`` is part of one of its names (Yum
-    China beside YUMC: Yum China Holdings); a name of its own beside a ticker stays its own."""
+    China beside YUMC: Yum China Holdings), or abbreviates its Chinese short name (恒基地产 beside
+    00012: 恒基兆业地产), named as the text writes it then; a name of its own beside a ticker stays
+    its own."""
     key = name_key(name)
     for ticker in tickers:
         listing = listed().code(ticker)
-        if listing is not None and any(key in name_key(n) for n in listing.names):
+        if listing is None:
+            continue
+        if any(key in name_key(n) for n in listing.names):
             return _listed_candidate((listing,), _text_key(doc))
+        short = name_key(_SHARE_CLASS.sub("", listing.short))
+        if _ALL_CJK.fullmatch(key) and 2 <= len(key) < len(short) and in_order(key, short):
+            found = _listed_candidate((listing,), _text_key(doc))
+            return found if found.id is not None else replace(found, name=name)
     return None
 
 
@@ -169,11 +176,47 @@ def _company_of(found: Candidate, doc: Document, tickers: list[str]) -> Company:
 
 
 def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
-    """The title (x5), the first lines (x3) and the rest (x1), normalised."""
+    """The title (x5), the first lines (x3) and the rest (x1), normalised, each company named as
+    another's relative after the first line blanked (:func:`mask_relatives`; an opening that names
+    a company as another's parent makes it the subject: 《明报》母公司世界华文(00685)公布…)."""
     lines = doc.content_lines()
     return [(chinese.normalise(doc.title or ""), 5.0)] + [
-        (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(lines)
+        (ln.norm if i == 0 else mask_relatives(ln.norm), 3.0 if i < HEAD_LINES else 1.0)
+        for i, ln in enumerate(lines)
     ]
+
+
+@per_lexicon_set
+def _relative_pattern() -> re.Pattern[str] | None:
+    words = companies().relative_words
+    return re.compile(alt(words)) if words else None
+
+
+_TICKED_NAME = re.compile(
+    rf"\s*\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}?\s*\(\s*[A-Za-z]{{0,6}}\s*[:.]?\s*[A-Z0-9.]{{1,9}}\s*\)"
+)
+"""A name with its ticker in brackets (``尖沙咀置业(0247)``), right after a relative's word."""
+
+
+def mask_relatives(text: str) -> str:
+    """``text`` with every company it names as another's relative (``relative_words`` in
+    companies.yaml: 信置的母公司尖沙咀置业(0247), 同系信和酒店(1221)) blanked, one space a character:
+    the name and its ticker, or the registry name written right after the word; its figures are not
+    the text's company's evidence."""
+    pattern = _relative_pattern()
+    if pattern is None or pattern.search(text) is None:
+        return text
+    chars = list(text)
+    for m in pattern.finditer(text):
+        end = m.end()
+        ticked = _TICKED_NAME.match(text, end)
+        if ticked is not None:
+            stop = ticked.end()
+        else:
+            names = listed().find_names(text[end : end + 24])
+            stop = end + names[0].end if names and names[0].start == 0 else end
+        chars[end:stop] = " " * (stop - end)
+    return "".join(chars)
 
 
 def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
@@ -476,10 +519,24 @@ ABBREVIATION_REPEATS = 2
 """How often a text writes the abbreviation at least for it to count."""
 
 
+SHORT_ABBREVIATION_REPEATS = 3
+"""How often a text writes an abbreviation of two characters at least (信置 for 信和置业), when it is the
+whole subject of a results sentence (信置录得…): two characters fit more names by chance."""
+
+
 def _abbreviation(run: str, whole: str) -> Candidate | None:
     """The registry issuer whose short name the end of a results sentence's subject abbreviates
     (中电信 for 中国电信; see :meth:`Registry.abbreviated`), of :data:`ABBREVIATION_SIZE` characters,
-    where the text (``whole``, see :func:`_text_key`) repeats it (:data:`ABBREVIATION_REPEATS`)."""
+    where the text (``whole``, see :func:`_text_key`) repeats it (:data:`ABBREVIATION_REPEATS`); or
+    the whole subject, of two characters, repeated more (:data:`SHORT_ABBREVIATION_REPEATS`)."""
+    key = name_key(run)
+    if (
+        len(key) == 2
+        and key not in companies().generic_subjects
+        and whole.count(key) >= SHORT_ABBREVIATION_REPEATS
+    ):
+        found = listed().abbreviated(key)
+        return _listed_candidate(found, whole) if found else None
     tail = name_key(run[-ABBREVIATION_SIZE:])
     if len(run) < ABBREVIATION_SIZE or whole.count(tail) < ABBREVIATION_REPEATS:
         return None
@@ -842,7 +899,7 @@ def _led_names(doc: Document, title: str, lines: list[Line], text: str) -> list[
 def guess_company(doc: Document) -> CompanyGuess | None:
     """The subject the title or a ticker names, with its weighted mentions; None when none."""
     lines = doc.content_lines()
-    text = "\n".join(ln.norm for ln in lines)
+    text = "\n".join(ln.norm if i == 0 else mask_relatives(ln.norm) for i, ln in enumerate(lines))
     title = chinese.normalise(doc.title or "")
     candidates: list[str] = []
     title_subject = _title_subject_pattern()
@@ -875,7 +932,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     candidates.extend(_english_subjects(title, lines))
     if not candidates:
         return None
-    weighted = [(title, 5.0)] + [(ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(lines)]
+    weighted = _weighted_texts(doc)
     scored = {c: sum(w * t.count(c) for t, w in weighted) for c in set(candidates)}
     name = min(scored, key=lambda c: (-scored[c], -len(c), c))
     return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []))

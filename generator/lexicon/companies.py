@@ -66,6 +66,8 @@ class Companies:
     """Words never in a company's name (我们, 我司): a run holding one names no company."""
     leader_words: tuple[str, ...] = ()
     """A leader's title that, right after a company's name, makes it the text's subject (X董事长)."""
+    relative_words: tuple[str, ...] = ()
+    """Words that name the company after them as another's relative (母公司, 同系): not the subject."""
 
     def get(self, company_id: str | None) -> CompanyEntry | None:
         """The entry of ``company_id``, or None."""
@@ -148,4 +150,5 @@ def companies() -> Companies:
         english_results_words=_texts(data.get("english_results_words"), "english_results_words"),
         pronouns=_texts(data.get("pronouns"), "pronouns"),
         leader_words=_texts(data.get("leader_words"), "leader_words"),
+        relative_words=_texts(data.get("relative_words"), "relative_words"),
     )

@@ -77,3 +77,39 @@ def test_a_results_subject_before_a_short_period_or_after_a_share_class(
     tmp_path: Path, text: str, name: str
 ) -> None:
     assert identify_company(doc_of(tmp_path, text)).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an abbreviation of the registry's short name beside the issuer's code: named as written
+        ("快讯\n\n恒基地产(00012)公布中期业绩,基础盈利减少。\n集团物业销售增加。\n", "恒基地产"),
+        ("快讯\n\n九仓置业(1997)公布全年业绩,收入下跌。\n集团租金收入持平。\n", "九仓置业"),
+    ],
+)
+def test_an_abbreviation_beside_its_code_is_named_as_written(tmp_path: Path, text: str, name: str) -> None:
+    assert identify_company(doc_of(tmp_path, text)).name == name
+
+
+def test_a_company_named_as_anothers_relative_is_not_the_subject(tmp_path: Path) -> None:
+    # the text reports 信和置业's figures (信置, repeated as the subject of results); its parent and a
+    # sister company named later, each beside its code, are asides
+    text = (
+        "主席:奉行审慎财务原则\n\n"
+        "截至6月底信置手持现金及存款512亿元。\n"
+        "期内信置应占物业销售总收入108亿元,按年增长21%。\n"
+        "收租业务方面,信置录得总租金收益34亿元。\n"
+        "至于信置的母公司尖沙咀置业(0247),全年股东应占溢利23亿元。同系信和酒店(1221)全年溢利1亿元。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "信和置业"
+
+
+def test_an_opening_that_names_a_parent_makes_it_the_subject(tmp_path: Path) -> None:
+    text = "《某报》母公司世界华文(00685)公布第三季股东应占溢利275万美元,按年大跌33.8%。\n\n集团收入下跌。\n"
+    assert identify_company(doc_of(tmp_path, text)).name == "世界华文媒体"
+
+
+def test_a_generic_word_is_no_abbreviation(tmp_path: Path) -> None:
+    # 集团 fits a registry name's characters in order, but names no company
+    text = "业绩\n\n集团营业额增加8%。集团录得溢利。集团录得收益。集团录得现金。\n"
+    assert identify_company(doc_of(tmp_path, text)).name is None
