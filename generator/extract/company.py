@@ -36,14 +36,29 @@ def _name_pattern(name: str) -> str:
 
 
 def company_mentions(doc: Document) -> dict[str, float]:
-    """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1)."""
+    """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1); never
+    one inside a longer registry name of another issuer (京东 in 京东物流, a listed subsidiary)."""
     owner, pattern = _mention_pattern()
     if pattern is None:
         return {}
     scores: dict[str, float] = {}
+    whole: str | None = None
     for text, weight in _weighted_texts(doc):
-        for m in pattern.finditer(text):
+        found = list(pattern.finditer(text))
+        if not found:
+            continue
+        longer = [x for x in listed().find_names(text) if len(x.text) > 2]
+        for m in found:
             cid = owner[m.group(0).lower()]
+            inside = [
+                x
+                for x in longer
+                if x.start <= m.start() and m.end() <= x.end and x.end - x.start > len(m.group(0))
+            ]
+            if inside:
+                whole = _text_key(doc) if whole is None else whole
+                if _listed_candidate(inside[0].listings, whole).id != cid:
+                    continue
             scores[cid] = scores.get(cid, 0.0) + weight
     return scores
 
@@ -401,6 +416,10 @@ _TICKER = re.compile(
 )
 """A ticker in a form that names its market: ``NASDAQ: XPEV``, ``09868.HK``, ``300750.SZ``,
 ``2454-TW``, ``QFIN.O``, ``HK3660``."""
+_NOTE_HEAD = re.compile(rf"\s*[{HAN}A-Za-z0-9.&\-]{{2,16}}\s*\([^()]{{2,16}}\)\s*:")
+"""A line that opens with a name and its ticker before a colon, as a research note's title does
+(``京东物流(02618.HK):供应链业务拓客成效亮眼``): the note declares its subject, as a code given after a
+ticker word does (:data:`OWN_CODE_WEIGHT`)."""
 _BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{1,6}})\s*\)")
 """``滙豐控股(005)``: a bare code in brackets right after the issuer's name."""
 
@@ -429,7 +448,11 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str, float]]:
     seen: dict[str, int] = {}
     out = []
     for text, _weight in _weighted_texts(doc):
-        found = [(registry.code(m.group(0)), TICKER_WEIGHT) for m in _TICKER.finditer(text)]
+        head = _NOTE_HEAD.match(text)
+        found = [
+            (registry.code(m.group(0)), OWN_CODE_WEIGHT if head and m.end() <= head.end() else TICKER_WEIGHT)
+            for m in _TICKER.finditer(text)
+        ]
         found += [(registry.code(m.group(1)), OWN_CODE_WEIGHT) for m in _code_word_pattern().finditer(text)]
         for m in _BARE_CODE.finditer(text):
             owners = set(_resolve_listings(m.group(1)))

@@ -113,3 +113,19 @@ def test_a_generic_word_is_no_abbreviation(tmp_path: Path) -> None:
     # 集团 fits a registry name's characters in order, but names no company
     text = "业绩\n\n集团营业额增加8%。集团录得溢利。集团录得收益。集团录得现金。\n"
     assert identify_company(doc_of(tmp_path, text)).name is None
+
+
+def test_a_lexicon_name_inside_a_listed_subsidiarys_name_is_no_mention(tmp_path: Path) -> None:
+    # 京东 inside 京东物流 (its own listing) is no mention of 京东
+    text = "物流观察\n\n京东物流网络继续扩张,京东物流仓库超过1600个。\n京东物流一体化供应链客户增加。\n"
+    assert identify_company(doc_of(tmp_path, text)).name == "京东物流"
+
+
+def test_a_research_notes_title_declares_its_subject(tmp_path: Path) -> None:
+    # the note's title "Name(code): headline" outweighs a customer named as the subject of a figure
+    text = (
+        "2Q25业绩表现 - 营收515亿元 其中京东集团收入178亿元 同比增长3% 外部客户收入增长\n"
+        "京东物流(02618.HK):供应链业务拓客成效亮眼\n"
+        "公司外部客户数量增加。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "京东物流"
