@@ -919,6 +919,36 @@ def _led_names(doc: Document, title: str, lines: list[Line], text: str) -> list[
     return out
 
 
+@per_lexicon_set
+def _welcome_pattern() -> re.Pattern[str] | None:
+    words = companies().call_welcome_words
+    return re.compile(alt(words)) if words else None
+
+
+def _welcomed_names(text: str) -> list[str]:
+    """The names a call's welcome gives its own (``感谢您参加世纪互联集团2025年第三季度业绩电话会议``):
+    after a word of joining (``call_welcome_words``), a name before its period and results, as a title
+    writes them (:func:`_title_subject_pattern`), cut to the ending the text repeats."""
+    pattern = _welcome_pattern()
+    if pattern is None:
+        return []
+    subject = _title_subject_pattern()
+    out = []
+    for m in pattern.finditer(text):
+        piece = _tight(text[m.end() : m.end() + 48])
+        found = subject.match(piece)
+        if found and (name := _best_suffix(found.group(1), text)):
+            out.append(name)
+    return out
+
+
+def _mentioned_as(name: str) -> str:
+    """What a mention of a name the registry lacks is counted by: its core name, without 集团 or 控股
+    (世纪互联 for 世纪互联集团), when that keeps two Chinese characters; else the name."""
+    core = core_name(name)
+    return core if len(core) >= 2 and _ALL_CJK.fullmatch(core) else name
+
+
 def guess_company(doc: Document) -> CompanyGuess | None:
     """The subject the title or a ticker names, with its weighted mentions; None when none."""
     lines = doc.content_lines()
@@ -934,6 +964,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
                 if name:
                     candidates.append(name)
     candidates.extend(_led_names(doc, title, lines, text))
+    candidates.extend(_welcomed_names(text))
     tickers: dict[str, list[str]] = {}
     after_ticker = _after_bare_ticker()
     suffixes: dict[str, str | None] = {}  # a name repeated beside its ticker: the text counted once
@@ -956,7 +987,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     if not candidates:
         return None
     weighted = _weighted_texts(doc)
-    scored = {c: sum(w * t.count(c) for t, w in weighted) for c in set(candidates)}
+    scored = {c: sum(w * t.count(_mentioned_as(c)) for t, w in weighted) for c in set(candidates)}
     name = min(scored, key=lambda c: (-scored[c], -len(c), c))
     return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []))
 

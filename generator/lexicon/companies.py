@@ -66,6 +66,8 @@ class Companies:
     """Words never in a company's name (我们, 我司): a run holding one names no company."""
     leader_words: tuple[str, ...] = ()
     """A leader's title that, right after a company's name, makes it the text's subject (X董事长)."""
+    call_welcome_words: tuple[str, ...] = ()
+    """Words of joining a call before its company's name (感谢您参加X…业绩电话会议)."""
     relative_words: tuple[str, ...] = ()
     """Words that name the company after them as another's relative (母公司, 同系): not the subject."""
 
@@ -151,4 +153,5 @@ def companies() -> Companies:
         pronouns=_texts(data.get("pronouns"), "pronouns"),
         leader_words=_texts(data.get("leader_words"), "leader_words"),
         relative_words=_texts(data.get("relative_words"), "relative_words"),
+        call_welcome_words=_texts(data.get("call_welcome_words"), "call_welcome_words"),
     )

@@ -129,3 +129,14 @@ def test_a_research_notes_title_declares_its_subject(tmp_path: Path) -> None:
         "公司外部客户数量增加。\n"
     )
     assert identify_company(doc_of(tmp_path, text)).name == "京东物流"
+
+
+def test_a_calls_welcome_names_its_company(tmp_path: Path) -> None:
+    # the operator welcomes listeners to the call of a company no registry knows; an analyst's firm
+    # in brackets on the attendee list is not the company
+    text = (
+        "马某(轮值总裁)\n王某(首席财务官)\n徐某(中金公司)\n"
+        "各位女士、先生,感谢您参加柏森互联集团2025年第三季度业绩电话会议。\n"
+        "除非适用法律要求,否则柏森互联不承担更新任何前瞻性陈述的义务。柏森互联的新闻稿包括非GAAP指标。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "柏森互联集团"
