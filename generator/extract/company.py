@@ -10,7 +10,12 @@
 * A company no registry knows is named as the text presents it: before 财报/业绩会/季度 in the
   title, or beside a ticker.
 * A registry issuer the lexicon lacks is named as the text names it most (in simplified
-  characters), with ``id`` None; too little evidence leaves the company unknown.
+  characters), or as it abbreviates it beside its code (恒基地产(00012)), with ``id`` None; too
+  little evidence leaves the company unknown.
+* Also evidence: the name a leader's title follows (作为X总裁), the name a call's welcome gives
+  (感谢您参加X…业绩电话会议), a research note's title (``X(02618.HK):…``). Never evidence: a pronoun
+  (我们), a lexicon name inside another issuer's longer name (京东 in 京东物流), a company named as
+  another's relative after the first line (信置的母公司尖沙咀置业). Wording in companies.yaml.
 """
 
 from __future__ import annotations
