@@ -10,13 +10,18 @@
 * A company no registry knows is named as the text presents it: before 财报/业绩会/季度 in the
   title, or beside a ticker.
 * A registry issuer the lexicon lacks is named as the text names it most (in simplified
-  characters), with ``id`` None; too little evidence leaves the company unknown.
+  characters), or as it abbreviates it beside its code (恒基地产(00012)), with ``id`` None; too
+  little evidence leaves the company unknown.
+* Also evidence: the name a leader's title follows (作为X总裁), the name a call's welcome gives
+  (感谢您参加X…业绩电话会议), a research note's title (``X(02618.HK):…``). Never evidence: a pronoun
+  (我们), a lexicon name inside another issuer's longer name (京东 in 京东物流), a company named as
+  another's relative after the first line (信置的母公司尖沙咀置业). Wording in companies.yaml.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.extract.dates import HEAD_LINES
 from generator.lexicon import per_lexicon_set, periods
@@ -36,17 +41,29 @@ def _name_pattern(name: str) -> str:
 
 
 def company_mentions(doc: Document) -> dict[str, float]:
-    """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1)."""
+    """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1); never
+    one inside a longer registry name of another issuer (京东 in 京东物流, a listed subsidiary)."""
     owner, pattern = _mention_pattern()
     if pattern is None:
         return {}
     scores: dict[str, float] = {}
-    weighted = [(chinese.normalise(doc.title or ""), 5.0)] + [
-        (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(doc.content_lines())
-    ]
-    for text, weight in weighted:
-        for m in pattern.finditer(text):
+    whole: str | None = None
+    for text, weight in _weighted_texts(doc):
+        found = list(pattern.finditer(text))
+        if not found:
+            continue
+        longer = [x for x in listed().find_names(text) if len(x.text) > 2]
+        for m in found:
             cid = owner[m.group(0).lower()]
+            inside = [
+                x
+                for x in longer
+                if x.start <= m.start() and m.end() <= x.end and x.end - x.start > len(m.group(0))
+            ]
+            if inside:
+                whole = _text_key(doc) if whole is None else whole
+                if _listed_candidate(inside[0].listings, whole).id != cid:
+                    continue
             scores[cid] = scores.get(cid, 0.0) + weight
     return scores
 
@@ -135,17 +152,27 @@ def weigh(doc: Document) -> dict[str, Candidate]:
             _add(board, Candidate(f"guess:{guess.name}", guess.name), guess.score, *guess.tickers)
         else:
             _add(board, known, SUBJECT_WEIGHT, *guess.tickers)
+            if known.key.startswith("listed:"):
+                board[known.key].name = known.name  # as the text writes it beside its ticker (恒基地产)
     return board
 
 
 def _ticker_owner(name: str, tickers: list[str], doc: Document) -> Candidate | None:
     """The registry issuer of one of ``tickers`` when ``name`` is part of one of its names (Yum
-    China beside YUMC: Yum China Holdings); a name of its own beside a ticker stays its own."""
+    China beside YUMC: Yum China Holdings), or abbreviates its Chinese short name (恒基地产 beside
+    00012: 恒基兆业地产), named as the text writes it then; a name of its own beside a ticker stays
+    its own."""
     key = name_key(name)
     for ticker in tickers:
         listing = listed().code(ticker)
-        if listing is not None and any(key in name_key(n) for n in listing.names):
+        if listing is None:
+            continue
+        if any(key in name_key(n) for n in listing.names):
             return _listed_candidate((listing,), _text_key(doc))
+        short = name_key(_SHARE_CLASS.sub("", listing.short))
+        if _ALL_CJK.fullmatch(key) and 2 <= len(key) < len(short) and in_order(key, short):
+            found = _listed_candidate((listing,), _text_key(doc))
+            return found if found.id is not None else replace(found, name=name)
     return None
 
 
@@ -169,11 +196,47 @@ def _company_of(found: Candidate, doc: Document, tickers: list[str]) -> Company:
 
 
 def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
-    """The title (x5), the first lines (x3) and the rest (x1), normalised."""
+    """The title (x5), the first lines (x3) and the rest (x1), normalised, each company named as
+    another's relative after the first line blanked (:func:`mask_relatives`; an opening that names
+    a company as another's parent makes it the subject: 《明报》母公司世界华文(00685)公布…)."""
     lines = doc.content_lines()
     return [(chinese.normalise(doc.title or ""), 5.0)] + [
-        (ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(lines)
+        (ln.norm if i == 0 else mask_relatives(ln.norm), 3.0 if i < HEAD_LINES else 1.0)
+        for i, ln in enumerate(lines)
     ]
+
+
+@per_lexicon_set
+def _relative_pattern() -> re.Pattern[str] | None:
+    words = companies().relative_words
+    return re.compile(alt(words)) if words else None
+
+
+_TICKED_NAME = re.compile(
+    rf"\s*\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}?\s*\(\s*[A-Za-z]{{0,6}}\s*[:.]?\s*[A-Z0-9.]{{1,9}}\s*\)"
+)
+"""A name with its ticker in brackets (``尖沙咀置业(0247)``), right after a relative's word."""
+
+
+def mask_relatives(text: str) -> str:
+    """``text`` with every company it names as another's relative (``relative_words`` in
+    companies.yaml: 信置的母公司尖沙咀置业(0247), 同系信和酒店(1221)) blanked, one space a character:
+    the name and its ticker, or the registry name written right after the word; its figures are not
+    the text's company's evidence."""
+    pattern = _relative_pattern()
+    if pattern is None or pattern.search(text) is None:
+        return text
+    chars = list(text)
+    for m in pattern.finditer(text):
+        end = m.end()
+        ticked = _TICKED_NAME.match(text, end)
+        if ticked is not None:
+            stop = ticked.end()
+        else:
+            names = listed().find_names(text[end : end + 24])
+            stop = end + names[0].end if names and names[0].start == 0 else end
+        chars[end:stop] = " " * (stop - end)
+    return "".join(chars)
 
 
 def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
@@ -291,6 +354,8 @@ def _text_key(doc: Document) -> str:
 
 
 _SHARE_CLASS = re.compile(r"(?:-(?:SW|WR|W|S|B|R)|(?<=[\u3400-\u9fff])[AB])$|^\*?ST")
+_CLASS_SUFFIX = re.compile(r"-(?:SW|WR|W|S|B|R)$")
+"""A Hong Kong share class written after a name (商汤-W, 小米集团-W)."""
 _BRACKETED = re.compile(r"\([^()]*\)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ALL_CJK = re.compile(r"[\u3400-\u9fff]+")
@@ -356,6 +421,10 @@ _TICKER = re.compile(
 )
 """A ticker in a form that names its market: ``NASDAQ: XPEV``, ``09868.HK``, ``300750.SZ``,
 ``2454-TW``, ``QFIN.O``, ``HK3660``."""
+_NOTE_HEAD = re.compile(rf"\s*[{HAN}A-Za-z0-9.&\-]{{2,16}}\s*\([^()]{{2,16}}\)\s*:")
+"""A line that opens with a name and its ticker before a colon, as a research note's title does
+(``京东物流(02618.HK):供应链业务拓客成效亮眼``): the note declares its subject, as a code given after a
+ticker word does (:data:`OWN_CODE_WEIGHT`)."""
 _BARE_CODE = re.compile(rf"([{HAN}]{{2,12}})\s*\(\s*(\d{{1,6}})\s*\)")
 """``滙豐控股(005)``: a bare code in brackets right after the issuer's name."""
 
@@ -384,7 +453,11 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str, float]]:
     seen: dict[str, int] = {}
     out = []
     for text, _weight in _weighted_texts(doc):
-        found = [(registry.code(m.group(0)), TICKER_WEIGHT) for m in _TICKER.finditer(text)]
+        head = _NOTE_HEAD.match(text)
+        found = [
+            (registry.code(m.group(0)), OWN_CODE_WEIGHT if head and m.end() <= head.end() else TICKER_WEIGHT)
+            for m in _TICKER.finditer(text)
+        ]
         found += [(registry.code(m.group(1)), OWN_CODE_WEIGHT) for m in _code_word_pattern().finditer(text)]
         for m in _BARE_CODE.finditer(text):
             owners = set(_resolve_listings(m.group(1)))
@@ -401,13 +474,19 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str, float]]:
 # --- results sentences --------------------------------------------------------------------------
 
 
+SHORT_PERIOD = (
+    r"(?:\d{2})?[Qq][1-4](?:\s*\d{2})?|[1-4][Qq](?:\d{2})?|(?:\d{2})?[Hh][12](?:\s*\d{2})?|[12][Hh]\d{2}"
+)
+"""A period in short form after a name: ``Q3``, ``4Q25``, ``25Q1``, ``23H1``, ``1H25``, ``H1``."""
+
+
 @per_lexicon_set
 def _subject_pattern() -> re.Pattern[str]:
     w = periods.wording()
     parts = [*w.first_half, *w.interim, *w.annual, *w.year_parts, *w.relative_years, *w.relative_days]
     when = (
         rf"(?:\s*(?:[(（][^()（）]{{1,24}}[)）]|20\d\d\s*年度?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|今\s*\(\d{{1,2}}\)\s*日"
-        rf"|第?[一二三四1-4]\s*{alt([*w.quarter, *w.quarter_short])}|[Qq][1-4]|{alt(parts)}"
+        rf"|第?[一二三四1-4]\s*{alt([*w.quarter, *w.quarter_short])}|{SHORT_PERIOD}|{alt(parts)}"
         rf"|{alt(w.times_of_day)}))*"
     )
     verbs = alt(companies().results_verbs)
@@ -424,8 +503,11 @@ _CLAUSE_END = re.compile(r"[|丨:,!?。;、\s【】\[\]“”\"'《》]")
 """Where a clause ends: a results sentence's subject stands after one (brackets stay: 香港汇丰(HSBC)公布)."""
 
 
-_LOOSE = re.compile(rf"(?<=[{HAN}])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?=[{HAN}])")
-"""Spaces a page puts between Chinese and digits (``极氪 2024 年第二季度``)."""
+_LOOSE = re.compile(
+    rf"(?:(?<=[{HAN}])|(?<=-[A-Z])|(?<=-[A-Z]{{2}}))[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?=[{HAN}])"
+)
+"""Spaces a page puts between Chinese (or a share class: ``商汤-W 23H1``) and digits (``极氪 2024 年第二
+季度``)."""
 
 
 def _tight(text: str) -> str:
@@ -465,10 +547,24 @@ ABBREVIATION_REPEATS = 2
 """How often a text writes the abbreviation at least for it to count."""
 
 
+SHORT_ABBREVIATION_REPEATS = 3
+"""How often a text writes an abbreviation of two characters at least (信置 for 信和置业), when it is the
+whole subject of a results sentence (信置录得…): two characters fit more names by chance."""
+
+
 def _abbreviation(run: str, whole: str) -> Candidate | None:
     """The registry issuer whose short name the end of a results sentence's subject abbreviates
     (中电信 for 中国电信; see :meth:`Registry.abbreviated`), of :data:`ABBREVIATION_SIZE` characters,
-    where the text (``whole``, see :func:`_text_key`) repeats it (:data:`ABBREVIATION_REPEATS`)."""
+    where the text (``whole``, see :func:`_text_key`) repeats it (:data:`ABBREVIATION_REPEATS`); or
+    the whole subject, of two characters, repeated more (:data:`SHORT_ABBREVIATION_REPEATS`)."""
+    key = name_key(run)
+    if (
+        len(key) == 2
+        and key not in companies().generic_subjects
+        and whole.count(key) >= SHORT_ABBREVIATION_REPEATS
+    ):
+        found = listed().abbreviated(key)
+        return _listed_candidate(found, whole) if found else None
     tail = name_key(run[-ABBREVIATION_SIZE:])
     if len(run) < ABBREVIATION_SIZE or whole.count(tail) < ABBREVIATION_REPEATS:
         return None
@@ -482,6 +578,8 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
     (国泰金 in 国泰金控)."""
     registry = listed()
     generic = companies().generic_subjects
+    if (classless := _CLASS_SUFFIX.sub("", run)) != run and len(classless) >= 2:
+        run = classless  # 商汤-W: the issuer's name without its share class
     bare = next((run[: -len(g)] for g in generic if len(run) > len(g) + 1 and run.endswith(g)), run)
     if bare != run and (found := _resolve_listings(bare)):
         return found
@@ -559,17 +657,18 @@ _DEFINED = r"\(\s*[\"“](?P<{0}>[^\"”()\n]{{2,30}})[\"”]"
 """``("Atour" or the "Company")``: the short name a release defines for its issuer (its opening)."""
 _TICKER_SUBJECT = re.compile(
     rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+"
-    rf"|[{HAN}A-Za-z.&]{{2,16}}+)"
+    rf"|\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
-    r"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK)|港股代码|股票代码|代码)\s*:?\s*)?"
+    rf"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK)|[{HAN}]{{0,6}}代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
     r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )
-"""``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``, ``Gaotu Techedu Inc. (NYSE: GOTU)
-("Gaotu" or the "Company")``: a name beside its ticker (an English name of several words too),
-with the short name the text defines for it. The name's last run is taken possessively: what
-follows it (``-``, a space, ``(``) is no name character, so giving characters back never finds a
-match, and without trying the scan of a long line is several times faster."""
+"""``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``, ``58同城(纽交所证券代码:WUBA)``,
+``Gaotu Techedu Inc. (NYSE: GOTU) ("Gaotu" or the "Company")``: a name beside its ticker (an English
+name of several words too, a Chinese one opening with digits), with the short name the text defines
+for it. The name's last run is taken possessively: what follows it (``-``, a space, ``(``) is no
+name character, so giving characters back never finds a match, and without trying the scan of a long
+line is several times faster."""
 _SUBJECT_SEPARATORS = re.compile(r"[|丨:,!?。;、\s【】\[\]()“”\"'《》]")
 
 
@@ -584,7 +683,7 @@ def _title_subject() -> re.Pattern[str]:
     quarter = alt([*w.quarter, *w.fiscal_quarter_short, *w.quarter_short])
     results = (
         rf"(?:\s*(?:20\d\d\s*年?|FY\s*\d{{2,4}})?\s*{alt(w.fiscal_year)}?\s*"
-        rf"(?:第?[一二三四1-4]\s*{quarter}|[Qq][1-4]|{alternation(w.title_period_words)}))"
+        rf"(?:第?[一二三四1-4]\s*{quarter}|{SHORT_PERIOD}|{alternation(w.title_period_words)}))"
     )
     return re.compile(rf"([{HAN}A-Za-z][{HAN}A-Za-z.&]{{1,15}}?)(?:-[A-Z]{{1,3}})?{results}")
 
@@ -705,7 +804,9 @@ def _ticker_form(code: str, exchange: str | None) -> str:
     return code
 
 
-_NOT_A_NAME = re.compile(r"[\d季年月日]|财报|业绩")
+_NOT_A_NAME = re.compile(r"(?<!^)(?<!\d)\d|^\d+(?![\d\u3400-\u9fff]{2})|[季年月日%]|财报|业绩")
+"""What a name never holds: a period or an amount; digits only as its opening run before two Chinese
+characters (58同城, 37互娱)."""
 
 
 @per_lexicon_set
@@ -733,11 +834,15 @@ def _best_suffix(run: str, text: str) -> str | None:
     known = _lexicon_suffix(run)
     if known is not None:
         return known
+    run = after_pronoun(run)
     generic = companies().generic_subjects
     counts = {
         run[i:]: text.count(run[i:])
         for i in range(len(run) - 1)
-        if run[i:].lower() not in generic and not _NOT_A_NAME.search(run[i:]) and _starts_word(run, i)
+        if run[i:].lower() not in generic
+        and not _NOT_A_NAME.search(run[i:])
+        and _starts_word(run, i)
+        and not has_pronoun(run[i:])
     }
     if not counts:
         return None
@@ -748,18 +853,111 @@ def _best_suffix(run: str, text: str) -> str | None:
 
 def _starts_word(run: str, i: int) -> bool:
     """Whether ``run[i:]`` may be a name: Latin letters are cut only between words (Futu Holdings
-    Limited -> Limited, never "ed")."""
-    return i == 0 or not (_latin(run[i]) and _latin(run[i - 1]))
+    Limited -> Limited, never "ed"), digits never inside their run (58同城, never 8同城)."""
+    if i == 0:
+        return True
+    return not (_latin(run[i]) and _latin(run[i - 1])) and not (run[i].isdigit() and run[i - 1].isdigit())
+
+
+def after_pronoun(run: str) -> str:
+    """What follows the last pronoun, possessive 的 or leader's title of ``run`` (谢谢大家加入我们的 -> "",
+    作为达达集团总裁的第一次 -> 第一次): a name never starts inside one."""
+    low = run.lower()
+    end = 0
+    c = companies()
+    for word in [*c.pronouns, *c.leader_words]:
+        if not word.isascii():
+            at = low.rfind(word)
+            if at >= 0:
+                end = max(end, at + len(word))
+    return run[end:]
+
+
+def has_pronoun(run: str) -> bool:
+    """Whether ``run`` holds a pronoun (``pronouns`` in companies.yaml: 我们, 我司): no name does."""
+    low = run.lower()
+    for word in companies().pronouns:
+        if word.isascii():
+            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", low):
+                return True
+        elif word in low:
+            return True
+    return False
 
 
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
+@per_lexicon_set
+def _leader_pattern() -> re.Pattern[str] | None:
+    """A name right before a leader's title (``leader_words``): ``作为达达集团总裁``, ``中海油董事长``."""
+    words = companies().leader_words
+    return re.compile(rf"(\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}?)(?:{alt(words)})") if words else None
+
+
+LED_NAME_REPEATS = 2
+"""How often a text writes a name a leader's title follows at least, when no registry knows it: a
+run written once (参会人员包括轮值总裁) is no name."""
+
+
+def _led_names(doc: Document, title: str, lines: list[Line], text: str) -> list[str]:
+    """The names a leader's title follows in the title or the first lines (the company whose chairman
+    or CEO speaks is the text's subject), each cut to the ending the text repeats (:func:`_best_suffix`);
+    a name no registry knows counts where the text repeats it (:data:`LED_NAME_REPEATS`)."""
+    pattern = _leader_pattern()
+    if pattern is None:
+        return []
+    out = []
+    known: dict[str, str | None] = {}  # one reading a run: each counts its endings in the whole text
+    for head in [title] + [ln.norm for ln in lines[:HEAD_LINES]]:
+        for clause in _CLAUSE_END.split(_tight(head)):
+            for m in pattern.finditer(clause):
+                run = m.group(1)
+                if run not in known:
+                    name = _best_suffix(run, text)
+                    ok = name and (text.count(name) >= LED_NAME_REPEATS or _resolve(name, doc) is not None)
+                    known[run] = name if ok else None
+                found = known[run]
+                if found:
+                    out.append(found)
+    return out
+
+
+@per_lexicon_set
+def _welcome_pattern() -> re.Pattern[str] | None:
+    words = companies().call_welcome_words
+    return re.compile(alt(words)) if words else None
+
+
+def _welcomed_names(text: str) -> list[str]:
+    """The names a call's welcome gives its own (``感谢您参加世纪互联集团2025年第三季度业绩电话会议``):
+    after a word of joining (``call_welcome_words``), a name before its period and results, as a title
+    writes them (:func:`_title_subject_pattern`), cut to the ending the text repeats."""
+    pattern = _welcome_pattern()
+    if pattern is None:
+        return []
+    subject = _title_subject_pattern()
+    out = []
+    for m in pattern.finditer(text):
+        piece = _tight(text[m.end() : m.end() + 48])
+        found = subject.match(piece)
+        if found and (name := _best_suffix(found.group(1), text)):
+            out.append(name)
+    return out
+
+
+def _mentioned_as(name: str) -> str:
+    """What a mention of a name the registry lacks is counted by: its core name, without 集团 or 控股
+    (世纪互联 for 世纪互联集团), when that keeps two Chinese characters; else the name."""
+    core = core_name(name)
+    return core if len(core) >= 2 and _ALL_CJK.fullmatch(core) else name
+
+
 def guess_company(doc: Document) -> CompanyGuess | None:
     """The subject the title or a ticker names, with its weighted mentions; None when none."""
     lines = doc.content_lines()
-    text = "\n".join(ln.norm for ln in lines)
+    text = "\n".join(ln.norm if i == 0 else mask_relatives(ln.norm) for i, ln in enumerate(lines))
     title = chinese.normalise(doc.title or "")
     candidates: list[str] = []
     title_subject = _title_subject_pattern()
@@ -770,6 +968,8 @@ def guess_company(doc: Document) -> CompanyGuess | None:
                 name = _best_suffix(m.group(1), text)
                 if name:
                     candidates.append(name)
+    candidates.extend(_led_names(doc, title, lines, text))
+    candidates.extend(_welcomed_names(text))
     tickers: dict[str, list[str]] = {}
     after_ticker = _after_bare_ticker()
     suffixes: dict[str, str | None] = {}  # a name repeated beside its ticker: the text counted once
@@ -791,8 +991,8 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     candidates.extend(_english_subjects(title, lines))
     if not candidates:
         return None
-    weighted = [(title, 5.0)] + [(ln.norm, 3.0 if i < HEAD_LINES else 1.0) for i, ln in enumerate(lines)]
-    scored = {c: sum(w * t.count(c) for t, w in weighted) for c in set(candidates)}
+    weighted = _weighted_texts(doc)
+    scored = {c: sum(w * t.count(_mentioned_as(c)) for t, w in weighted) for c in set(candidates)}
     name = min(scored, key=lambda c: (-scored[c], -len(c), c))
     return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []))
 

@@ -62,6 +62,14 @@ class Companies:
     """Words of a period in an English title or after an issuer's possessive (Third, Quarter)."""
     english_results_words: tuple[str, ...] = ()
     """What an English title or possessive ends in: the results or the call (Results, Earnings)."""
+    pronouns: tuple[str, ...] = ()
+    """Words never in a company's name (我们, 我司): a run holding one names no company."""
+    leader_words: tuple[str, ...] = ()
+    """A leader's title that, right after a company's name, makes it the text's subject (X董事长)."""
+    call_welcome_words: tuple[str, ...] = ()
+    """Words of joining a call before its company's name (感谢您参加X…业绩电话会议)."""
+    relative_words: tuple[str, ...] = ()
+    """Words that name the company after them as another's relative (母公司, 同系): not the subject."""
 
     def get(self, company_id: str | None) -> CompanyEntry | None:
         """The entry of ``company_id``, or None."""
@@ -142,4 +150,8 @@ def companies() -> Companies:
         english_release_verbs=_texts(data.get("english_release_verbs"), "english_release_verbs"),
         english_period_words=_texts(data.get("english_period_words"), "english_period_words"),
         english_results_words=_texts(data.get("english_results_words"), "english_results_words"),
+        pronouns=_texts(data.get("pronouns"), "pronouns"),
+        leader_words=_texts(data.get("leader_words"), "leader_words"),
+        relative_words=_texts(data.get("relative_words"), "relative_words"),
+        call_welcome_words=_texts(data.get("call_welcome_words"), "call_welcome_words"),
     )
