@@ -1,0 +1,65 @@
+"""English wording of the accounts met in the real-text corpus, each class with sentences written for
+the test: rupees written "Rs", the bottom line named for its place in the accounts (profit after tax),
+gross revenue as the top line, profit before tax and Hong Kong underlying profits as their own ids."""
+
+from generator.extract.numbers import find_amounts
+from tests.metrics_cases import H1_2024, Q2_2024, extract, only
+
+
+def test_rs_without_a_dot_is_rupees():
+    (amount,) = find_amounts("net income was Rs 26.5 billion")
+    assert (amount.value, amount.currency) == (26_500_000_000, "INR")
+
+
+def test_a_currency_spelled_in_letters_starts_no_word_tail():
+    # "years 12 billion": the "rs" closing a word is no rupee sign
+    assert [a.currency for a in find_amounts("over the years 12 billion shares")] == [None]
+
+
+def test_rupee_figures_keep_their_currency(tmp_path):
+    text = (
+        "Earnings per share for the quarter was at Rs 7.12 ($0.09), an increase of 3.5% YoY.\n"
+        "Net income for the quarter was at Rs 31.4 billion ($377 million), a decrease of 1.5% YoY."
+    )
+    ms, _ = extract(tmp_path, text, "Acme Infotech", Q2_2024)
+    eps, ni = only(ms, "eps"), only(ms, "net_income")
+    assert (eps.value, eps.unit, eps.yoy_pct) == (7.12, "INR", 3.5)
+    assert (ni.value, ni.unit, ni.yoy_pct) == (31_400_000_000, "INR", -1.5)
+
+
+def test_gross_revenue_is_the_top_line_not_a_segment(tmp_path):
+    text = "Gross revenue reached Rs 310.4 billion, a decrease of 0.7% YoY."
+    ms, _ = extract(tmp_path, text, "Acme Infotech", Q2_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.yoy_pct) == (310_400_000_000, "INR", -0.7)
+    assert not [x for x in ms if x.metric == "segment_revenue"]
+
+
+def test_profit_after_tax_is_the_net_income_and_profit_before_tax_is_not(tmp_path):
+    text = (
+        "The profit before tax grew by 9.2% year-on-year to INR 95.10 billion in this quarter. "
+        "The profit after tax grew by 10.4% year-on-year to INR 71.25 billion in this quarter."
+    )
+    ms, _ = extract(tmp_path, text, "Acme Bank", Q2_2024)
+    ni, pbt = only(ms, "net_income"), only(ms, "profit_before_tax")
+    assert (ni.value, ni.yoy_pct) == (71_250_000_000, 10.4)
+    assert (pbt.value, pbt.yoy_pct) == (95_100_000_000, 9.2)
+
+
+def test_profit_for_the_period_is_the_net_income(tmp_path):
+    text = "Profit for the period was HK$1.32 billion, up 8% year-on-year."
+    ms, _ = extract(tmp_path, text, "Acme Holdings", H1_2024)
+    m = only(ms, "net_income")
+    assert (m.value, m.unit, m.yoy_pct) == (1_320_000_000, "HKD", 8)
+
+
+def test_hong_kong_underlying_profits_have_their_own_ids(tmp_path):
+    text = (
+        "Underlying net profit fell 6% to HKD3.104 billion.\n"
+        "All that translated into a 3% drop in recurring underlying profit to HKD2.7 billion."
+    )
+    ms, _ = extract(tmp_path, text, "Acme Land", H1_2024)
+    u, r = only(ms, "underlying_net_income"), only(ms, "recurring_underlying_profit")
+    assert (u.value, u.yoy_pct) == (3_104_000_000, -6)
+    assert (r.value, r.yoy_pct) == (2_700_000_000, -3)
+    assert not [x for x in ms if x.metric == "net_income"]
