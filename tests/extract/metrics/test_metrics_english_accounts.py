@@ -2,8 +2,10 @@
 the test: rupees written "Rs", the bottom line named for its place in the accounts (profit after tax),
 gross revenue as the top line, profit before tax and Hong Kong underlying profits as their own ids."""
 
+import pytest
+
 from generator.extract.numbers import find_amounts
-from tests.metrics_cases import H1_2024, Q2_2024, extract, only
+from tests.metrics_cases import H1_2024, Q2_2024, Q3_2024, extract, only
 
 
 def test_rs_without_a_dot_is_rupees():
@@ -63,3 +65,26 @@ def test_hong_kong_underlying_profits_have_their_own_ids(tmp_path):
     assert (u.value, u.yoy_pct) == (3_104_000_000, -6)
     assert (r.value, r.yoy_pct) == (2_700_000_000, -3)
     assert not [x for x in ms if x.metric == "net_income"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pp", "basis"),
+    [
+        ("Gross margin was 31%, down from 38% a year ago.", -7, "yoy"),
+        ("Gross margin was 31%, up from 29.5% last quarter.", 1.5, "qoq"),
+        ("Gross margin rose to 22 percent from 18.6 percent in the third quarter last year.", 3.4, "yoy"),
+        ("Operating margin was 12.5 percent, down from 14 percent.", -1.5, None),
+    ],
+)
+def test_a_ratios_starting_level_gives_its_change_in_points(tmp_path, sentence, pp, basis):
+    ms, _ = extract(tmp_path, sentence, "Acme Devices", Q3_2024)
+    (m,) = [x for x in ms if x.metric in ("gross_margin", "operating_margin")]
+    assert m.yoy_pct is None and m.qoq_pct is None  # the starting level is no change in percent
+    assert (m.change_pp, m.change_pp_basis) == (pytest.approx(pp), basis)
+
+
+def test_a_change_written_in_points_wins_over_the_levels(tmp_path):
+    text = "毛利率为20.3%，较上年同期的18.4%提升1.8个百分点。"  # the text's own (rounded) points are kept
+    ms, _ = extract(tmp_path, text, "星河科技", Q3_2024)
+    m = only(ms, "gross_margin")
+    assert (m.value, m.change_pp, m.change_pp_basis) == (20.3, 1.8, "yoy")
