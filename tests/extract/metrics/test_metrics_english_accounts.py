@@ -2,10 +2,15 @@
 the test: rupees written "Rs", the bottom line named for its place in the accounts (profit after tax),
 gross revenue as the top line, profit before tax and Hong Kong underlying profits as their own ids."""
 
+from datetime import date
+
 import pytest
 
 from generator.extract.numbers import find_amounts
+from generator.model import Period
 from tests.metrics_cases import H1_2024, Q2_2024, Q3_2024, extract, only
+
+FY_2024 = Period(2024, None, date(2024, 12, 31))
 
 
 def test_rs_without_a_dot_is_rupees():
@@ -88,3 +93,25 @@ def test_a_change_written_in_points_wins_over_the_levels(tmp_path):
     ms, _ = extract(tmp_path, text, "星河科技", Q3_2024)
     m = only(ms, "gross_margin")
     assert (m.value, m.change_pp, m.change_pp_basis) == (20.3, 1.8, "yoy")
+
+
+def test_a_yen_sign_is_told_by_its_dollar_conversion(tmp_path):
+    text = "Acme Games said net profit for the year reached ¥212.4 billion ($1.93 billion), up 12 percent."
+    ms, _ = extract(tmp_path, text, "Acme Games", FY_2024)
+    assert only(ms, "net_income").unit == "JPY"
+
+
+def test_a_yuan_sign_converted_at_the_yuan_rate_stays_yuan(tmp_path):
+    text = "Acme Motors said net profit for the year reached ¥13.2 billion ($1.86 billion), up 12 percent."
+    ms, _ = extract(tmp_path, text, "Acme Motors", FY_2024)
+    assert only(ms, "net_income").unit == "CNY"
+
+
+def test_a_reported_forecast_is_guidance_not_a_result(tmp_path):
+    text = (
+        "Net profit for the year reached $2.1 billion.\n"
+        "The company projected further growth, forecasting annual net profit would improve 9 percent to "
+        "$2.3 billion."
+    )
+    ms, _ = extract(tmp_path, text, "Acme Games", FY_2024)
+    assert [m.value for m in ms if m.metric == "net_income"] == [2_100_000_000]
