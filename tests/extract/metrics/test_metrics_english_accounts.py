@@ -115,3 +115,12 @@ def test_a_reported_forecast_is_guidance_not_a_result(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Acme Games", FY_2024)
     assert [m.value for m in ms if m.metric == "net_income"] == [2_100_000_000]
+
+
+def test_a_figure_whose_period_follows_after_a_comma_is_that_periods(tmp_path):
+    text = (
+        "EPS was NT$2.05 in the third quarter. Net profit fell 9 percent from NT$5.1 billion, or EPS of "
+        "NT$2.31, in the second quarter."
+    )
+    ms, _ = extract(tmp_path, text, "Acme Optics", Q3_2024)
+    assert [m.value for m in ms if m.metric == "eps"] == [2.05]
