@@ -189,7 +189,8 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
     if not entry.has_figure():
         return True  # 可以用于回购的金额, 我们还有近300亿
     before = text[max(clauses[clause], entry.sentence.start) : fig.start].strip()
-    return any(before.endswith(w) or before == w for w in ctx.rules.change.to_words)  # …下降31%, 至390.2亿元
+    # …下降31%, 至390.2亿元; "or 6 percent annually, to NT$7.76 billion" (" to" stands alone, stripped)
+    return any(before.endswith(w) or before == w.strip() for w in ctx.rules.change.to_words)
 
 
 CONVERSION_LEAD = re.compile(r"^\([^()]{0,40}\)\s*")

@@ -124,3 +124,10 @@ def test_a_figure_whose_period_follows_after_a_comma_is_that_periods(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Acme Optics", Q3_2024)
     assert [m.value for m in ms if m.metric == "eps"] == [2.05]
+
+
+def test_the_amount_after_a_comma_and_to_is_the_metrics(tmp_path):
+    text = "Revenue expanded 12 percent sequentially, or 4 percent annually, to NT$8.25 billion last quarter."
+    ms, _ = extract(tmp_path, text, "Acme Optics", Q3_2024)
+    m = only(ms, "revenue")
+    assert (m.value, m.unit, m.yoy_pct, m.qoq_pct) == (8_250_000_000, "TWD", 4, 12)
