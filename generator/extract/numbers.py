@@ -80,6 +80,14 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:万亿|亿|万|億|萬)"
 
 
+def _prefix_alternation(prefixes: dict[str, str]) -> str:
+    """The currency prefixes as one alternation; one spelled with a Latin letter first starts no word's
+    tail ("Rs 5.06" is rupees, "years 2024" holds none)."""
+    lettered = [p for p in prefixes if p[:1].isascii() and p[:1].isalpha()]
+    others = [p for p in prefixes if p not in lettered]
+    return rf"(?<![A-Za-z])(?:{alternation(lettered)})|{alternation(others)}"
+
+
 @dataclass(frozen=True)
 class _AmountPatterns:
     """The amount pattern and currency tables of the current lexicons."""
@@ -100,7 +108,7 @@ def _amount_patterns() -> _AmountPatterns:
     money = currencies()
     amount_re = re.compile(
         rf"(?={first_chars(money.prefixes)}|\d|[零〇一二两三四五六七八九十百千])"  # where an amount can start
-        rf"(?:(?P<pc>{alternation(money.prefixes)})\s*(?P<neg>[-−](?=\d))?)?"
+        rf"(?:(?P<pc>{_prefix_alternation(money.prefixes)})\s*(?P<neg>[-−](?=\d))?)?"
         rf"(?:(?P<num>{_ARABIC})(?P<more1>多|余)?\s*(?P<mag>{alternation(MAGNITUDES)})?"
         r"(?:(?<=亿)(?P<wan>\d,\d{3}|\d{1,4})万(?!亿))?"  # 452亿8,200万元: 45,282,000,000
         rf"|(?P<cn>{_CHINESE}))"

@@ -354,6 +354,11 @@ class ChangeWording:
             return True  # "fell 16.2 percent from NT$4.08 billion": the change's starting figure
         return any(w in after for w in ("至", "到", " to ")) or " to " in before
 
+    def starts_from(self, before: str) -> bool:
+        """True when ``before`` ends with a from-word: a percentage after it is a starting level or rate
+        ("27%, down from 36%", 从8%), never the change itself."""
+        return self.ends_with(before, self._from_words)
+
     def says_loss(self, between: str) -> bool:
         """True when the words between a profit word and its amount make it a loss (净利润亏损3亿元)."""
         last_loss = max((m.end() for m in self._loss_re.finditer(between)), default=-1)

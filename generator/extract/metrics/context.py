@@ -8,6 +8,7 @@ each line inherits from its paragraph or heading.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -117,7 +118,38 @@ def _sign_currency(doc: Document, rules: Rules) -> dict[str, str]:
         named = [code for code, rx in others if rx.search(text)]
         if len(named) == 1 and not usual.search(text):
             found[sign] = named[0]
+        elif not named and not usual.search(text):
+            converted = _converted_as(doc, sign, [code for code, _ in currencies_of])
+            if converted is not None and converted != currencies_of[0][0]:
+                found[sign] = converted
     return found
+
+
+CONVERSION_GAP = re.compile(r"\s*[(（]\s*$")
+"""Between an amount and its conversion in brackets: "¥139.6 billion ($1.27 billion)"."""
+
+
+def _converted_as(doc: Document, sign: str, codes: list[str]) -> str | None:
+    """The currency among ``codes`` that a shared sign's amounts converted into US dollars in brackets
+    point to ("¥139.6 billion ($1.27 billion)": 110 to the dollar is yen, not yuan), by the rough rates
+    of the currencies lexicon; None when no amount is converted or the conversions disagree."""
+    rates = currencies().sort_rates
+    if "USD" not in rates or any(c not in rates for c in codes):
+        return None
+    votes = set()
+    for line in doc.lines:
+        if sign not in line.norm:
+            continue
+        amounts = find_amounts(line.norm)
+        for a, b in zip(amounts, amounts[1:], strict=False):
+            written = line.norm[a.start : a.end].lstrip()
+            if not written.startswith(sign) or b.currency != "USD" or not b.value or not a.value:
+                continue
+            if not CONVERSION_GAP.fullmatch(line.norm[a.end : b.start]) or a.value / b.value <= 0:
+                continue
+            ratio = math.log(a.value / b.value)
+            votes.add(min(codes, key=lambda c: abs(ratio - math.log(rates["USD"] / rates[c]))))
+    return votes.pop() if len(votes) == 1 else None
 
 
 def _short_names(doc: Document, own_names: list[str], cues: list[str]) -> list[str]:

@@ -82,7 +82,7 @@ class ScopeCues:
         after = longest_first(data.get("after_figure_scope_words") or [])
         self._after_re = (
             re.compile(
-                r"\s*(?:[(（][^()（）]*[)）])?\s*(?:" + "|".join(re.escape(w) for w in after) + r")\s+$",
+                r"\s*(?:[(（][^()（）]*[)）])?\s*,?\s*(?:" + "|".join(re.escape(w) for w in after) + r")\s+$",
                 re.IGNORECASE,
             )
             if after
@@ -154,7 +154,8 @@ class ScopeCues:
 
     def following(self, text: str, pos: int) -> Cue | None:
         """The scope cue written right after a figure ending at ``pos``, English style: "RMB10.5 billion
-        (US$1.4 billion) for the second quarter of 2024"; None when other words come between."""
+        (US$1.4 billion) for the second quarter of 2024", "EPS of NT$1.48, in the second quarter"; None
+        when other words come between."""
         if self._after_re is None:
             return None
         read = self._read(text)

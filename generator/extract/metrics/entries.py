@@ -29,6 +29,7 @@ from generator.extract.metrics.figures import (
     figure_gap,
     fits_metric,
     period_change,
+    prior_level,
     skip_figure,
     takes_figure,
     takes_following,
@@ -164,6 +165,8 @@ def _sentence_entries(
                 _respective_change(text, back[place], fig, lead, sentence, clauses, ctx)
                 continue  # 营收2.06兆元、年增11%;…;净利577亿元、年增17%,分别较第二季成长15%、…、30%
         reason = skip_figure(text, fig, sentence, clauses, parens, ctx)
+        if reason == "prior":
+            prior_level(text, open_entry, fig, clauses, ctx)  # "27%, down from 36%": a change in points
         if reason:
             if reason in ("guidance", "consensus") and open_entry is not None:
                 if forecasts is not None and open_entry.excluded_kind in (None, "guidance", "consensus"):

@@ -14,7 +14,7 @@ from generator.extract.metrics.clauses import clause_of, clause_start_at, inside
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.scope import relation
 from generator.extract.metrics.shapes import Cue, Entry, Span, Word
-from generator.extract.numbers import Amount, Percent, find_amounts
+from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
 from generator.lexicon import per_lexicon_set
 from generator.lexicon.currencies import currencies
 from generator.lexicon.words import alternation
@@ -88,12 +88,56 @@ def skip_figure(
             return "delta"  # 同比增加50亿元: the change, not the level
         if rules.change.is_from(before, text[fig.end : sentence.end]):
             return "prior"  # 从8亿元收窄至3亿元: the starting figure
-    elif rules.change.is_from(before, text[fig.end : sentence.end]):
-        return "prior"  # 毛利率从8%提升至10%, increased to 40.7 percent from 38.4 percent
+    elif rules.change.is_from(before, text[fig.end : sentence.end]) or (
+        not fig.points and rules.change.starts_from(before)
+    ):
+        return "prior"  # 毛利率从8%提升至10%, increased to 40.7 percent from 38.4 percent, 27%, down from 36%
         range_after, range_before = _range_res()
         if range_after.match(text[fig.end : sentence.end]) or range_before.search(before):
             return "guidance"  # 1,150亿元至1,180亿元: a range is an outlook, not a result
     return None
+
+
+def prior_level(
+    text: str, entry: Entry | None, fig: Amount | Percent, clauses: list[int], ctx: Context
+) -> None:
+    """A ratio's level, then its starting level ("27%, down from 36% a year ago", "rose to 19 percent
+    from 16.2 percent in the third quarter last year"): the change in points between the two, its basis
+    read from the wording beside the starting level (null when the text does not say)."""
+    if (
+        entry is None
+        or entry.excluded
+        or not isinstance(fig, Percent)
+        or fig.points
+        or fig.wording
+        or ctx.rules.kind(entry.metric) != "ratio"
+        or entry.ratio is None
+        or entry.ratio.points
+        or entry.ratio.start > fig.start
+        or "pp" in entry.changes
+    ):
+        return
+    if any(p.points for p in find_percents(text[fig.end : entry.sentence.end])):
+        return  # 较上年同期的18%提升2.3个百分点: the change written in points is the one kept
+    start = clause_start_at(fig.start, clauses, entry.sentence)
+    entry.changes["pp"] = (round(float(entry.ratio.value) - float(fig.value), 4), fig)
+    entry.pp_basis = _level_basis(text, fig, start, ctx)
+
+
+def _level_basis(text: str, fig: Percent, clause_start: int, ctx: Context) -> str | None:
+    """yoy | qoq for the period named beside a starting level ("36% a year ago", "16.2 percent in the
+    third quarter last year"), else None."""
+    basis = ctx.rules.change.basis_of(text, fig, clause_start)
+    if basis is not None:
+        return basis
+    link = ctx.rules.compared_period_link_re.match(text, fig.end)
+    at = link.end() if link else fig.end
+    cue = next((c for c in ctx.rules.cues.find(text[at : at + 60]) if c.start == 0), None)
+    if cue is not None and (basis := relation(cue, ctx)) in ("yoy", "qoq"):
+        return basis
+    rest = re.match(r"[^,;.。，；]{0,60}", text[at:])
+    said = ctx.rules.compared_basis_re.search(rest.group(0)) if rest and ctx.rules.compared_basis_re else None
+    return said.lastgroup if said is not None and said.lastgroup in ("yoy", "qoq") else None
 
 
 def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[int], ctx: Context) -> bool:
@@ -145,7 +189,8 @@ def takes_figure(text: str, entry: Entry, fig: Amount | Percent, clauses: list[i
     if not entry.has_figure():
         return True  # 可以用于回购的金额, 我们还有近300亿
     before = text[max(clauses[clause], entry.sentence.start) : fig.start].strip()
-    return any(before.endswith(w) or before == w for w in ctx.rules.change.to_words)  # …下降31%, 至390.2亿元
+    # …下降31%, 至390.2亿元; "or 6 percent annually, to NT$7.76 billion" (" to" stands alone, stripped)
+    return any(before.endswith(w) or before == w.strip() for w in ctx.rules.change.to_words)
 
 
 CONVERSION_LEAD = re.compile(r"^\([^()]{0,40}\)\s*")
