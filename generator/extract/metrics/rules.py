@@ -86,6 +86,10 @@ class Rules:
             exclusions: dict[str, list[str]] = data["exclusions"]
             self.rivals: list[str] = exclusions.get("rivals", [])
             self._excluded_kinds = [(kind, regex(ws)) for kind, ws in sorted(exclusions.items())]
+            # and these patterns (an estimate year label, 2025E): kind -> regular expressions
+            for kind, ps in sorted((data.get("exclusion_patterns") or {}).items()):
+                self._excluded_kinds.append((kind, re.compile("|".join(f"(?:{p})" for p in ps))))
+            self._excluded_kinds.sort(key=lambda pair: pair[0])
             self._point_in_time = set(data.get("point_in_time", []))
             self.unit_nouns: list[str] = data.get("unit_nouns", [])
             self._guidance_re = regex(data.get("guidance_cues", []))
