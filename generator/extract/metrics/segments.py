@@ -17,6 +17,8 @@ from generator.extract.metrics.rules import Rules
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
 COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]\s*个(?!人|月|季|年|百分点|基点)")
 """A numeral and a counter (5个IP, 没有一个IP): things counted, never a business unit's name."""
+AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s*[十百千万亿]*\s*(?:美元|港元|港币|日元|欧元|英镑|新台币|元|%)")
+"""An amount written before the metric word (28亿元酱油收入): a figure, never part of a name."""
 YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*财?年度?")
 """A year written before a half or a quarter (2025年上半年): a period word, never a name."""
 LABEL_RE = re.compile(
@@ -46,6 +48,9 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
         start -= 1
     if text[word_start:word_end].isascii():
         return english_subject(text, word_start, word_end, limit, ctx)
+    amounts = [m.end() for m in AMOUNT_BEFORE.finditer(text, start, word_start)]
+    if amounts:
+        start = amounts[-1]  # 79.28亿元酱油收入: the amount is the figure, 酱油 the name
     if start == word_start:
         return Subject("none")
     rules = ctx.rules

@@ -36,3 +36,17 @@ def test_a_year_since_a_date_still_names_the_period(tmp_path):
     text = "星河2024年以来持续扩张，上半年资本开支为12亿元。"
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "capex").value == 1_200_000_000
+
+
+def test_an_amount_before_a_unit_s_metric_word_is_no_part_of_its_name(tmp_path):
+    text = "星河上半年業績亮眼，79.28億元醬油收入同比增長9.14%。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "segment_revenue", "酱油").yoy_pct == 9.14
+    assert {m.segment for m in ms} == {"酱油"}
+
+
+def test_a_year_s_interim_is_that_year_s_half(tmp_path):
+    text = "星河上半年营收152.3亿元。酱油收入突破了2022年中期74.93亿元的高点。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "revenue").value == 15_230_000_000
+    assert [m for m in ms if m.segment] == []
