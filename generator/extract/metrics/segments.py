@@ -242,9 +242,26 @@ def is_ours(words: str, ctx: Context) -> bool:
         n = name.lower()
         if len(n) >= 2 and (n in low or low in n):
             return True
+        if abbreviates(name, words):
+            return True
     if known_segment(words, ctx) or any(words.endswith(u) for u in ctx.rules.unit_nouns):
         return True
     return not re.search(r"[\u4e00-\u9fffA-Za-z]", words)
+
+
+ABBREVIATION_EXTRA = 3
+"""How many more characters a full Chinese name may have than the short one it abbreviates."""
+
+
+def abbreviates(short: str, words: str) -> bool:
+    """True when the Chinese short name ``short`` (three characters or more) is the full name
+    ``words`` with characters left out, both opening alike (和泰车 for 和泰汽车, 中华电 for 中华电信)."""
+    if short.isascii() or len(short) < 3 or not words.startswith(short[:2]):
+        return False
+    if not len(short) < len(words) <= len(short) + ABBREVIATION_EXTRA:
+        return False
+    rest = iter(words)
+    return all(ch in rest for ch in short)
 
 
 def known_segment(name: str, ctx: Context) -> str | None:

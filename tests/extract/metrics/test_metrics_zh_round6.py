@@ -1,7 +1,12 @@
 """Chinese wording classes of the sixth round on the real-text corpus (issue 9), each with short
 sentences written for the test. Companies below are made up (not in the companies lexicon)."""
 
-from tests.metrics_cases import H1_2024, extract, only
+from datetime import date
+
+from generator.model import Period
+from tests.metrics_cases import H1_2024, Q3_2024, extract, only
+
+FY_2024 = Period(2024, None, date(2024, 12, 31))
 
 
 def test_a_year_labelled_as_an_estimate_is_a_forecast(tmp_path):
@@ -50,3 +55,35 @@ def test_a_year_s_interim_is_that_year_s_half(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", H1_2024)
     assert only(ms, "revenue").value == 15_230_000_000
     assert [m for m in ms if m.segment] == []
+
+
+def test_a_loss_per_share_is_a_negative_eps(tmp_path):
+    text = "星河第3季稅後虧損8.62億元，每股虧損0.47元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "eps").value == -0.47
+
+
+def test_after_tax_earnings_per_share_is_eps(tmp_path):
+    text = "星河2024年每股稅後純益2.07元、年增9.5%。"
+    ms, _ = extract(tmp_path, text, "星河", FY_2024)
+    eps = only(ms, "eps")
+    assert eps.value == 2.07 and eps.yoy_pct == 9.5
+    assert [m for m in ms if m.metric == "net_income"] == []
+
+
+def test_the_full_name_of_a_short_company_name_is_the_company(tmp_path):
+    text = "星河汽車上半年合併營收1411億元、稅後淨利82.6億元。"
+    ms, _ = extract(tmp_path, text, "星河车", H1_2024)
+    assert only(ms, "revenue").value == 141_100_000_000
+
+
+def test_another_name_opening_alike_is_not_the_company(tmp_path):
+    text = "星河汽車上半年營收141億元。星海電子上半年營收90億元。"
+    ms, _ = extract(tmp_path, text, "星河车", H1_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [14_100_000_000]
+
+
+def test_a_negative_starting_figure_is_the_earlier_period_s(tmp_path):
+    text = "星河第3季稅後虧損27.28億元；每股稅後虧損也從第2季的-0.8元收斂至0.65元。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "eps").value == -0.65
