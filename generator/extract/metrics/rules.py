@@ -108,8 +108,6 @@ class Rules:
             self.dropped_unit_nouns: list[str] = subjects.get("dropped_unit_nouns", [])
             self.incomplete_names: list[str] = subjects.get("incomplete_names", [])
             not_units = subjects.get("not_units") or {}
-            self.region_names: set[str] = set(not_units.get("regions", []))
-            self.region_endings: list[str] = not_units.get("region_endings", [])
             self.audience_words: list[str] = not_units.get("audience_words", [])
             english = subjects.get("english") or {}
             self.en_stops: set[str] = {str(w).lower() for w in english.get("stops", [])}

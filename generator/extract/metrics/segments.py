@@ -319,17 +319,12 @@ PRODUCT_MODEL = re.compile(r"[A-Za-z]+[\dA-Za-z+\-]*\d[\dA-Za-z+\-]*|\d+[A-Za-z]
 
 def not_a_unit(written: str, rules: Rules) -> bool:
     """True when ``written`` (the words before a metric word) names no business unit: a product model
-    (SU7), a bare region (中国的), or a customers' industry (游戏行业的)."""
+    (SU7) or a customers' industry (游戏行业的). A region (中国, 海外市场, 华东地区) is a unit: its
+    revenue is a segment's."""
     name = written.strip().rstrip("的").strip()
     if PRODUCT_MODEL.fullmatch(name):
         return True
-    if any(w in name for w in rules.audience_words):
-        return True
-    for ending in rules.region_endings:
-        if name.endswith(ending) and len(name) > len(ending):
-            name = name[: -len(ending)]
-            break
-    return name in rules.region_names
+    return any(w in name for w in rules.audience_words)
 
 
 EN_TOKEN = re.compile(r"\([A-Za-z0-9&.\- ]{1,16}\)|[A-Za-z0-9](?:[A-Za-z0-9&'’./]|-(?=[A-Za-z0-9]))*")

@@ -87,3 +87,12 @@ def test_a_negative_starting_figure_is_the_earlier_period_s(tmp_path):
     text = "星河第3季稅後虧損27.28億元；每股稅後虧損也從第2季的-0.8元收斂至0.65元。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "eps").value == -0.65
+
+
+def test_a_region_s_revenue_is_a_segment_s(tmp_path):
+    text = "星河上半年營收205億元。海外市場收入按年急升4.4倍至55.9億元；中國收入82.83億元，按年升135.2%；華東地區營收15億元。"
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "revenue").value == 20_500_000_000
+    assert only(ms, "segment_revenue", "海外市场").value == 5_590_000_000
+    assert only(ms, "segment_revenue", "中国").yoy_pct == 135.2
+    assert only(ms, "segment_revenue", "华东地区").value == 1_500_000_000
