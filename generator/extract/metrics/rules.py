@@ -180,6 +180,8 @@ class Rules:
             self._after_bounds = longest_first(data.get("after_bounds", []))
             self._quote_re = regex(data.get("quote_cues", []))
             self._not_guidance_re = regex(data.get("not_guidance", []))
+            opener = data.get("guidance_opener")
+            self._guidance_opener_re = re.compile(str(opener)) if opener else None
             periods = data.get("guidance_periods") or {}
             self._guided_periods = [
                 (k, regex(periods.get(k, []))) for k in ("next_quarter", "next_year", "this_year")
@@ -464,6 +466,13 @@ class Rules:
         """True when a sentence speaks of the future before a figure (预计下季度收入…, 指引, 展望)."""
         cleaned = self._not_guidance_re.sub(" ", sentence_before)
         return bool(self._guidance_re.search(cleaned))
+
+    def opens_guidance(self, full_sentence_before: str) -> bool:
+        """True when a full sentence (to its 。) opens with a clause that only says what is expected
+        (台湾大预估，…；…；资本支出则为82.4亿元): every ;-part after it is the outlook too."""
+        return self._guidance_opener_re is not None and bool(
+            self._guidance_opener_re.match(full_sentence_before)
+        )
 
     def guided_period(self, text: str) -> str | None:
         """next_quarter | next_year | this_year: the period ``text`` names relative to the call's."""

@@ -96,3 +96,14 @@ def test_a_region_s_revenue_is_a_segment_s(tmp_path):
     assert only(ms, "segment_revenue", "海外市场").value == 5_590_000_000
     assert only(ms, "segment_revenue", "中国").yoy_pct == 135.2
     assert only(ms, "segment_revenue", "华东地区").value == 1_500_000_000
+
+
+def test_an_outlook_opened_before_a_semicolon_goes_on_after_it(tmp_path):
+    text = (
+        "星河2024年營收1,987.6億元。"
+        "星河預估，明年營收可望成長5%至7%；營業利益率年增1%至2%，資本支出則為82.4億元。"
+        "星河指出；資本支出為70億元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", FY_2024)
+    assert only(ms, "revenue").value == 198_760_000_000
+    assert [m.value for m in ms if m.metric == "capex"] == [7_000_000_000]
