@@ -74,10 +74,14 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
             if p_e == len(head) and p_s < p_e:
                 head = head[:p_s]
         lead = max((p_e for p_s, p_e in periods if p_s == 0 and p_e < len(head)), default=0)
+        head = head.rstrip().removesuffix("于").removesuffix("在")  # 啤酒业务于上半年: no part of a name
         subject = _strip_fillers(head[lead:], rules.fillers)  # 一季度集团单季度: 一季度 is no name
         if subject and not is_ours(subject, ctx) and not _is_unclear(subject, ctx):
             return Subject("other")
-        if subject and not _strip_verbs(text[start + p_end : word_start].strip("的"), rules.verbs):
+        between = text[start + p_end : word_start].strip("的之")
+        q_cut, q_end = _strip_qualifiers(between, 0, len(between), rules.qualifiers)
+        between = between[q_cut:q_end].strip("的之")  # 上半年的未经审计之营业额: a qualifier, no name
+        if subject and not _strip_verbs(between, rules.verbs):
             unit = _unit_subject(text, start + len(head) - len(subject), start + len(head), ctx)
             if unit is not None:
                 return unit  # 百度智能云第三季度收入: the unit named before the period
@@ -139,6 +143,8 @@ def _strip_qualifiers(text: str, cut: int, end: int, qualifiers: list[str]) -> t
 def _unit_subject(text: str, start: int, end: int, ctx: Context) -> Subject | None:
     """A business unit named by ``text[start:end]`` (after the company's name), or None."""
     cut, _found = _strip_names(text, start, end, ctx)
+    while cut < end and text[cut] in POSSESSIVES:
+        cut += 1  # 本集团的啤酒业务: 的 is no part of the name
     rest = text[cut:end]
     if not rest or rest.lower() in ctx.rules.group_prefixes:
         return None

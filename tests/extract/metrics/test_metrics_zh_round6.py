@@ -107,3 +107,14 @@ def test_an_outlook_opened_before_a_semicolon_goes_on_after_it(tmp_path):
     ms, _ = extract(tmp_path, text, "星河", FY_2024)
     assert only(ms, "revenue").value == 198_760_000_000
     assert [m.value for m in ms if m.metric == "capex"] == [7_000_000_000]
+
+
+def test_a_unit_named_before_its_period_and_a_qualifier_keeps_its_figure(tmp_path):
+    text = (
+        "本集團的啤酒業務於二零二四年上半年的未經審計之營業額為人民幣23,161,000,000 元,同比增長 2.6%。"
+        "本集團的白酒業務上半年的營業額為人民幣781,000,000 元。"
+    )
+    ms, _ = extract(tmp_path, text, "星河", H1_2024)
+    assert only(ms, "segment_revenue", "啤酒").yoy_pct == 2.6
+    assert only(ms, "segment_revenue", "白酒").value == 781_000_000
+    assert [m for m in ms if m.metric == "revenue"] == []
