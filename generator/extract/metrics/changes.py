@@ -342,6 +342,7 @@ class ChangeWording:
     def is_from(self, before: str, after: str) -> bool:
         """True for the starting figure of 从A…至B (``before`` ends with 从 and a to-word follows) or
         of "to B from A" (a to-word stands before the from-word)."""
+        before = before.rstrip().removesuffix("-").removesuffix("−")  # 从第2季的-0.8元: its sign
         if self._from_period_re is not None:  # 从2016年6月的2.82亿: a period between
             before = self._from_period_re.sub("", before)
         if not self.ends_with(before, self._from_words):

@@ -71,6 +71,8 @@ def skip_figure(
         return "excluded"  # the market, a share price
     if kind == "guidance" or rules.is_guidance(text[sentence.start : fig.start]):
         return "guidance"
+    if rules.opens_guidance(text[paragraph_start(text, sentence.start) : sentence.start]):
+        return "guidance"  # 台湾大预估，…；资本支出则为82.4亿元: a later ;-part of the outlook
     if rules.is_bound(text[fig.end : sentence.end]):
         return "guidance"  # 53%及以上的目标: a bound or a goal, not a result
     if rules.is_quote(text[sentence.start : sentence.end]):

@@ -86,6 +86,10 @@ class Rules:
             exclusions: dict[str, list[str]] = data["exclusions"]
             self.rivals: list[str] = exclusions.get("rivals", [])
             self._excluded_kinds = [(kind, regex(ws)) for kind, ws in sorted(exclusions.items())]
+            # and these patterns (an estimate year label, 2025E): kind -> regular expressions
+            for kind, ps in sorted((data.get("exclusion_patterns") or {}).items()):
+                self._excluded_kinds.append((kind, re.compile("|".join(f"(?:{p})" for p in ps))))
+            self._excluded_kinds.sort(key=lambda pair: pair[0])
             self._point_in_time = set(data.get("point_in_time", []))
             self.unit_nouns: list[str] = data.get("unit_nouns", [])
             self._guidance_re = regex(data.get("guidance_cues", []))
@@ -104,8 +108,6 @@ class Rules:
             self.dropped_unit_nouns: list[str] = subjects.get("dropped_unit_nouns", [])
             self.incomplete_names: list[str] = subjects.get("incomplete_names", [])
             not_units = subjects.get("not_units") or {}
-            self.region_names: set[str] = set(not_units.get("regions", []))
-            self.region_endings: list[str] = not_units.get("region_endings", [])
             self.audience_words: list[str] = not_units.get("audience_words", [])
             english = subjects.get("english") or {}
             self.en_stops: set[str] = {str(w).lower() for w in english.get("stops", [])}
@@ -178,6 +180,8 @@ class Rules:
             self._after_bounds = longest_first(data.get("after_bounds", []))
             self._quote_re = regex(data.get("quote_cues", []))
             self._not_guidance_re = regex(data.get("not_guidance", []))
+            opener = data.get("guidance_opener")
+            self._guidance_opener_re = re.compile(str(opener)) if opener else None
             periods = data.get("guidance_periods") or {}
             self._guided_periods = [
                 (k, regex(periods.get(k, []))) for k in ("next_quarter", "next_year", "this_year")
@@ -462,6 +466,13 @@ class Rules:
         """True when a sentence speaks of the future before a figure (预计下季度收入…, 指引, 展望)."""
         cleaned = self._not_guidance_re.sub(" ", sentence_before)
         return bool(self._guidance_re.search(cleaned))
+
+    def opens_guidance(self, full_sentence_before: str) -> bool:
+        """True when a full sentence (to its 。) opens with a clause that only says what is expected
+        (台湾大预估，…；…；资本支出则为82.4亿元): every ;-part after it is the outlook too."""
+        return self._guidance_opener_re is not None and bool(
+            self._guidance_opener_re.match(full_sentence_before)
+        )
 
     def guided_period(self, text: str) -> str | None:
         """next_quarter | next_year | this_year: the period ``text`` names relative to the call's."""

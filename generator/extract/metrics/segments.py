@@ -17,6 +17,8 @@ from generator.extract.metrics.rules import Rules
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
 COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]\s*个(?!人|月|季|年|百分点|基点)")
 """A numeral and a counter (5个IP, 没有一个IP): things counted, never a business unit's name."""
+AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s*[十百千万亿]*\s*(?:美元|港元|港币|日元|欧元|英镑|新台币|元|%)")
+"""An amount written before the metric word (28亿元酱油收入): a figure, never part of a name."""
 YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*财?年度?")
 """A year written before a half or a quarter (2025年上半年): a period word, never a name."""
 LABEL_RE = re.compile(
@@ -46,6 +48,9 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
         start -= 1
     if text[word_start:word_end].isascii():
         return english_subject(text, word_start, word_end, limit, ctx)
+    amounts = [m.end() for m in AMOUNT_BEFORE.finditer(text, start, word_start)]
+    if amounts:
+        start = amounts[-1]  # 79.28亿元酱油收入: the amount is the figure, 酱油 the name
     if start == word_start:
         return Subject("none")
     rules = ctx.rules
@@ -69,10 +74,14 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
             if p_e == len(head) and p_s < p_e:
                 head = head[:p_s]
         lead = max((p_e for p_s, p_e in periods if p_s == 0 and p_e < len(head)), default=0)
+        head = head.rstrip().removesuffix("于").removesuffix("在")  # 啤酒业务于上半年: no part of a name
         subject = _strip_fillers(head[lead:], rules.fillers)  # 一季度集团单季度: 一季度 is no name
         if subject and not is_ours(subject, ctx) and not _is_unclear(subject, ctx):
             return Subject("other")
-        if subject and not _strip_verbs(text[start + p_end : word_start].strip("的"), rules.verbs):
+        between = text[start + p_end : word_start].strip("的之")
+        q_cut, q_end = _strip_qualifiers(between, 0, len(between), rules.qualifiers)
+        between = between[q_cut:q_end].strip("的之")  # 上半年的未经审计之营业额: a qualifier, no name
+        if subject and not _strip_verbs(between, rules.verbs):
             unit = _unit_subject(text, start + len(head) - len(subject), start + len(head), ctx)
             if unit is not None:
                 return unit  # 百度智能云第三季度收入: the unit named before the period
@@ -134,6 +143,8 @@ def _strip_qualifiers(text: str, cut: int, end: int, qualifiers: list[str]) -> t
 def _unit_subject(text: str, start: int, end: int, ctx: Context) -> Subject | None:
     """A business unit named by ``text[start:end]`` (after the company's name), or None."""
     cut, _found = _strip_names(text, start, end, ctx)
+    while cut < end and text[cut] in POSSESSIVES:
+        cut += 1  # 本集团的啤酒业务: 的 is no part of the name
     rest = text[cut:end]
     if not rest or rest.lower() in ctx.rules.group_prefixes:
         return None
@@ -237,9 +248,26 @@ def is_ours(words: str, ctx: Context) -> bool:
         n = name.lower()
         if len(n) >= 2 and (n in low or low in n):
             return True
+        if abbreviates(name, words):
+            return True
     if known_segment(words, ctx) or any(words.endswith(u) for u in ctx.rules.unit_nouns):
         return True
     return not re.search(r"[\u4e00-\u9fffA-Za-z]", words)
+
+
+ABBREVIATION_EXTRA = 3
+"""How many more characters a full Chinese name may have than the short one it abbreviates."""
+
+
+def abbreviates(short: str, words: str) -> bool:
+    """True when the Chinese short name ``short`` (three characters or more) is the full name
+    ``words`` with characters left out, both opening alike (和泰车 for 和泰汽车, 中华电 for 中华电信)."""
+    if short.isascii() or len(short) < 3 or not words.startswith(short[:2]):
+        return False
+    if not len(short) < len(words) <= len(short) + ABBREVIATION_EXTRA:
+        return False
+    rest = iter(words)
+    return all(ch in rest for ch in short)
 
 
 def known_segment(name: str, ctx: Context) -> str | None:
@@ -297,17 +325,12 @@ PRODUCT_MODEL = re.compile(r"[A-Za-z]+[\dA-Za-z+\-]*\d[\dA-Za-z+\-]*|\d+[A-Za-z]
 
 def not_a_unit(written: str, rules: Rules) -> bool:
     """True when ``written`` (the words before a metric word) names no business unit: a product model
-    (SU7), a bare region (中国的), or a customers' industry (游戏行业的)."""
+    (SU7) or a customers' industry (游戏行业的). A region (中国, 海外市场, 华东地区) is a unit: its
+    revenue is a segment's."""
     name = written.strip().rstrip("的").strip()
     if PRODUCT_MODEL.fullmatch(name):
         return True
-    if any(w in name for w in rules.audience_words):
-        return True
-    for ending in rules.region_endings:
-        if name.endswith(ending) and len(name) > len(ending):
-            name = name[: -len(ending)]
-            break
-    return name in rules.region_names
+    return any(w in name for w in rules.audience_words)
 
 
 EN_TOKEN = re.compile(r"\([A-Za-z0-9&.\- ]{1,16}\)|[A-Za-z0-9](?:[A-Za-z0-9&'’./]|-(?=[A-Za-z0-9]))*")
