@@ -1,0 +1,52 @@
+"""Speed-ups of the extractor that must not change what it finds (issue 11, long inputs).
+
+Each pattern given a first-character guard (``lexicon.words.guarded``) is compared with the same
+pattern without it, on written cases and on every normalised line of the committed transcripts
+and two real-text batches. No timing here (see ``scripts/bench.py``)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.extract.metrics.rules import load_rules
+from generator.source.read import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSCRIPTS = sorted((ROOT / "content" / "transcripts").rglob("*.txt"))
+REALTEXT = sorted((ROOT / "tests" / "realtext").glob("*/transcripts/*"))
+
+
+def _lines() -> list[str]:
+    """Every normalised line of the committed transcripts and of three real-text batches."""
+    batches = ("zh-b01", "zh-b05", "en-b01")
+    paths = TRANSCRIPTS + [p for p in REALTEXT if p.parent.parent.name in batches]
+    return [ln.norm for p in paths for ln in read_source(p).lines if ln.norm.strip()]
+
+
+def _unguarded(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` without the lookahead ``guarded`` puts in front of it."""
+    assert rx.pattern.startswith("(?=["), rx.pattern[:40]
+    return re.compile(rx.pattern.split(")(?:", 1)[1][:-1], rx.flags)
+
+
+WRITTEN = [
+    "营运收入按年飙1.31倍,季增5.86倍,毛利升一成三",
+    "净利润年减7成,收入跌近六成,成本升半成;成长升一成长",
+    "收入同比增长1.5倍,较上年增加了约2倍",
+    "revenue up 3倍 and Down 2倍",
+]
+
+
+def test_change_wording_guards_change_no_match() -> None:
+    change = load_rules().change
+    guarded = [rx for rx in (change._times_re, change._tenths_re) if rx is not None]
+    assert len(guarded) == 2
+    found = 0
+    for rx in guarded:
+        plain = _unguarded(rx)
+        for text in WRITTEN + _lines():
+            spans = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in rx.finditer(text)] == spans, text
+            found += len(spans)
+    assert found > 5  # the texts exercised both patterns
