@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.extract.metrics.rules import load_rules
+from generator.lexicon import listed as listed_mod
+from generator.lexicon.listed import listed
 from generator.source.read import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,3 +54,22 @@ def test_change_wording_guards_change_no_match() -> None:
             assert [m.span() for m in rx.finditer(text)] == spans, text
             found += len(spans)
     assert found > 5  # the texts exercised both patterns
+
+
+def test_find_names_answers_the_same_from_its_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    registry = listed()
+    texts = [ln.norm for p in TRANSCRIPTS[:4] for ln in read_source(p).lines]
+    registry._found.clear()
+    registry._found_chars = 0
+    first = [registry.find_names(t) for t in texts]
+    assert any(first)  # the lines do name listed companies
+    again = [registry.find_names(t) for t in texts]
+    assert again == first and len(registry._found) > 0
+    named = next(i for i, found in enumerate(first) if found)
+    again[named].clear()
+    assert registry.find_names(texts[named]) == first[named]  # a caller's change to a list is its own
+    monkeypatch.setattr(listed_mod, "FOUND_CACHE", 500)
+    registry._found.clear()
+    registry._found_chars = 0
+    bounded = [registry.find_names(t) for t in texts]
+    assert bounded == first and registry._found_chars <= 500
