@@ -10,7 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator.extract.metrics import segments
 from generator.extract.metrics.rules import load_rules
 from generator.lexicon import listed as listed_mod
 from generator.lexicon.listed import listed
@@ -54,6 +57,52 @@ def test_change_wording_guards_change_no_match() -> None:
             assert [m.span() for m in rx.finditer(text)] == spans, text
             found += len(spans)
     assert found > 5  # the texts exercised both patterns
+
+
+# Characters whose lower case is longer, or ASCII from a non-ASCII letter, or depends on context.
+CASE_ALPHABET = "abAB kK\u212a\u0130i\u03a3\u03c3\u00df.阿里"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(CASE_ALPHABET, max_size=12), st.text("abAB kKi.阿里", max_size=5))
+def test_starts_lowers_only_a_prefix_with_the_same_answer(text: str, name: str) -> None:
+    if name.isascii():
+        expected = bool(name) and text.lower().startswith(name.lower())
+    else:
+        expected = text.startswith(name)
+    assert segments._starts(text, name) == expected
+
+
+def test_starts_on_written_cases() -> None:
+    assert segments._starts("Alibaba Cloud revenue", "alibaba")
+    assert segments._starts("\u212aE Holdings", "ke")  # the Kelvin sign lowers to k
+    assert segments._starts("\u0130nc", "i")  # İ lowers to i and a combining dot
+    assert not segments._starts("Ali", "alibaba")
+    assert not segments._starts("阿里云", "")
+    assert segments._starts("阿里云收入", "阿里云")
+
+
+NAMES_ALPHABET = "abAB kK\u212a\u0130i阿里巴"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(CASE_ALPHABET, max_size=8), st.lists(st.text(NAMES_ALPHABET, max_size=4), max_size=8))
+def test_names_that_may_start_a_text_hold_every_name_that_starts_it(text: str, names: list[str]) -> None:
+    """The same names (as a multiset: the order of the names is not kept, and does not matter to
+    the callers, which take the longest or ask whether any)."""
+    starting = sorted(n for n in names if segments._starts(text, n))
+    assert sorted(n for n in segments._may_start(text, names) if segments._starts(text, n)) == starting
+
+
+def test_names_that_may_start_a_text_follow_a_list_changed_in_place() -> None:
+    names = ["美团", "Meituan"]
+    assert segments._may_start("美团外卖", names) == ["美团"]
+    assert segments._may_start("meituan", names) == ["Meituan"]
+    names.append("京东")
+    assert segments._may_start("京东物流", names) == ["京东"]
+    names[:] = ["KE Holdings"]
+    assert segments._may_start("\u212aE", names) == ["KE Holdings"]
+    assert segments._may_start("美团", names) == []
 
 
 def test_find_names_answers_the_same_from_its_cache(monkeypatch: pytest.MonkeyPatch) -> None:
