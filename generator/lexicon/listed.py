@@ -54,6 +54,9 @@ MIN_CJK = 3
 """Shortest name (in characters) that :meth:`Registry.find_names` reports."""
 MIN_ASCII = 4
 """Shortest English or ASCII name that :meth:`Registry.find_names` reports."""
+FOUND_CACHE = 4_000_000
+"""Characters of text whose names :meth:`Registry.find_names` keeps (a cache: the same answer,
+found once)."""
 
 _LEGAL_ZH = re.compile(r"(股份有限公司|有限責任公司|有限责任公司|有限公司|公司)$")
 _CORE_ZH = re.compile(r"(\([^()]*\)|(国际)?(集团|控股|股份|科技))$")
@@ -189,6 +192,10 @@ class Registry:
     """Where a findable key may start: a first character of one followed by a second and a
     third character of one (a superset of the keys' starts, found by the engine, not by a
     Python loop per character)."""
+    _found: dict[str, tuple[NameMatch, ...]] = field(default_factory=dict, repr=False)
+    """The last texts searched -> their names (the company and metrics steps search the same
+    lines); emptied when they reach ``FOUND_CACHE`` characters (``_found_chars``)."""
+    _found_chars: int = field(default=0, repr=False)
 
     def __post_init__(self) -> None:
         # Simplified names, English names and aliases are written in normal form by the build
@@ -306,6 +313,8 @@ class Registry:
         out: list[NameMatch] = []
         if self._may_start is None:
             return out
+        if (known := self._found.get(text)) is not None:
+            return list(known)
         norm = name_key(text)
         starts, findable = self._starts, self._findable
         after = 0  # the end of the last name found: no name starts inside it
@@ -321,6 +330,11 @@ class Registry:
                     after = i + length
                     out.append(NameMatch(i, after, text[i:after], self._names[key]))
                     break
+        if self._found_chars + len(text) > FOUND_CACHE:
+            self._found.clear()
+            self._found_chars = 0
+        self._found[text] = tuple(out)
+        self._found_chars += len(text)
         return out
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.extract.metrics.patterns import pattern, regex
 from generator.extract.numbers import CN_DIGITS, Amount, Percent, as_number, find_percents
-from generator.lexicon.words import longest_first
+from generator.lexicon.words import guarded, longest_first
 
 NEAR_DIRECTION = 6  # at most this many characters between 增长 and its percentage
 PERCENT_END_RE = re.compile(
@@ -78,9 +78,10 @@ class ChangeWording:
         direction = [w for w in up + down if w not in to_ish]
         multiple = data.get("multiple_words", [])
         self._times_re = (
-            re.compile(
+            guarded(
                 rf"(?:{pattern(direction)})\s*了?\s*(?:{pattern(data['approx_before'])})?\s*"
                 rf"(?P<num>\d+(?:\.\d+)?)\s*(?:{pattern(multiple)})",
+                direction,
                 re.IGNORECASE,
             )
             if multiple
@@ -88,10 +89,11 @@ class ChangeWording:
         )
         tenth = data.get("tenth_words", [])
         self._tenths_re = (
-            re.compile(
+            guarded(
                 rf"(?:{pattern(direction)})\s*了?\s*(?:{pattern(data['approx_before'])})?\s*"
                 rf"(?<![\d.])(?P<tens>[一二两三四五六七八九1-9]|半)\s*(?:{pattern(tenth)})(?P<units>[一二三四五六七八九])?"
                 r"(?![长本员交立功为果熟])",  # 年减7成: -70%; not 成长, 成本
+                direction,
             )
             if tenth
             else None

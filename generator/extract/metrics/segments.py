@@ -207,7 +207,11 @@ def _strip_names(text: str, cut: int, end: int, ctx: Context) -> tuple[int, str 
             continue
         own = max((len(n) for n in ctx.own_names + ctx.rules.own_subjects if _starts(rest, n)), default=0)
         other = max(
-            (len(n) for n in ctx.others if _starts(rest, n) and not own_longer(rest, 0, n, ctx.own_names)),
+            (
+                len(n)
+                for n in _may_start(rest, ctx.others)
+                if _starts(rest, n) and not own_longer(rest, 0, n, ctx.own_names)
+            ),
             default=0,
         )
         if other > own:
@@ -227,11 +231,31 @@ def own_longer(text: str, pos: int, other: str, own_names: list[str]) -> bool:
     )
 
 
+_BY_FIRST: list[tuple[list[str], list[str], dict[str, list[str]]]] = []
+"""The last list of names given to :func:`_may_start`, a copy of it, and its index."""
+
+
+def _may_start(text: str, names: list[str]) -> list[str]:
+    """The names of ``names`` whose first character is the text's (case aside for an ASCII name, as
+    :func:`_starts` compares): the only ones that can start it, found by an index by first
+    character, built once per list (a copy tells a list changed in place), instead of trying
+    every name."""
+    if not (_BY_FIRST and _BY_FIRST[0][0] is names and _BY_FIRST[0][1] == names):
+        index: dict[str, list[str]] = {}
+        for n in names:
+            if n:
+                index.setdefault(n[0].lower() if n.isascii() else "\0" + n[0], []).append(n)
+        _BY_FIRST[:] = [(names, list(names), index)]
+    index = _BY_FIRST[0][2]
+    first = text[:1]
+    return index.get(first.lower()[:1], []) + index.get("\0" + first, [])
+
+
 def _starts(text: str, name: str) -> bool:
     if not name:
         return False
-    if name.isascii():
-        return text.lower().startswith(name.lower())
+    if name.isascii():  # lowering only the name's length of text: the same answer, not the whole text
+        return text[: len(name)].lower().startswith(name.lower())
     return text.startswith(name)
 
 
@@ -239,7 +263,8 @@ def is_ours(words: str, ctx: Context) -> bool:
     """True when ``words`` name this company, one of its units, or nobody in particular."""
     low = words.lower()
     if any(
-        _starts(words, n) and len(n) >= 2 and not own_longer(words, 0, n, ctx.own_names) for n in ctx.others
+        _starts(words, n) and len(n) >= 2 and not own_longer(words, 0, n, ctx.own_names)
+        for n in _may_start(words, ctx.others)
     ) and not any(_starts(words, n) and len(n) >= 2 for n in ctx.own_names):
         return False  # 英伟达数据中心业务: another company's unit
     if low in ctx.rules.group_prefixes or any(low == s.lower() for s in ctx.rules.own_subjects):
@@ -436,7 +461,7 @@ def _others_name(owner: str, ctx: Context) -> bool:
     """True when ``owner`` (a possessive's noun) is another known company and not this one."""
     if owner.lower() in ctx.rules.en_own or is_ours(owner, ctx):
         return False
-    return any(_starts(owner, n) and len(n) >= 2 for n in ctx.others)
+    return any(_starts(owner, n) and len(n) >= 2 for n in _may_start(owner, ctx.others))
 
 
 def name_subject(text: str, start: int, end: int, ctx: Context) -> Subject:
