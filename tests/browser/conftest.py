@@ -57,9 +57,9 @@ def copy_project(dest: Path, site_url: str) -> Path:
     for folder in ("overrides", "generator", "content/transcripts", "content/lexicons"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, dest / folder, ignore=ignore)
-    (dest / "docs" / "assets").mkdir(parents=True)
-    for name in ("report.css", "search.css", "search.js", "tables.js", "copy.js", "qa.js"):
-        shutil.copy2(ROOT / "docs" / "assets" / name, dest / "docs" / "assets" / name)
+    # every asset the configuration loads (a list here once left lines.js out: the site's
+    # evidence links then ran without it, and a browser test raced Material's scroll)
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets", ignore=ignore)
     return dest
 
 

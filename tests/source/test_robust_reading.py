@@ -180,12 +180,20 @@ const listeners = {};
 const cited = [];
 global.location = {hash: process.argv[2], pathname: "/calls/xiaomi/"};
 global.window = {addEventListener: (name, f) => { listeners[name] = f; }};
+global.innerHeight = 100;
 global.document = {
-  getElementById: (id) => ({id, classList: {add: () => cited.push(id)}, scrollIntoView: () => {}}),
+  getElementById: (id) => ({
+    id,
+    classList: {add: () => cited.push(id)},
+    scrollIntoView: () => {},
+    getBoundingClientRect: () => ({top: 10, bottom: 20}),
+  }),
   querySelectorAll: () => [],
   addEventListener: () => {},
 };
 global.setTimeout = (f) => f();
+global.setInterval = () => 1;
+global.clearInterval = () => {};
 require(process.argv[1]);
 listeners.load();
 listeners.hashchange();
