@@ -140,3 +140,25 @@ def test_a_calls_welcome_names_its_company(tmp_path: Path) -> None:
         "除非适用法律要求,否则柏森互联不承担更新任何前瞻性陈述的义务。柏森互联的新闻稿包括非GAAP指标。\n"
     )
     assert identify_company(doc_of(tmp_path, text)).name == "柏森互联集团"
+
+
+def test_a_news_texts_issuer_reported_on_a_weekday_beside_its_bare_ticker(tmp_path: Path) -> None:
+    # "(TCS) on Friday reported": a day between a bare ticker and its verb still makes it a ticker
+    text = (
+        "Markets today\n\n"
+        "Indian software major Quartzline Systems (QLS) on Friday reported a 12% rise in net profit.\n"
+        "Shares of Quartzline Systems rose 2%. Quartzline Systems also declared a dividend.\n"
+    )
+    company = identify_company(doc_of(tmp_path, text))
+    assert (company.name, company.tickers) == ("Quartzline Systems", ["QLS"])
+
+
+def test_an_indian_exchanges_code_beside_an_english_name_is_its_ticker(tmp_path: Path) -> None:
+    # "(BOM:532281, Financial)": an exchange prefix and a trailing page word around the code
+    text = (
+        "Release Date: July 14, 2025\n"
+        "- Quartzline Systems Ltd (BOM:512345, Financial) reported revenue growth of 3.7%.\n"
+        "- Quartzline Systems Ltd (BOM:512345) added clients across several categories.\n"
+    )
+    company = identify_company(doc_of(tmp_path, text))
+    assert (company.name, company.tickers) == ("Quartzline Systems", ["512345"])
