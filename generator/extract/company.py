@@ -659,7 +659,7 @@ _TICKER_SUBJECT = re.compile(
     rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+"
     rf"|\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
-    rf"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK|BOM|NSE|BSE|TSX|ASX|LSE)|[{HAN}]{{0,6}}代码)\s*:?\s*)?"
+    rf"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK|BOM|NSE|BSE|TSX|ASX|LSE)|[{HAN}]{{0,8}}代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
     r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )

@@ -162,3 +162,17 @@ def test_an_indian_exchanges_code_beside_an_english_name_is_its_ticker(tmp_path:
     )
     company = identify_company(doc_of(tmp_path, text))
     assert (company.name, company.tickers) == ("Quartzline Systems", ["512345"])
+
+
+def test_a_long_exchange_word_before_a_code_makes_it_the_issuers_ticker(tmp_path: Path) -> None:
+    # "(纽约证券交易所代码:WDH)": seven characters of exchange before 代码; the site's own name in its
+    # disclaimer (a listed company too) is not the issuer
+    text = (
+        "查看原文\n"
+        "免责申明:同花顺翻译提供中文译文,翻译内容仅供参考!\n"
+        "附件 99.1\n"
+        "晴川公司公布2024年第二季度未经审计的财务业绩\n"
+        "北京时间2024年9月4日—— 晴川公司(“晴川”、“公司”或“我们”)(纽约证券交易所代码:QCX)今天公布了财务业绩。\n"
+    )
+    company = identify_company(doc_of(tmp_path, text))
+    assert (company.name, company.tickers) == ("晴川公司", ["QCX"])
