@@ -176,3 +176,16 @@ def test_a_long_exchange_word_before_a_code_makes_it_the_issuers_ticker(tmp_path
     )
     company = identify_company(doc_of(tmp_path, text))
     assert (company.name, company.tickers) == ("晴川公司", ["QCX"])
+
+
+def test_a_calls_stated_purpose_names_its_company(tmp_path: Path) -> None:
+    # minutes: "会议目的为讨论X2025年第三季度财务业绩" makes X (no registry knows it) the call's company
+    text = (
+        "一、开场介绍\n"
+        "会议时间: 2025年第三季度\n"
+        "主持人说明:\n"
+        "介绍会议目的为讨论澄湖金科2025年第三季度财务业绩,提及会议录制及安全港声明。\n"
+        "管理层发言摘要:\n"
+        "首席执行官回顾三季度宏观经济背景,强调消费金融需求稳步上升。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "澄湖金科"
