@@ -659,7 +659,7 @@ _TICKER_SUBJECT = re.compile(
     rf"(?P<name>(?:[A-Z][A-Za-z.&'\-]{{0,24}},?[ ]{{1,3}}){{1,5}}[A-Za-z.&]{{2,16}}+"
     rf"|\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
-    rf"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK)|[{HAN}]{{0,6}}代码)\s*:?\s*)?"
+    rf"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK|BOM|NSE|BSE|TSX|ASX|LSE)|[{HAN}]{{0,8}}代码)\s*:?\s*)?"
     r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
     r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )
@@ -695,9 +695,11 @@ def _after_bare_ticker() -> re.Pattern[str]:
     w = periods.wording()
     verbs = companies().english_release_verbs
     acts = [v for v in verbs if len(v) > 2]  # a verb alone will do; a preposition (on) needs its period
+    days = companies().english_release_days
+    when = rf"(?:(?:{alternation(days)})\s+)?" if days else ""
     return re.compile(
         rf"\s*(?:(?:{alternation(verbs)})\s+)?(?:20\d\d|FY\s*\d{{2,4}}|[Qq][1-4]|[1-4]Q|{alternation(w.title_period_words)})"
-        + (rf"|\s*(?:{alternation(acts)})\b" if acts else ""),
+        + (rf"|\s*{when}(?:{alternation(acts)})\b" if acts else ""),
         re.IGNORECASE,
     )
 

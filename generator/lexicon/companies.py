@@ -58,6 +58,9 @@ class Companies:
     """Words that, right before a bare code, make it the company's ticker (编号为600938)."""
     english_release_verbs: tuple[str, ...] = ()
     """Words between an issuer and its results in an English title (Announces, Releases, on)."""
+    english_release_days: tuple[str, ...] = ()
+    """When a news text says its issuer reported, between the issuer's ticker and the verb
+    (``Tata Consultancy Services (TCS) on Friday reported``)."""
     english_period_words: tuple[str, ...] = ()
     """Words of a period in an English title or after an issuer's possessive (Third, Quarter)."""
     english_results_words: tuple[str, ...] = ()
@@ -148,6 +151,7 @@ def companies() -> Companies:
         company_words=_texts(data.get("company_words"), "company_words"),
         ticker_words=_texts(data.get("ticker_words"), "ticker_words"),
         english_release_verbs=_texts(data.get("english_release_verbs"), "english_release_verbs"),
+        english_release_days=_texts(data.get("english_release_days"), "english_release_days"),
         english_period_words=_texts(data.get("english_period_words"), "english_period_words"),
         english_results_words=_texts(data.get("english_results_words"), "english_results_words"),
         pronouns=_texts(data.get("pronouns"), "pronouns"),

@@ -410,6 +410,7 @@ def _parse(cells: list[str], market: str, path: Path, number: int) -> Listing:
         where = f"row {number}: expected {len(COLUMNS)} tab-separated cells with a code"
         raise LexiconError(where, str(path))
     code, exchange, short, short_hant, full, full_hant, english, aliases, also = cells
+    short, short_hant = _PAR_VALUE_MARK.sub("", short), _PAR_VALUE_MARK.sub("", short_hant)
     derived = tuple(aliases.split("|")) if aliases else ()
     return Listing(
         code,
@@ -424,6 +425,11 @@ def _parse(cells: list[str], market: str, path: Path, number: int) -> Listing:
         tuple(also.split("|")) if also else (),
     )
 
+
+_PAR_VALUE_MARK = re.compile(r"(?<=[^\sS*])\*")
+"""A mark the Taiwan lists put after some short names (国巨*, 太景*-KY; by our reading, shares of a
+par value other than NT$10): no text writes it, so it is no part of the name. A risk-warning prefix
+(*ST, S*ST) stays."""
 
 _STAPLED = re.compile(r"[与與]")
 

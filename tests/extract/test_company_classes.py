@@ -140,3 +140,52 @@ def test_a_calls_welcome_names_its_company(tmp_path: Path) -> None:
         "除非适用法律要求,否则柏森互联不承担更新任何前瞻性陈述的义务。柏森互联的新闻稿包括非GAAP指标。\n"
     )
     assert identify_company(doc_of(tmp_path, text)).name == "柏森互联集团"
+
+
+def test_a_news_texts_issuer_reported_on_a_weekday_beside_its_bare_ticker(tmp_path: Path) -> None:
+    # "(TCS) on Friday reported": a day between a bare ticker and its verb still makes it a ticker
+    text = (
+        "Markets today\n\n"
+        "Indian software major Quartzline Systems (QLS) on Friday reported a 12% rise in net profit.\n"
+        "Shares of Quartzline Systems rose 2%. Quartzline Systems also declared a dividend.\n"
+    )
+    company = identify_company(doc_of(tmp_path, text))
+    assert (company.name, company.tickers) == ("Quartzline Systems", ["QLS"])
+
+
+def test_an_indian_exchanges_code_beside_an_english_name_is_its_ticker(tmp_path: Path) -> None:
+    # "(BOM:532281, Financial)": an exchange prefix and a trailing page word around the code
+    text = (
+        "Release Date: July 14, 2025\n"
+        "- Quartzline Systems Ltd (BOM:512345, Financial) reported revenue growth of 3.7%.\n"
+        "- Quartzline Systems Ltd (BOM:512345) added clients across several categories.\n"
+    )
+    company = identify_company(doc_of(tmp_path, text))
+    assert (company.name, company.tickers) == ("Quartzline Systems", ["512345"])
+
+
+def test_a_long_exchange_word_before_a_code_makes_it_the_issuers_ticker(tmp_path: Path) -> None:
+    # "(纽约证券交易所代码:WDH)": seven characters of exchange before 代码; the site's own name in its
+    # disclaimer (a listed company too) is not the issuer
+    text = (
+        "查看原文\n"
+        "免责申明:同花顺翻译提供中文译文,翻译内容仅供参考!\n"
+        "附件 99.1\n"
+        "晴川公司公布2024年第二季度未经审计的财务业绩\n"
+        "北京时间2024年9月4日—— 晴川公司(“晴川”、“公司”或“我们”)(纽约证券交易所代码:QCX)今天公布了财务业绩。\n"
+    )
+    company = identify_company(doc_of(tmp_path, text))
+    assert (company.name, company.tickers) == ("晴川公司", ["QCX"])
+
+
+def test_a_calls_stated_purpose_names_its_company(tmp_path: Path) -> None:
+    # minutes: "会议目的为讨论X2025年第三季度财务业绩" makes X (no registry knows it) the call's company
+    text = (
+        "一、开场介绍\n"
+        "会议时间: 2025年第三季度\n"
+        "主持人说明:\n"
+        "介绍会议目的为讨论澄湖金科2025年第三季度财务业绩,提及会议录制及安全港声明。\n"
+        "管理层发言摘要:\n"
+        "首席执行官回顾三季度宏观经济背景,强调消费金融需求稳步上升。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "澄湖金科"

@@ -230,3 +230,24 @@ def test_stapled_listing_named_by_each_issuer() -> None:
     assert _stapled_parts("香港电讯管理有限公司与香港电讯") == ["香港电讯管理", "香港电讯"]
     assert _stapled_parts("中船海洋与防务装备") == []  # 与 inside one issuer's name
     assert {x.code for x in listed().named("香港電訊")} == {"6823.HK"}
+
+
+def test_a_lists_mark_after_a_short_name_is_no_part_of_it(tmp_path: Path) -> None:
+    """A Taiwan list's ``*`` after a short name (国巨*, 太景*-KY) is dropped; a risk-warning
+    prefix (*ST, S*ST) is kept."""
+    (tmp_path / "tw.tsv").write_text(
+        "\t".join(COLUMNS)
+        + "\n9991.TW\tTWSE\t甲乙*\t甲乙*\t\t\t\t\t\n9992.TWO\tTPEx\t丙丁*-KY\t\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cn.tsv").write_text(
+        "\t".join(COLUMNS) + "\n900001.SH\tSSE\t*ST戊己\t\t\t\t\t\t\n900002.SH\tSSE\tS*ST庚辛\t\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
+    shorts = {x.code: (x.short, x.short_hant) for x in load(tmp_path)}
+    assert shorts == {
+        "9991.TW": ("甲乙", "甲乙"),
+        "9992.TWO": ("丙丁-KY", ""),
+        "900001.SH": ("*ST戊己", ""),
+        "900002.SH": ("S*ST庚辛", ""),
+    }
