@@ -433,7 +433,8 @@ def _inside_segment(word: Word, entry: Entry) -> bool:
 
 def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
     """A bare ratio right after a product line's figure in the same sentence is that line's
-    (互连类芯片产品线销售收入为15亿元，毛利率为64%): never the group's."""
+    (互连类芯片产品线销售收入为15亿元，毛利率为64%): never the group's. After a name the lexicon does
+    not know and written without a unit noun (a subsidiary, a region) it is left out (unclear)."""
     if ctx.rules.kind(entry.metric) != "ratio" or (
         previous.segment_span is None and previous.segment is None
     ):
@@ -452,6 +453,9 @@ def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
     written = text[previous.segment_span[0] : previous.segment_span[1]]
     if any(u in written for u in ctx.rules.unit_nouns):
         entry.segment, entry.segment_span = previous.segment, previous.segment_span
+    elif not ctx.rules.is_group_word(text[entry.word.start : entry.word.end]):  # 综合毛利率: the group's
+        # 欧洲Atlante公司营收年增129%，毛利率衝58%: the part's ratio or the group's? Unclear: left out
+        entry.unclear = text[previous.segment_span[0] : entry.word.end].strip()
 
 
 def _hedged_change_only(text: str, e: Entry, ctx: Context) -> bool:
