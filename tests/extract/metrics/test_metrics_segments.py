@@ -204,3 +204,12 @@ def test_bare_ratio_after_a_named_unit_is_still_the_units(tmp_path):
     text = "第三季度毛利率为23%。互连类芯片产品线销售收入为15亿元，毛利率为64%。"
     ms, _ = extract(tmp_path, text, "某某科技", Q3_2024)
     assert sorted(m.value for m in ms if m.metric == "gross_margin" and m.segment is None) == [23]
+
+
+@pytest.mark.parametrize("quoted", ["「羽绒服」业务", "“羽绒服”业务", "『羽绒服』业务"])
+def test_unit_named_in_quotes_is_the_units(tmp_path, quoted):
+    # a business unit's name written in quotes before 业务收入 is still the unit's name: never the total
+    text = f"全年收入为259亿元。其中{quoted}收入216.68亿元,同比增长10.76%。"
+    ms, _ = extract(tmp_path, text, "某某服饰", Q4_2023)
+    assert only(ms, "revenue").value == 25_900_000_000
+    assert only(ms, "segment_revenue", "羽绒服").value == 21_668_000_000
