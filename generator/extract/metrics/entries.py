@@ -115,6 +115,8 @@ def _sentence_entries(
                 if open_entry is not None and open_entry.word.metric != ev.metric:
                     open_entry, loose = None, []  # another metric's word: its figures are not the open one's
                 continue
+            if not entry.excluded and _other_subject_goes_on(text, entry, open_entry, clauses, ctx):
+                entry.excluded, entry.excluded_kind, entry.other_subject = True, "other", True
             if entry.excluded:
                 open_entry = entry
                 continue
@@ -431,9 +433,28 @@ def _inside_segment(word: Word, entry: Entry) -> bool:
     return span is not None and span[0] >= entry.word.end and span[0] <= word.start < span[1]
 
 
+def _other_subject_goes_on(
+    text: str, entry: Entry, previous: Entry | None, clauses: list[int], ctx: Context
+) -> bool:
+    """True when a bare metric word opens a later clause of the sentence whose last entry was
+    another company's by its subject, with a figure between (台湾大全年营收1,987.6亿元，EPS 4.77元):
+    the EPS is that company's too."""
+    if previous is None or not previous.other_subject or previous.sentence != entry.sentence:
+        return False
+    if entry.segment is not None or entry.segment_span is not None or previous.clause >= entry.clause:
+        return False
+    if ctx.rules.is_group_word(text[entry.word.start : entry.word.end]):
+        return False  # 总营收, 整体毛利率: the group's
+    clause_start = clause_start_at(entry.word.start, clauses, entry.sentence)
+    if not re.search(r"\d", text[previous.word.end : clause_start]):
+        return False  # 完成了第一期股份回购方案，累计回购…: no figure of the other's given before
+    return not text[clause_start : entry.word.start].strip()
+
+
 def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
     """A bare ratio right after a product line's figure in the same sentence is that line's
-    (互连类芯片产品线销售收入为15亿元，毛利率为64%): never the group's."""
+    (互连类芯片产品线销售收入为15亿元，毛利率为64%): never the group's. After a name the lexicon does
+    not know and written without a unit noun (a subsidiary, a region) it is left out (unclear)."""
     if ctx.rules.kind(entry.metric) != "ratio" or (
         previous.segment_span is None and previous.segment is None
     ):
@@ -452,6 +473,9 @@ def _unit_ratio(text: str, previous: Entry, entry: Entry, ctx: Context) -> None:
     written = text[previous.segment_span[0] : previous.segment_span[1]]
     if any(u in written for u in ctx.rules.unit_nouns):
         entry.segment, entry.segment_span = previous.segment, previous.segment_span
+    elif not ctx.rules.is_group_word(text[entry.word.start : entry.word.end]):  # 综合毛利率: the group's
+        # 欧洲Atlante公司营收年增129%，毛利率衝58%: the part's ratio or the group's? Unclear: left out
+        entry.unclear = text[previous.segment_span[0] : entry.word.end].strip()
 
 
 def _hedged_change_only(text: str, e: Entry, ctx: Context) -> bool:
@@ -533,7 +557,7 @@ def new_entry(
         entry.metric, entry.start = variant[0], min(entry.start, window_start + variant[1])
     subject = subject_before(text, word.start, word.end, subject_limit, ctx)
     if subject.kind == "other":
-        entry.excluded = True  # 理想汽车二季度营收: another company's figure
+        entry.excluded = entry.other_subject = True  # 理想汽车二季度营收: another company's figure
         return entry
     segment = segment_of(text, sentence, clause_start, word, subject, ctx)
     if subject.kind == "line" and segment is None and spec.get("subset_when_qualified"):

@@ -15,6 +15,11 @@ from generator.extract.metrics.context import Context
 from generator.extract.metrics.rules import Rules
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
+QUOTED_BEFORE = re.compile(
+    r"[「『“《][\u4e00-\u9fffA-Za-z0-9&·]{1,12}[」』”》](?:业务|板块|分部|事业部|事业群)?$"
+)
+"""A name in quotes (「羽绒服」), with the unit noun after it: read as one name before a metric word."""
+QUOTES = "「」『』“”《》"
 COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]\s*个(?!人|月|季|年|百分点|基点)")
 """A numeral and a counter (5个IP, 没有一个IP): things counted, never a business unit's name."""
 AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s*[十百千万亿]*\s*(?:美元|港元|港币|日元|欧元|英镑|新台币|元|%)")
@@ -44,8 +49,14 @@ class Subject:
 def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: Context) -> Subject:
     """Whose figure the metric word at [word_start, word_end) names, from the words right before it."""
     start = word_start
-    while start > limit and NAME_CHAR.match(text[start - 1]):
-        start -= 1
+    while start > limit:
+        if NAME_CHAR.match(text[start - 1]):
+            start -= 1
+            continue
+        quoted = QUOTED_BEFORE.search(text, max(limit, start - 14), start)
+        if quoted is None or quoted.end() != start:
+            break
+        start = quoted.start()  # 「羽绒服」业务收入: a unit's name written in quotes is still its name
     if text[word_start:word_end].isascii():
         return english_subject(text, word_start, word_end, limit, ctx)
     amounts = [m.end() for m in AMOUNT_BEFORE.finditer(text, start, word_start)]
@@ -173,7 +184,9 @@ def _strip_verbs(text: str, verbs: list[str]) -> str:
 
 
 def unit_display_name(written: str, rules: Rules) -> str:
-    """A unit's name as written, without the trailing word (业务, 板块) that only says it is a unit."""
+    """A unit's name as written, without the trailing word (业务, 板块) that only says it is a unit,
+    nor the quotes it was written in (「羽绒服」业务 -> 羽绒服)."""
+    written = "".join(ch for ch in written if ch not in QUOTES)
     for noun in rules.dropped_unit_nouns:
         rest = written[: -len(noun)]
         if written.endswith(noun) and len(rest) >= 2 and not rest.endswith(tuple(rules.incomplete_names)):
@@ -297,6 +310,7 @@ def abbreviates(short: str, words: str) -> bool:
 
 def known_segment(name: str, ctx: Context) -> str | None:
     """The canonical name of a known business unit named exactly ``name`` (with or without 业务/分部)."""
+    name = "".join(ch for ch in name if ch not in QUOTES)
     if name in ctx.segments:
         return ctx.segments[name]
     for noun in ctx.rules.unit_nouns:

@@ -64,6 +64,8 @@ class Entry:
     excluded: bool = False
     excluded_kind: str | None = None
     """Why the entry is excluded when a cue before its word says (guidance, consensus, market…)."""
+    other_subject: bool = False
+    """True when the words right before its word name another company (台湾大全年营收): excluded."""
     inferred_currency: str | None = None
     negative: bool = False
     """True when the text says the figure is a loss (净利润亏损3亿元, -3亿元)."""

@@ -189,3 +189,27 @@ def test_a_period_written_with_spaces_is_no_other_companys_name(tmp_path):
     ms, _ = extract(tmp_path, "2024 年第二季調整後淨利同比增 26.2% 至 50 億元人民幣。", "星河", Q2_2024)
     m = only(ms, "non_gaap_net_income")
     assert (m.value, m.yoy_pct, m.scope) == (5_000_000_000, 26.2, "quarter")
+
+
+def test_bare_ratio_after_an_unknown_name_without_unit_noun_is_left_out(tmp_path):
+    # a ratio right after a figure of a part the lexicon does not know (a subsidiary, written without
+    # 业务/板块…) may be the part's or the group's: never reported as the group's
+    text = "第三季度毛利率为23%。旗下子公司表现亮眼，美国Zeta公司营收年增40%，毛利率冲58%。"
+    ms, notes = extract(tmp_path, text, "某某水泥", Q3_2024)
+    assert [m.value for m in ms if m.metric == "gross_margin"] == [23]
+    assert any("毛利率" in n and "left out" in n for n in notes)
+
+
+def test_bare_ratio_after_a_named_unit_is_still_the_units(tmp_path):
+    text = "第三季度毛利率为23%。互连类芯片产品线销售收入为15亿元，毛利率为64%。"
+    ms, _ = extract(tmp_path, text, "某某科技", Q3_2024)
+    assert sorted(m.value for m in ms if m.metric == "gross_margin" and m.segment is None) == [23]
+
+
+@pytest.mark.parametrize("quoted", ["「羽绒服」业务", "“羽绒服”业务", "『羽绒服』业务"])
+def test_unit_named_in_quotes_is_the_units(tmp_path, quoted):
+    # a business unit's name written in quotes before 业务收入 is still the unit's name: never the total
+    text = f"全年收入为259亿元。其中{quoted}收入216.68亿元,同比增长10.76%。"
+    ms, _ = extract(tmp_path, text, "某某服饰", Q4_2023)
+    assert only(ms, "revenue").value == 25_900_000_000
+    assert only(ms, "segment_revenue", "羽绒服").value == 21_668_000_000

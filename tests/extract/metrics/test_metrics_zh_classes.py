@@ -565,3 +565,18 @@ def test_a_change_list_does_not_reach_back_past_a_full_stop(tmp_path):
     text = "星河第三季度營收1,200億元。毛利150億元;淨利30億元,分別較第二季成長15%、25%、30%。"
     ms, _ = extract(tmp_path, text, "星河", Q3_2024)
     assert only(ms, "revenue").qoq_pct is None  # three changes, two metrics in the full sentence
+
+
+def test_bare_metric_after_another_companys_figure_is_that_companys(tmp_path):
+    # 乙电信 is named as the subject of the first clause: its EPS and margin in the clauses that follow
+    # (no subject of their own) are its too, never this company's
+    text = "甲电信全年营收2,361.1亿元，每股盈余4.99元。乙电信全年营收1,987.6亿元，EPS 4.77元，毛利率30%，创新高。"
+    ms, _ = extract(tmp_path, text, "甲电信", Q4_2024)
+    assert [m.value for m in ms if m.metric == "eps"] == [4.99]
+    assert [m for m in ms if m.metric == "gross_margin"] == []
+
+
+def test_group_word_after_another_companys_figure_stays_the_groups(tmp_path):
+    text = "乙电信全年营收1,987.6亿元，公司全年营收2,361.1亿元。"
+    ms, _ = extract(tmp_path, text, "甲电信", Q4_2024)
+    assert [m.value for m in ms if m.metric == "revenue"] == [236_110_000_000]
