@@ -246,19 +246,14 @@ def find_people(doc: Document, turns: list[Turn], kind: str, company: Company) -
 def _not_participants(doc: Document, persons: dict[str, Person], company: Company) -> list[str]:
     """Names that are no participant of the call: the call's own company, quoted as a speaker
     (``ICICI Bank``, ``Budweiser APAC`` of Budweiser Brewing Company APAC: every word of the name
-    is a word of the company's); a name with a speech verb run into it when the name alone is
-    there too (``莫斌称``); and the page's own writers (:func:`_page_writers`)."""
+    is a word of the company's), and the page's own writers (:func:`_page_writers`). A speech
+    verb run into a name (``莫斌称``) is cut where names are read (``vocab.name_endings``)."""
     own = (company.name or "").casefold()
     own_words = set(own.split())
     out = [
         name
         for name in persons
         if own and (name.casefold() == own or (" " in name and set(name.casefold().split()) <= own_words))
-    ]
-    # "莫斌称" beside "莫斌": the name with a one-character speech verb run into it
-    verbs = {v for v in vocab().words.speech_verbs if len(v) == 1}
-    out += [
-        n for n in persons if len(n) >= 3 and n[-1] in verbs and n[:-1] in persons and is_chinese_name(n[:-1])
     ]
     writers = _page_writers(doc, set(persons) - set(out))
     return out + sorted(writers)
