@@ -25,6 +25,8 @@ class SpeakerWords:
     not_labels: Words = ()
     heading_words: Words = ()
     name_prefixes: Words = ()
+    dotted_words: Words = ()
+    """Abbreviations whose full stop ends no English sentence (``Inc.``), besides ``name_prefixes``."""
     english_speech_verbs: Words = ()
     english_verb_adverbs: Words = ()
     qa_headings: Words = ()
