@@ -26,6 +26,19 @@ _PIECE_SPLIT = re.compile(r"\s*[、,]\s*")
 
 
 def attendee_entry(text: str) -> Speaker | None:
+    """One attendee as :func:`_attendee`, else with the word closing its list or a page's line
+    break dropped (``董秘杨笃志等``, ``副总 裁申柯``)."""
+    stripped = text.strip(_BULLET + "。.")
+    closed = _without_closer(stripped)
+    entry = _attendee(closed) if closed != stripped else None  # "陈静等" is no name of three
+    if entry is None:
+        entry = _attendee(text)
+    if entry is None and _HAN_GAP.search(closed):
+        entry = _attendee(_HAN_GAP.sub("", closed))
+    return entry
+
+
+def _attendee(text: str) -> Speaker | None:
     """One attendee: ``董事长 赵晋荣``, ``赵晋荣 董事长``, ``Eric Shen(沈亚),董事长兼首席执行官``,
     ``Alicia Yap - 花旗``; a person with a role or a firm, else None."""
     text = vocab().honorific_re.sub("", text.strip(_BULLET + "。."))
@@ -50,6 +63,18 @@ def attendee_entry(text: str) -> Speaker | None:
         return None
     org = rest[: titles[0].start()].strip(" -—·,、") or None
     return Speaker(m.group(1), "management", best_role(rest), org=org, alias=alias)
+
+
+_HAN_GAP = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
+"""One space between two Chinese characters: a line break of the page, no separator."""
+
+
+def _without_closer(text: str) -> str:
+    """The entry without the word closing its list (``杨笃志等`` -> ``杨笃志``, ``speakers.list_closers``)."""
+    for word in vocab().words.list_closers:
+        if text.endswith(word) and len(text) > len(word) + 1:
+            return text[: -len(word)]
+    return text
 
 
 def _titles_then_name(text: str) -> Speaker | None:
@@ -87,13 +112,14 @@ def _heading_rest(norm: str) -> str | None:
     headings = vocab().words.attendee_headings
     if text.rstrip(" :").lower() in {h.lower() for h in headings}:
         return ""  # "CALL PARTICIPANTS" alone on its line: the list follows below
-    colon = text.find(":", 0, 30)
-    if colon < 0:
-        return None
-    head = text[:colon].strip(_BULLET)
-    if not any(h.lower() in head.lower() for h in headings):
-        return None
-    return text[colon + 1 :].strip(_BULLET)
+    low = text.lower()
+    start = 0
+    for colon in (i for i, c in enumerate(text[:60]) if c == ":"):
+        head = low[start:colon].strip(_BULLET)
+        if head and any(h.lower() in head for h in headings) and colon - start <= 30:
+            return text[colon + 1 :].strip(_BULLET)
+        start = colon + 1  # "会议时间:2021 3 31 日 会议嘉宾:…": the list's heading after another field
+    return None
 
 
 def _split_entries(text: str) -> list[Speaker]:
