@@ -162,8 +162,10 @@ def attendee_lists(doc: Document) -> list[tuple[int, Speaker]]:
         rest = _heading_rest(ln.norm)
         if rest is None:
             continue
+        analysts_here = _heading_of(ln.norm).lower() in analyst_headings
         if rest:
-            out.extend((ln.number, e) for e in _split_entries(rest))
+            entries = _split_entries(rest) or _flattened(rest, analysts_here)
+            out.extend((ln.number, e) for e in entries)
             continue
         analysts = ln.norm.strip(_BULLET).rstrip(" :").lower() in analyst_headings
         j = i + 1
@@ -172,6 +174,8 @@ def attendee_lists(doc: Document) -> list[tuple[int, Speaker]]:
             entries = _split_entries(below.norm)
             if not entries and analysts:
                 entries = [e for e in [_analyst_of_firm(below.norm)] if e is not None]
+            if not entries and below.norm.lstrip().startswith(":"):  # "Analysts" / ": Kirk Materne - …"
+                entries = _flattened(below.norm.lstrip(" :"), analysts)
             if not entries:
                 after = lines[j + 1].norm if j + 1 < len(lines) else ""
                 paired = _name_over_affiliation(below.norm, after, analysts)
@@ -204,6 +208,42 @@ def _name_over_affiliation(name_line: str, next_line: str, analysts: bool) -> tu
         return Speaker(name, "analyst", firm=canonical_firm(org.split(",")[0].strip())), 2
     role = best_role(rest)
     return (Speaker(name, "management", role), 2) if role else None
+
+
+def _heading_of(norm: str) -> str:
+    """The words before a heading line's first colon (``Analysts: …`` -> ``Analysts``)."""
+    return norm.strip(_BULLET).split(":", 1)[0].strip(_BULLET)
+
+
+def _flattened(text: str, analysts: bool) -> list[Speaker]:
+    """A list whose line breaks were lost: ``Kirk Materne - Evercore ISI Charles Brennan - Credit
+    Suisse …`` or ``Stefan Gruber - IR Bill McDermott - CEO …``. Between two dashes stand one
+    person's affiliation and the next person's name (its last two words). Empty unless every name
+    reads as a person's and there are three people or more."""
+    parts = re.split(r"\s+[-–—]\s+", text.strip(_BULLET))
+    if re.search(r"\s[-–—]\s*$", text):
+        parts.append("")  # "… Stacy Pollard -": the last affiliation went to the next line
+    if len(parts) < 4:
+        return []
+    out: list[Speaker] = []
+    name = parts[0].strip()
+    for i, part in enumerate(parts[1:], 1):
+        words = part.split()
+        if i == len(parts) - 1:
+            affiliation, following = part.strip(), ""
+        elif len(words) < 3:
+            return []
+        else:
+            affiliation, following = " ".join(words[:-2]).rstrip(","), " ".join(words[-2:])
+        if not re.fullmatch(ENGLISH_NAME, name) or not is_person_name(name):
+            return []
+        role = best_role(affiliation) if affiliation else None
+        if analysts and not role:
+            out.append(Speaker(name, "analyst", firm=canonical_firm(affiliation) if affiliation else None))
+        else:
+            out.append(Speaker(name, "management", role))
+        name = following
+    return out if len(out) >= 3 else []
 
 
 def _analyst_of_firm(norm: str) -> Speaker | None:

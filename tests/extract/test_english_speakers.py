@@ -471,3 +471,33 @@ def test_an_abbreviations_full_stop_ends_no_sentence_of_a_hosts_list(tmp_path: P
     people = people_of(tmp_path, text)
     assert {"Jane Roe", "Sam Ortega"} <= set(people)
     assert people["Sam Ortega"].role == "首席财务官"
+
+
+def test_a_participant_list_whose_line_breaks_were_lost(tmp_path: Path) -> None:
+    text = (
+        "Examplecorp Q3 2024 Earnings Call Transcript\n"
+        "Executives: Jane Roe - IR Sam Ortega - CEO Lee Grant - CFO Max Stone - President, Cloud Group\n"
+        "Analysts\n"
+        ": Kirk Doe - Evercore ISI Charles Poe - Credit Suisse Ann Lowe - Northwind Capital Stacy Bell -\n"
+        "JPMorgan\n"
+        "Operator: Welcome to the call.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert {n: p.role for n, p in people.items() if p.side == "management"} == {
+        "Jane Roe": "投资者关系",
+        "Sam Ortega": "首席执行官",
+        "Lee Grant": "首席财务官",
+        "Max Stone": "总裁",
+    }
+    analysts = {n: p.firm for n, p in people.items() if p.side == "analyst"}
+    assert analysts == {
+        "Kirk Doe": "Evercore",
+        "Charles Poe": "瑞士信贷",
+        "Ann Lowe": "Northwind Capital",
+        "Stacy Bell": None,
+    }
+
+
+def test_dashes_in_prose_are_no_flattened_list(tmp_path: Path) -> None:
+    text = "Revenue grew - as expected - in the quarter - said the company - and margins held.\n"
+    assert people_of(tmp_path, text) == {}
