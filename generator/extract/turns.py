@@ -333,7 +333,29 @@ def source_kind(turns: list[Turn], doc: Document | None = None) -> str:
         return "digest"
     if len(named) >= 3 and len({t.speaker for t in named}) >= 2 and (analysts or hosts):
         return "transcript"
+    if named and doc is not None and _speech_holds_the_text(doc, named):
+        return "transcript"
     return "article"
+
+
+TRANSCRIPT_MIN_SHARE = 0.6
+"""A text whose labelled speakers' turns hold this share of it or more is the call's own words,
+even with no analyst or operator in the excerpt (a manager's prepared remarks under the name and
+title; an exchange ``A: … B: … A: …``)."""
+
+
+def _speech_holds_the_text(doc: Document, named: list[Turn]) -> bool:
+    """True when speakers' turns hold most of the text and either go back and forth between two
+    speakers or more (A, B, A) or are a titled manager's (``Amy Hood`` over ``Chief Financial
+    Officer``)."""
+    if turn_share(doc, named) < TRANSCRIPT_MIN_SHARE:
+        return False
+    speakers = [t.speaker for t in named]
+    back_and_forth = any(
+        a == c and a != b for a, b, c in zip(speakers, speakers[1:], speakers[2:], strict=False)
+    )
+    titled = all(t.side == "management" for t in named)
+    return back_and_forth or titled
 
 
 HAN_PER_WORD = 1.5
