@@ -279,6 +279,9 @@ def roster_list(norm: str) -> list[Speaker]:
     one an attendee (a caption's ``图左起:苏家碧 公司事务总监;邓智辉 物业总监;…``), or a table's
     lone ``董事长 李西廷`` (a title, a space, a name). Empty when the line is anything else."""
     text = norm.strip(_BULLET + "。.")
+    caption = _caption(text)
+    if caption is not None:
+        return caption
     colon = text.find(":", 0, 10)
     parts = [p for p in _ENTRY_SPLIT.split(text[colon + 1 :]) if p.strip()]
     if len(parts) >= 2:
@@ -287,6 +290,25 @@ def roster_list(norm: str) -> list[Speaker]:
     m = re.fullmatch(rf"(.{{0,12}}?(?:{vocab().role_re.pattern})\S*)\s+([{HAN}]{{2,4}})", text)
     entry = _titles_then_name(text) if m else None
     return [entry] if entry is not None and entry.name == m.group(2) else []  # type: ignore[union-attr]
+
+
+def _caption(text: str) -> list[Speaker] | None:
+    """The people a photo caption names in order (``左起 上石化驻港代表林敏杰、董事长王治卿、财务总监周美云
+    王嘉杰摄``: ``speakers.caption_openers``, the photographer's credit dropped), or None when the
+    line is no such caption. Pieces that read as no attendee are left out; two must read."""
+    words = vocab().words
+    head = text.lstrip("(（[【 ")
+    opener = next(
+        (w for w in sorted(words.caption_openers, key=len, reverse=True) if head.startswith(w)), None
+    )
+    if opener is None:
+        return None
+    body = head[len(opener) :].lstrip(" :)）]】")
+    for credit in words.photo_credits:
+        body = re.sub(rf"\s+\S{{2,12}}{re.escape(credit)}$", "", body)
+    entries = [attendee_entry(p) for p in re.split(r"\s*[;、,]\s*", body) if p.strip()]
+    found = [e for e in entries if e is not None and e.side == "management"]
+    return found if len(found) >= 2 else None
 
 
 def _enclosed_entry(text: str, name: str) -> Speaker | None:

@@ -52,6 +52,8 @@ class SpeakerWords:
     list_closers: Words = ()
     unit_words: Words = ()
     name_followers: Words = ()
+    caption_openers: Words = ()
+    photo_credits: Words = ()
     attendee_headings: Words = ()
     analyst_headings: Words = ()
     """Attendee headings whose list holds the analysts: a name and an organisation below one is an analyst."""

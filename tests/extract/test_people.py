@@ -458,3 +458,16 @@ def test_a_name_and_title_with_a_space_keep_the_space(tmp_path: Path) -> None:
         tmp_path, "图左起:苏家碧 公司事务总监;梁国权 行政总裁;许亮华 财务总监\n公司公布全年业绩。\n"
     )
     assert {"苏家碧", "梁国权", "许亮华"} <= set(people)
+
+
+def test_a_photo_caption_names_the_people_shown(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某石化公布中期业绩。\n左起 驻港代表林小明、董事长王治国、财务总监周美丽 王大伟摄\n公司上半年收入下降。\n",
+    )
+    assert {n: p.role for n, p in people.items()} == {"王治国": "董事会主席", "周美丽": "首席财务官"}
+
+
+def test_a_day_word_after_a_titled_name(tmp_path: Path) -> None:
+    people = people_of(tmp_path, "某某纸业执行董事及财务总监李伟强昨于业绩会中表示,经营利润率下降。\n")
+    assert people["李伟强"].role == "首席财务官"
