@@ -116,13 +116,19 @@ def title_mentions(text: str, known: set[str]) -> list[Mention]:
         speaks = bool(re.match(rf"(?:{v.speech_setting})?(?:{v.adverbs})*(?:{v.speech_verbs})", unbracketed))
         said = v.english_said  # "CTO Xie Yan stated", "says CEO Micky Pant"
         before = text[: m.start()]
-        speaks = speaks or bool(re.match(rf"\s+{said}", after) or re.search(rf"{said}\s+$", before))
+        # "said ASML CEO Peter Wennink": an organisation's capitalised words may stand between
+        told = re.search(rf"{said}\s+{_ORG_WORDS}$", before)
+        speaks = speaks or bool(re.match(rf"\s+{said}", after) or told)
         at_call = bool(re.search(v.attendance, sentence, re.I)) or _listed_at_call(text, m)
         paren = re.match(rf"\s*[(]\s*({ENGLISH_NAME}|[{HAN}]{{2,4}})\s*[)]", after)
         alias = paren.group(1) if paren and is_name(paren.group(1)) else None
         who = Speaker(name, role=best_role("、".join(own)), org=org, alias=alias)
         out.append(Mention(who, m.start(), speaks, at_call))
     return out
+
+
+_ORG_WORDS = r"(?:[A-Z][\w&.'’\-]*\s+){0,3}"
+"""Up to three capitalised words of an organisation between a speech verb and a title."""
 
 
 def _after_honorific(after: str) -> str:
@@ -158,8 +164,10 @@ _SENTENCE_END = re.compile(r"[。!?;]|\.(?=\s+[A-Z\"“])")
 
 def _english_sentence_end() -> re.Pattern[str]:
     """Where an English sentence ends: ``;`` separates the items of one sentence's list, and the
-    full stop of a courtesy word (``Mr. Leaf Li``) ends nothing."""
-    prefixes = {p.rstrip(".") for p in vocab().words.name_prefixes}
+    full stop of a courtesy word (``Mr. Leaf Li``) or an abbreviation (``NIKE, Inc. President``,
+    ``speakers.dotted_words``) ends nothing."""
+    words = vocab().words
+    prefixes = {p.rstrip(".") for p in words.name_prefixes + words.dotted_words}
     behind = "".join(rf"(?<!\b{re.escape(p)})" for p in sorted(prefixes))
     return re.compile(rf"[。!?]|{behind}\.(?=\s+[A-Z\"“])")
 
@@ -208,11 +216,15 @@ def english_mentions(text: str) -> list[Mention]:
     verbs = v.english_said
     out: list[Mention] = []
     for m in re.finditer(rf"(?<![A-Za-z.'’\-])(?:(?:{v.name_prefix_re.pattern}))?({ENGLISH_NAME})", text):
-        name = m.group(1)
+        name, end = m.group(1), m.end()
         if not is_person_name(name):
-            continue
-        before, after = text[max(0, m.start() - TITLE_WINDOW) : m.start()], text[m.end() :]
-        told = re.search(rf"{verbs}\s+$", before) and re.match(r"\s*(?:[,.;:!?\"”)]|$)", after)
+            name = _before_sentence_end(name)  # "Andy Campion. We are …": the name ends the sentence
+            if name is None:
+                continue
+            end = m.start(1) + len(name)
+        before, after = text[max(0, m.start() - TITLE_WINDOW) : m.start()], text[end:]
+        # "said Li Yanhong.", "says Börje Ekholm to TT", "said Sam Lee in a statement"
+        told = re.search(rf"{verbs}\s+$", before) and re.match(_TOLD_AFTER, after)
         speaks = bool(re.match(rf"\s+{verbs}", after) or told)  # "Li Yanhong said", "said Li Yanhong."
         titles = _apposition(after)
         if titles is None:  # "our CFO, Mr. Ian Shan," / "CEO of JD.com, Ms. Sandy Xu"
@@ -228,6 +240,17 @@ def english_mentions(text: str) -> list[Mention]:
         who = _appositive_speaker(name, titles[0] if titles else "")
         out.append(Mention(who, m.start(), speaks, at_call))
     return out
+
+
+_TOLD_AFTER = re.compile(r"\s*(?:[,.;:!?\"”)]|$)|\s+(?:to|in|on|at|during|after|before|when)\s")
+"""What may follow a name after its speech verb (``said Li Yanhong.``, ``says Börje Ekholm to TT``)."""
+
+
+def _before_sentence_end(name: str) -> str | None:
+    """The name before a full stop that ends its sentence (``Andy Campion. We`` -> ``Andy
+    Campion``), when that is a name; None otherwise."""
+    cut = re.match(r"(.+?[a-zà-öø-ÿ'’\-]{2})\.\s", name)
+    return cut.group(1) if cut and is_person_name(cut.group(1)) else None
 
 
 def _apposition(after: str) -> tuple[str, int] | None:

@@ -26,6 +26,19 @@ _PIECE_SPLIT = re.compile(r"\s*[、,]\s*")
 
 
 def attendee_entry(text: str) -> Speaker | None:
+    """One attendee as :func:`_attendee`, else with the word closing its list or a page's line
+    break dropped (``董秘杨笃志等``, ``副总 裁申柯``)."""
+    stripped = text.strip(_BULLET + "。.")
+    closed = _without_closer(stripped)
+    entry = _attendee(closed) if closed != stripped else None  # "陈静等" is no name of three
+    if entry is None:
+        entry = _attendee(text)
+    if entry is None and _HAN_GAP.search(closed):
+        entry = _attendee(_HAN_GAP.sub("", closed))
+    return entry
+
+
+def _attendee(text: str) -> Speaker | None:
     """One attendee: ``董事长 赵晋荣``, ``赵晋荣 董事长``, ``Eric Shen(沈亚),董事长兼首席执行官``,
     ``Alicia Yap - 花旗``; a person with a role or a firm, else None."""
     text = vocab().honorific_re.sub("", text.strip(_BULLET + "。."))
@@ -50,6 +63,18 @@ def attendee_entry(text: str) -> Speaker | None:
         return None
     org = rest[: titles[0].start()].strip(" -—·,、") or None
     return Speaker(m.group(1), "management", best_role(rest), org=org, alias=alias)
+
+
+_HAN_GAP = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
+"""One space between two Chinese characters: a line break of the page, no separator."""
+
+
+def _without_closer(text: str) -> str:
+    """The entry without the word closing its list (``杨笃志等`` -> ``杨笃志``, ``speakers.list_closers``)."""
+    for word in vocab().words.list_closers:
+        if text.endswith(word) and len(text) > len(word) + 1:
+            return text[: -len(word)]
+    return text
 
 
 def _titles_then_name(text: str) -> Speaker | None:
@@ -87,13 +112,14 @@ def _heading_rest(norm: str) -> str | None:
     headings = vocab().words.attendee_headings
     if text.rstrip(" :").lower() in {h.lower() for h in headings}:
         return ""  # "CALL PARTICIPANTS" alone on its line: the list follows below
-    colon = text.find(":", 0, 30)
-    if colon < 0:
-        return None
-    head = text[:colon].strip(_BULLET)
-    if not any(h.lower() in head.lower() for h in headings):
-        return None
-    return text[colon + 1 :].strip(_BULLET)
+    low = text.lower()
+    start = 0
+    for colon in (i for i, c in enumerate(text[:60]) if c == ":"):
+        head = low[start:colon].strip(_BULLET)
+        if head and any(h.lower() in head for h in headings) and colon - start <= 30:
+            return text[colon + 1 :].strip(_BULLET)
+        start = colon + 1  # "会议时间:2021 3 31 日 会议嘉宾:…": the list's heading after another field
+    return None
 
 
 def _split_entries(text: str) -> list[Speaker]:
@@ -136,8 +162,10 @@ def attendee_lists(doc: Document) -> list[tuple[int, Speaker]]:
         rest = _heading_rest(ln.norm)
         if rest is None:
             continue
+        analysts_here = _heading_of(ln.norm).lower() in analyst_headings
         if rest:
-            out.extend((ln.number, e) for e in _split_entries(rest))
+            entries = _split_entries(rest) or _flattened(rest, analysts_here)
+            out.extend((ln.number, e) for e in entries)
             continue
         analysts = ln.norm.strip(_BULLET).rstrip(" :").lower() in analyst_headings
         j = i + 1
@@ -146,6 +174,8 @@ def attendee_lists(doc: Document) -> list[tuple[int, Speaker]]:
             entries = _split_entries(below.norm)
             if not entries and analysts:
                 entries = [e for e in [_analyst_of_firm(below.norm)] if e is not None]
+            if not entries and below.norm.lstrip().startswith(":"):  # "Analysts" / ": Kirk Materne - …"
+                entries = _flattened(below.norm.lstrip(" :"), analysts)
             if not entries:
                 after = lines[j + 1].norm if j + 1 < len(lines) else ""
                 paired = _name_over_affiliation(below.norm, after, analysts)
@@ -178,6 +208,42 @@ def _name_over_affiliation(name_line: str, next_line: str, analysts: bool) -> tu
         return Speaker(name, "analyst", firm=canonical_firm(org.split(",")[0].strip())), 2
     role = best_role(rest)
     return (Speaker(name, "management", role), 2) if role else None
+
+
+def _heading_of(norm: str) -> str:
+    """The words before a heading line's first colon (``Analysts: …`` -> ``Analysts``)."""
+    return norm.strip(_BULLET).split(":", 1)[0].strip(_BULLET)
+
+
+def _flattened(text: str, analysts: bool) -> list[Speaker]:
+    """A list whose line breaks were lost: ``Kirk Materne - Evercore ISI Charles Brennan - Credit
+    Suisse …`` or ``Stefan Gruber - IR Bill McDermott - CEO …``. Between two dashes stand one
+    person's affiliation and the next person's name (its last two words). Empty unless every name
+    reads as a person's and there are three people or more."""
+    parts = re.split(r"\s+[-–—]\s+", text.strip(_BULLET))
+    if re.search(r"\s[-–—]\s*$", text):
+        parts.append("")  # "… Stacy Pollard -": the last affiliation went to the next line
+    if len(parts) < 4:
+        return []
+    out: list[Speaker] = []
+    name = parts[0].strip()
+    for i, part in enumerate(parts[1:], 1):
+        words = part.split()
+        if i == len(parts) - 1:
+            affiliation, following = part.strip(), ""
+        elif len(words) < 3:
+            return []
+        else:
+            affiliation, following = " ".join(words[:-2]).rstrip(","), " ".join(words[-2:])
+        if not re.fullmatch(ENGLISH_NAME, name) or not is_person_name(name):
+            return []
+        role = best_role(affiliation) if affiliation else None
+        if analysts and not role:
+            out.append(Speaker(name, "analyst", firm=canonical_firm(affiliation) if affiliation else None))
+        else:
+            out.append(Speaker(name, "management", role))
+        name = following
+    return out if len(out) >= 3 else []
 
 
 def _analyst_of_firm(norm: str) -> Speaker | None:
@@ -213,6 +279,9 @@ def roster_list(norm: str) -> list[Speaker]:
     one an attendee (a caption's ``图左起:苏家碧 公司事务总监;邓智辉 物业总监;…``), or a table's
     lone ``董事长 李西廷`` (a title, a space, a name). Empty when the line is anything else."""
     text = norm.strip(_BULLET + "。.")
+    caption = _caption(text)
+    if caption is not None:
+        return caption
     colon = text.find(":", 0, 10)
     parts = [p for p in _ENTRY_SPLIT.split(text[colon + 1 :]) if p.strip()]
     if len(parts) >= 2:
@@ -221,6 +290,25 @@ def roster_list(norm: str) -> list[Speaker]:
     m = re.fullmatch(rf"(.{{0,12}}?(?:{vocab().role_re.pattern})\S*)\s+([{HAN}]{{2,4}})", text)
     entry = _titles_then_name(text) if m else None
     return [entry] if entry is not None and entry.name == m.group(2) else []  # type: ignore[union-attr]
+
+
+def _caption(text: str) -> list[Speaker] | None:
+    """The people a photo caption names in order (``左起 上石化驻港代表林敏杰、董事长王治卿、财务总监周美云
+    王嘉杰摄``: ``speakers.caption_openers``, the photographer's credit dropped), or None when the
+    line is no such caption. Pieces that read as no attendee are left out; two must read."""
+    words = vocab().words
+    head = text.lstrip("(（[【 ")
+    opener = next(
+        (w for w in sorted(words.caption_openers, key=len, reverse=True) if head.startswith(w)), None
+    )
+    if opener is None:
+        return None
+    body = head[len(opener) :].lstrip(" :)）]】")
+    for credit in words.photo_credits:
+        body = re.sub(rf"\s+\S{{2,12}}{re.escape(credit)}$", "", body)
+    entries = [attendee_entry(p) for p in re.split(r"\s*[;、,]\s*", body) if p.strip()]
+    found = [e for e in entries if e is not None and e.side == "management"]
+    return found if len(found) >= 2 else None
 
 
 def _enclosed_entry(text: str, name: str) -> Speaker | None:

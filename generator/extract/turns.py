@@ -163,6 +163,22 @@ def _standalone_label(line: Line, following: Line | None) -> Label | None:
     return None
 
 
+def _name_over_title(line: Line, title: Line | None, following: Line | None) -> Label | None:
+    """A name alone on a line, its titles alone on the next and speech after them (``Amy Hood`` /
+    ``Executive Vice President and Chief Financial Officer at Microsoft`` / ``Thank you, …``): one
+    label over two lines. The title line must be no prose and name a role."""
+    name = line.norm.strip(LABEL_TRIM)
+    if title is None or following is None or not _is_prose(following.norm):
+        return None
+    words = title.norm.strip(LABEL_TRIM)
+    if not words or len(words) > MAX_DASHED_LABEL or _is_prose(words) or best_role(words) is None:
+        return None
+    if not re.fullmatch(ENGLISH_NAME, name) or not is_person_name(name):
+        return None
+    label = parse_label(f"{name} - {words}")
+    return label if label is not None and label.kind == "speech" else None
+
+
 def _inline_answer(line: Line, question: Turn, start: int) -> Turn | None:
     """The answer that follows a question on its own line (``1、问:…吗? 答:…``), cutting the question."""
     m = vocab().inline_answer_re.search(line.norm, start + 1)
@@ -210,7 +226,10 @@ def split_turns(doc: Document) -> list[Turn]:
     after = {a.number: b for a, b in zip(content, content[1:], strict=False)}
     turns: list[Turn] = []
     current: Turn | None = None
+    title_lines: set[int] = set()  # a two-line label's title line (_name_over_title)
     for ln in lines:
+        if ln.number in title_lines:
+            continue
         if not ln.text.strip():
             if _RULE.fullmatch(ln.original):
                 current = None  # a horizontal rule ends the section, and the turn with it
@@ -223,6 +242,11 @@ def split_turns(doc: Document) -> list[Turn]:
             continue
         hit = _colon_label(ln) or _dash_marker(ln)
         label, start = hit if hit else (_standalone_label(ln, after.get(ln.number)), len(ln.text))
+        if label is None and hit is None and ln.number in after:
+            title = after[ln.number]
+            label = _name_over_title(ln, title, after.get(title.number))
+            if label is not None:
+                title_lines.add(title.number)
         if label is not None:
             current = open_turn(ln, label, start)
             turns.append(current)
@@ -309,7 +333,29 @@ def source_kind(turns: list[Turn], doc: Document | None = None) -> str:
         return "digest"
     if len(named) >= 3 and len({t.speaker for t in named}) >= 2 and (analysts or hosts):
         return "transcript"
+    if named and doc is not None and _speech_holds_the_text(doc, named):
+        return "transcript"
     return "article"
+
+
+TRANSCRIPT_MIN_SHARE = 0.6
+"""A text whose labelled speakers' turns hold this share of it or more is the call's own words,
+even with no analyst or operator in the excerpt (a manager's prepared remarks under the name and
+title; an exchange ``A: … B: … A: …``)."""
+
+
+def _speech_holds_the_text(doc: Document, named: list[Turn]) -> bool:
+    """True when speakers' turns hold most of the text and either go back and forth between two
+    speakers or more (A, B, A) or are a titled manager's (``Amy Hood`` over ``Chief Financial
+    Officer``)."""
+    if turn_share(doc, named) < TRANSCRIPT_MIN_SHARE:
+        return False
+    speakers = [t.speaker for t in named]
+    back_and_forth = any(
+        a == c and a != b for a, b, c in zip(speakers, speakers[1:], speakers[2:], strict=False)
+    )
+    titled = all(t.side == "management" for t in named)
+    return back_and_forth or titled
 
 
 HAN_PER_WORD = 1.5

@@ -18,8 +18,14 @@ from generator.lexicon.titles import titles
 from generator.lexicon.words import alternation, longest_first
 
 HAN = r"\u3400-\u9fff"
-ENGLISH_NAME = r"[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){0,2} [A-Z][A-Za-z'’\-]*(?:\.[A-Za-z'’\-]+)*"
-"""Two to four capitalised words; the last ends in no full stop (``Micky Pant.`` ends a sentence)."""
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+ENGLISH_NAME = (
+    rf"[{_UPPER}][{_LETTER}'’.\-]*(?: [{_UPPER}][{_LETTER}'’.\-]*){{0,2}} [{_UPPER}][{_LETTER}'’\-]*"
+    rf"(?:\.[{_LETTER}'’\-]+)*"
+)
+"""Two to four capitalised words in Latin letters, accents included (``Börje Ekholm``); the last
+ends in no full stop (``Micky Pant.`` ends a sentence)."""
 NAME_DOTS = "·‧・•"
 TRANSLITERATED_NAME = rf"[{HAN}]{{1,6}}(?:[{NAME_DOTS}][{HAN}]{{1,8}}){{1,2}}"
 """A foreign name written in Chinese, its parts joined by a middle dot (``詹姆斯·米切尔``)."""

@@ -25,6 +25,8 @@ class SpeakerWords:
     not_labels: Words = ()
     heading_words: Words = ()
     name_prefixes: Words = ()
+    dotted_words: Words = ()
+    """Abbreviations whose full stop ends no English sentence (``Inc.``), besides ``name_prefixes``."""
     english_speech_verbs: Words = ()
     english_verb_adverbs: Words = ()
     qa_headings: Words = ()
@@ -50,6 +52,8 @@ class SpeakerWords:
     list_closers: Words = ()
     unit_words: Words = ()
     name_followers: Words = ()
+    caption_openers: Words = ()
+    photo_credits: Words = ()
     attendee_headings: Words = ()
     analyst_headings: Words = ()
     """Attendee headings whose list holds the analysts: a name and an organisation below one is an analyst."""

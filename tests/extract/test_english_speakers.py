@@ -421,3 +421,83 @@ def test_a_chief_commercial_officer_quoted_in_prose(tmp_path: Path) -> None:
         "Officer, said that inbound passenger numbers would likely decline in the next two months.\n",
     )
     assert (people["Peter Long"].side, people["Peter Long"].role) == ("management", "首席商务官")
+
+
+def test_a_name_over_its_title_line_opens_a_turn(tmp_path: Path) -> None:
+    text = (
+        "Jane Roe\n"
+        "Executive Vice President and Chief Financial Officer at Examplesoft\n"
+        "Thank you, and good afternoon, everyone. This quarter, revenue was $6.9 billion, up 12%.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert "Jane Roe" in people
+    assert (people["Jane Roe"].side, people["Jane Roe"].role) == ("management", "首席财务官")
+    turns = split_turns(read_source(tmp_path / "t.txt", tmp_path))
+    assert [t.speaker for t in turns] == ["Jane Roe"]
+    assert [n for n, _ in turns[0].body] == [3]  # the title line is the label's, not speech
+
+
+def test_a_title_line_without_speech_after_it_is_no_label(tmp_path: Path) -> None:
+    text = "Jane Roe\nChief Financial Officer\nhttp://example.com/photo\n"
+    assert split_turns_of(tmp_path, text) == []
+
+
+def split_turns_of(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    return split_turns(read_source(path, tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"We expect a better margin," said Examplecorp CEO Peter Vandermeer.', "Peter Vandermeer"),
+        ('"We keep improving," comments CEO Börje Lindqvist in a press release.', "Börje Lindqvist"),
+        ("We see it clearly, says Börje Lindqvist to the news agency.", "Börje Lindqvist"),
+        ("Examplecorp's outlook is firm, said Sam Ortega in a statement.", "Sam Ortega"),
+    ],
+)
+def test_executives_quoted_after_the_verb(tmp_path: Path, text: str, name: str) -> None:
+    people = people_of(tmp_path, "Examplecorp reported third-quarter results on Tuesday.\n" + text + "\n")
+    assert name in people and people[name].side == "management"
+
+
+def test_an_abbreviations_full_stop_ends_no_sentence_of_a_hosts_list(tmp_path: Path) -> None:
+    text = (
+        "Operator: Welcome to the call.\n"
+        "Hello, everyone. Joining us on today's call will be Examplecorp, Inc. President and CEO, "
+        "Jane Roe; and our Chief Financial Officer, Sam Ortega. We are sitting in one room.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert {"Jane Roe", "Sam Ortega"} <= set(people)
+    assert people["Sam Ortega"].role == "首席财务官"
+
+
+def test_a_participant_list_whose_line_breaks_were_lost(tmp_path: Path) -> None:
+    text = (
+        "Examplecorp Q3 2024 Earnings Call Transcript\n"
+        "Executives: Jane Roe - IR Sam Ortega - CEO Lee Grant - CFO Max Stone - President, Cloud Group\n"
+        "Analysts\n"
+        ": Kirk Doe - Evercore ISI Charles Poe - Credit Suisse Ann Lowe - Northwind Capital Stacy Bell -\n"
+        "JPMorgan\n"
+        "Operator: Welcome to the call.\n"
+    )
+    people = people_of(tmp_path, text)
+    assert {n: p.role for n, p in people.items() if p.side == "management"} == {
+        "Jane Roe": "投资者关系",
+        "Sam Ortega": "首席执行官",
+        "Lee Grant": "首席财务官",
+        "Max Stone": "总裁",
+    }
+    analysts = {n: p.firm for n, p in people.items() if p.side == "analyst"}
+    assert analysts == {
+        "Kirk Doe": "Evercore",
+        "Charles Poe": "瑞士信贷",
+        "Ann Lowe": "Northwind Capital",
+        "Stacy Bell": None,
+    }
+
+
+def test_dashes_in_prose_are_no_flattened_list(tmp_path: Path) -> None:
+    text = "Revenue grew - as expected - in the quarter - said the company - and margins held.\n"
+    assert people_of(tmp_path, text) == {}

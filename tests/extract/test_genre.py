@@ -145,3 +145,38 @@ def test_bylines_question_headlines_and_key_points(tmp_path: Path, head: str, ki
 def test_a_question_inside_the_prose_is_no_headline(tmp_path: Path) -> None:
     line = "某某公司公布第三季度业绩 收入增长10%"
     assert genre_of(tmp_path, f"{line}\n{PROSE}分析师问:明年收入增速如何?\n") == "article"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an exchange with neither analyst nor operator recognised: A, B, A holding the text
+        "Sam Lee: Hi, good morning. I wanted to clarify your comment on deposits, please.\n"
+        "Ann Poe: Yes. So, I think that we do have that, and you will see it next quarter.\n"
+        "Sam Lee: Got it. Okay. And then maybe on the credit side, how do you see it?\n",
+        # a manager's prepared remarks under the name over the title line
+        "Ann Poe\nChief Financial Officer at Examplecorp\n"
+        "Thank you, and good afternoon, everyone. This quarter, revenue was $6.9 billion, up 12%. "
+        "Gross margin grew, and we keep investing in the cloud.\n",
+    ],
+)
+def test_speakers_turns_holding_the_text_are_a_transcript(tmp_path: Path, text: str) -> None:
+    assert genre_of(tmp_path, text) == "transcript"
+
+
+def test_one_quote_under_a_name_amid_prose_stays_an_article(tmp_path: Path) -> None:
+    text = (
+        "Examplecorp reported third-quarter revenue of $6.9 billion on Tuesday, up 12% from a year ago, "
+        "beating estimates. Shares rose 3% in late trading, and the company raised its outlook.\n"
+        "Analysts said the cloud business drove the quarter, and margins held up despite costs.\n"
+        "Ann Poe: We are pleased.\n"
+        "The company will report again in January, when holiday sales are counted.\n"
+    )
+    assert genre_of(tmp_path, text) == "article"
+
+
+@pytest.mark.parametrize(
+    "head", ["某某集团-港股公司深度报告:战略布局引领价值转型", "证券研究报告 | 2025年09月16日 某某集团"]
+)
+def test_research_reports_are_commentary(tmp_path: Path, head: str) -> None:
+    assert genre_of(tmp_path, f"{head}\n{PROSE}\n") == "commentary"

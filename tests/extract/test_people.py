@@ -435,3 +435,39 @@ def test_roster_lines_with_a_titles_function_or_a_long_affiliation(line: str, na
 
     who = roster_entry(line)
     assert who is not None and (who.name, who.side, who.role) == (name, "management", role)
+
+
+def test_an_attendee_list_after_another_field_on_its_line(tmp_path: Path) -> None:
+    # the heading after another field, a title broken by a page's space, the list closed by 等
+    people = people_of(
+        tmp_path,
+        "某某重工业绩解读会议纪要\n"
+        "会议时间:2021 3 31 日 会议嘉宾:副总裁王小明(农机部负责人)、副总裁/财务总监刘强,副总 裁申柯,董秘陈静等\n"
+        "1. 公司毛利率水平下降的原因?\n答:原材料价格上涨。\n",
+    )
+    assert {n: p.role for n, p in people.items() if p.side == "management"} == {
+        "王小明": "副总裁",
+        "刘强": "首席财务官",
+        "申柯": "副总裁",
+        "陈静": "董事会秘书",
+    }
+
+
+def test_a_name_and_title_with_a_space_keep_the_space(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path, "图左起:苏家碧 公司事务总监;梁国权 行政总裁;许亮华 财务总监\n公司公布全年业绩。\n"
+    )
+    assert {"苏家碧", "梁国权", "许亮华"} <= set(people)
+
+
+def test_a_photo_caption_names_the_people_shown(tmp_path: Path) -> None:
+    people = people_of(
+        tmp_path,
+        "某某石化公布中期业绩。\n左起 驻港代表林小明、董事长王治国、财务总监周美丽 王大伟摄\n公司上半年收入下降。\n",
+    )
+    assert {n: p.role for n, p in people.items()} == {"王治国": "董事会主席", "周美丽": "首席财务官"}
+
+
+def test_a_day_word_after_a_titled_name(tmp_path: Path) -> None:
+    people = people_of(tmp_path, "某某纸业执行董事及财务总监李伟强昨于业绩会中表示,经营利润率下降。\n")
+    assert people["李伟强"].role == "首席财务官"
