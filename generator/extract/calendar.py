@@ -41,6 +41,19 @@ def fiscal_start(company: Company, doc: Document | None = None) -> int:
     return listed_start(company) or (stated_start(doc) if doc is not None else None) or 1
 
 
+def start_basis(company: Company, doc: Document | None = None) -> str | None:
+    """Where :func:`fiscal_start` took the start month from, for a company outside the registry:
+    ``listed`` (``periods.yaml``'s ``fiscal_year_starts``), ``stated`` (the text names a quarter's or
+    the year's end), None for the January taken when neither tells (or a registry company)."""
+    if companies().get(company.id) is not None:
+        return None
+    if listed_start(company):
+        return "listed"
+    if doc is not None and stated_start(doc):
+        return "stated"
+    return None
+
+
 def _key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold().replace(" ", "")
 

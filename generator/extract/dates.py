@@ -188,10 +188,16 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 together: ``…不派末期息 Feb 16, 2024 金沙中国公布…``) is the page's."""
 
 ENGLISH_DATELINE = re.compile(
-    r"\b[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20}){0,4},\s*(?:[A-Z][A-Za-z]{1,20},\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})"
-    r"(?:,\s*|\s+)(20\d\d)\b"
+    r"\b[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20}){0,4},\s*(?:[A-Z][A-Za-z]{1,20},\s*)?"
+    r"([A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)\b"
 )
-"""A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU,China,Aug. 22,2024``."""
+"""A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU,China,Aug. 22,2024``,
+``TAIPEI, TAIWAN, NOVEMBER 14, 2024 –`` (the month in capitals)."""
+
+
+_CLOCK_AFTER = re.compile(r"\s*(?:at\s+)?\d{1,2}:\d{2}")
+"""A clock time right after a date (``July 20, 2022 8:30 PM ET``, ``August 6, 2019 at 7:45:00am``):
+the date of an event, not one a sentence reports."""
 
 
 def _leading_date(text: str) -> date | None:
@@ -241,7 +247,10 @@ def publication_date(doc: Document) -> date | None:
             if until.search(text[: eng.start()]):
                 continue  # "As of June 30, 2024": a period's end
             chinese_line = _HAN.search(text[: eng.start()]) and _HAN.search(text[eng.end() :])
-            if eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end()) or chinese_line):
+            timed = _CLOCK_AFTER.match(text, eng.end())  # "Call July 23, 2024 12:00 PM ET"
+            if eng.group(1).lower() in MONTHS and (
+                len(text) <= 60 or _ends(text, eng.end()) or chinese_line or timed
+            ):
                 found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
                 if found:
                     return found

@@ -1,0 +1,150 @@
+"""Period classes of round 3 (issues 9 and 12): a dated text naming no period but giving the year
+before's figures early in the next; a period end written in Chinese numerals; the review note on
+the fiscal calendar taken for a company outside the registry."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.extract.period import _digit_years
+from generator.extract.summarize import summarize
+from tests.identity import doc_of, identify
+
+
+def _period(tmp_path: Path, text: str) -> tuple[int | None, int | None, date | None]:
+    _, _, period, _ = identify(doc_of(tmp_path, text))
+    return period.fiscal_year, period.fiscal_quarter, period.period_end
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the year before, written as 去年 on a text dated in February
+        (
+            "示例控股去年轉賺54.1億元\nFeb 16, 2031 示例控股公布,去年錄得54.1億港元利潤,前年則錄得虧損12.3億元。\n",
+            (2030, None, date(2030, 12, 31)),
+        ),
+        # the year before, written with its number, on a text dated in March
+        (
+            " date 2031-03-12 示例金控今日舉行法人說明會。示例金2030年稅後盈餘806.2億元，年增11.8%。\n",
+            (2030, None, date(2030, 12, 31)),
+        ),
+    ],
+)
+def test_a_dated_text_reporting_the_year_before(
+    tmp_path: Path, text: str, want: tuple[int | None, int | None, date | None]
+) -> None:
+    assert _period(tmp_path, text) == want
+
+
+def test_the_year_before_is_no_period_later_in_the_year(tmp_path: Path) -> None:
+    """In August the year before's figures are a comparison or history, not the period."""
+    text = " date 2031-08-12 示例金控今日舉行說明會。示例金2030年稅後盈餘806.2億元。\n"
+    assert _period(tmp_path, text) == (None, None, None)
+
+
+def test_a_period_end_in_chinese_numerals(tmp_path: Path) -> None:
+    text = "示例建筑\n\n截至二零三零年十二月三十一日止年度之業績公告\n\n本年度溢利为港币51.30亿元,较去年增长13.4%。\n"
+    assert _period(tmp_path, text) == (2030, None, date(2030, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("截至二零三零年六月三十日止六個月", "截至2030年6月30日止六個月"),
+        ("二零三零年十二月三十一日", "2030年12月 31日"),
+        ("2030年十月", "2030年十月"),  # 十 is no shorter in digits: left as written
+        ("年十分重要", "年十分重要"),
+    ],
+)
+def test_chinese_month_and_day_in_digits_keep_positions(text: str, want: str) -> None:
+    assert _digit_years(text) == want and len(_digit_years(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # periods.yaml's fiscal_year_starts lists Toyota: April
+        (
+            "Toyota Fiscal Year 2030 Third Quarter Earnings Call\n\nSales rose 10% in the quarter.\n",
+            "its fiscal year is taken to start in April: periods.yaml's fiscal_year_starts lists it",
+        ),
+        # a company no list knows, the text stating a quarter's end: July
+        (
+            "Orvanex Reports Results\n\nOrvanex reported results for the second quarter ended December 31, "
+            "2030. Revenue was $5.0 million.\n",
+            "its fiscal year is taken to start in July: the text states a quarter's or the year's end",
+        ),
+    ],
+)
+def test_the_review_note_tells_the_fiscal_calendar_taken(tmp_path: Path, text: str, told: str) -> None:
+    notes = [n for n in summarize(doc_of(tmp_path, text)).review if "companies lexicon" in n]
+    assert notes and notes[0].endswith(f"({told})"), notes
+
+
+def _call(tmp_path: Path, text: str) -> tuple[date | None, date | None]:
+    _, ctx, _, call = identify(doc_of(tmp_path, text))
+    return ctx.published, call
+
+
+def test_a_call_line_with_its_clock_time_dates_the_page(tmp_path: Path) -> None:
+    """A long line naming the call, its date and clock time: the call's date (issue 12)."""
+    text = (
+        "Orvane Earnings Call Transcript\n\nOrvane Holdings Ltd (OTCPK:ORVX) Q2 2030 Earnings Conference Call "
+        "July 20, 2030 8:30 PM ET\n\nCompany Participants\n\nAda Lin - CFO\n\nAda Lin\n\nRevenue in Q2 2030 "
+        "rose 5% to $1.0 billion.\n"
+    )
+    assert _call(tmp_path, text) == (date(2030, 7, 20), date(2030, 7, 20))
+
+
+def test_a_date_in_a_sentence_is_no_dateline(tmp_path: Path) -> None:
+    """Without a clock time after it, a date inside a long sentence stays no dateline."""
+    text = (
+        "Orvane results\n\nOrvane said on Tuesday that its board will meet on July 20, 2030 to consider "
+        "the interim dividend for the period, among other matters of business.\n"
+    )
+    assert _call(tmp_path, text)[0] is None
+
+
+def test_a_dateline_with_its_month_in_capitals(tmp_path: Path) -> None:
+    text = (
+        "Orvane Releases Third Quarter 2030 Financial Results\n\nTAIPEI, TAIWAN, NOVEMBER 14, 2030 – Orvane "
+        "Inc. today released its financial results for its third quarter ended September 30, 2030.\n"
+    )
+    assert _call(tmp_path, text) == (date(2030, 11, 14), date(2030, 11, 14))
+
+
+def test_a_yearless_quarter_dated_by_a_period_end_written_day_first(tmp_path: Path) -> None:
+    """``the nine months that ended on 30 September 2030``: British order gives the year."""
+    text = (
+        "Orvane has released selected financial indicators for the third quarter.\n\n"
+        "Net revenue in the third quarter was HK$6.9 billion. For the nine months that ended on "
+        "30 September 2030, net revenue was HK$19.9 billion.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+def test_the_second_quarter_named_by_a_word(tmp_path: Path) -> None:
+    """次季 (Hong Kong news) is the second quarter, as 首季 is the first."""
+    text = (
+        " date 2030-09-08 明報\n\n示例：核心用戶留存率提升\n\n"
+        "示例（2390）次季經調整純利9130萬元。次季收入按年跌23%。上半年會員1370萬名。\n"
+    )
+    assert _period(tmp_path, text) == (2030, 2, date(2030, 6, 30))
+
+
+def test_the_period_after_its_results_on_a_wrapped_line(tmp_path: Path) -> None:
+    """Announced "its financial results for the" / "third quarter ended September 30, 2030": the
+    quarter reported, though the year before's quarter is named more often (wrapped comparisons)."""
+    text = (
+        "Orvane Holdings (Nasdaq: ORV), a platform company, today announced its unaudited financial results for the\n"
+        "third quarter ended September 30, 2030.\n"
+        "Deliveries were 63 units, compared with 52 units\nin the third quarter of 2029, and 49 units\n"
+        "in the second quarter of 2030.\nRevenue was RMB128 million, up 3% from the\n"
+        "third quarter of 2029, and up 25% from the third quarter of 2029 on a like basis.\n"
+        "Gross margin was 61%, against 64% in the third quarter of 2029.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
