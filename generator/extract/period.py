@@ -160,6 +160,9 @@ def _build_patterns() -> _Patterns:
             r"|(?P<what>(?i:quarter|three months|period|year))[\s\-]+(?:that\s+)?ended\s+(?:on\s+)?"
             r"(?P<en_month>[A-Z][a-z]+)"
             r"(?:\s+(?P<en_day>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<en_year>20\d\d))?"
+            # "the quarter ending September 2021" (Indian usage): a past quarter only with its year
+            r"|(?i:quarter|three\s+months)\s+ending\s+(?P<ing_month>[A-Z][a-z]+)"
+            r"(?:\s+(?P<ing_day>\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?P<ing_year>20\d\d)"
         ),
         cal_q=re.compile(
             rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
@@ -208,6 +211,9 @@ OWN_REACH_LATIN = 40
 """The same in English, whose words are longer ("Second Quarter and Interim Results")."""
 LIST_ITEM = re.compile(r"\s*(?:[·•▪◦●○>]|[*\-]\s)")
 """A bulleted line (related links, other companies' briefings): it names no period of its own text."""
+AHEAD_WEIGHT = 0.5
+"""A period named with a forecast word in its clause (预期, 预计) counts this much of its weight: an
+outlook, more likely than the period reported."""
 UNDATED_LAG_DAYS = 30
 """A text with no date of its own was written some day of its year: a period it names without a
 year ended at least this long before the year's end (a period is reported weeks after it ends, so
@@ -354,8 +360,14 @@ def _candidates(
             reach = OWN_REACH_LATIN if text[span[1] : span[1] + 2].isascii() else OWN_REACH
             after = re.split(r"[,。;!?]", text[span[1] : span[1] + reach], maxsplit=1)[0]
             stated = results.search(after) is not None or _results_before(lead + text[: span[0]])
-            own = not listed and stated and future.search(after) is None
-            out.append(_Candidate(end, quarter, weight, offset + span[0], kind, own))
+            ahead = future.search(after) is not None
+            own = not listed and stated and not ahead
+            # a period with a forecast in its clause ("2025Q4 预期将维持获利") weighs half: an outlook
+            out.append(
+                _Candidate(
+                    end, quarter, weight * (AHEAD_WEIGHT if ahead else 1.0), offset + span[0], kind, own
+                )
+            )
             taken.append(span)
 
     patterns, relative_years = _patterns(), periods.wording().relative_years
@@ -452,7 +464,8 @@ def _candidates(
             add(quarter_end(int(m.group(1)), q, start_month), True, 1.0, m.span())
         elif ctx.year:
             add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 0.5, m.span())
-    if start_month == 1 and ctx.year is not None:
+    if (start_month == 1 or latin_fiscal) and ctx.year is not None:
+        # (a quarter an English text names without its year is its company's fiscal quarter)
         for m in patterns.yearless_quarter.finditer(text):
             if _part_of_whole(text, m.start()):
                 continue
@@ -488,6 +501,9 @@ def _period_end(m: re.Match[str], ctx: DateContext) -> tuple[date | None, bool]:
     if g["month"]:
         month, day, written = int(g["month"]), g["day"], g["year"]
         year = ctx.year + periods.wording().relative_years[g["rel"]] if g["rel"] and ctx.year else None
+    elif g["ing_month"]:
+        month, day, written = MONTHS.get(g["ing_month"].lower(), 0), g["ing_day"], g["ing_year"]
+        year = None
     else:
         month, day, written = MONTHS.get(g["en_month"].lower(), 0), g["en_day"], g["en_year"]
         year = None

@@ -148,3 +148,25 @@ def test_the_period_after_its_results_on_a_wrapped_line(tmp_path: Path) -> None:
         "Gross margin was 61%, against 64% in the third quarter of 2029.\n"
     )
     assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+def test_a_quarter_ending_a_month_of_a_listed_april_year(tmp_path: Path) -> None:
+    """The quarter "ending September 2030" (Indian usage), the company's year starting in April as
+    periods.yaml's fiscal_year_starts lists it: the second quarter of fiscal 2031."""
+    text = (
+        "TCS Q2 net profit rises 29%\n\n date 2030-10-08 Indian IT services major Tata Consultancy Services "
+        "(TCS) on Friday reported a 29% jump in consolidated net profit at Rs 9,624 crore for the quarter "
+        "ending September 2030. It was Rs 7,475 crore in the year-ago period.\n"
+    )
+    assert _period(tmp_path, text) == (2031, 2, date(2030, 9, 30))
+
+
+def test_a_quarter_with_a_forecast_weighs_less_than_the_one_reported(tmp_path: Path) -> None:
+    """Two quarters named once each with their year: the one with a forecast in its clause is the
+    outlook, the other the period reported."""
+    text = (
+        "示例營運摘要\n\n示例集團表示,2030 年仍是充滿挑戰的一年。\n"
+        "• 2030Q3 財務表現\n• 合併營收較去年同期衰退近 25%\n"
+        "• 2030Q4 預期將維持獲利,EPS 可能與 Q3 相當\n"
+    )
+    assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
