@@ -143,6 +143,10 @@ def _build_patterns() -> _Patterns:
         english_call=re.compile(
             r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(20\d\d))?\b"
             rf"[^.;!?]{{0,60}}?{release}[^.;!?]{{0,60}}?{report}"
+            # or after them: "reported unaudited Q3 2025 results on November 25, 2025"
+            rf"|{release}[^.;!?]{{0,60}}?{report}\s+on\s+(?:[A-Z][a-z]+day,?\s+)?"
+            r"(?P<after_month>[A-Z][a-z]{2,8})\.?\s+(?P<after_day>\d{1,2})(?:st|nd|rd|th)?"
+            r"(?:(?:,\s*|\s+)(?P<after_year>20\d\d))?\b"
         ),
         news_dateline=re.compile(
             rf"(?<![\d年/.\-])(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*(?:{alt(w.dateline_words)})"
@@ -459,6 +463,10 @@ def _relative_call_date(doc: Document, published: date, held: bool) -> date | No
     return None
 
 
+FURNITURE_CHARS = 6
+"""A head line this short without a digit (划重点, 图片, 导读) is page furniture, no headline."""
+
+
 def _news_dateline(doc: Document, ctx: DateContext, period: Period) -> date | None:
     """The date of a news dateline without its year heading the text (``财联社1月20日讯``), the
     year placed after the period's end (as for any month and day the text writes without one);
@@ -466,7 +474,9 @@ def _news_dateline(doc: Document, ctx: DateContext, period: Period) -> date | No
     if period.period_end is None:
         return None
     pattern = _patterns().news_dateline
-    for text in _head_texts(doc)[:2]:
+    # page furniture between the headline and the dateline (划重点, 图片) does not count
+    heads = [t for t in _head_texts(doc) if len(t) > FURNITURE_CHARS or re.search(r"\d", t)]
+    for text in heads[:2]:
         m = pattern.search(text)
         if m:
             month, day = int(m.group(1)), int(m.group(2))
@@ -561,15 +571,22 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
 
 def _english_stated(text: str, ctx: DateContext, period: Period) -> list[date]:
     """English month-and-day dates beside a release verb and the results (``August 30, … today
-    released its financial results``), the year as written or placed after the period's end."""
+    released its financial results``, ``reported … results on November 25, 2025``), the year as
+    written or placed after the period's end."""
     out = []
     for m in _patterns().english_call.finditer(text):
-        month = MONTHS.get(m.group(1).lower())
+        before = m.group(1) is not None
+        words = (
+            (m.group(1), m.group(2), m.group(3))
+            if before
+            else m.group("after_month", "after_day", "after_year")
+        )
+        month = MONTHS.get(words[0].lower())
         if month is None:
             continue
-        day = int(m.group(2))
-        if m.group(3):
-            year: int | None = int(m.group(3))
+        day = int(words[1])
+        if words[2]:
+            year: int | None = int(words[2])
         elif ctx.year_guessed and period.period_end is None:
             continue
         else:

@@ -170,3 +170,24 @@ def test_a_quarter_with_a_forecast_weighs_less_than_the_one_reported(tmp_path: P
         "• 2030Q4 預期將維持獲利,EPS 可能與 Q3 相當\n"
     )
     assert _period(tmp_path, text) == (2030, 3, date(2030, 9, 30))
+
+
+def test_a_release_date_after_the_results(tmp_path: Path) -> None:
+    """A release "reported unaudited Q3 2030 results on November 25, 2030": the date after the results."""
+    text = (
+        "ORVANE ANNOUNCES UNAUDITED FINANCIAL RESULTS FOR THE THIRD QUARTER OF 2030\n\n"
+        "Orvane Holdings (NYSE: ORV) reported unaudited Q3 2030 results on November 25, 2030. Net revenues "
+        "were RMB632.9 million, down 7.4% year-over-year.\n"
+    )
+    assert _call(tmp_path, text)[1] == date(2030, 11, 25)
+
+
+def test_a_news_dateline_after_page_furniture(tmp_path: Path) -> None:
+    """划重点 / 图片 between the headline and "腾讯科技讯12月3日消息": the dateline still heads the text,
+    and 周二发布了…财务报表 counts back from it."""
+    text = (
+        "示例财报电话会议实录:业务已经恢复\n\n划重点\n\n图片\n\n"
+        "腾讯科技讯12月3日消息 示例(纳斯达克证券代码:ORV)周二发布了该公司截至2030年9月30日的第三季度的财务报表。"
+        "财报显示,示例第三季度净营收为人民币14.069亿元。\n"
+    )
+    assert _call(tmp_path, text)[1] == date(2030, 12, 3)
