@@ -1,9 +1,10 @@
 """The fiscal calendar: when a company's fiscal year starts and which fiscal quarter a date ends.
 
 A fiscal year is named after the calendar year in which it ends (Alibaba, starting in April:
-FY2024 = April 2023 - March 2024); the start month is the company's ``fiscal_year_start_month``
-in the company registry; for a company it does not know, the one the text states by naming a
-quarter's end (``the first quarter ended June 30, 2023``: April), else January.
+FY2024 = April 2023 - March 2024; a text whose labels show its company names the year it starts
+in keeps that name, see period._labels_by_first_year); the start month is the company's
+``fiscal_year_start_month`` in the company registry; for a company it does not know, the one
+the text states by naming a quarter's end (``the first quarter ended June 30, 2023``: April), else January.
 """
 
 from __future__ import annotations

@@ -495,6 +495,10 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     for meeting in (_meeting_time(doc), _labelled_call_date(doc), _titled_call_date(doc)):
         if meeting is not None and (period.period_end is None or meeting > period.period_end):
             return meeting
+    timed = _timed_date(doc)
+    if timed is not None and (period.period_end is None or timed > period.period_end):
+        if ctx.published is None or timed <= ctx.published:
+            return timed  # "February 4, 2010 8:00 a.m. ET" under the transcript's heading
     anchor = ctx.published or _news_dateline(doc, ctx, period)
     relative = _relative_call_date(doc, anchor, True) if anchor else None
     credible = ctx.published is not None and (period.period_end is None or ctx.published > period.period_end)
@@ -515,6 +519,26 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
             return release
     return ctx.published
 
+
+TIMED_REACH = 15
+"""How many first content lines a call's date with its clock time is looked for in."""
+
+
+def _timed_date(doc: Document) -> date | None:
+    """The date a line of the text's head gives with a clock time, alone on its line (``February 4,
+    2010 8:00 a.m. ET`` under a transcript's heading): the call's, though the page is dated later."""
+    for ln in doc.content_lines()[:TIMED_REACH]:
+        m = ENGLISH_DATE.match(ln.norm.strip())
+        if m is None or m.group(1).lower() not in MONTHS:
+            continue
+        rest = ln.norm.strip()[m.end() :]
+        if _CLOCK_AFTER.match(rest) and len(rest) <= TIMED_TAIL:
+            return safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    return None
+
+
+TIMED_TAIL = 20
+"""At most this much after the date (``8:00 a.m. ET``): a line holding a date and its time only."""
 
 TITLED_CALL = re.compile(r"\s*[\u3400-\u9fffA-Za-z]{2,16}(20\d\d)(\d\d)(\d\d)\s*")
 """A call's minutes titled by the company and the call's date written as eight digits, alone on

@@ -687,14 +687,9 @@ FISCAL_STARTS = (4, 7, 10)
 """The months other than January a fiscal year commonly starts in."""
 
 
-def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int:
-    """The month the fiscal year starts, when the text's fiscal labels (``Quarter 1, FY'2014``,
-    ``Q2 FY25``) cannot have ended by its dateline in a year starting in January (a call of
-    2013-07-17 on FY2014's first quarter): the one start month (April, July or October) that makes
-    every label the latest quarter ended before the dateline, within ``YEARLESS_LAG_DAYS``;
-    ``start_month`` otherwise."""
-    if start_month != 1 or ctx.published is None:
-        return start_month
+def _fiscal_labels(doc: Document) -> set[tuple[int, int]]:
+    """The fiscal year and quarter of each English fiscal label the text writes (``FY21Q2``,
+    ``Q2 FY25``, ``Quarter 1, FY'2014``)."""
     labels: set[tuple[int, int]] = set()
     for ln in doc.content_lines():
         for i, pattern in enumerate(ENGLISH_FISCAL_YQ):
@@ -705,6 +700,34 @@ def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int
                 q = quarter_number(second)
                 if q:
                     labels.add((_two_digit(first), q))
+    return labels
+
+
+def _labels_by_first_year(
+    labels: set[tuple[int, int]], candidates: list[_Candidate], start_month: int
+) -> bool:
+    """True when a company whose year starts after January names its fiscal years by the year they
+    start in (Sony's FY21 runs from April 2021 to March 2022): the text writes each label's quarter
+    end a year after the label read by the year it ends in (``FY21Q2`` and ``second quarter ended
+    September 30, 2021``), never on it."""
+    if start_month == 1 or not labels:
+        return False
+    stated = {c.end for c in candidates if c.kind == "end"}
+    return all(
+        quarter_end(y + 1, q, start_month) in stated and quarter_end(y, q, start_month) not in stated
+        for y, q in labels
+    )
+
+
+def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int:
+    """The month the fiscal year starts, when the text's fiscal labels (``Quarter 1, FY'2014``,
+    ``Q2 FY25``) cannot have ended by its dateline in a year starting in January (a call of
+    2013-07-17 on FY2014's first quarter): the one start month (April, July or October) that makes
+    every label the latest quarter ended before the dateline, within ``YEARLESS_LAG_DAYS``;
+    ``start_month`` otherwise."""
+    if start_month != 1 or ctx.published is None:
+        return start_month
+    labels = _fiscal_labels(doc)
     if not labels or any(quarter_end(y, q, 1) <= ctx.published for y, q in labels):
         return start_month
     published = ctx.published
@@ -749,6 +772,22 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         candidates.extend(_candidates(ln, start_month, ctx, offset, latin_fiscal, lead))
         offset += len(ln.norm) + 1
         previous = ln
+    labels = _fiscal_labels(doc) if start_month != 1 else set()
+    first_year = _labels_by_first_year(labels, candidates, start_month)
+    if first_year:  # each label's quarter is the one a year on, as the text's own end dates say
+        moved = {quarter_end(y, q, start_month): quarter_end(y + 1, q, start_month) for y, q in labels}
+        for c in candidates:
+            if c.kind == "quarter" and c.end in moved:
+                c.end = moved[c.end]
+    period = _identify(doc, start_month, ctx, candidates)
+    if first_year and period.fiscal_year is not None:
+        # the company's own name for its year: the one it starts in
+        return Period(period.fiscal_year - 1, period.fiscal_quarter, period.period_end)
+    return period
+
+
+def _identify(doc: Document, start_month: int, ctx: DateContext, candidates: list[_Candidate]) -> Period:
+    """The period, from the candidates the text's lines give (see :func:`identify_period`)."""
     # an undated text cannot report a period ending in the last weeks of the year it was written in
     undated = date(ctx.year, 12, 31) if ctx.year else None
     if undated and ctx.year_guessed:

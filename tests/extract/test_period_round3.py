@@ -191,3 +191,33 @@ def test_a_news_dateline_after_page_furniture(tmp_path: Path) -> None:
         "财报显示,示例第三季度净营收为人民币14.069亿元。\n"
     )
     assert _call(tmp_path, text)[1] == date(2030, 12, 3)
+
+
+def test_fiscal_labels_named_by_the_year_they_start(tmp_path: Path) -> None:
+    """FY30Q2 beside "second quarter ended September 30, 2030": the company names its fiscal year
+    by the year it starts in (Sony's usage); the period is its own label and the stated end."""
+    text = (
+        "10/28/2030\n\nLadies and gentlemen, we'll now begin FY30Q2 earnings announcement of Orvane Group "
+        "Corporation. The CFO will explain the consolidated results for FY30Q2 and the forecast for FY30. "
+        "Consolidated results for second quarter ended September 30, 2030, increased 13% compared to the "
+        "same quarter of the previous fiscal year to 2,369.4 billion yen.\n"
+    )
+    assert _period(tmp_path, text) == (2030, 2, date(2030, 9, 30))
+
+
+def test_fiscal_labels_named_by_the_year_they_end(tmp_path: Path) -> None:
+    """FY31Q2 beside "second quarter ended September 30, 2030": the usual naming, left as it is."""
+    text = (
+        "10/28/2030\n\nWelcome to the FY31Q2 earnings call of Orvane Group. Results for FY31Q2: revenue for "
+        "the second quarter ended September 30, 2030 rose 13% to 2,369.4 billion yen.\n"
+    )
+    assert _period(tmp_path, text) == (2031, 2, date(2030, 9, 30))
+
+
+def test_a_call_time_under_the_heading_beats_the_later_page_date(tmp_path: Path) -> None:
+    text = (
+        "Market Updates\n\nOrvane Q3 2030 Earnings Call Transcript\n\nStaff\n10 Feb, 2031\nNew York City\n\n"
+        "Orvane Corp. ((ORV))\nQ3 2030 Earnings Call Transcript\nFebruary 4, 2031 8:00 a.m. ET\n\n"
+        "Executives\n\nAda Lin – Investor Relations\n\nAda Lin\n\nHello, everyone. Sales rose 10% in Q3 2030.\n"
+    )
+    assert _call(tmp_path, text) == (date(2031, 2, 10), date(2031, 2, 4))
