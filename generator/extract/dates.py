@@ -98,7 +98,8 @@ def _build_patterns() -> _Patterns:
         ),
         meeting_time=re.compile(
             rf"(?:{alt(w.meeting_labels)}\s*{alt(w.date_labels)}|^\s*{alt(w.line_date_labels)})"
-            r"\s*:\s*[^0-9:]{0,12}?(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})"
+            # (its 年 and 月 may be lost to spaces: "会议时间:2021 3 31 日")
+            r"\s*:\s*[^0-9:]{0,12}?(20\d\d)(?:\s*[年/.\-]\s*|\s+)(\d{1,2})(?:\s*[月/.\-]\s*|\s+)(\d{1,2})"
             # the call named, its full date right after ("业绩电话会议2019年8月19日美国东部时间上午8点")
             rf"|{alt(w.call_words)}[^\d。;!?,:]{{0,2}}?(20\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
         ),
@@ -132,7 +133,8 @@ def _build_patterns() -> _Patterns:
             FULL_DATE.pattern
             + rf"\s*(?:/\s*{alt(w.wire_services)}\s*/"
             + rf"|[,,][^()()]{{0,12}}?{alt(w.wire_dateline_words)}\s*[))]"
-            + r"|\s*(?:[–—]|--)(?!\s*\d))"
+            + r"|\s*(?:[–—]|--)(?!\s*\d)"
+            + r"|\s+-\s*[((])"  # "香港, 2024年3月29日 - (亞太商訊)"
         ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
@@ -308,7 +310,8 @@ def _stamped_date(doc: Document) -> date | None:
 
 def _wire_dateline(doc: Document) -> date | None:
     """The date of a press release's dateline, wherever the release starts in the text
-    (``香港2024年3月26日 /美通社/``, ``SHANGHAI, Aug. 29, 2024 (GLOBE NEWSWIRE)``)."""
+    (``香港2024年3月26日 /美通社/``, ``香港, 2024年3月29日 - (亞太商訊)``, ``SHANGHAI, Aug. 29, 2024
+    (GLOBE NEWSWIRE)``)."""
     pattern = _patterns().wire_dateline
     for ln in doc.content_lines():
         m = pattern.search(ln.norm)

@@ -221,3 +221,29 @@ def test_a_call_time_under_the_heading_beats_the_later_page_date(tmp_path: Path)
         "Executives\n\nAda Lin – Investor Relations\n\nAda Lin\n\nHello, everyone. Sales rose 10% in Q3 2030.\n"
     )
     assert _call(tmp_path, text) == (date(2031, 2, 10), date(2031, 2, 4))
+
+
+def test_a_wire_dateline_before_a_hyphen_and_the_wire(tmp_path: Path) -> None:
+    """A dateline "香港, 2030年3月29日 - (亞太商訊)": a release's dateline (a partial " date 2030-03" stamp aside)."""
+    text = (
+        " date 2030-03 香港, 2030年3月29日 - (亞太商訊) - 示例製藥有限公司(股票編號:1177)公布截至2029年12月31日"
+        "止12個月之經審核財務業績。年內,集團錄得收入約262.0億元。\n"
+    )
+    assert _call(tmp_path, text) == (date(2030, 3, 29), date(2030, 3, 29))
+
+
+def test_a_meeting_time_whose_year_and_month_marks_are_lost(tmp_path: Path) -> None:
+    text = (
+        "示例年报解读会议纪要 2031-04-02 07:17:44\n示例 2030 年年报解读会议纪要 会议时间:2031 3 31 日 会议嘉宾:"
+        "副总裁\n2030 年公司综合的毛利率 28.6%,同比下降 1.4 个百分点。\n"
+    )
+    assert _call(tmp_path, text)[1] == date(2031, 3, 31)
+
+
+def test_a_news_dateline_closed_by_a_bar(tmp_path: Path) -> None:
+    """格隆汇's "2月14日丨" dateline: 昨晚发布业绩 counts back from it."""
+    text = (
+        "原标题:示例半导体低开10% 来源:格隆汇\n格隆汇2月14日丨示例半导体(1347.HK)今早跳空低开10%。\n"
+        "示例半导体昨晚发布业绩,2030年第四季度公司实现销售收入2.43亿美元,同比下降2.5%。\n"
+    )
+    assert _call(tmp_path, text)[1] == date(2031, 2, 13)
