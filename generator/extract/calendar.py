@@ -1,9 +1,10 @@
 """The fiscal calendar: when a company's fiscal year starts and which fiscal quarter a date ends.
 
 A fiscal year is named after the calendar year in which it ends (Alibaba, starting in April:
-FY2024 = April 2023 - March 2024); the start month is the company's ``fiscal_year_start_month``
-in the company registry; for a company it does not know, the one the text states by naming a
-quarter's end (``the first quarter ended June 30, 2023``: April), else January.
+FY2024 = April 2023 - March 2024; a text whose labels show its company names the year it starts
+in keeps that name, see period._labels_by_first_year); the start month is the company's
+``fiscal_year_start_month`` in the company registry; for a company it does not know, the one
+the text states by naming a quarter's end (``the first quarter ended June 30, 2023``: April), else January.
 """
 
 from __future__ import annotations
@@ -39,6 +40,19 @@ def fiscal_start(company: Company, doc: Document | None = None) -> int:
     if entry is not None:
         return entry.fiscal_year_start_month
     return listed_start(company) or (stated_start(doc) if doc is not None else None) or 1
+
+
+def start_basis(company: Company, doc: Document | None = None) -> str | None:
+    """Where :func:`fiscal_start` took the start month from, for a company outside the registry:
+    ``listed`` (``periods.yaml``'s ``fiscal_year_starts``), ``stated`` (the text names a quarter's or
+    the year's end), None for the January taken when neither tells (or a registry company)."""
+    if companies().get(company.id) is not None:
+        return None
+    if listed_start(company):
+        return "listed"
+    if doc is not None and stated_start(doc):
+        return "stated"
+    return None
 
 
 def _key(name: str) -> str:

@@ -98,7 +98,8 @@ def _build_patterns() -> _Patterns:
         ),
         meeting_time=re.compile(
             rf"(?:{alt(w.meeting_labels)}\s*{alt(w.date_labels)}|^\s*{alt(w.line_date_labels)})"
-            r"\s*:\s*[^0-9:]{0,12}?(20\d\d)\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})"
+            # (its 年 and 月 may be lost to spaces: "会议时间:2021 3 31 日")
+            r"\s*:\s*[^0-9:]{0,12}?(20\d\d)(?:\s*[年/.\-]\s*|\s+)(\d{1,2})(?:\s*[月/.\-]\s*|\s+)(\d{1,2})"
             # the call named, its full date right after ("业绩电话会议2019年8月19日美国东部时间上午8点")
             rf"|{alt(w.call_words)}[^\d。;!?,:]{{0,2}}?(20\d\d)\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
         ),
@@ -132,7 +133,8 @@ def _build_patterns() -> _Patterns:
             FULL_DATE.pattern
             + rf"\s*(?:/\s*{alt(w.wire_services)}\s*/"
             + rf"|[,,][^()()]{{0,12}}?{alt(w.wire_dateline_words)}\s*[))]"
-            + r"|\s*(?:[–—]|--)(?!\s*\d))"
+            + r"|\s*(?:[–—]|--)(?!\s*\d)"
+            + r"|\s+-\s*[((])"  # "香港, 2024年3月29日 - (亞太商訊)"
         ),
         report=re.compile(alternation(w.report_words)),
         day_only=re.compile(
@@ -143,6 +145,10 @@ def _build_patterns() -> _Patterns:
         english_call=re.compile(
             r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(20\d\d))?\b"
             rf"[^.;!?]{{0,60}}?{release}[^.;!?]{{0,60}}?{report}"
+            # or after them: "reported unaudited Q3 2025 results on November 25, 2025"
+            rf"|{release}[^.;!?]{{0,60}}?{report}\s+on\s+(?:[A-Z][a-z]+day,?\s+)?"
+            r"(?P<after_month>[A-Z][a-z]{2,8})\.?\s+(?P<after_day>\d{1,2})(?:st|nd|rd|th)?"
+            r"(?:(?:,\s*|\s+)(?P<after_year>20\d\d))?\b"
         ),
         news_dateline=re.compile(
             rf"(?<![\d年/.\-])(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日\s*(?:{alt(w.dateline_words)})"
@@ -188,10 +194,16 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 together: ``…不派末期息 Feb 16, 2024 金沙中国公布…``) is the page's."""
 
 ENGLISH_DATELINE = re.compile(
-    r"\b[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20}){0,4},\s*(?:[A-Z][A-Za-z]{1,20},\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2})"
-    r"(?:,\s*|\s+)(20\d\d)\b"
+    r"\b[A-Z]{3,20}(?:[ \t]+[A-Z]{3,20}){0,4},\s*(?:[A-Z][A-Za-z]{1,20},\s*)?"
+    r"([A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+(\d{1,2})(?:,\s*|\s+)(20\d\d)\b"
 )
-"""A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU,China,Aug. 22,2024``."""
+"""A news dateline: ``BEIJING, March 18, 2025 (GLOBE NEWSWIRE)``, ``HANGZHOU,China,Aug. 22,2024``,
+``TAIPEI, TAIWAN, NOVEMBER 14, 2024 –`` (the month in capitals)."""
+
+
+_CLOCK_AFTER = re.compile(r"\s*(?:at\s+)?\d{1,2}:\d{2}")
+"""A clock time right after a date (``July 20, 2022 8:30 PM ET``, ``August 6, 2019 at 7:45:00am``):
+the date of an event, not one a sentence reports."""
 
 
 def _leading_date(text: str) -> date | None:
@@ -241,7 +253,10 @@ def publication_date(doc: Document) -> date | None:
             if until.search(text[: eng.start()]):
                 continue  # "As of June 30, 2024": a period's end
             chinese_line = _HAN.search(text[: eng.start()]) and _HAN.search(text[eng.end() :])
-            if eng.group(1).lower() in MONTHS and (len(text) <= 60 or _ends(text, eng.end()) or chinese_line):
+            timed = _CLOCK_AFTER.match(text, eng.end())  # "Call July 23, 2024 12:00 PM ET"
+            if eng.group(1).lower() in MONTHS and (
+                len(text) <= 60 or _ends(text, eng.end()) or chinese_line or timed
+            ):
                 found = safe_date(int(eng.group(3)), MONTHS[eng.group(1).lower()], int(eng.group(2)))
                 if found:
                     return found
@@ -295,7 +310,8 @@ def _stamped_date(doc: Document) -> date | None:
 
 def _wire_dateline(doc: Document) -> date | None:
     """The date of a press release's dateline, wherever the release starts in the text
-    (``香港2024年3月26日 /美通社/``, ``SHANGHAI, Aug. 29, 2024 (GLOBE NEWSWIRE)``)."""
+    (``香港2024年3月26日 /美通社/``, ``香港, 2024年3月29日 - (亞太商訊)``, ``SHANGHAI, Aug. 29, 2024
+    (GLOBE NEWSWIRE)``)."""
     pattern = _patterns().wire_dateline
     for ln in doc.content_lines():
         m = pattern.search(ln.norm)
@@ -450,6 +466,10 @@ def _relative_call_date(doc: Document, published: date, held: bool) -> date | No
     return None
 
 
+FURNITURE_CHARS = 6
+"""A head line this short without a digit (划重点, 图片, 导读) is page furniture, no headline."""
+
+
 def _news_dateline(doc: Document, ctx: DateContext, period: Period) -> date | None:
     """The date of a news dateline without its year heading the text (``财联社1月20日讯``), the
     year placed after the period's end (as for any month and day the text writes without one);
@@ -457,7 +477,9 @@ def _news_dateline(doc: Document, ctx: DateContext, period: Period) -> date | No
     if period.period_end is None:
         return None
     pattern = _patterns().news_dateline
-    for text in _head_texts(doc)[:2]:
+    # page furniture between the headline and the dateline (划重点, 图片) does not count
+    heads = [t for t in _head_texts(doc) if len(t) > FURNITURE_CHARS or re.search(r"\d", t)]
+    for text in heads[:2]:
         m = pattern.search(text)
         if m:
             month, day = int(m.group(1)), int(m.group(2))
@@ -476,6 +498,10 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
     for meeting in (_meeting_time(doc), _labelled_call_date(doc), _titled_call_date(doc)):
         if meeting is not None and (period.period_end is None or meeting > period.period_end):
             return meeting
+    timed = _timed_date(doc)
+    if timed is not None and (period.period_end is None or timed > period.period_end):
+        if ctx.published is None or timed <= ctx.published:
+            return timed  # "February 4, 2010 8:00 a.m. ET" under the transcript's heading
     anchor = ctx.published or _news_dateline(doc, ctx, period)
     relative = _relative_call_date(doc, anchor, True) if anchor else None
     credible = ctx.published is not None and (period.period_end is None or ctx.published > period.period_end)
@@ -496,6 +522,26 @@ def identify_call_date(doc: Document, ctx: DateContext, period: Period) -> date 
             return release
     return ctx.published
 
+
+TIMED_REACH = 15
+"""How many first content lines a call's date with its clock time is looked for in."""
+
+
+def _timed_date(doc: Document) -> date | None:
+    """The date a line of the text's head gives with a clock time, alone on its line (``February 4,
+    2010 8:00 a.m. ET`` under a transcript's heading): the call's, though the page is dated later."""
+    for ln in doc.content_lines()[:TIMED_REACH]:
+        m = ENGLISH_DATE.match(ln.norm.strip())
+        if m is None or m.group(1).lower() not in MONTHS:
+            continue
+        rest = ln.norm.strip()[m.end() :]
+        if _CLOCK_AFTER.match(rest) and len(rest) <= TIMED_TAIL:
+            return safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    return None
+
+
+TIMED_TAIL = 20
+"""At most this much after the date (``8:00 a.m. ET``): a line holding a date and its time only."""
 
 TITLED_CALL = re.compile(r"\s*[\u3400-\u9fffA-Za-z]{2,16}(20\d\d)(\d\d)(\d\d)\s*")
 """A call's minutes titled by the company and the call's date written as eight digits, alone on
@@ -552,15 +598,22 @@ def _stated_dates(doc: Document, ctx: DateContext, period: Period, held: bool) -
 
 def _english_stated(text: str, ctx: DateContext, period: Period) -> list[date]:
     """English month-and-day dates beside a release verb and the results (``August 30, … today
-    released its financial results``), the year as written or placed after the period's end."""
+    released its financial results``, ``reported … results on November 25, 2025``), the year as
+    written or placed after the period's end."""
     out = []
     for m in _patterns().english_call.finditer(text):
-        month = MONTHS.get(m.group(1).lower())
+        before = m.group(1) is not None
+        words = (
+            (m.group(1), m.group(2), m.group(3))
+            if before
+            else m.group("after_month", "after_day", "after_year")
+        )
+        month = MONTHS.get(words[0].lower())
         if month is None:
             continue
-        day = int(m.group(2))
-        if m.group(3):
-            year: int | None = int(m.group(3))
+        day = int(words[1])
+        if words[2]:
+            year: int | None = int(words[2])
         elif ctx.year_guessed and period.period_end is None:
             continue
         else:

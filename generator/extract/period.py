@@ -160,6 +160,9 @@ def _build_patterns() -> _Patterns:
             r"|(?P<what>(?i:quarter|three months|period|year))[\s\-]+(?:that\s+)?ended\s+(?:on\s+)?"
             r"(?P<en_month>[A-Z][a-z]+)"
             r"(?:\s+(?P<en_day>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<en_year>20\d\d))?"
+            # "the quarter ending September 2021" (Indian usage): a past quarter only with its year
+            r"|(?i:quarter|three\s+months)\s+ending\s+(?P<ing_month>[A-Z][a-z]+)"
+            r"(?:\s+(?P<ing_day>\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?P<ing_year>20\d\d)"
         ),
         cal_q=re.compile(
             rf"(?:(20\d\d)\s*年\s*度?\s*|({alternation(w.relative_years)})\s*)(?:的\s*)?(?:第\s*)?([一二三四1-4])\s*"
@@ -208,6 +211,9 @@ OWN_REACH_LATIN = 40
 """The same in English, whose words are longer ("Second Quarter and Interim Results")."""
 LIST_ITEM = re.compile(r"\s*(?:[·•▪◦●○>]|[*\-]\s)")
 """A bulleted line (related links, other companies' briefings): it names no period of its own text."""
+AHEAD_WEIGHT = 0.5
+"""A period named with a forecast word in its clause (预期, 预计) counts this much of its weight: an
+outlook, more likely than the period reported."""
 UNDATED_LAG_DAYS = 30
 """A text with no date of its own was written some day of its year: a period it names without a
 year ended at least this long before the year's end (a period is reported weeks after it ends, so
@@ -223,6 +229,37 @@ January): it tells that the text names periods only without their year, and is n
 CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
 """A year written in Chinese numerals, digit by digit: ``二零二五年``."""
 CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+CN_MONTH_DAY = re.compile(
+    r"(?<=年)(\s*)([一二三四五六七八九十]{1,3})(月)(?:([一二三四五六七八九十]{1,4})(日))?"
+)
+"""A month, and its day, written in Chinese numerals after a year (``2016年十二月三十一日``)."""
+
+
+def _cn_number(token: str) -> int | None:
+    """1-39 from ``一``, ``十二``, ``三十一``; None for anything else."""
+    tens, _, units = token.rpartition("十")
+    if "十" not in token:
+        value = CN_DIGITS.get(token) if len(token) == 1 else None
+        return value if value and value < 10 else None
+    ten = 1 if tens == "" else CN_DIGITS.get(tens)
+    unit = 0 if units == "" else CN_DIGITS.get(units)
+    if ten is None or unit is None or ten > 3 or unit > 9:
+        return None
+    return ten * 10 + unit
+
+
+def _cn_month_day(m: re.Match[str]) -> str:
+    """``十二月三十一日`` -> `` 12月 31日`` (right-aligned: the same length, so positions hold)."""
+    month = _cn_number(m.group(2))
+    day = _cn_number(m.group(4)) if m.group(4) else None
+    if month is None or not 1 <= month <= 12 or (m.group(4) and (day is None or not 1 <= day <= 31)):
+        return m.group(0)
+    if len(str(month)) > len(m.group(2)) or (day is not None and len(str(day)) > len(m.group(4))):
+        return m.group(0)  # 十月, 十日: no shorter in digits; left as written
+    out = m.group(1) + str(month).rjust(len(m.group(2))) + m.group(3)
+    if m.group(4):
+        out += str(day).rjust(len(m.group(4))) + m.group(5)
+    return out
 
 
 def _comparison(text: str, span: tuple[int, int]) -> bool:
@@ -268,10 +305,13 @@ def _comparison_clause() -> re.Pattern[str]:
 
 def _digit_years(text: str) -> str:
     """The text with its years written plainly, the same length, so positions hold: years in Chinese
-    numerals in digits (``二零二五年上半年`` → ``2025年上半年``), a bracketed year without its brackets
+    numerals in digits (``二零二五年上半年`` → ``2025年上半年``), and the month and day after them
+    (``2016年十二月三十一日`` → ``2016年 12月 31日``), a bracketed year without its brackets
     (``今(2017)年`` → ``今 2017 年``), a fiscal year spanning two calendar years by the one it ends in
     (``20/21财年`` → `` 2021财年``)."""
     text = CN_YEAR.sub(lambda m: m.group(0).translate(CN_YEAR_DIGITS), text)
+    if "月" in text:
+        text = CN_MONTH_DAY.sub(_cn_month_day, text)
     patterns = _patterns()
     if "年" in text:
         text = patterns.roc_year.sub(_roc_year, text)
@@ -300,8 +340,10 @@ def _two_digit(year: str) -> int:
 
 
 def _candidates(
-    line: Line, start_month: int, ctx: DateContext, offset: int, latin_fiscal: bool = True
+    line: Line, start_month: int, ctx: DateContext, offset: int, latin_fiscal: bool = True, lead: str = ""
 ) -> list[_Candidate]:
+    """The periods ``line`` names; ``lead`` is the end of the line before, when ``line`` goes on
+    with its sentence (a hard-wrapped release: "…financial results for the" / "third quarter…")."""
     text = _digit_years(line.norm)
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -317,8 +359,15 @@ def _candidates(
         elif end is not None and not any(a < span[1] and span[0] < b for a, b in taken):
             reach = OWN_REACH_LATIN if text[span[1] : span[1] + 2].isascii() else OWN_REACH
             after = re.split(r"[,。;!?]", text[span[1] : span[1] + reach], maxsplit=1)[0]
-            own = not listed and results.search(after) is not None and future.search(after) is None
-            out.append(_Candidate(end, quarter, weight, offset + span[0], kind, own))
+            stated = results.search(after) is not None or _results_before(lead + text[: span[0]])
+            ahead = future.search(after) is not None
+            own = not listed and stated and not ahead
+            # a period with a forecast in its clause ("2025Q4 预期将维持获利") weighs half: an outlook
+            out.append(
+                _Candidate(
+                    end, quarter, weight * (AHEAD_WEIGHT if ahead else 1.0), offset + span[0], kind, own
+                )
+            )
             taken.append(span)
 
     patterns, relative_years = _patterns(), periods.wording().relative_years
@@ -415,7 +464,8 @@ def _candidates(
             add(quarter_end(int(m.group(1)), q, start_month), True, 1.0, m.span())
         elif ctx.year:
             add(_latest_fiscal_quarter_end(q, start_month, ctx), True, 0.5, m.span())
-    if start_month == 1 and ctx.year is not None:
+    if (start_month == 1 or latin_fiscal) and ctx.year is not None:
+        # (a quarter an English text names without its year is its company's fiscal quarter)
         for m in patterns.yearless_quarter.finditer(text):
             if _part_of_whole(text, m.start()):
                 continue
@@ -425,6 +475,20 @@ def _candidates(
             if end is not None and (ctx.published is None or (ctx.published - end).days <= YEARLESS_LAG_DAYS):
                 add(end, True, 0.5, m.span())
     return out
+
+
+@per_lexicon_set
+def _results_before_pattern() -> re.Pattern[str]:
+    words = alternation(periods.wording().results_before)
+    # the period's own words may come between ("results for the third quarter ended…", "…the three
+    # months ended…": the end date is what is matched)
+    return re.compile(rf"(?<![A-Za-z])(?i:{words})\s+(?:[a-z]+\s+){{0,3}}$")
+
+
+def _results_before(before: str) -> bool:
+    """True when results words end ``before``, the text before a period (``financial results for
+    the`` third quarter ended…): English names the period reported after its results."""
+    return _results_before_pattern().search(before[-OWN_REACH_LATIN:]) is not None
 
 
 def _period_end(m: re.Match[str], ctx: DateContext) -> tuple[date | None, bool]:
@@ -437,6 +501,9 @@ def _period_end(m: re.Match[str], ctx: DateContext) -> tuple[date | None, bool]:
     if g["month"]:
         month, day, written = int(g["month"]), g["day"], g["year"]
         year = ctx.year + periods.wording().relative_years[g["rel"]] if g["rel"] and ctx.year else None
+    elif g["ing_month"]:
+        month, day, written = MONTHS.get(g["ing_month"].lower(), 0), g["ing_day"], g["ing_year"]
+        year = None
     else:
         month, day, written = MONTHS.get(g["en_month"].lower(), 0), g["en_day"], g["en_year"]
         year = None
@@ -519,18 +586,20 @@ def _half_year_call(doc: Document, candidates: list[_Candidate], end: date) -> b
     title = chinese.normalise(doc.title or "")
     patterns = _patterns()
     title_half = bool(patterns.half.search(title) or HALF_YEAR_FIRST.search(title))
-    title_quarter = any(
-        (m.group(1) or m.group(2)) in ("2", "二") for m in patterns.quarter_word.finditer(title)
-    )
-    yearless = sum(
-        0.5
-        for ln in doc.content_lines()
-        for m in patterns.quarter_word.finditer(ln.norm)
-        if (m.group(1) or m.group(2)) in ("2", "二")
-    )
+    title_quarter = _second_quarters(title) > 0
+    yearless = sum(0.5 * _second_quarters(ln.norm) for ln in doc.content_lines())
     half += 2.0 * title_half
     quarter += 2.0 * title_quarter + yearless
     return half > quarter
+
+
+def _second_quarters(text: str) -> int:
+    """How often ``text`` names a second quarter: ``第二季度``, ``Q2``, or by a word (``次季``)."""
+    found = sum(
+        1 for m in _patterns().quarter_word.finditer(text) if (m.group(1) or m.group(2)) in ("2", "二")
+    )
+    words = [w for w, q in periods.wording().named_quarters.items() if q == 2]
+    return found + sum(text.count(w) for w in words)
 
 
 def _annual_call(candidates: list[_Candidate], head: int) -> date | None:
@@ -618,14 +687,9 @@ FISCAL_STARTS = (4, 7, 10)
 """The months other than January a fiscal year commonly starts in."""
 
 
-def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int:
-    """The month the fiscal year starts, when the text's fiscal labels (``Quarter 1, FY'2014``,
-    ``Q2 FY25``) cannot have ended by its dateline in a year starting in January (a call of
-    2013-07-17 on FY2014's first quarter): the one start month (April, July or October) that makes
-    every label the latest quarter ended before the dateline, within ``YEARLESS_LAG_DAYS``;
-    ``start_month`` otherwise."""
-    if start_month != 1 or ctx.published is None:
-        return start_month
+def _fiscal_labels(doc: Document) -> set[tuple[int, int]]:
+    """The fiscal year and quarter of each English fiscal label the text writes (``FY21Q2``,
+    ``Q2 FY25``, ``Quarter 1, FY'2014``)."""
     labels: set[tuple[int, int]] = set()
     for ln in doc.content_lines():
         for i, pattern in enumerate(ENGLISH_FISCAL_YQ):
@@ -636,6 +700,34 @@ def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int
                 q = quarter_number(second)
                 if q:
                     labels.add((_two_digit(first), q))
+    return labels
+
+
+def _labels_by_first_year(
+    labels: set[tuple[int, int]], candidates: list[_Candidate], start_month: int
+) -> bool:
+    """True when a company whose year starts after January names its fiscal years by the year they
+    start in (Sony's FY21 runs from April 2021 to March 2022): the text writes each label's quarter
+    end a year after the label read by the year it ends in (``FY21Q2`` and ``second quarter ended
+    September 30, 2021``), never on it."""
+    if start_month == 1 or not labels:
+        return False
+    stated = {c.end for c in candidates if c.kind == "end"}
+    return all(
+        quarter_end(y + 1, q, start_month) in stated and quarter_end(y, q, start_month) not in stated
+        for y, q in labels
+    )
+
+
+def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int:
+    """The month the fiscal year starts, when the text's fiscal labels (``Quarter 1, FY'2014``,
+    ``Q2 FY25``) cannot have ended by its dateline in a year starting in January (a call of
+    2013-07-17 on FY2014's first quarter): the one start month (April, July or October) that makes
+    every label the latest quarter ended before the dateline, within ``YEARLESS_LAG_DAYS``;
+    ``start_month`` otherwise."""
+    if start_month != 1 or ctx.published is None:
+        return start_month
+    labels = _fiscal_labels(doc)
     if not labels or any(quarter_end(y, q, 1) <= ctx.published for y, q in labels):
         return start_month
     published = ctx.published
@@ -645,6 +737,16 @@ def _start_from_labels(doc: Document, start_month: int, ctx: DateContext) -> int
         if all(0 <= (published - quarter_end(y, q, s)).days <= YEARLESS_LAG_DAYS for y, q in labels)
     ]
     return fits[0] if len(fits) == 1 else start_month
+
+
+def period_start(doc: Document, start_month: int, ctx: DateContext) -> int:
+    """The month the fiscal year starts as :func:`identify_period` reads the text: ``start_month``,
+    or the one its fiscal labels tell (see :func:`_start_from_labels`)."""
+    return _start_from_labels(doc, start_month, ctx)
+
+
+_ENDS_SENTENCE = re.compile(r"[.。!?！？:：]\s*$")
+"""A line ending its sentence: the next line is no continuation of it."""
 
 
 def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period:
@@ -659,9 +761,33 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
                 candidates.append(_Candidate(end, True, 1.0, -1))
     offset = 0
     latin_fiscal = source_language(doc) == "en"
+    previous: Line | None = None
     for ln in doc.content_lines():
-        candidates.extend(_candidates(ln, start_month, ctx, offset, latin_fiscal))
+        wrapped = (
+            previous is not None
+            and previous.number + 1 == ln.number
+            and not _ENDS_SENTENCE.search(previous.norm)
+        )
+        lead = previous.norm[-OWN_REACH_LATIN:] + " " if wrapped and previous is not None else ""
+        candidates.extend(_candidates(ln, start_month, ctx, offset, latin_fiscal, lead))
         offset += len(ln.norm) + 1
+        previous = ln
+    labels = _fiscal_labels(doc) if start_month != 1 else set()
+    first_year = _labels_by_first_year(labels, candidates, start_month)
+    if first_year:  # each label's quarter is the one a year on, as the text's own end dates say
+        moved = {quarter_end(y, q, start_month): quarter_end(y + 1, q, start_month) for y, q in labels}
+        for c in candidates:
+            if c.kind == "quarter" and c.end in moved:
+                c.end = moved[c.end]
+    period = _identify(doc, start_month, ctx, candidates)
+    if first_year and period.fiscal_year is not None:
+        # the company's own name for its year: the one it starts in
+        return Period(period.fiscal_year - 1, period.fiscal_quarter, period.period_end)
+    return period
+
+
+def _identify(doc: Document, start_month: int, ctx: DateContext, candidates: list[_Candidate]) -> Period:
+    """The period, from the candidates the text's lines give (see :func:`identify_period`)."""
     # an undated text cannot report a period ending in the last weeks of the year it was written in
     undated = date(ctx.year, 12, 31) if ctx.year else None
     if undated and ctx.year_guessed:
@@ -680,10 +806,12 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
         return Period(fiscal_year=fiscal_year(annual, start_month), fiscal_quarter=None, period_end=annual)
     quarters = [c for c in candidates if c.quarter] or candidates
     if not quarters:
-        # A dated text naming no period at all is left without one here, though it may give the year
-        # before's figures (2025年营收… on 2026-03-13, see _reported_year): taken as the period, its
-        # clause "与2024年持平" makes the metrics drop the figures after it as 2024's (a metrics class
-        # to fix first; zh-b09 09-udn lost its net income, below its floor).
+        if ctx.published is not None and start_month == 1:
+            # a dated text naming no period but giving the year before's figures early in the next
+            # (2025年营收… on 2026-03-13, 去年錄得…利潤 on 2024-02-16): that year is the period
+            year = _reported_year(doc, ctx)
+            if year is not None:
+                return Period(fiscal_year=year, fiscal_quarter=None, period_end=date(year, 12, 31))
         if ctx.year is None:
             quarter = _yearless_quarter(doc)
             end = _quarter_end_written(doc, quarter, start_month) if quarter else None
@@ -727,10 +855,12 @@ def identify_period(doc: Document, start_month: int, ctx: DateContext) -> Period
 
 
 _BALANCE_DATE = re.compile(
-    r"(?i:as\s+of|as\s+at|ended)\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(20\d\d)\b"
+    r"(?i:as\s+of|as\s+at|ended(?:\s+on)?)\s+(?:([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?"
+    r"|(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?,?)\s+(20\d\d)\b"
     r"|(?:截至|于|於)\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
-"""A date the text's balances or periods end on: ``As of June 30, 2020``, ``截至2020年6月30日``."""
+"""A date the text's balances or periods end on: ``As of June 30, 2020``, ``ended on 30 September
+2024`` (the day first, British style), ``截至2020年6月30日``."""
 
 
 def _quarter_end_written(doc: Document, quarter: int, start_month: int) -> date | None:
@@ -741,9 +871,12 @@ def _quarter_end_written(doc: Document, quarter: int, start_month: int) -> date 
     for ln in doc.content_lines():
         for m in _BALANCE_DATE.finditer(ln.norm):
             if m.group(1):
-                month, day, year = MONTHS.get(m.group(1).lower(), 0), int(m.group(2)), int(m.group(3))
+                month, day, year = MONTHS.get(m.group(1).lower(), 0), int(m.group(2)), int(m.group(5))
+            elif m.group("day"):
+                month, day = MONTHS.get(m.group("month").lower(), 0), int(m.group("day"))
+                year = int(m.group(5))
             else:
-                year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+                year, month, day = int(m.group(6)), int(m.group(7)), int(m.group(8))
             if 1 <= month <= 12 and safe_date(year, month, day) == month_end(year, month):
                 found.add(month_end(year, month))
     ends = {e for e in found if fiscal_period(e, start_month).fiscal_quarter == quarter}

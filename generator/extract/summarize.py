@@ -15,13 +15,15 @@ This module only orchestrates; each kind of extraction has its own module:
 
 from __future__ import annotations
 
-from generator.extract.calendar import fiscal_start
+import calendar
+
+from generator.extract.calendar import fiscal_start, start_basis
 from generator.extract.company import identify_company
 from generator.extract.dates import date_context, identify_call_date
 from generator.extract.genre import contract_kind, source_genre
 from generator.extract.metrics.extractor import extract_figures
 from generator.extract.people import find_people
-from generator.extract.period import identify_period
+from generator.extract.period import identify_period, period_start
 from generator.extract.qa import find_exchanges
 from generator.extract.quotes import select_quotes
 from generator.extract.turns import source_kind, source_language, split_turns
@@ -47,16 +49,18 @@ def summarize(doc: Document) -> Summary:
 
     company = identify_company(doc)
     summary.company = company
+    dates = date_context(doc)
+    listed = fiscal_start(company, doc)
+    start = period_start(doc, listed, dates)
     if company.name is None:
         review.append("company not recognised: add it to the companies lexicon")
     elif company.id is None:
         review.append(
             f"company {company.name} is not in the companies lexicon: named after the title or a ticker; "
-            "check it and add it to the lexicon (its fiscal year is taken to start in January)"
+            f"check it and add it to the lexicon ({_start_told(start, start_basis(company, doc), listed)})"
         )
 
-    dates = date_context(doc)
-    period = identify_period(doc, fiscal_start(company, doc), dates)
+    period = identify_period(doc, start, dates)
     summary.period = period
     summary.call_date = identify_call_date(doc, dates, period)
     review.extend(dates.notes)
@@ -72,3 +76,21 @@ def summarize(doc: Document) -> Summary:
     summary.metrics, summary.guidance, summary.consensus = found.metrics, found.guidance, found.consensus
     review.extend(found.notes)
     return summary
+
+
+START_BASIS = {
+    "listed": "periods.yaml's fiscal_year_starts lists it",
+    "stated": "the text states a quarter's or the year's end",
+    "labels": "the text's fiscal labels would not have ended by its date otherwise",
+}
+"""Why a company outside the registry has its fiscal year taken to start in a month other than
+January (the review note tells it; generator/site/review.py tells it in Chinese)."""
+
+
+def _start_told(start: int, basis: str | None, listed: int) -> str:
+    """The fiscal calendar taken for a company outside the registry, as its review note tells it:
+    ``its fiscal year is taken to start in April: periods.yaml's fiscal_year_starts lists it``."""
+    told = f"its fiscal year is taken to start in {calendar.month_name[start]}"
+    if start != listed:
+        basis = "labels"
+    return f"{told}: {START_BASIS[basis]}" if basis in START_BASIS else told

@@ -30,6 +30,7 @@ class PeriodWording:
     late_year_parts: Words
     range_words: Words
     results_words: Words
+    results_before: Words
     fiscal_year: Words
     fiscal_quarter: Words
     fiscal_quarter_short: Words

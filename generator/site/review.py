@@ -12,6 +12,7 @@ note no pattern knows is shown as a plain request to check the line, never in En
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,21 @@ LINE = re.compile(r"^line (\d+):\s*", re.IGNORECASE)
 
 NOTES: tuple[tuple[str, str], ...] = (
     (r"company not recognised\b.*", "未能识别这场电话会的公司，请人工确认。"),
+    (
+        r"company (?P<name>.+?) is not in the companies lexicon\b.*its fiscal year is taken to start in "
+        r"(?P<month>[a-z]+): periods\.yaml's fiscal_year_starts lists it\)",
+        "公司“{name}”不在公司名录中，名称取自标题或股票代码，请核对；其财年按{month}开始处理（财年起始月份表所列）。",
+    ),
+    (
+        r"company (?P<name>.+?) is not in the companies lexicon\b.*its fiscal year is taken to start in "
+        r"(?P<month>[a-z]+): the text states a quarter's or the year's end\)",
+        "公司“{name}”不在公司名录中，名称取自标题或股票代码，请核对；其财年按{month}开始处理（原文写明了季度或年度的截止日）。",
+    ),
+    (
+        r"company (?P<name>.+?) is not in the companies lexicon\b.*its fiscal year is taken to start in "
+        r"(?P<month>[a-z]+): the text's fiscal labels would not have ended by its date otherwise\)",
+        "公司“{name}”不在公司名录中，名称取自标题或股票代码，请核对；其财年按{month}开始处理（原文的财季标注只有这样才早于其日期）。",
+    ),
     (
         r"company (?P<name>.+?) is not in the companies lexicon\b.*",
         "公司“{name}”不在公司名录中，名称取自标题或股票代码，请核对；其财年按自然年处理。",
@@ -88,6 +104,10 @@ ENGLISH = re.compile(r"[A-Za-z]{3,}")
 _LISTED_LINE = re.compile(r"\s*\(line (\d+)\)")
 
 
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+"""English month names -> their number (a fiscal year's first month, 四月 for April)."""
+
+
 def _scope(scope: str | None) -> str:
     return "" if not scope or scope == "-" else format.scope_label(scope)
 
@@ -97,6 +117,7 @@ SHOWN: dict[str, Callable[[str | None], str]] = {
     "unit": lambda v: format.unit_name(v) if v else "",
     "scope": _scope,
     "segment": lambda v: f"（{v}）" if v else "",
+    "month": lambda v: f"{_MONTHS.get((v or '').lower(), v)}月",
     "listed": lambda v: _LISTED_LINE.sub(r"（第 \1 行）", v or "").replace(", ", "、"),
 }
 """How a named part of a note is shown (as is when not listed here)."""

@@ -41,6 +41,16 @@ WRITTEN = [
     "line 47: 效果广告 segment_revenue: only a change given as a bound (超过…), no value; left out",
     # generator/store/corrections.py
     "correction not applied: metrics: fix revenue/quarter matches no metric",
+    # generator/extract/summarize.py: the fiscal calendar taken for a company outside the registry
+    "company Toyota is not in the companies lexicon: named after the title or a ticker; check it and "
+    "add it to the lexicon (its fiscal year is taken to start in April: periods.yaml's fiscal_year_starts "
+    "lists it)",
+    "company 示例 is not in the companies lexicon: named after the title or a ticker; check it and "
+    "add it to the lexicon (its fiscal year is taken to start in July: the text states a quarter's or "
+    "the year's end)",
+    "company 示例 is not in the companies lexicon: named after the title or a ticker; check it and "
+    "add it to the lexicon (its fiscal year is taken to start in April: the text's fiscal labels would "
+    "not have ended by its date otherwise)",
 ]
 METRIC_ID = re.compile(r"[a-z]+_[a-z_]+|\b(?:line|left out|assumed|the)\b")
 
@@ -87,3 +97,12 @@ def test_the_templates_write_chinese_with_full_width_punctuation() -> None:
         prose = TOKEN.sub(" ", path.read_text(encoding="utf-8"))
         found += [f"{path.name}: {m.group(0)}" for m in HALF_WIDTH.finditer(prose)]
     assert not found, found
+
+
+def test_fiscal_start_is_told_as_taken() -> None:
+    """The note on a company outside the registry tells the fiscal calendar taken, not January
+    whatever was taken (periods.yaml's fiscal_year_starts, a stated quarter end, the labels)."""
+    assert "其财年按自然年处理" in reader_note(WRITTEN[1]).text
+    assert "其财年按4月开始处理" in reader_note(WRITTEN[-3]).text
+    assert "其财年按7月开始处理" in reader_note(WRITTEN[-2]).text
+    assert "自然年" not in reader_note(WRITTEN[-1]).text
