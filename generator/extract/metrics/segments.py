@@ -631,3 +631,43 @@ def english_name_before(text: str, end: int, limit: int, ctx: Context) -> tuple[
     if text[start:stop].lower() in rules.en_not_units or find_money_word(text[start:stop], ctx):
         return None
     return start, stop
+
+
+EN_OPENER = re.compile(
+    r"(?:^|(?<=[.!?])\s+|^\s*(?:[-*•·]+\s*))In\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:(?:\s+|,\s*)(?:(?:and|&|of|the)\s+)?[A-Za-z][\w.&'’-]*){0,7}?)\s*,\s"
+)
+"""A sentence opening with a place or unit named in capitals ("In The Americas, sales rose…",
+"In Europe, revenue was down 10%")."""
+
+
+def english_opening_unit(text: str, word_start: int, ctx: Context) -> Subject | None:
+    """The unit (a region, a division) a sentence of the line names in its opening phrase before
+    ``word_start`` ("In The Americas, sales rose 3.9% to CHF 33.2bn"): the figures of that sentence and
+    of the line's sentences after it are the unit's, up to the next such opening. None when no
+    sentence opens so, or the opening names a period, a currency or the company."""
+    rules = ctx.rules
+    last = None
+    for m in EN_OPENER.finditer(text, 0, word_start):
+        last = m
+    if last is None:
+        return None
+    start, end = last.span("name")
+    name = text[start:end]
+    words = re.findall(r"[\w.&'’-]+", name)
+    if name.lower() in rules.en_opening_not_units or any(
+        w.lower() in rules.en_opening_not_units for w in words
+    ):
+        return None
+    if re.search(r"\d", name) or rules.cues.find(name) or any(w.lower() in rules.month_words for w in words):
+        return None  # "In Q3,", "In fiscal 2024,", "In January,": a period
+    if not all(
+        w[:1].isupper() or re.search(r"[A-Z]", w) or w.lower() in ("and", "&", "of", "the") for w in words
+    ):
+        return None  # "In other words,", "In constant currency terms,": no name
+    cut, found = _strip_names(text, start, end, ctx)
+    if found == "other":
+        return Subject("other")
+    if found == "own":
+        return None
+    return name_subject(text, start, end, ctx)
