@@ -587,6 +587,14 @@ def new_entry(
     segment = segment_of(text, sentence, clause_start, word, subject, ctx)
     if segment is None and opening is not None:
         segment = opening.name, None if opening.name else (opening.start, opening.end), opening.start
+    if (
+        segment is None
+        and subject.kind == "line"
+        and rules.kind(word.metric) == "ratio"
+        and text[word.start : word.end].isascii()
+    ):
+        entry.unclear = text[clause_start : word.end].strip()  # "Microsoft Cloud gross margin": a unit's
+        return entry
     if subject.kind == "line" and segment is None and spec.get("subset_when_qualified"):
         return None  # SVIP活跃用户数: a subset's count, not the company's
     if (

@@ -112,3 +112,23 @@ def test_an_english_line_with_a_chinese_name_ending_its_sentence_is_not_joined_t
     )
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert only(ms, "net_income").value == -296_000_000
+
+
+def test_a_named_units_margin_is_not_the_groups(tmp_path):
+    text = (
+        "Company gross margin percentage increased slightly year-over-year to 69%.\n"
+        "Zephyr Cloud revenue was $40.9 billion and grew 21%. "
+        "Zephyr Cloud gross margin percentage was 70%, down year-over-year.\n"
+    )
+    ms, notes = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "gross_margin").value == 69
+    assert only(ms, "segment_revenue", "Zephyr Cloud").value == 40_900_000_000
+
+
+def test_an_amount_right_before_a_bare_profit_is_its_figure(tmp_path):
+    text = (
+        "Revenue surged 53% year over year to $321 million in the third quarter, "
+        "with the company reporting a $36 million profit.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "net_income").value == 36_000_000
