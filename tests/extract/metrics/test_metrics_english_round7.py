@@ -6,7 +6,7 @@ Companies below are made up (not in the companies lexicon); the texts are writte
 
 from __future__ import annotations
 
-from tests.metrics_cases import Q3_2024, extract, only
+from tests.metrics_cases import H1_2024, Q3_2024, extract, only
 
 
 def test_european_and_commonwealth_currencies_keep_their_code(tmp_path):
@@ -132,3 +132,13 @@ def test_an_amount_right_before_a_bare_profit_is_its_figure(tmp_path):
     )
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert only(ms, "net_income").value == 36_000_000
+
+
+def test_hy_in_a_wire_headline_is_the_half_year_not_a_business_line(tmp_path):
+    text = (
+        "Zephyr Land Co Ltd : HY net profit HK$8.61 billion versus HK$9.85 billion a year ago . "
+        "HY revenue HK$9.73 billion versus HK$11.02 billion a year ago .\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", H1_2024)
+    assert (only(ms, "revenue").value, only(ms, "revenue").scope) == (9_730_000_000, "half_year")
+    assert only(ms, "net_income").value == 8_610_000_000
