@@ -113,6 +113,7 @@ class Rules:
             self.en_stops: set[str] = {str(w).lower() for w in english.get("stops", [])}
             self.en_group: set[str] = {str(w).lower() for w in english.get("group", [])}
             self.en_after: list[str] = [str(w).lower() for w in english.get("after", [])]
+            self.en_after_named: list[str] = [str(w).lower() for w in english.get("after_named", [])]
             self.en_not_units: set[str] = {str(w).lower() for w in english.get("not_units", [])}
             self.en_max_words = int(english.get("max_words", 6))
             self.en_pronouns: set[str] = {str(w).lower() for w in english.get("pronouns", [])}

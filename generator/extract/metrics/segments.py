@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.rules import Rules
+from generator.lexicon.currencies import currencies
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
 QUOTED_BEFORE = re.compile(
@@ -545,9 +546,18 @@ def _english_after(text: str, word_end: int, ctx: Context) -> Subject | None:
     """The line named right after an English metric word ("revenue from auto sales of RMB…"), or None."""
     rules = ctx.rules
     m = re.match(r"\s+(\w+)\s+(?:the\s+)?", text[word_end : word_end + 40])
-    if m is None or m.group(1).lower() not in rules.en_after:
+    if m is None or m.group(1).lower() not in rules.en_after + rules.en_after_named:
         return None
     pos = word_end + m.end()
+    if m.group(1).lower() not in rules.en_after:  # "Sales in China fell": a name in capitals only
+        head = EN_TOKEN.match(text, pos)
+        if head is None or not head.group(0)[:1].isupper() or head.group(0).lower() in rules.month_words:
+            return None
+        for t in EN_TOKEN.finditer(text, pos, min(len(text), pos + 40)):
+            if currencies().code(t.group(0)):
+                return None  # "Revenue in RMB terms", "sales in Hong Kong dollars": a currency, no line
+            if not t.group(0)[:1].isupper():
+                break
     run: list[re.Match[str]] = []
     for t in EN_TOKEN.finditer(text, pos, min(len(text), pos + 120)):
         low = t.group(0).lower()

@@ -142,3 +142,19 @@ def test_hy_in_a_wire_headline_is_the_half_year_not_a_business_line(tmp_path):
     ms, _ = extract(tmp_path, text, "Zephyr", H1_2024)
     assert (only(ms, "revenue").value, only(ms, "revenue").scope) == (9_730_000_000, "half_year")
     assert only(ms, "net_income").value == 8_610_000_000
+
+
+def test_a_reporting_verb_before_a_bare_profit_and_a_named_region_after_sales(tmp_path):
+    text = (
+        "Zephyr, the biggest beer maker by sales in Asia, said profit dropped 8.6 percent in the third "
+        "quarter from a year ago.\n"
+        "Net profit was USD254 million in the three months ended September 30. Revenue fell 7.8 percent to "
+        "USD1.8 billion. Sales in China fell 10.3 percent. Sales in RMB terms fell 2 percent.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert [m.yoy_pct for m in ms if m.metric == "net_income" and m.yoy_pct is not None] == [-8.6]
+    revenue = [(m.value, m.yoy_pct) for m in ms if m.metric == "revenue"]
+    # "by sales" took no change; "Sales in RMB terms" is the group's
+    assert sorted(revenue, key=str) == sorted([(1_800_000_000, -7.8), (None, -2)], key=str)
+    assert only(ms, "segment_revenue", "China").yoy_pct == -10.3
+    assert not [m for m in ms if m.metric == "segment_revenue" and m.segment != "China"]
