@@ -158,3 +158,26 @@ def test_a_reporting_verb_before_a_bare_profit_and_a_named_region_after_sales(tm
     assert sorted(revenue, key=str) == sorted([(1_800_000_000, -7.8), (None, -2)], key=str)
     assert only(ms, "segment_revenue", "China").yoy_pct == -10.3
     assert not [m for m in ms if m.metric == "segment_revenue" and m.segment != "China"]
+
+
+def test_profit_before_fair_value_adjustments_is_the_adjusted_net_income(tmp_path):
+    text = (
+        "Zephyr said net profit before biological fair-value adjustments rose 81% on the year to "
+        "US$694 million in the third quarter, even as revenue fell 6.3%.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert (only(ms, "non_gaap_net_income").value, only(ms, "non_gaap_net_income").yoy_pct) == (
+        694_000_000,
+        81,
+    )
+    assert not [m for m in ms if m.metric == "net_income"]
+
+
+def test_reported_a_profit_is_the_bottom_line_but_a_metric_that_was_a_loss_keeps_its_own(tmp_path):
+    text = (
+        "In the third quarter, Zephyr reported a profit of USD 48.5 million.\n"
+        "Adjusted EBITDA was a loss of USD 46.6 million.\n"
+    )
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "net_income").value == 48_500_000
+    assert only(ms, "adjusted_ebitda").value == -46_600_000
