@@ -295,6 +295,16 @@ class Rules:
             return None
         return str(target)
 
+    def sized_above(self, metric: str, word: str) -> str | None:
+        """The metric an ambiguous ``word`` of ``metric`` names when its figure is far above the metric's
+        given by another word (an "operating income" of RMB 1,300 billion beside an operating profit of
+        RMB 67.9 billion is the top line, 营业收入 translated), else None."""
+        spec = self.metrics.get(metric, {})
+        target = spec.get("sized_above")
+        if not target or word.lower() not in {w.lower() for w in spec.get("sized_above_words", [])}:
+            return None
+        return str(target)
+
     def sized_unsure(self, metric: str, word: str) -> bool:
         """True when ``word`` of ``metric`` is a sized word that names it only above a profit figure
         of the same period (净收益: net revenues of a casino, net income of a translated filing)."""

@@ -181,3 +181,20 @@ def test_reported_a_profit_is_the_bottom_line_but_a_metric_that_was_a_loss_keeps
     ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
     assert only(ms, "net_income").value == 48_500_000
     assert only(ms, "adjusted_ebitda").value == -46_600_000
+
+
+def test_an_operating_income_far_above_the_operating_profit_is_the_top_line(tmp_path):
+    text = (
+        "Under the Chinese accounting standards, the Company's operating income reached RMB 1,300 billion "
+        "in the third quarter. Operating profit was RMB 67.9 billion in the third quarter.\n"
+    )
+    ms, notes = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "revenue").value == 1_300_000_000_000
+    assert only(ms, "operating_income").value == 67_900_000_000
+    assert any("far above" in n for n in notes)
+
+
+def test_an_operating_income_alone_stays_the_operating_income(tmp_path):
+    text = "Operating income was $2.1 billion in the third quarter, on revenue of $9.0 billion.\n"
+    ms, _ = extract(tmp_path, text, "Zephyr", Q3_2024)
+    assert only(ms, "operating_income").value == 2_100_000_000
