@@ -342,8 +342,8 @@ class ChangeWording:
         return bool(self._delta_re.search(before))
 
     def is_from(self, before: str, after: str) -> bool:
-        """True for the starting figure of 从A…至B (``before`` ends with 从 and a to-word follows) or
-        of "to B from A" (a to-word stands before the from-word)."""
+        """True for the starting figure of 从A…至B (``before`` ends with 从 and a to-word follows), and
+        for every amount right after an English "from" ("to B from A", "losses narrowed from A")."""
         before = before.rstrip().removesuffix("-").removesuffix("−")  # 从第2季的-0.8元: its sign
         if self._from_period_re is not None:  # 从2016年6月的2.82亿: a period between
             before = self._from_period_re.sub("", before)
@@ -352,6 +352,8 @@ class ChangeWording:
         stem = before.rstrip()
         word = max((w for w in self._from_words if stem.endswith(w)), key=len)
         tail = stem[: len(stem) - len(word)].rstrip()[-40:]
+        if word.isascii():
+            return True  # "losses improved from NT$408 million": English names only a starting figure so
         changes = find_percents(tail)
         if changes and changes[-1].end >= len(tail):
             return True  # "fell 16.2 percent from NT$4.08 billion": the change's starting figure

@@ -15,7 +15,7 @@ from generator.extract.metrics.shapes import Span, Word
 SENTENCE_RE = re.compile(  # a space between CJK text (or a bullet: … [7] - 第三季度) ends a sentence
     r"[。!?;！？；]|(?<=[\u4e00-\u9fff\]】」』)）])\s+(?:[-–—•]\s+)?(?=[\u4e00-\u9fff【「『(（])"
     r"|(?<=[\u4e00-\u9fff\]】」』)）%])\s+[-–—•*]\s+(?=\S)"  # a bullet run into the line: … [1] * 2Q25净利润
-    r"|(?<=[a-z\d%)])\.\s+(?=[A-Z])"  # English: "…in 2023. Net income…"
+    r"|(?<=[a-z\d%)])\s?\.\s+(?=[A-Z])"  # English: "…in 2023. Net income…" (a wire's "…a year ago . HY…")
     r"|(?<=[A-Za-z\d%)\]])\s+[-–—•]\s+(?=[A-Z])"  # a bullet run into the line: "…quarter [7] - Total paid…"
 )
 

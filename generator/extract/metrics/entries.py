@@ -34,7 +34,13 @@ from generator.extract.metrics.figures import (
     takes_figure,
     takes_following,
 )
-from generator.extract.metrics.segments import english_name_before, figure_subject, not_a_unit, subject_before
+from generator.extract.metrics.segments import (
+    english_name_before,
+    english_opening_unit,
+    figure_subject,
+    not_a_unit,
+    subject_before,
+)
 from generator.extract.metrics.shapes import Entry, Pending, Span, Word
 from generator.extract.numbers import Amount, Percent, find_amounts, find_percents
 from generator.model import Line
@@ -525,6 +531,10 @@ def _elided_adjusted(
     return replace(entry, metric=adjusted, amount=None, changes={}, ratio=None, start=start, clause=clause)
 
 
+EN_ASIDE_AFTER = re.compile(r"\s*,\s*([a-z][^,;.\d]{0,60}),\s")
+"""An aside in commas right after an English metric word: a modifier there qualifies the word."""
+
+
 def new_entry(
     text: str,
     word: Word,
@@ -555,11 +565,36 @@ def new_entry(
     )
     if variant:
         entry.metric, entry.start = variant[0], min(entry.start, window_start + variant[1])
+    elif text[word.start : word.end].isascii():
+        # "operating result, adjusted for comparative items, was…": the aside qualifies the word
+        aside = EN_ASIDE_AFTER.match(text, word.end)
+        variant = rules.variant(word.metric, aside.group(1)) if aside else None
+        if variant:
+            entry.metric = variant[0]
     subject = subject_before(text, word.start, word.end, subject_limit, ctx)
+    opening = None
+    if (
+        subject.kind == "none"
+        and text[word.start : word.end].isascii()
+        and not rules.is_group_word(text[word.start : word.end])
+    ):
+        opening = english_opening_unit(text, word.start, ctx)  # "In Europe, revenue was down 10%"
+        if opening is not None and opening.kind == "other":
+            subject = opening
     if subject.kind == "other":
         entry.excluded = entry.other_subject = True  # 理想汽车二季度营收: another company's figure
         return entry
     segment = segment_of(text, sentence, clause_start, word, subject, ctx)
+    if segment is None and opening is not None:
+        segment = opening.name, None if opening.name else (opening.start, opening.end), opening.start
+    if (
+        segment is None
+        and subject.kind == "line"
+        and rules.kind(word.metric) == "ratio"
+        and text[word.start : word.end].isascii()
+    ):
+        entry.unclear = text[clause_start : word.end].strip()  # "Microsoft Cloud gross margin": a unit's
+        return entry
     if subject.kind == "line" and segment is None and spec.get("subset_when_qualified"):
         return None  # SVIP活跃用户数: a subset's count, not the company's
     if (

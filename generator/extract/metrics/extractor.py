@@ -100,6 +100,7 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
     preferred: set[int] = set()
     ambiguous: set[int] = set()
     unsure: set[int] = set()
+    above: set[int] = set()
     by_word: dict[tuple[int, int], Metric] = {}
     for line, entry in entries:
         if id(entry) in pointers.referred:
@@ -118,7 +119,10 @@ def extract_figures(doc: Document, company: Company, period: Period) -> Figures:
                 ambiguous.add(id(metric))
                 if ctx.rules.sized_unsure(entry.metric, word):
                     unsure.add(id(metric))
+            if entry.metric == entry.word.metric and ctx.rules.sized_above(entry.metric, word):
+                above.add(id(metric))
     sized = [_by_size(m, metrics, ambiguous, ctx, notes) for m in metrics]
+    sized = [_by_size_above(m, sized, above, ctx, notes) for m in sized]
     metrics = [
         m for m, old in zip(sized, metrics, strict=True) if _above_profit(m, old, sized, unsure, notes)
     ]
@@ -169,6 +173,35 @@ def _by_size(
         "the text gives for the same period"
     )
     return replace(metric, metric=other)
+
+
+def _by_size_above(
+    metric: Metric, metrics: list[Metric], above: set[int], ctx: Context, notes: list[str]
+) -> Metric:
+    """An ambiguous word's figure ("operating income") read as the other metric it may name (revenue)
+    when the text gives the same period's figure of its metric by another word ("operating profit")
+    and this one is far larger."""
+    if id(metric) not in above or metric.segment or not isinstance(metric.value, (int, float)):
+        return metric
+    target = ctx.rules.metrics.get(metric.metric, {}).get("sized_above")
+    sure = [
+        m.value
+        for m in metrics
+        if m.metric == metric.metric
+        and id(m) not in above
+        and not m.segment
+        and m.scope == metric.scope
+        and m.unit == metric.unit
+        and isinstance(m.value, (int, float))
+        and m.value > 0
+    ]
+    if not target or not sure or metric.value < SIZE_RATIO * max(sure):
+        return metric
+    notes.append(
+        f"line {metric.evidence.line}: {metric.evidence.text} read as {target}: far above the "
+        f"{metric.metric} the text gives for the same period by another word"
+    )
+    return replace(metric, metric=str(target))
 
 
 PROFITS = (

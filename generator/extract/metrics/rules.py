@@ -113,10 +113,15 @@ class Rules:
             self.en_stops: set[str] = {str(w).lower() for w in english.get("stops", [])}
             self.en_group: set[str] = {str(w).lower() for w in english.get("group", [])}
             self.en_after: list[str] = [str(w).lower() for w in english.get("after", [])]
+            self.en_after_named: list[str] = [str(w).lower() for w in english.get("after_named", [])]
             self.en_not_units: set[str] = {str(w).lower() for w in english.get("not_units", [])}
             self.en_max_words = int(english.get("max_words", 6))
             self.en_pronouns: set[str] = {str(w).lower() for w in english.get("pronouns", [])}
             self.en_corporate: set[str] = {str(w).lower() for w in english.get("corporate", [])}
+            self.en_opening_not_units: set[str] = {
+                str(w).lower() for w in english.get("opening_not_units", [])
+            }
+            self.month_words: set[str] = {str(w).lower() for w in (data.get("month_words") or {})}
             respective = [str(w) for w in data.get("respective_cues", [])]
             leads = [str(w) for w in data.get("list_leads", [])]
             self.list_lead_re = re.compile("|".join(f"(?:{w})" for w in leads)) if leads else None
@@ -126,7 +131,8 @@ class Rules:
             nouns = longest_first([str(w) for w in english.get("change_nouns", [])])
             self._change_before_re = re.compile(
                 rf"(?:(?:{self.change.yoy_re.pattern}|{self.change.qoq_re.pattern})\s*)?"
-                rf"(?:{pattern(nouns)})\s+(?:in|of)(?:\s+(?:its|the|our|their))?",
+                rf"(?:{pattern(nouns)})\s+(?:in|of)(?:\s+(?:its|the|our|their))?"
+                rf"(?:\s+(?:{pattern(sorted(self.en_group))}))*",  # "a 29% jump in consolidated net profit"
                 re.IGNORECASE,
             )
             self.figure_before_gaps: set[str] = {str(w).lower() for w in english.get("figure_before", [])}
@@ -272,7 +278,11 @@ class Rules:
         if not before or PUNCT_OR_SPACE.match(before[-1]):
             return True
         modifiers = [c for variants in self._variants.values() for cues in variants.values() for c in cues]
-        return any(before.endswith(n) for n in [*self._heads, *heads, *modifiers])  # 非国际财务报告准则盈利
+        return any(
+            before.endswith(n)
+            and not (n[:1].isascii() and n[:1].isalpha() and before[: -len(n)][-1:].isalpha())
+            for n in [*self._heads, *heads, *modifiers]
+        )  # 非国际财务报告准则盈利; "its profit" (not "units profit")
 
     def sized_as(self, metric: str, word: str | None) -> str | None:
         """The metric an ambiguous ``word`` of ``metric`` names when its figure is far below the
@@ -282,6 +292,16 @@ class Rules:
         if not target or (
             word is not None and word.lower() not in {w.lower() for w in spec.get("sized_words", [])}
         ):
+            return None
+        return str(target)
+
+    def sized_above(self, metric: str, word: str) -> str | None:
+        """The metric an ambiguous ``word`` of ``metric`` names when its figure is far above the metric's
+        given by another word (an "operating income" of RMB 1,300 billion beside an operating profit of
+        RMB 67.9 billion is the top line, 营业收入 translated), else None."""
+        spec = self.metrics.get(metric, {})
+        target = spec.get("sized_above")
+        if not target or word.lower() not in {w.lower() for w in spec.get("sized_above_words", [])}:
             return None
         return str(target)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.rules import Rules
+from generator.lexicon.currencies import currencies
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
 QUOTED_BEFORE = re.compile(
@@ -545,9 +546,18 @@ def _english_after(text: str, word_end: int, ctx: Context) -> Subject | None:
     """The line named right after an English metric word ("revenue from auto sales of RMB…"), or None."""
     rules = ctx.rules
     m = re.match(r"\s+(\w+)\s+(?:the\s+)?", text[word_end : word_end + 40])
-    if m is None or m.group(1).lower() not in rules.en_after:
+    if m is None or m.group(1).lower() not in rules.en_after + rules.en_after_named:
         return None
     pos = word_end + m.end()
+    if m.group(1).lower() not in rules.en_after:  # "Sales in China fell": a name in capitals only
+        head = EN_TOKEN.match(text, pos)
+        if head is None or not head.group(0)[:1].isupper() or head.group(0).lower() in rules.month_words:
+            return None
+        for t in EN_TOKEN.finditer(text, pos, min(len(text), pos + 40)):
+            if currencies().code(t.group(0)):
+                return None  # "Revenue in RMB terms", "sales in Hong Kong dollars": a currency, no line
+            if not t.group(0)[:1].isupper():
+                break
     run: list[re.Match[str]] = []
     for t in EN_TOKEN.finditer(text, pos, min(len(text), pos + 120)):
         low = t.group(0).lower()
@@ -631,3 +641,43 @@ def english_name_before(text: str, end: int, limit: int, ctx: Context) -> tuple[
     if text[start:stop].lower() in rules.en_not_units or find_money_word(text[start:stop], ctx):
         return None
     return start, stop
+
+
+EN_OPENER = re.compile(
+    r"(?:^|(?<=[.!?])\s+|^\s*(?:[-*•·]+\s*))In\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:(?:\s+|,\s*)(?:(?:and|&|of|the)\s+)?[A-Za-z][\w.&'’-]*){0,7}?)\s*,\s"
+)
+"""A sentence opening with a place or unit named in capitals ("In The Americas, sales rose…",
+"In Europe, revenue was down 10%")."""
+
+
+def english_opening_unit(text: str, word_start: int, ctx: Context) -> Subject | None:
+    """The unit (a region, a division) a sentence of the line names in its opening phrase before
+    ``word_start`` ("In The Americas, sales rose 3.9% to CHF 33.2bn"): the figures of that sentence and
+    of the line's sentences after it are the unit's, up to the next such opening. None when no
+    sentence opens so, or the opening names a period, a currency or the company."""
+    rules = ctx.rules
+    last = None
+    for m in EN_OPENER.finditer(text, 0, word_start):
+        last = m
+    if last is None:
+        return None
+    start, end = last.span("name")
+    name = text[start:end]
+    words = re.findall(r"[\w.&'’-]+", name)
+    if name.lower() in rules.en_opening_not_units or any(
+        w.lower() in rules.en_opening_not_units for w in words
+    ):
+        return None
+    if re.search(r"\d", name) or rules.cues.find(name) or any(w.lower() in rules.month_words for w in words):
+        return None  # "In Q3,", "In fiscal 2024,", "In January,": a period
+    if not all(
+        w[:1].isupper() or re.search(r"[A-Z]", w) or w.lower() in ("and", "&", "of", "the") for w in words
+    ):
+        return None  # "In other words,", "In constant currency terms,": no name
+    cut, found = _strip_names(text, start, end, ctx)
+    if found == "other":
+        return Subject("other")
+    if found == "own":
+        return None
+    return name_subject(text, start, end, ctx)

@@ -32,6 +32,9 @@ LIST_MARK = re.compile(
 )
 """A line opening with one of these starts an item of its own."""
 CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN_STOP = re.compile(r"[A-Za-z)”’\"]\.$")
+"""An English sentence's full stop at a line's end (a Chinese name in an English report, 旺宏, makes it
+no Chinese text: "…customer demand." ends its sentence)."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,12 @@ def _runs_on(lines: list[Line], skip: set[int], endings: tuple[str, ...]) -> set
             widest = max(widths)
             for k, (this, nxt) in enumerate(zip(paragraph, paragraph[1:], strict=False)):
                 text = this.norm.rstrip()
-                if text[-1] in CLOSING or not CJK.search(text) or LIST_MARK.match(nxt.norm):
+                if (
+                    text[-1] in CLOSING
+                    or LATIN_STOP.search(text)
+                    or not CJK.search(text)
+                    or LIST_MARK.match(nxt.norm)
+                ):
                     continue
                 if (widest >= MIN_WIDTH and widths[k] >= FULL_SHARE * widest) or text.endswith(endings):
                     found.add(this.number)
