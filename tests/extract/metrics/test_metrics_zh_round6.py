@@ -118,3 +118,11 @@ def test_a_unit_named_before_its_period_and_a_qualifier_keeps_its_figure(tmp_pat
     assert only(ms, "segment_revenue", "啤酒").yoy_pct == 2.6
     assert only(ms, "segment_revenue", "白酒").value == 781_000_000
     assert [m for m in ms if m.metric == "revenue"] == []
+
+
+def test_a_period_after_yu_is_the_compared_one(tmp_path):
+    # "与2024年持平": 与 opens the comparison, the figure before it stays this year's
+    text = "星河2025年营收120亿元,同比增长5%。全年净利润30亿元,与2024年持平。"
+    fy_2025 = Period(2025, None, date(2025, 12, 31))
+    ms, _ = extract(tmp_path, text, "星河", fy_2025)
+    assert only(ms, "net_income").value == 3_000_000_000
