@@ -279,6 +279,7 @@ class _PageCache:
         if entry is not None and all(url in self.urls for url in entry["targets"]):
             self.hits[page.file.src_uri] = entry
             self.used.add(key)
+            _skip_conversion(page)
             return ""
         self.misses[page.file.src_uri] = (key, self.warnings.count)
         return markdown
@@ -347,6 +348,25 @@ class _PageCache:
             used.write_text("".join(f"{key}\n" for key in sorted(self.used)), encoding="utf-8")
             return
         prune_cache(self.folder, self.used)
+
+
+def _skip_conversion(page: Any) -> None:
+    """MkDocs converts every page after ``on_page_markdown``, building a Markdown parser with
+    every extension even for an empty text (a fifth of a build from the cache). A page whose
+    HTML the cache holds gets, for this one call, a ``render`` that leaves what converting an
+    empty text leaves (no content, toc, title or anchors); :meth:`_PageCache.content` then
+    restores the cached ones."""
+
+    def render(config: Any, files: Any) -> None:
+        del page.render  # the class's own again
+        page.content = ""
+        page.toc = TableOfContents([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = {}
+
+    page.render = render
 
 
 def cache_folder(root: Path) -> Path | None:
