@@ -38,6 +38,16 @@ the site-wide templates, its ``sitemap.xml`` listing every page as an ordinary b
 does. The page cache is shared by the shards: each lists the entries it used in
 ``used-<k>-of-<n>.txt`` and leaves pruning to :func:`prune_cache` once all have run.
 
+Ready HTML (:class:`_RawBlocks`): a template writes a stretch of HTML that Markdown would
+pass through unchanged (quotes, questions and answers, the transcript) between the lines
+``<!-- raw -->`` and ``<!-- /raw -->``. Markdown then never sees it: it is cut out before
+conversion (one placeholder paragraph in its place) and put back, byte for byte as Markdown
+would have printed it, into the converted page; the ``id``s it holds are added to the page's
+anchors, as MkDocs collects them from raw HTML. Python-Markdown and MkDocs otherwise parse
+such HTML twice per page (the HTML-block preprocessor and MkDocs' anchor collector): the
+largest part of converting a page. Links in it are left as written, as MkDocs leaves links
+in raw HTML. A marker line without its pair is an error (the build fails on it).
+
 Search bundle: the site searches with Pagefind (generator/site/search.py); Material's lunr
 search worker and its language files are copied by the theme but never loaded (our search
 box carries no ``data-md-component="search"``), so they are left out of the site.
@@ -53,11 +63,13 @@ import posixpath
 import re
 import sys
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -78,6 +90,16 @@ UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 VERSIONED = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
 LINK = re.compile(r"""\s(?:href|src)\s*=\s*["']([^"']*)["']""")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+RAW_OPEN, RAW_CLOSE = "<!-- raw -->", "<!-- /raw -->"
+"""The lines around a stretch of ready HTML in a page's Markdown (see :class:`_RawBlocks`)."""
+RAW_BLOCK = re.compile(r"^<!-- raw -->\n(.*?)\n<!-- /raw -->$\n?", re.MULTILINE | re.DOTALL)
+RAW_MARKER = re.compile(r"^<!-- /?raw -->$", re.MULTILINE)
+NOT_SPACE = re.compile(r"\S")
+BLANK_THEN_TEXT = re.compile(r"[ \t]*\n\s*\S")
+MARKDOWN_TAB = 4
+"""Python-Markdown's ``tab_length`` (MkDocs leaves it at its default)."""
+ANCHOR = re.compile(r"""<([A-Za-z][^\s/>]*)([^>]*)>""")
+ANCHOR_ATTR = re.compile(r"""\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
 # --- section titles -------------------------------------------------------------------
@@ -200,6 +222,7 @@ def on_files(files: Any, config: Any) -> Any:
         if file.src_uri.startswith(UNUSED_THEME_FILES) and not file.is_documentation_page():
             files.remove(file)
     _shard.start()
+    _raw.pending.clear()
     _cache.start(config, files)
     _theme.start(_cache.folder)
     return files
@@ -256,6 +279,7 @@ class _PageCache:
         if entry is not None and all(url in self.urls for url in entry["targets"]):
             self.hits[page.file.src_uri] = entry
             self.used.add(key)
+            _skip_conversion(page)
             return ""
         self.misses[page.file.src_uri] = (key, self.warnings.count)
         return markdown
@@ -326,6 +350,25 @@ class _PageCache:
         prune_cache(self.folder, self.used)
 
 
+def _skip_conversion(page: Any) -> None:
+    """MkDocs converts every page after ``on_page_markdown``, building a Markdown parser with
+    every extension even for an empty text (a fifth of a build from the cache). A page whose
+    HTML the cache holds gets, for this one call, a ``render`` that leaves what converting an
+    empty text leaves (no content, toc, title or anchors); :meth:`_PageCache.content` then
+    restores the cached ones."""
+
+    def render(config: Any, files: Any) -> None:
+        del page.render  # the class's own again
+        page.content = ""
+        page.toc = TableOfContents([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = {}
+
+    page.render = render
+
+
 def cache_folder(root: Path) -> Path | None:
     """The page cache's folder of the project at ``root`` (None when it is off)."""
     setting = os.environ.get(CACHE_ENV, "")
@@ -379,18 +422,107 @@ def _anchor(token: dict[str, Any]) -> AnchorLink:
     return anchor
 
 
+# --- ready HTML -----------------------------------------------------------------------
+
+
+def raw_anchors(html: str) -> set[str]:
+    """The anchors a stretch of HTML defines: every element's ``id``, an ``<a>``'s ``name``
+    (what MkDocs collects from raw HTML)."""
+    found: set[str] = set()
+    for tag in ANCHOR.finditer(html):
+        for attr in ANCHOR_ATTR.finditer(tag.group(2)):
+            name = attr.group(1).lower()
+            if name == "id" or (name == "name" and tag.group(1).lower() == "a"):
+                value = next(v for v in attr.group(2, 3, 4) if v is not None)
+                found.add(html_unescape(value))
+    return found
+
+
+def as_printed(block: str, after: str) -> str:
+    """A raw HTML block as Python-Markdown prints it: whitespace normalised as its first
+    preprocessor does (no STX/ETX or CR, tabs expanded to 4 columns, lines of spaces
+    emptied) and, when a blank line and more text follow it, one newline kept at its end."""
+    block = block.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
+    block = "\n".join(line.expandtabs(MARKDOWN_TAB) for line in block.split("\n"))
+    block = re.sub(r"(?<=\n) +(?=\n)", "", f"\n{block}\n")[1:-1]
+    if BLANK_THEN_TEXT.match(after):
+        block += "\n"
+    return block
+
+
+@dataclass
+class _RawBlocks:
+    """Stretches of ready HTML cut out of a page's Markdown before conversion and put back
+    after it (see the module's docstring)."""
+
+    pending: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per page (source path): placeholder -> the HTML it stands for."""
+
+    def cut(self, markdown: str, page: Any) -> str:
+        if RAW_OPEN not in markdown and RAW_CLOSE not in markdown:
+            return markdown
+        nonce = hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16]
+        blocks: dict[str, str] = {}
+
+        def hold(match: re.Match[str]) -> str:
+            start = match.start()
+            opens = markdown.endswith(("\n\n", RAW_CLOSE + "\n"), 0, start) or not NOT_SPACE.search(
+                markdown, 0, start
+            )
+            if not opens:
+                where = markdown.count("\n", 0, start) + 1
+                raise PluginError(f"{page.file.src_uri}: {RAW_OPEN} must open a block (line {where})")
+            token = f"generator-raw-{nonce}-{len(blocks)}"
+            blocks[token] = as_printed(match.group(1), markdown[match.end() :])
+            return f"\n{token}\n\n"
+
+        text = RAW_BLOCK.sub(hold, markdown)
+        stray = RAW_MARKER.search(text)
+        if stray is not None:
+            line = text.count("\n", 0, stray.start()) + 1
+            raise PluginError(f"{page.file.src_uri}: {stray.group(0)} without its pair (line {line})")
+        if blocks:
+            self.pending[page.file.src_uri] = blocks
+        return text
+
+    def restore(self, html: str, page: Any) -> str:
+        blocks = self.pending.pop(page.file.src_uri, None)
+        if not blocks:
+            return html
+        anchors: set[str] = set()
+        parts: list[str] = []
+        done = 0
+        for match in re.finditer(r"<p>(generator-raw-[0-9a-f]{16}-\d+)</p>", html):
+            block = blocks.pop(match.group(1), None)
+            if block is None:
+                continue
+            parts += [html[done : match.start()], block]
+            done = match.end()
+            anchors |= raw_anchors(block)
+        if blocks:
+            raise PluginError(
+                f"{page.file.src_uri}: a block of ready HTML ({RAW_OPEN}) is not a paragraph of its own"
+            )
+        parts.append(html[done:])
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+        return "".join(parts)
+
+
 _cache = _PageCache()
 _theme = ThemeCache()
+_raw = _RawBlocks()
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Skip converting a page whose HTML the cache holds (see the module's docstring)."""
-    return _cache.lookup(markdown, page)
+    """Skip converting a page whose HTML the cache holds (see the module's docstring); cut
+    the ready HTML out of one that is converted."""
+    return _raw.cut(_cache.lookup(markdown, page), page)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """The cached HTML of a page that was not converted; store a converted one."""
-    return _cache.content(html, page, files)
+    """The ready HTML put back; the cached HTML of a page that was not converted; store a
+    converted one."""
+    return _cache.content(_raw.restore(html, page), page, files)
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:

@@ -317,10 +317,12 @@ class Site:
             self.failed(path, exc)
             return
         text = text.rstrip("\n")
-        # after raw HTML blocks (quotes, Q&A) the filters join them: one raw block, printed as
-        # Markdown printed it; after a block kept from Markdown (markdown="0"), a blank line
+        # after raw HTML blocks (quotes, Q&A; ready HTML, see generator/site/hooks.py) the
+        # filters join them: one raw block, printed as Markdown printed it; after a block kept
+        # from Markdown (markdown="0"), a blank line
         last = text[text.rfind("\n\n") + 1 :]
-        joint = "\n" if text.endswith("</div>") and 'markdown="0"' not in last else "\n\n"
+        ends_raw = text.endswith(("</div>", "</div>\n<!-- /raw -->"))
+        joint = "\n" if ends_raw and 'markdown="0"' not in last else "\n\n"
         self.put(path, text + joint + search_filters(template, **filters) + "\n")
 
     def put(self, path: str, content: str | bytes) -> None:
