@@ -28,7 +28,7 @@ from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
 from generator.lexicon.listed import Listing, core_english, core_name, in_order, listed, name_key
 from generator.lexicon.periods import alt
-from generator.lexicon.words import alternation, guarded, longest_first
+from generator.lexicon.words import alternation, guarded, longest_first, trie
 from generator.model import Company, Document, Line
 from generator.source import chinese
 
@@ -78,7 +78,8 @@ def _mention_pattern() -> tuple[dict[str, str], re.Pattern[str] | None]:
             owner.setdefault(name.lower(), entry.id)
     if not owner:
         return owner, None
-    return owner, guarded("|".join(_name_pattern(n) for n in longest_first(owner)), owner, re.IGNORECASE)
+    alternatives = trie(owner, str.isascii) or "|".join(_name_pattern(n) for n in longest_first(owner))
+    return owner, guarded(alternatives, owner, re.IGNORECASE)
 
 
 def identify_company(doc: Document) -> Company:
