@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from generator.extract.dates import HEAD_LINES
 from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
 from generator.lexicon.listed import Listing, core_english, core_name, in_order, listed, name_key
 from generator.lexicon.periods import alt
-from generator.lexicon.words import alternation, guarded, longest_first
+from generator.lexicon.words import alternation, guarded, longest_first, trie
 from generator.model import Company, Document, Line
 from generator.source import chinese
 
@@ -78,7 +79,8 @@ def _mention_pattern() -> tuple[dict[str, str], re.Pattern[str] | None]:
             owner.setdefault(name.lower(), entry.id)
     if not owner:
         return owner, None
-    return owner, guarded("|".join(_name_pattern(n) for n in longest_first(owner)), owner, re.IGNORECASE)
+    alternatives = trie(owner, str.isascii) or "|".join(_name_pattern(n) for n in longest_first(owner))
+    return owner, guarded(alternatives, owner, re.IGNORECASE)
 
 
 def identify_company(doc: Document) -> Company:
@@ -386,7 +388,7 @@ def listed_name(listings: tuple[Listing, ...], text_key: str) -> str:
     if not forms:
         english = next((x.english for x in listings if x.english), "")
         return core_english(english) or listings[0].name
-    counts = {f: text_key.count(name_key(f)) for f in forms}
+    counts = {f: _count(text_key, name_key(f)) for f in forms}
     most = max(counts.values())
     if most == 0:
         cores = [core_english(x.english) for x in listings if x.english]
@@ -395,6 +397,21 @@ def listed_name(listings: tuple[Listing, ...], text_key: str) -> str:
             return max(written, key=lambda e: (len(e), e))  # an English text: Chunghwa Telecom, not 中华电
         return min(forms, key=lambda f: (len(f), f))
     return max((f for f in forms if counts[f] * 2 >= most), key=lambda f: (len(f), f))
+
+
+_COUNTED: list[Any] = [None, {}]
+"""The last text counted in and its counts (the same names are counted for every mention)."""
+
+
+def _count(text: str, part: str) -> int:
+    """``text.count(part)``, kept for the last text (the very object): a long text is not scanned
+    again for each mention of a name."""
+    if _COUNTED[0] is not text:
+        _COUNTED[:] = [text, {}]
+    counts: dict[str, int] = _COUNTED[1]
+    if part not in counts:
+        counts[part] = text.count(part)
+    return counts[part]
 
 
 def _listed_candidate(listings: tuple[Listing, ...], text_key: str) -> Candidate:
@@ -839,7 +856,7 @@ def _best_suffix(run: str, text: str) -> str | None:
     run = after_pronoun(run)
     generic = companies().generic_subjects
     counts = {
-        run[i:]: text.count(run[i:])
+        run[i:]: _count(text, run[i:])
         for i in range(len(run) - 1)
         if run[i:].lower() not in generic
         and not _NOT_A_NAME.search(run[i:])
