@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from generator.extract.dates import HEAD_LINES
 from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
-from generator.lexicon.listed import Listing, core_english, core_name, in_order, listed, name_key
+from generator.lexicon.listed import Listing, NameMatch, core_english, core_name, in_order, listed, name_key
 from generator.lexicon.periods import alt
 from generator.lexicon.words import alternation, guarded, longest_first
 from generator.model import Company, Document, Line
@@ -42,10 +42,13 @@ def _name_pattern(name: str) -> str:
 
 def company_mentions(doc: Document) -> dict[str, float]:
     """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1); never
-    one inside a longer registry name of another issuer (京东 in 京东物流, a listed subsidiary)."""
+    one inside a longer registry name of another issuer (京东 in 京东物流, a listed subsidiary), nor
+    inside a name the text gives another issuer beside its code (阿里 in 阿里健康(00241); see
+    :func:`declared_names`)."""
     owner, pattern = _mention_pattern()
     if pattern is None:
         return {}
+    declared = declared_names(doc)
     scores: dict[str, float] = {}
     whole: str | None = None
     for text, weight in _weighted_texts(doc):
@@ -53,6 +56,7 @@ def company_mentions(doc: Document) -> dict[str, float]:
         if not found:
             continue
         longer = [x for x in listed().find_names(text) if len(x.text) > 2]
+        longer += _declared_spans(text, declared)
         for m in found:
             cid = owner[m.group(0).lower()]
             inside = [
@@ -147,26 +151,35 @@ def weigh(doc: Document) -> dict[str, Candidate]:
         _add(board, found, SUBJECT_WEIGHT)
     guess = guess_company(doc)
     if guess is not None:
-        known = _resolve(guess.name, doc) or _ticker_owner(guess.name, guess.tickers, doc)
+        owner = _ticker_owner(guess.name, guess.tickers, doc, guess.defined) if guess.defined else None
+        known = owner or _resolve(guess.name, doc) or _ticker_owner(guess.name, guess.tickers, doc)
         if known is None:
             _add(board, Candidate(f"guess:{guess.name}", guess.name), guess.score, *guess.tickers)
         else:
             _add(board, known, SUBJECT_WEIGHT, *guess.tickers)
             if known.key.startswith("listed:"):
                 board[known.key].name = known.name  # as the text writes it beside its ticker (恒基地产)
+    declared = declared_names(doc)
+    for found in board.values():
+        written = tuple(k for k, v in declared.items() if set(v) & set(found.listings))
+        if found.id is None and written:
+            found.name = listed_name(found.listings, _text_key(doc), written)  # 上海石油化工股份(00338)
     return board
 
 
-def _ticker_owner(name: str, tickers: list[str], doc: Document) -> Candidate | None:
+def _ticker_owner(name: str, tickers: list[str], doc: Document, defined: bool = False) -> Candidate | None:
     """The registry issuer of one of ``tickers`` when ``name`` is part of one of its names (Yum
     China beside YUMC: Yum China Holdings), or abbreviates its Chinese short name (恒基地产 beside
     00012: 恒基兆业地产), named as the text writes it then; a name of its own beside a ticker stays
-    its own."""
+    its own, unless the text ``defined`` it as the issuer's (``("Sinopec" or the "Company")``)."""
     key = name_key(name)
     for ticker in tickers:
         listing = listed().code(ticker)
         if listing is None:
             continue
+        if defined:
+            found = _listed_candidate((listing,), _text_key(doc))
+            return found if found.id is not None else replace(found, name=name)
         if any(key in name_key(n) for n in listing.names):
             return _listed_candidate((listing,), _text_key(doc))
         short = name_key(_SHARE_CLASS.sub("", listing.short))
@@ -243,16 +256,26 @@ def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
     """Registry names in the text (three characters or more, see :meth:`Registry.find_names`), for
     the issuers the lexicon does not hold (the lexicon's own mentions count those); a short name
     of two characters counts before a company word (:func:`_paired_mentions`) or where the text
-    repeats it as its subject (:func:`_repeated_pairs`)."""
+    repeats it as its subject (:func:`_repeated_pairs`). A name the text gives an issuer beside its
+    code (九龙仓置业(1997), :func:`declared_names`) counts for that issuer wherever the text writes
+    it, and a registry name inside it (九龙仓, another issuer's) does not count."""
     out = []
     whole = _text_key(doc)
     pairs: list[tuple[str, bool, float]] = []
+    declared = declared_names(doc)
     for text, weight in _weighted_texts(doc):
-        matches = listed().find_names(text)
+        spans = _declared_spans(text, declared)
+        matches = [m for m in listed().find_names(text) if not _inside_other(m, spans)]
         for match in matches:
             found = _listed_candidate(match.listings, whole)
             if found.id is None:
                 out.append((found, weight))
+        for span in spans:
+            if not any(m.start <= span.start and span.end <= m.end for m in matches):
+                found = _listed_candidate(span.listings, whole)
+                if found.id is None:
+                    out.append((found, weight))
+        matches += spans
         covered = {i for match in matches for i in range(match.start, match.end)}
         out.extend((found, weight) for found in _paired_mentions(text, covered, whole))
         pairs.extend((pair, opens, weight) for pair, opens in _short_pairs(text, covered))
@@ -376,13 +399,14 @@ def _listing_forms(listings: tuple[Listing, ...]) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def listed_name(listings: tuple[Listing, ...], text_key: str) -> str:
+def listed_name(listings: tuple[Listing, ...], text_key: str, declared: tuple[str, ...] = ()) -> str:
     """The name of a registry issuer: of its Chinese names, the longest the text writes at least
     half as often as the one it writes most (阅文集团 over 阅文 when both are frequent; 泡泡玛特 over
     泡泡玛特国际集团); when the text writes none, its English name without the legal form if the text
     writes that (Chunghwa Telecom, not 中华电, in an English text), else the shortest (贝壳 for 贝壳控股);
-    with no Chinese name, the English name without its legal form (Futu Holdings)."""
-    forms = _listing_forms(listings)
+    with no Chinese name, the English name without its legal form (Futu Holdings). ``declared``: the
+    names the text gives the issuer beside its code (:func:`declared_names`), weighed as its names."""
+    forms = _listing_forms(listings) + [w for w in declared if _CJK.search(w)]
     if not forms:
         english = next((x.english for x in listings if x.english), "")
         return core_english(english) or listings[0].name
@@ -469,6 +493,86 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str, float]]:
             seen[listing.code] = seen.get(listing.code, 0) + 1
             out.append((_listed_candidate((listing,), whole), listing.ticker, weight))
     return out
+
+
+# --- names the text gives beside a code ----------------------------------------------------
+
+
+DECLARED_SIZE = 3
+"""The least length of a name beside a code for it to be the text's name of that issuer, part of its
+registry name (上海石油化工股份 in 中国石化上海石油化工股份有限公司) or abbreviating it (中海外 for
+中国海外发展); two characters (港灯, 和泰) fit too many names, and the registry's own core names
+already hold the short ones."""
+
+_DECLARED: list[tuple[Document, dict[str, tuple[Listing, ...]]]] = []
+"""The last document's declared names (read by several steps of one identification)."""
+
+
+def declared_names(doc: Document) -> dict[str, tuple[Listing, ...]]:
+    """The Chinese names the text writes right before a code (``阿里健康(00241)``, ``九龙仓置业(1997)``,
+    ``上海石油化工股份(00338)``) that name that code's issuer: the longest ending of the run, of
+    :data:`DECLARED_SIZE` characters or more, found inside one of the issuer's Chinese names, or
+    abbreviating its short name (up to four characters in order, the first its first: 恒基地产 for
+    恒基兆业地产); keys as :func:`name_key` writes them. Such a name is the text's
+    name of the issuer, though the registry lacks it or a parent's name opens it."""
+    if _DECLARED and _DECLARED[0][0] is doc:
+        return _DECLARED[0][1]
+    registry = listed()
+    generic = companies().generic_subjects
+    out: dict[str, tuple[Listing, ...]] = {}
+    for text, _weight in _weighted_texts(doc):
+        if "(" not in text:
+            continue
+        for m in _BARE_CODE.finditer(text):
+            run = name_key(m.group(1))
+            for listing in registry.codes(m.group(2)):
+                name = _declared_in(run, listing, generic)
+                if name is not None:
+                    out.setdefault(name, (listing,))
+    _DECLARED[:] = [(doc, out)]
+    return out
+
+
+def _declared_in(run: str, listing: Listing, generic: frozenset[str] | set[str]) -> str | None:
+    """The longest ending of ``run`` (a key) that names ``listing`` (see :func:`declared_names`)."""
+    names = [name_key(n) for n in (listing.short, listing.short_hant, listing.full, listing.full_hant) if n]
+    short = name_key(_SHARE_CLASS.sub("", listing.short))
+    for i in range(len(run) - DECLARED_SIZE + 1):
+        tail = run[i:]
+        if tail in generic or not _ALL_CJK.fullmatch(tail):
+            continue
+        if any(tail in n for n in names):
+            return tail
+        if len(tail) <= 4 and len(short) > len(tail) and tail[0] == short[:1] and in_order(tail, short):
+            return tail
+    return None
+
+
+def _declared_spans(text: str, declared: dict[str, tuple[Listing, ...]]) -> list[NameMatch]:
+    """Where ``text`` writes the declared names, longest first where they overlap."""
+    if not declared:
+        return []
+    key = name_key(text)
+    spans: list[NameMatch] = []
+    for name in sorted(declared, key=lambda n: (-len(n), n)):
+        at = key.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(s.start < end and at < s.end for s in spans):
+                spans.append(NameMatch(at, end, text[at:end], declared[name]))
+            at = key.find(name, end)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _inside_other(match: NameMatch, spans: list[NameMatch]) -> bool:
+    """Whether a registry name stands inside a longer declared name of another issuer."""
+    return any(
+        s.start <= match.start
+        and match.end <= s.end
+        and s.end - s.start > match.end - match.start
+        and not set(s.listings) & set(match.listings)
+        for s in spans
+    )
 
 
 # --- results sentences --------------------------------------------------------------------------
@@ -601,8 +705,14 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
 
 def _resolve(run: str, doc: Document, whole: str | None = None) -> Candidate | None:
     """The lexicon company or registry issuer a run of text ending in a name stands for (``whole``:
-    the text's :func:`_text_key`, when the caller has it)."""
+    the text's :func:`_text_key`, when the caller has it); a name the text gives an issuer beside
+    its code (:func:`declared_names`) first: 九龙仓置业 beside 1997 is 1997's, though 九龙仓 opens it."""
     registry = companies()
+    key = name_key(run)
+    declared = declared_names(doc)
+    ends = [k for k in declared if key.endswith(k)]
+    if ends:
+        return _listed_candidate(declared[max(ends, key=len)], _text_key(doc) if whole is None else whole)
     known = _lexicon_suffix(run)
     listings = _resolve_listings(run)
     if known is not None and (not listings or len(known) >= len(_matched_form(run, listings))):
@@ -660,7 +770,7 @@ _TICKER_SUBJECT = re.compile(
     rf"|\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
     rf"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK|BOM|NSE|BSE|TSX|ASX|LSE)|[{HAN}]{{0,8}}代码)\s*:?\s*)?"
-    r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
+    r"(?P<code>(?(exchange)(?:[A-Z]{1,5}|\d{1,6})|(?:[A-Z]{1,5}|\d{4,6})))(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
     r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )
 """``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``, ``58同城(纽交所证券代码:WUBA)``,
@@ -797,6 +907,9 @@ class CompanyGuess:
     score: float
     """Weighted mentions, counted as :func:`company_mentions` counts lexicon names."""
     tickers: list[str] = field(default_factory=list)
+    defined: bool = False
+    """Whether the text defines the name for the issuer of its tickers (``("Sinopec" or the
+    "Company")(HKEX: 386)``): the issuer's name in this text, whatever the registry calls it."""
 
 
 def _ticker_form(code: str, exchange: str | None) -> str:
@@ -975,6 +1088,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     tickers: dict[str, list[str]] = {}
     after_ticker = _after_bare_ticker()
     suffixes: dict[str, str | None] = {}  # a name repeated beside its ticker: the text counted once
+    own: set[str] = set()
     for m in _TICKER_SUBJECT.finditer(text):
         if not (m.group("exchange") or m.group("suffix") or m.group("code").isdigit()):
             if not after_ticker.match(text, m.end()):
@@ -984,9 +1098,13 @@ def guess_company(doc: Document) -> CompanyGuess | None:
         if raw not in suffixes:
             suffixes[raw] = _best_suffix(raw, text)
         name = _english_name(suffixes[raw], defined)
+        if defined and _defines_issuer(m.group(0)):
+            name = defined.strip()  # ("Sinopec" or the "Company"): the text's own name of its issuer
+            own.add(name)
         if name:
             candidates.append(name)
-            form = _ticker_form(m.group("code"), m.group("suffix"))
+            hk = (m.group("exchange") or "").upper() in ("HKEX", "SEHK")
+            form = _ticker_form(m.group("code"), m.group("suffix") or ("HK" if hk else None))
             tickers.setdefault(name, [])
             if form not in tickers[name]:
                 tickers[name].append(form)
@@ -996,7 +1114,18 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     weighted = _weighted_texts(doc)
     scored = {c: sum(w * t.count(_mentioned_as(c)) for t, w in weighted) for c in set(candidates)}
     name = min(scored, key=lambda c: (-scored[c], -len(c), c))
-    return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []))
+    return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []), defined=name in own)
+
+
+_OR_THE = re.compile(r"\bor\s+(?:the\s+)?[\"“]([^\"”()\n]{2,20})[\"”]", re.IGNORECASE)
+"""``or the "Company"`` after a short name a release defines."""
+
+
+def _defines_issuer(phrase: str) -> bool:
+    """Whether a definition beside a ticker makes its short name the issuer's own (``("Sinopec" or
+    the "Company")``): the other name it defines is a generic subject (the Company, the Group)."""
+    m = _OR_THE.search(phrase)
+    return m is not None and m.group(1).strip().lower() in companies().generic_subjects
 
 
 A_SHARE_NAME = re.compile(rf"(?:证券|股票|公司)简称\s*:\s*((?:\*?ST)?[{HAN}A-Za-z0-9]{{2,10}})")
