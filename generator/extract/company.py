@@ -213,10 +213,39 @@ def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
     another's relative after the first line blanked (:func:`mask_relatives`; an opening that names
     a company as another's parent makes it the subject: 《明报》母公司世界华文(00685)公布…)."""
     lines = doc.content_lines()
-    return [(chinese.normalise(doc.title or ""), 5.0)] + [
-        (ln.norm if i == 0 else mask_relatives(ln.norm), 3.0 if i < HEAD_LINES else 1.0)
+    return [(mask_outlet(chinese.normalise(doc.title or "")), 5.0)] + [
+        (
+            mask_outlet(ln.norm) if i == 0 else mask_relatives(mask_outlet(ln.norm)),
+            3.0 if i < HEAD_LINES else 1.0,
+        )
         for i, ln in enumerate(lines)
     ]
+
+
+@per_lexicon_set
+def _outlet_pattern() -> re.Pattern[str] | None:
+    words = periods.wording().dateline_words
+    if not words:
+        return None
+    return re.compile(
+        rf"^\s*[【\[(]?\s*([{HAN}A-Za-z]{{2,10}}?)(?:\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*{alt(words)}"
+        rf"(?=[\s\d()\]】]|北京时间|$)"
+        rf"|^\s*20\d\d\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+        rf"\s*[·•|]\s*([{HAN}A-Za-z][{HAN}A-Za-z ]{{1,15}}?)\s*$"
+    )
+
+
+def mask_outlet(text: str) -> str:
+    """``text`` with the news outlet of a dateline opening it blanked, one space a character
+    (``凤凰科技讯 北京时间5月20日消息``, ``紫金财经3月18日消息``; ``dateline_words`` in periods.yaml), or
+    of a byline that is a date and the outlet (``2013-05-21 09:04 · 凤凰科技``): the outlet that
+    reports is no evidence of the company it reports on."""
+    pattern = _outlet_pattern()
+    m = pattern.match(text) if pattern is not None else None
+    if m is None:
+        return text
+    at = 1 if m.group(1) is not None else 2
+    return text[: m.start(at)] + " " * (m.end(at) - m.start(at)) + text[m.end(at) :]
 
 
 @per_lexicon_set
@@ -293,8 +322,7 @@ def _two_character_names() -> frozenset[str]:
     """The registry's short names of two characters (keys), less the common words and the words
     of a period (中期)."""
     registry = listed()
-    w = periods.wording()
-    period_words = {name_key(x) for x in [*w.interim, *w.first_half, *w.annual, *w.quarter_short]}
+    period_words = _period_words()
     names = set()
     for listing in registry:
         for short in (listing.short, listing.short_hant):
@@ -302,6 +330,14 @@ def _two_character_names() -> frozenset[str]:
             if len(key) == 2 and _CJK.match(key) and key not in registry.common_words | period_words:
                 names.add(key)
     return frozenset(names)
+
+
+@per_lexicon_set
+def _period_words() -> frozenset[str]:
+    """The words of a period (keys): 中期, 上半年, 全年, 季度; no issuer's name in a text, though a
+    registry short name may be one (*ST中期)."""
+    w = periods.wording()
+    return frozenset(name_key(x) for x in [*w.interim, *w.first_half, *w.annual, *w.quarter_short])
 
 
 def _short_pairs(text: str, covered: set[int]) -> list[tuple[str, bool]]:
@@ -689,8 +725,8 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
         return found
     key = name_key(run)
     for i in range(len(run) - 1):
-        if key[i:] in registry.common_words:
-            break  # the run ends in a common word (中华电 in 中华电年营收): no shorter name inside it
+        if key[i:] in registry.common_words or key[i:] in _period_words():
+            break  # the run ends in a common or period word (中华电 in 中华电年营收, 中期): no name inside it
         if not _starts_word(run, i):
             continue
         if found := registry.named(run[i:]):

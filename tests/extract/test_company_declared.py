@@ -97,3 +97,29 @@ def test_a_definition_of_something_else_names_no_issuer(tmp_path: Path) -> None:
         "XPeng delivered more vehicles.\n"
     )
     assert identify_company(doc_of(tmp_path, text)).name != "ADSs"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "凤凰科技讯 北京时间5月20日消息,",  # the outlet's dateline (凤凰 is a listed short name)
+        "【凤凰科技讯】",
+        "2013-05-21 09:04 · 凤凰科技\n\n",  # a byline: a date and the outlet
+    ],
+)
+def test_a_news_outlet_in_a_dateline_is_no_company(tmp_path: Path, opening: str) -> None:
+    text = f"快讯\n\n{opening}某公司今天发布季度报告。\n财报显示营收增长。\n"
+    assert identify_company(doc_of(tmp_path, text)).name is None
+
+
+def test_the_outlet_mask_leaves_a_company_opening_a_line(tmp_path: Path) -> None:
+    # 中华电信 opens the line: 电 is a dateline word, but it runs on into 信
+    text = "快讯\n\n中华电信公布第三季财报,营收增长。\n中华电信表示将扩大投资。\n"
+    name = identify_company(doc_of(tmp_path, text)).name
+    assert name is not None and name.startswith("中华电")  # the registry's short name is 中华电
+
+
+def test_a_period_word_is_no_issuer(tmp_path: Path) -> None:
+    # *ST中期 is a listed short name; 中期 before 纯利 is the interim period
+    text = "快讯\n\n中期纯利5.4亿元,按年上升。\n中期纯利改善。\n"
+    assert identify_company(doc_of(tmp_path, text)).name is None
