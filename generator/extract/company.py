@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from generator.extract.dates import HEAD_LINES
+from generator.extract.mentions import opens_with_speech
 from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
 from generator.lexicon.listed import Listing, NameMatch, core_english, core_name, in_order, listed, name_key
@@ -1055,7 +1056,8 @@ run written once (参会人员包括轮值总裁) is no name."""
 def _led_names(doc: Document, title: str, lines: list[Line], text: str) -> list[str]:
     """The names a leader's title follows in the title or the first lines (the company whose chairman
     or CEO speaks is the text's subject), each cut to the ending the text repeats (:func:`_best_suffix`);
-    a name no registry knows counts where the text repeats it (:data:`LED_NAME_REPEATS`)."""
+    a name no registry knows counts where the text repeats it (:data:`LED_NAME_REPEATS`), or where it
+    opens a clause whose leader speaks, named (中海油董事长张传江表示: the clause is about the company)."""
     pattern = _leader_pattern()
     if pattern is None:
         return []
@@ -1067,12 +1069,33 @@ def _led_names(doc: Document, title: str, lines: list[Line], text: str) -> list[
                 run = m.group(1)
                 if run not in known:
                     name = _best_suffix(run, text)
-                    ok = name and (text.count(name) >= LED_NAME_REPEATS or _resolve(name, doc) is not None)
+                    ok = name and (
+                        text.count(name) >= LED_NAME_REPEATS
+                        or _resolve(name, doc) is not None
+                        or (m.start() == 0 and _speaking_leader_of(name, clause[m.end() :]))
+                    )
                     known[run] = name if ok else None
                 found = known[run]
                 if found:
                     out.append(found)
     return out
+
+
+SPOKEN_NAME_SIZE = 6
+"""The longest name written once that a speaking leader's title makes the company (中海油董事长张传江
+表示); a longer run opening the clause is a sentence's words (参会人员包括…)."""
+
+
+def _speaking_leader_of(name: str, after: str) -> bool:
+    """Whether ``name``, opening its clause before a leader's title, is the company of a named leader
+    who speaks there (``张传江表示`` follows the title): a short name (:data:`SPOKEN_NAME_SIZE`), not
+    ending in a qualifier or a generic word (轮值, 集团)."""
+    generic = companies().generic_subjects
+    return (
+        len(name) <= SPOKEN_NAME_SIZE
+        and not any(name.lower().endswith(g) for g in generic)
+        and opens_with_speech(after)
+    )
 
 
 @per_lexicon_set

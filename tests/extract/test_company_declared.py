@@ -123,3 +123,19 @@ def test_a_period_word_is_no_issuer(tmp_path: Path) -> None:
     # *ST中期 is a listed short name; 中期 before 纯利 is the interim period
     text = "快讯\n\n中期纯利5.4亿元,按年上升。\n中期纯利改善。\n"
     assert identify_company(doc_of(tmp_path, text)).name is None
+
+
+def test_a_company_whose_named_leader_speaks_is_the_subject_though_written_once(tmp_path: Path) -> None:
+    # 中海油 is in no registry as written (an abbreviation several listings fit) and written once
+    text = (
+        "中期息0.73元\n\n期内,营业收入按年下降8.4%至2076亿元。\n"
+        "中海油董事长张传江表示,上半年公司油气产量再创新高。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "中海油"
+
+
+def test_a_leader_title_that_opens_no_clause_names_no_company(tmp_path: Path) -> None:
+    # the run before the title is a list's words, not a company: written once, it names nothing
+    text = "业绩会纪要\n\n参会人员包括轮值总裁张三表示欢迎。\n收入增长。\n"
+    name = identify_company(doc_of(tmp_path, text)).name
+    assert name is None or "参会" not in name
