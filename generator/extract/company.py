@@ -657,17 +657,22 @@ def _tight(text: str) -> str:
 
 
 def _results_subjects(doc: Document) -> list[Candidate]:
-    """The companies (of the lexicon or the registry) named as the subject of a results sentence."""
+    """The companies (of the lexicon or the registry) named as the subject of a results sentence, or
+    opening a clause of the title or the first lines before its period, in a line that reports
+    results (``和硕2024年第三季受惠于…,单季合并营收达…``, :func:`_named_before_period`)."""
     pattern = _subject_pattern()
     verb = _results_verb()
     out = []
     whole: str | None = None
     known: dict[str, Candidate | None] = {}  # one resolution a subject: each reads the whole text
-    for text, _weight in _weighted_texts(doc):
+    for text, weight in _weighted_texts(doc):
         if verb.search(text) is None:
             continue  # no results verb, no results sentence: the clauses need no search
         for clause in _CLAUSE_END.split(_tight(text)):
             if verb.search(clause) is None:
+                if weight > 1.0 and (named := _named_before_period(clause)):
+                    whole = _text_key(doc) if whole is None else whole
+                    out.append(_listed_candidate(named, whole))
                 continue
             m = pattern.match(clause) or pattern.search(clause)
             if m:
@@ -679,6 +684,20 @@ def _results_subjects(doc: Document) -> list[Candidate]:
                 if found is not None:
                     out.append(found)
     return out
+
+
+def _named_before_period(clause: str) -> tuple[Listing, ...]:
+    """The registry issuer whose exact name (not a common word) opens ``clause`` right before a
+    period, as a title's subject stands (see :func:`_title_subject_pattern`); () when none."""
+    m = _title_subject_pattern().match(clause)
+    if m is None:
+        return ()
+    name = m.group(1)
+    registry = listed()
+    key = name_key(name)
+    if key in registry.common_words or key in _period_words() or key in companies().generic_subjects:
+        return ()
+    return registry.named(name)
 
 
 ABBREVIATION_SIZE = 3

@@ -139,3 +139,19 @@ def test_a_leader_title_that_opens_no_clause_names_no_company(tmp_path: Path) ->
     text = "业绩会纪要\n\n参会人员包括轮值总裁张三表示欢迎。\n收入增长。\n"
     name = identify_company(doc_of(tmp_path, text)).name
     assert name is None or "参会" not in name
+
+
+def test_a_listed_short_name_opening_a_clause_before_its_period_is_the_subject(tmp_path: Path) -> None:
+    # 和硕 (4938.TW) is two characters, written twice: it opens the results line before its quarter
+    text = (
+        "本报告内容根据法说会影音档进行摘要整理。\n\n1. 营运摘要\n"
+        "和硕 2024 年第三季受惠于产品线进入旺季,单季合并营收达新台币 2,942 亿元,季增 16%。\n"
+        "展望未来,和硕预期第四季通讯产品将持续成长。\n"
+    )
+    assert identify_company(doc_of(tmp_path, text)).name == "和硕"
+
+
+def test_a_common_word_before_a_period_is_no_subject(tmp_path: Path) -> None:
+    # 中期 before its year is a period, 公司 a generic word: neither names an issuer
+    text = "快讯\n\n公司2024年第三季受惠于旺季,单季营收增长。\n中期 2024 年收入下降,营收减少。\n"
+    assert identify_company(doc_of(tmp_path, text)).name is None
