@@ -11,11 +11,16 @@
   title, or beside a ticker.
 * A registry issuer the lexicon lacks is named as the text names it most (in simplified
   characters), or as it abbreviates it beside its code (恒基地产(00012)), with ``id`` None; too
-  little evidence leaves the company unknown.
+  little evidence leaves the company unknown. A name written beside a code is that code's issuer's
+  name in the text (九龙仓置业(1997), 阿里健康(00241)): a parent's name inside it (九龙仓, 阿里) is
+  no mention of the parent. A release's defined short name (``("Sinopec" or the "Company")``)
+  names the issuer of the ticker beside it.
 * Also evidence: the name a leader's title follows (作为X总裁), the name a call's welcome gives
   (感谢您参加X…业绩电话会议), a research note's title (``X(02618.HK):…``). Never evidence: a pronoun
   (我们), a lexicon name inside another issuer's longer name (京东 in 京东物流), a company named as
-  another's relative after the first line (信置的母公司尖沙咀置业). Wording in companies.yaml.
+  another's relative after the first line (信置的母公司尖沙咀置业), a news outlet in a dateline or
+  byline (凤凰科技讯…, ``2013-05-21 09:04 · 凤凰科技``), a period word (中期). Wording in companies.yaml
+  and periods.yaml.
 """
 
 from __future__ import annotations
