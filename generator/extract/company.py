@@ -11,11 +11,16 @@
   title, or beside a ticker.
 * A registry issuer the lexicon lacks is named as the text names it most (in simplified
   characters), or as it abbreviates it beside its code (恒基地产(00012)), with ``id`` None; too
-  little evidence leaves the company unknown.
+  little evidence leaves the company unknown. A name written beside a code is that code's issuer's
+  name in the text (九龙仓置业(1997), 阿里健康(00241)): a parent's name inside it (九龙仓, 阿里) is
+  no mention of the parent. A release's defined short name (``("Sinopec" or the "Company")``)
+  names the issuer of the ticker beside it.
 * Also evidence: the name a leader's title follows (作为X总裁), the name a call's welcome gives
   (感谢您参加X…业绩电话会议), a research note's title (``X(02618.HK):…``). Never evidence: a pronoun
   (我们), a lexicon name inside another issuer's longer name (京东 in 京东物流), a company named as
-  another's relative after the first line (信置的母公司尖沙咀置业). Wording in companies.yaml.
+  another's relative after the first line (信置的母公司尖沙咀置业), a news outlet in a dateline or
+  byline (凤凰科技讯…, ``2013-05-21 09:04 · 凤凰科技``), a period word (中期). Wording in companies.yaml
+  and periods.yaml.
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.extract.dates import HEAD_LINES
+from generator.extract.mentions import opens_with_speech
 from generator.lexicon import per_lexicon_set, periods
 from generator.lexicon.companies import companies
-from generator.lexicon.listed import Listing, core_english, core_name, in_order, listed, name_key
+from generator.lexicon.listed import Listing, NameMatch, core_english, core_name, in_order, listed, name_key
 from generator.lexicon.periods import alt
 from generator.lexicon.words import alternation, guarded, longest_first, trie
 from generator.model import Company, Document, Line
@@ -43,10 +49,13 @@ def _name_pattern(name: str) -> str:
 
 def company_mentions(doc: Document) -> dict[str, float]:
     """Weighted mentions of each registry company (title x5, first lines x3, elsewhere x1); never
-    one inside a longer registry name of another issuer (京东 in 京东物流, a listed subsidiary)."""
+    one inside a longer registry name of another issuer (京东 in 京东物流, a listed subsidiary), nor
+    inside a name the text gives another issuer beside its code (阿里 in 阿里健康(00241); see
+    :func:`declared_names`)."""
     owner, pattern = _mention_pattern()
     if pattern is None:
         return {}
+    declared = declared_names(doc)
     scores: dict[str, float] = {}
     whole: str | None = None
     for text, weight in _weighted_texts(doc):
@@ -54,6 +63,7 @@ def company_mentions(doc: Document) -> dict[str, float]:
         if not found:
             continue
         longer = [x for x in listed().find_names(text) if len(x.text) > 2]
+        longer += _declared_spans(text, declared)
         for m in found:
             cid = owner[m.group(0).lower()]
             inside = [
@@ -149,26 +159,35 @@ def weigh(doc: Document) -> dict[str, Candidate]:
         _add(board, found, SUBJECT_WEIGHT)
     guess = guess_company(doc)
     if guess is not None:
-        known = _resolve(guess.name, doc) or _ticker_owner(guess.name, guess.tickers, doc)
+        owner = _ticker_owner(guess.name, guess.tickers, doc, guess.defined) if guess.defined else None
+        known = owner or _resolve(guess.name, doc) or _ticker_owner(guess.name, guess.tickers, doc)
         if known is None:
             _add(board, Candidate(f"guess:{guess.name}", guess.name), guess.score, *guess.tickers)
         else:
             _add(board, known, SUBJECT_WEIGHT, *guess.tickers)
             if known.key.startswith("listed:"):
                 board[known.key].name = known.name  # as the text writes it beside its ticker (恒基地产)
+    declared = declared_names(doc)
+    for found in board.values():
+        written = tuple(k for k, v in declared.items() if set(v) & set(found.listings))
+        if found.id is None and written:
+            found.name = listed_name(found.listings, _text_key(doc), written)  # 上海石油化工股份(00338)
     return board
 
 
-def _ticker_owner(name: str, tickers: list[str], doc: Document) -> Candidate | None:
+def _ticker_owner(name: str, tickers: list[str], doc: Document, defined: bool = False) -> Candidate | None:
     """The registry issuer of one of ``tickers`` when ``name`` is part of one of its names (Yum
     China beside YUMC: Yum China Holdings), or abbreviates its Chinese short name (恒基地产 beside
     00012: 恒基兆业地产), named as the text writes it then; a name of its own beside a ticker stays
-    its own."""
+    its own, unless the text ``defined`` it as the issuer's (``("Sinopec" or the "Company")``)."""
     key = name_key(name)
     for ticker in tickers:
         listing = listed().code(ticker)
         if listing is None:
             continue
+        if defined:
+            found = _listed_candidate((listing,), _text_key(doc))
+            return found if found.id is not None else replace(found, name=name)
         if any(key in name_key(n) for n in listing.names):
             return _listed_candidate((listing,), _text_key(doc))
         short = name_key(_SHARE_CLASS.sub("", listing.short))
@@ -202,10 +221,39 @@ def _weighted_texts(doc: Document) -> list[tuple[str, float]]:
     another's relative after the first line blanked (:func:`mask_relatives`; an opening that names
     a company as another's parent makes it the subject: 《明报》母公司世界华文(00685)公布…)."""
     lines = doc.content_lines()
-    return [(chinese.normalise(doc.title or ""), 5.0)] + [
-        (ln.norm if i == 0 else mask_relatives(ln.norm), 3.0 if i < HEAD_LINES else 1.0)
+    return [(mask_outlet(chinese.normalise(doc.title or "")), 5.0)] + [
+        (
+            mask_outlet(ln.norm) if i == 0 else mask_relatives(mask_outlet(ln.norm)),
+            3.0 if i < HEAD_LINES else 1.0,
+        )
         for i, ln in enumerate(lines)
     ]
+
+
+@per_lexicon_set
+def _outlet_pattern() -> re.Pattern[str] | None:
+    words = periods.wording().dateline_words
+    if not words:
+        return None
+    return re.compile(
+        rf"^\s*[【\[(]?\s*([{HAN}A-Za-z]{{2,10}}?)(?:\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*{alt(words)}"
+        rf"(?=[\s\d()\]】]|北京时间|$)"
+        rf"|^\s*20\d\d\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+        rf"\s*[·•|]\s*([{HAN}A-Za-z][{HAN}A-Za-z ]{{1,15}}?)\s*$"
+    )
+
+
+def mask_outlet(text: str) -> str:
+    """``text`` with the news outlet of a dateline opening it blanked, one space a character
+    (``凤凰科技讯 北京时间5月20日消息``, ``紫金财经3月18日消息``; ``dateline_words`` in periods.yaml), or
+    of a byline that is a date and the outlet (``2013-05-21 09:04 · 凤凰科技``): the outlet that
+    reports is no evidence of the company it reports on."""
+    pattern = _outlet_pattern()
+    m = pattern.match(text) if pattern is not None else None
+    if m is None:
+        return text
+    at = 1 if m.group(1) is not None else 2
+    return text[: m.start(at)] + " " * (m.end(at) - m.start(at)) + text[m.end(at) :]
 
 
 @per_lexicon_set
@@ -245,16 +293,26 @@ def _registry_mentions(doc: Document) -> list[tuple[Candidate, float]]:
     """Registry names in the text (three characters or more, see :meth:`Registry.find_names`), for
     the issuers the lexicon does not hold (the lexicon's own mentions count those); a short name
     of two characters counts before a company word (:func:`_paired_mentions`) or where the text
-    repeats it as its subject (:func:`_repeated_pairs`)."""
+    repeats it as its subject (:func:`_repeated_pairs`). A name the text gives an issuer beside its
+    code (九龙仓置业(1997), :func:`declared_names`) counts for that issuer wherever the text writes
+    it, and a registry name inside it (九龙仓, another issuer's) does not count."""
     out = []
     whole = _text_key(doc)
     pairs: list[tuple[str, bool, float]] = []
+    declared = declared_names(doc)
     for text, weight in _weighted_texts(doc):
-        matches = listed().find_names(text)
+        spans = _declared_spans(text, declared)
+        matches = [m for m in listed().find_names(text) if not _inside_other(m, spans)]
         for match in matches:
             found = _listed_candidate(match.listings, whole)
             if found.id is None:
                 out.append((found, weight))
+        for span in spans:
+            if not any(m.start <= span.start and span.end <= m.end for m in matches):
+                found = _listed_candidate(span.listings, whole)
+                if found.id is None:
+                    out.append((found, weight))
+        matches += spans
         covered = {i for match in matches for i in range(match.start, match.end)}
         out.extend((found, weight) for found in _paired_mentions(text, covered, whole))
         pairs.extend((pair, opens, weight) for pair, opens in _short_pairs(text, covered))
@@ -272,8 +330,7 @@ def _two_character_names() -> frozenset[str]:
     """The registry's short names of two characters (keys), less the common words and the words
     of a period (中期)."""
     registry = listed()
-    w = periods.wording()
-    period_words = {name_key(x) for x in [*w.interim, *w.first_half, *w.annual, *w.quarter_short]}
+    period_words = _period_words()
     names = set()
     for listing in registry:
         for short in (listing.short, listing.short_hant):
@@ -281,6 +338,14 @@ def _two_character_names() -> frozenset[str]:
             if len(key) == 2 and _CJK.match(key) and key not in registry.common_words | period_words:
                 names.add(key)
     return frozenset(names)
+
+
+@per_lexicon_set
+def _period_words() -> frozenset[str]:
+    """The words of a period (keys): 中期, 上半年, 全年, 季度; no issuer's name in a text, though a
+    registry short name may be one (*ST中期)."""
+    w = periods.wording()
+    return frozenset(name_key(x) for x in [*w.interim, *w.first_half, *w.annual, *w.quarter_short])
 
 
 def _short_pairs(text: str, covered: set[int]) -> list[tuple[str, bool]]:
@@ -378,13 +443,14 @@ def _listing_forms(listings: tuple[Listing, ...]) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def listed_name(listings: tuple[Listing, ...], text_key: str) -> str:
+def listed_name(listings: tuple[Listing, ...], text_key: str, declared: tuple[str, ...] = ()) -> str:
     """The name of a registry issuer: of its Chinese names, the longest the text writes at least
     half as often as the one it writes most (阅文集团 over 阅文 when both are frequent; 泡泡玛特 over
     泡泡玛特国际集团); when the text writes none, its English name without the legal form if the text
     writes that (Chunghwa Telecom, not 中华电, in an English text), else the shortest (贝壳 for 贝壳控股);
-    with no Chinese name, the English name without its legal form (Futu Holdings)."""
-    forms = _listing_forms(listings)
+    with no Chinese name, the English name without its legal form (Futu Holdings). ``declared``: the
+    names the text gives the issuer beside its code (:func:`declared_names`), weighed as its names."""
+    forms = _listing_forms(listings) + [w for w in declared if _CJK.search(w)]
     if not forms:
         english = next((x.english for x in listings if x.english), "")
         return core_english(english) or listings[0].name
@@ -488,6 +554,86 @@ def _ticker_mentions(doc: Document) -> list[tuple[Candidate, str, float]]:
     return out
 
 
+# --- names the text gives beside a code ----------------------------------------------------
+
+
+DECLARED_SIZE = 3
+"""The least length of a name beside a code for it to be the text's name of that issuer, part of its
+registry name (上海石油化工股份 in 中国石化上海石油化工股份有限公司) or abbreviating it (中海外 for
+中国海外发展); two characters (港灯, 和泰) fit too many names, and the registry's own core names
+already hold the short ones."""
+
+_DECLARED: list[tuple[Document, dict[str, tuple[Listing, ...]]]] = []
+"""The last document's declared names (read by several steps of one identification)."""
+
+
+def declared_names(doc: Document) -> dict[str, tuple[Listing, ...]]:
+    """The Chinese names the text writes right before a code (``阿里健康(00241)``, ``九龙仓置业(1997)``,
+    ``上海石油化工股份(00338)``) that name that code's issuer: the longest ending of the run, of
+    :data:`DECLARED_SIZE` characters or more, found inside one of the issuer's Chinese names, or
+    abbreviating its short name (up to four characters in order, the first its first: 恒基地产 for
+    恒基兆业地产); keys as :func:`name_key` writes them. Such a name is the text's
+    name of the issuer, though the registry lacks it or a parent's name opens it."""
+    if _DECLARED and _DECLARED[0][0] is doc:
+        return _DECLARED[0][1]
+    registry = listed()
+    generic = companies().generic_subjects
+    out: dict[str, tuple[Listing, ...]] = {}
+    for text, _weight in _weighted_texts(doc):
+        if "(" not in text:
+            continue
+        for m in _BARE_CODE.finditer(text):
+            run = name_key(m.group(1))
+            for listing in registry.codes(m.group(2)):
+                name = _declared_in(run, listing, generic)
+                if name is not None:
+                    out.setdefault(name, (listing,))
+    _DECLARED[:] = [(doc, out)]
+    return out
+
+
+def _declared_in(run: str, listing: Listing, generic: frozenset[str] | set[str]) -> str | None:
+    """The longest ending of ``run`` (a key) that names ``listing`` (see :func:`declared_names`)."""
+    names = [name_key(n) for n in (listing.short, listing.short_hant, listing.full, listing.full_hant) if n]
+    short = name_key(_SHARE_CLASS.sub("", listing.short))
+    for i in range(len(run) - DECLARED_SIZE + 1):
+        tail = run[i:]
+        if tail in generic or not _ALL_CJK.fullmatch(tail):
+            continue
+        if any(tail in n for n in names):
+            return tail
+        if len(tail) <= 4 and len(short) > len(tail) and tail[0] == short[:1] and in_order(tail, short):
+            return tail
+    return None
+
+
+def _declared_spans(text: str, declared: dict[str, tuple[Listing, ...]]) -> list[NameMatch]:
+    """Where ``text`` writes the declared names, longest first where they overlap."""
+    if not declared:
+        return []
+    key = name_key(text)
+    spans: list[NameMatch] = []
+    for name in sorted(declared, key=lambda n: (-len(n), n)):
+        at = key.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(s.start < end and at < s.end for s in spans):
+                spans.append(NameMatch(at, end, text[at:end], declared[name]))
+            at = key.find(name, end)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _inside_other(match: NameMatch, spans: list[NameMatch]) -> bool:
+    """Whether a registry name stands inside a longer declared name of another issuer."""
+    return any(
+        s.start <= match.start
+        and match.end <= s.end
+        and s.end - s.start > match.end - match.start
+        and not set(s.listings) & set(match.listings)
+        for s in spans
+    )
+
+
 # --- results sentences --------------------------------------------------------------------------
 
 
@@ -533,17 +679,22 @@ def _tight(text: str) -> str:
 
 
 def _results_subjects(doc: Document) -> list[Candidate]:
-    """The companies (of the lexicon or the registry) named as the subject of a results sentence."""
+    """The companies (of the lexicon or the registry) named as the subject of a results sentence, or
+    opening a clause of the title or the first lines before its period, in a line that reports
+    results (``和硕2024年第三季受惠于…,单季合并营收达…``, :func:`_named_before_period`)."""
     pattern = _subject_pattern()
     verb = _results_verb()
     out = []
     whole: str | None = None
     known: dict[str, Candidate | None] = {}  # one resolution a subject: each reads the whole text
-    for text, _weight in _weighted_texts(doc):
+    for text, weight in _weighted_texts(doc):
         if verb.search(text) is None:
             continue  # no results verb, no results sentence: the clauses need no search
         for clause in _CLAUSE_END.split(_tight(text)):
             if verb.search(clause) is None:
+                if weight > 1.0 and (named := _named_before_period(clause)):
+                    whole = _text_key(doc) if whole is None else whole
+                    out.append(_listed_candidate(named, whole))
                 continue
             m = pattern.match(clause) or pattern.search(clause)
             if m:
@@ -555,6 +706,20 @@ def _results_subjects(doc: Document) -> list[Candidate]:
                 if found is not None:
                     out.append(found)
     return out
+
+
+def _named_before_period(clause: str) -> tuple[Listing, ...]:
+    """The registry issuer whose exact name (not a common word) opens ``clause`` right before a
+    period, as a title's subject stands (see :func:`_title_subject_pattern`); () when none."""
+    m = _title_subject_pattern().match(clause)
+    if m is None:
+        return ()
+    name = m.group(1)
+    registry = listed()
+    key = name_key(name)
+    if key in registry.common_words or key in _period_words() or key in companies().generic_subjects:
+        return ()
+    return registry.named(name)
 
 
 ABBREVIATION_SIZE = 3
@@ -602,8 +767,8 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
         return found
     key = name_key(run)
     for i in range(len(run) - 1):
-        if key[i:] in registry.common_words:
-            break  # the run ends in a common word (中华电 in 中华电年营收): no shorter name inside it
+        if key[i:] in registry.common_words or key[i:] in _period_words():
+            break  # the run ends in a common or period word (中华电 in 中华电年营收, 中期): no name inside it
         if not _starts_word(run, i):
             continue
         if found := registry.named(run[i:]):
@@ -618,8 +783,14 @@ def _resolve_listings(run: str) -> tuple[Listing, ...]:
 
 def _resolve(run: str, doc: Document, whole: str | None = None) -> Candidate | None:
     """The lexicon company or registry issuer a run of text ending in a name stands for (``whole``:
-    the text's :func:`_text_key`, when the caller has it)."""
+    the text's :func:`_text_key`, when the caller has it); a name the text gives an issuer beside
+    its code (:func:`declared_names`) first: 九龙仓置业 beside 1997 is 1997's, though 九龙仓 opens it."""
     registry = companies()
+    key = name_key(run)
+    declared = declared_names(doc)
+    ends = [k for k in declared if key.endswith(k)]
+    if ends:
+        return _listed_candidate(declared[max(ends, key=len)], _text_key(doc) if whole is None else whole)
     known = _lexicon_suffix(run)
     listings = _resolve_listings(run)
     if known is not None and (not listings or len(known) >= len(_matched_form(run, listings))):
@@ -677,7 +848,7 @@ _TICKER_SUBJECT = re.compile(
     rf"|\d{{0,4}}[{HAN}A-Za-z.&]{{2,16}}+)"
     r"(?:-[A-Z]{1,3})?(?:\s*" + _DEFINED.format("defined") + r"[^()\n]{0,40}\))?\s*\(\s*"
     rf"(?:(?P<exchange>(?i:NASDAQ|NYSE|OTC(?:PK|QX|QB)?|HKEX|SEHK|BOM|NSE|BSE|TSX|ASX|LSE)|[{HAN}]{{0,8}}代码)\s*:?\s*)?"
-    r"(?P<code>[A-Z]{1,5}|\d{4,6})(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
+    r"(?P<code>(?(exchange)(?:[A-Z]{1,5}|\d{1,6})|(?:[A-Z]{1,5}|\d{4,6})))(?:\.(?P<suffix>US|HK|SH|SZ|TW|O|N))?\s*[),;、]"
     r"(?:\s*" + _DEFINED.format("defined_after") + r")?"
 )
 """``蔚来(NIO.US)``, ``腾讯(00700)``, ``拼多多集团(NASDAQ: PDD)``, ``58同城(纽交所证券代码:WUBA)``,
@@ -814,6 +985,9 @@ class CompanyGuess:
     score: float
     """Weighted mentions, counted as :func:`company_mentions` counts lexicon names."""
     tickers: list[str] = field(default_factory=list)
+    defined: bool = False
+    """Whether the text defines the name for the issuer of its tickers (``("Sinopec" or the
+    "Company")(HKEX: 386)``): the issuer's name in this text, whatever the registry calls it."""
 
 
 def _ticker_form(code: str, exchange: str | None) -> str:
@@ -923,7 +1097,8 @@ run written once (参会人员包括轮值总裁) is no name."""
 def _led_names(doc: Document, title: str, lines: list[Line], text: str) -> list[str]:
     """The names a leader's title follows in the title or the first lines (the company whose chairman
     or CEO speaks is the text's subject), each cut to the ending the text repeats (:func:`_best_suffix`);
-    a name no registry knows counts where the text repeats it (:data:`LED_NAME_REPEATS`)."""
+    a name no registry knows counts where the text repeats it (:data:`LED_NAME_REPEATS`), or where it
+    opens a clause whose leader speaks, named (中海油董事长张传江表示: the clause is about the company)."""
     pattern = _leader_pattern()
     if pattern is None:
         return []
@@ -935,12 +1110,33 @@ def _led_names(doc: Document, title: str, lines: list[Line], text: str) -> list[
                 run = m.group(1)
                 if run not in known:
                     name = _best_suffix(run, text)
-                    ok = name and (text.count(name) >= LED_NAME_REPEATS or _resolve(name, doc) is not None)
+                    ok = name and (
+                        text.count(name) >= LED_NAME_REPEATS
+                        or _resolve(name, doc) is not None
+                        or (m.start() == 0 and _speaking_leader_of(name, clause[m.end() :]))
+                    )
                     known[run] = name if ok else None
                 found = known[run]
                 if found:
                     out.append(found)
     return out
+
+
+SPOKEN_NAME_SIZE = 6
+"""The longest name written once that a speaking leader's title makes the company (中海油董事长张传江
+表示); a longer run opening the clause is a sentence's words (参会人员包括…)."""
+
+
+def _speaking_leader_of(name: str, after: str) -> bool:
+    """Whether ``name``, opening its clause before a leader's title, is the company of a named leader
+    who speaks there (``张传江表示`` follows the title): a short name (:data:`SPOKEN_NAME_SIZE`), not
+    ending in a qualifier or a generic word (轮值, 集团)."""
+    generic = companies().generic_subjects
+    return (
+        len(name) <= SPOKEN_NAME_SIZE
+        and not any(name.lower().endswith(g) for g in generic)
+        and opens_with_speech(after)
+    )
 
 
 @per_lexicon_set
@@ -992,6 +1188,7 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     tickers: dict[str, list[str]] = {}
     after_ticker = _after_bare_ticker()
     suffixes: dict[str, str | None] = {}  # a name repeated beside its ticker: the text counted once
+    own: set[str] = set()
     for m in _TICKER_SUBJECT.finditer(text):
         if not (m.group("exchange") or m.group("suffix") or m.group("code").isdigit()):
             if not after_ticker.match(text, m.end()):
@@ -1001,9 +1198,13 @@ def guess_company(doc: Document) -> CompanyGuess | None:
         if raw not in suffixes:
             suffixes[raw] = _best_suffix(raw, text)
         name = _english_name(suffixes[raw], defined)
+        if defined and _defines_issuer(m.group(0)):
+            name = defined.strip()  # ("Sinopec" or the "Company"): the text's own name of its issuer
+            own.add(name)
         if name:
             candidates.append(name)
-            form = _ticker_form(m.group("code"), m.group("suffix"))
+            hk = (m.group("exchange") or "").upper() in ("HKEX", "SEHK")
+            form = _ticker_form(m.group("code"), m.group("suffix") or ("HK" if hk else None))
             tickers.setdefault(name, [])
             if form not in tickers[name]:
                 tickers[name].append(form)
@@ -1013,7 +1214,18 @@ def guess_company(doc: Document) -> CompanyGuess | None:
     weighted = _weighted_texts(doc)
     scored = {c: sum(w * t.count(_mentioned_as(c)) for t, w in weighted) for c in set(candidates)}
     name = min(scored, key=lambda c: (-scored[c], -len(c), c))
-    return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []))
+    return CompanyGuess(name=name, score=scored[name], tickers=tickers.get(name, []), defined=name in own)
+
+
+_OR_THE = re.compile(r"\bor\s+(?:the\s+)?[\"“]([^\"”()\n]{2,20})[\"”]", re.IGNORECASE)
+"""``or the "Company"`` after a short name a release defines."""
+
+
+def _defines_issuer(phrase: str) -> bool:
+    """Whether a definition beside a ticker makes its short name the issuer's own (``("Sinopec" or
+    the "Company")``): the other name it defines is a generic subject (the Company, the Group)."""
+    m = _OR_THE.search(phrase)
+    return m is not None and m.group(1).strip().lower() in companies().generic_subjects
 
 
 A_SHARE_NAME = re.compile(rf"(?:证券|股票|公司)简称\s*:\s*((?:\*?ST)?[{HAN}A-Za-z0-9]{{2,10}})")

@@ -94,6 +94,22 @@ def core_name(name: str) -> str:
     return out
 
 
+_CORE_STEP = re.compile(r"(\([^()]*\)|集团|控股|股份|科技)$")
+
+
+def core_steps(name: str) -> tuple[str, ...]:
+    """The names between a Chinese short name and its core name, one ending cut at a time, 国际
+    kept: 特步国际控股 -> 特步国际 (a text's name of the issuer, as 特步 is); names of three
+    characters or more, not the name itself nor its core name (both indexed already)."""
+    out = []
+    step = name
+    while (shorter := _CORE_STEP.sub("", step)) != step and len(shorter) >= MIN_CJK:
+        step = shorter
+        out.append(step)
+    core = core_name(name)
+    return tuple(n for n in out if n != core)
+
+
 def core_english(name: str) -> str:
     """An English name without its legal form: Tencent Holdings Limited -> Tencent Holdings."""
     out = name.strip()
@@ -212,7 +228,7 @@ class Registry:
                 if name:
                     plain.append(name)
                     owners.append((listing, True))
-            for name in listing.aliases:
+            for name in (*listing.aliases, *core_steps(listing.short)):
                 plain.append(name)
                 owners.append((listing, False))
             for name in (listing.short_hant, listing.full_hant):

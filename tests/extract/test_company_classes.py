@@ -105,8 +105,9 @@ def test_a_company_named_as_anothers_relative_is_not_the_subject(tmp_path: Path)
 
 
 def test_an_opening_that_names_a_parent_makes_it_the_subject(tmp_path: Path) -> None:
+    # named as the text names it beside its code (世界华文), not by its registry name (世界华文媒体)
     text = "《某报》母公司世界华文(00685)公布第三季股东应占溢利275万美元,按年大跌33.8%。\n\n集团收入下跌。\n"
-    assert identify_company(doc_of(tmp_path, text)).name == "世界华文媒体"
+    assert identify_company(doc_of(tmp_path, text)).name == "世界华文"
 
 
 def test_a_generic_word_is_no_abbreviation(tmp_path: Path) -> None:
