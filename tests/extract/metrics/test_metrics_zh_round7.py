@@ -1,6 +1,11 @@
 """Chinese metrics, round 7: the currency of a bare 元 in a Hong Kong paper, ..."""
 
-from tests.metrics_cases import H1_2024, extract, only
+from datetime import date
+
+from generator.model import Period
+from tests.metrics_cases import H1_2024, Q3_2024, extract, only
+
+FY_2024 = Period(2024, None, date(2024, 12, 31))
 
 # 恒隆地产: the listed registry knows it on HKEX only; the companies lexicon does not know it.
 HK_PAPER = "恒隆地產公布中期業績，股東應佔溢利為25.34億元，按年減少3%；收入為50.1億元，按年增加2%。"
@@ -39,3 +44,19 @@ def test_a_declaration_with_a_middle_dot_holds_for_bare_yuan(tmp_path):
     text = "恒隆地產公布中期業績，股東應佔溢利24.83億元(人民幣‧下同)，按年增長27.66%；收益148.11億元，按年上升40.34%。"
     ms, _ = extract(tmp_path, text, "恒隆地产", H1_2024)
     assert {m.metric: m.unit for m in ms} == {"net_income": "CNY", "revenue": "CNY"}
+
+
+def test_a_margin_without_a_one_off_item_is_not_the_reported_margin(tmp_path):
+    text = "星河第三季营业毛利率若排除一次性因素后,应为21.1%,一次性评价损失影响毛利率约5.1个百分点。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m for m in ms if m.metric == "gross_margin"] == []
+
+
+def test_hong_kong_core_and_underlying_profit_are_the_adjusted_net_income(tmp_path):
+    text = (
+        "星河地產去年純利下降81.3%至8.91億元。若撇除投資物業重估減值淨額,核心純利則升2.1%至61.39億元。\n"
+        "星河置業歸屬股東基礎溢利為122.13億元，按年增加16.7%。"
+    )
+    ms, _ = extract(tmp_path, text, "星河地产", FY_2024)
+    assert sorted(m.value for m in ms if m.metric == "non_gaap_net_income") == [6139000000, 12213000000]
+    assert only(ms, "net_income").value == 891000000
