@@ -60,3 +60,15 @@ def test_hong_kong_core_and_underlying_profit_are_the_adjusted_net_income(tmp_pa
     ms, _ = extract(tmp_path, text, "星河地产", FY_2024)
     assert sorted(m.value for m in ms if m.metric == "non_gaap_net_income") == [6139000000, 12213000000]
     assert only(ms, "net_income").value == 891000000
+
+
+def test_a_quoted_units_name_before_a_unit_noun_is_its_name(tmp_path):
+    text = "星河第三季度总营收为100亿元。「智能汽车」部门收入为20亿元，同比增长12%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert only(ms, "segment_revenue", "智能汽车部门").value == 2000000000
+
+
+def test_an_amount_in_any_lexicon_currency_before_a_units_name_is_no_part_of_it(tmp_path):
+    text = "星河第三季度总营收为100亿元，20亿美金游戏收入同比增长12%；12亿台币酱油收入增长3%。"
+    ms, _ = extract(tmp_path, text, "星河", Q3_2024)
+    assert [m.segment for m in ms if m.metric == "segment_revenue"] == ["游戏", "酱油"]
