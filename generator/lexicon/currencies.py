@@ -8,7 +8,7 @@ its own. A malformed entry is a :class:`LexiconError` naming the field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -56,6 +56,9 @@ class Currencies:
     """Wording several markets write (按年, 按季): it counts for none of them in ``yuan_wording``."""
     not_accounts: tuple[str, ...] = ()
     """Words of a clause whose amounts are no figure of the accounts (成交, 收报, 折合)."""
+    listing_yuan: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Exchange (HKEX) -> what a bare 元 stands for in its market's press, for a company listed only
+    there, and that press's wording (按年): (HKD, (按年, 按季))."""
 
     def sort_value(self, value: float, code: str) -> float:
         """``value`` in yuan at the rough sort rate (as is for a currency without one)."""
@@ -138,7 +141,23 @@ def parse(data: Any) -> Currencies:
         declaration_after=_texts(declarations.get("after") or [], "declarations.after"),
         yuan_wording_shared=_texts(data.get("yuan_wording_shared") or [], "yuan_wording_shared"),
         not_accounts=_texts(data.get("not_accounts") or [], "not_accounts"),
+        listing_yuan=_listing_yuan(data.get("listing_yuan") or {}),
     )
+
+
+def _listing_yuan(value: Any) -> dict[str, tuple[str, tuple[str, ...]]]:
+    if not isinstance(value, dict):
+        raise LexiconError("listing_yuan must map exchanges to {currency, wording}", WHERE)
+    out = {}
+    for exchange, entry in value.items():
+        where = f"listing_yuan.{exchange}"
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{where} must be a mapping with currency and wording", WHERE)
+        out[_text(exchange, "listing_yuan")] = (
+            _text(entry.get("currency"), f"{where}.currency"),
+            _texts(entry.get("wording"), f"{where}.wording"),
+        )
+    return out
 
 
 def _rates(value: Any) -> dict[str, float]:

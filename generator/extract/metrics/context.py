@@ -88,6 +88,8 @@ def build_context(doc: Document, company: Company, period: Period) -> Context:
     others += _listed_others(doc, own_names, set(others) | set(segments))
     fiscal_start = own.fiscal_year_start_month if own else 1
     currency = (own.currency or currencies().default) if own else _listed_currency(company.name)
+    if own is None and currency is None:
+        currency = _listing_yuan(doc, company)
     yuan, yuan_guessed = _yuan_currency(doc, currency)
     ctx = Context(
         rules=rules,
@@ -256,13 +258,13 @@ def _accounts_currency(doc: Document, codes: list[str]) -> str | None:
 
 def declared_currency(doc: Document) -> str | None:
     """The currency a text declares for the figures after it: 53.8亿元(港币,以下同), (人民币.下同),
-    (除另有注明以外,所有金额以港元列示)."""
+    (人民幣‧下同), (除另有注明以外,所有金额以港元列示)."""
     registry = currencies()
     words = sorted({*registry.prefixes, *registry.suffixes}, key=len, reverse=True)
     pattern = re.compile(
         r"[(（]\s*(?P<word>"
         + "|".join(re.escape(w) for w in words)
-        + r")\s*[,，.。、;；]?\s*(?:以)?下同\s*[)）]",
+        + r")\s*[,，.。、;；·‧・]?\s*(?:以)?下同\s*[)）]",
         re.IGNORECASE,
     )
     stated = None
@@ -317,6 +319,30 @@ def _listed_currency(name: str | None) -> str | None:
     by_exchange = currencies().exchange_currencies
     found = {by_exchange.get(listing.exchange) for listing in listed().named(name)}
     return found.pop() if len(found) == 1 else None
+
+
+def _listing_yuan(doc: Document, company: Company) -> str | None:
+    """What a bare 元 stands for in a text written for the press of the one exchange where the listed
+    registry knows the company (by its name or a code the text gives it), when the lexicon's
+    ``listing_yuan`` names that exchange and the text writes its press's wording at least twice and
+    more often than the mainland's (a Hong Kong paper's 按年 of a company listed only in Hong Kong)."""
+    registry = currencies()
+    if not registry.listing_yuan or not company.name:
+        return None
+    market = listed()
+    listings = list(market.named(company.name))
+    listings += [found for t in company.tickers if (found := market.code(t)) is not None]
+    exchanges = {listing.exchange for listing in listings}
+    if len(exchanges) != 1 or any(listing.also for listing in listings):
+        return None
+    entry = registry.listing_yuan.get(exchanges.pop())
+    if entry is None:
+        return None
+    currency, wording = entry
+    text = "\n".join(ln.norm for ln in doc.lines)
+    press = sum(text.count(w) for w in wording)
+    mainland = sum(text.count(w) for w in registry.yuan_wording.get(registry.yuan[0], ()))
+    return currency if press >= 2 and press > mainland else None
 
 
 CLAUSE = re.compile(r"[^,，;；。!?！？]+")

@@ -10,21 +10,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.extract.metrics.context import Context
 from generator.extract.metrics.rules import Rules
-from generator.lexicon.currencies import currencies
+from generator.lexicon.currencies import Currencies, currencies
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]")
-QUOTED_BEFORE = re.compile(
-    r"[「『“《][\u4e00-\u9fffA-Za-z0-9&·]{1,12}[」』”》](?:业务|板块|分部|事业部|事业群)?$"
-)
-"""A name in quotes (「羽绒服」), with the unit noun after it: read as one name before a metric word."""
+
+
+@lru_cache(maxsize=8)
+def _quoted_before(rules: Rules) -> re.Pattern[str]:
+    """A name in quotes (「羽绒服」), with one of the lexicon's Chinese ``unit_nouns`` after it (业务,
+    板块): read as one name before a metric word."""
+    nouns = sorted((u for u in rules.unit_nouns if not u.isascii()), key=len, reverse=True)
+    unit = "(?:" + "|".join(re.escape(u) for u in nouns) + ")?" if nouns else ""
+    return re.compile(r"[「『“《][\u4e00-\u9fffA-Za-z0-9&·]{1,12}[」』”》]" + unit + "$")
+
+
 QUOTES = "「」『』“”《》"
 COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]\s*个(?!人|月|季|年|百分点|基点)")
 """A numeral and a counter (5个IP, 没有一个IP): things counted, never a business unit's name."""
-AMOUNT_BEFORE = re.compile(r"\d[\d.,]*\s*[十百千万亿]*\s*(?:美元|港元|港币|日元|欧元|英镑|新台币|元|%)")
-"""An amount written before the metric word (28亿元酱油收入): a figure, never part of a name."""
+
+
+@lru_cache(maxsize=8)
+def _amount_before(registry: Currencies) -> re.Pattern[str]:
+    """An amount written before the metric word (28亿元酱油收入): a figure, never part of a name. Its
+    currency words are the currencies lexicon's Chinese suffixes (元, 美元, 港元…), or a percent sign."""
+    words = sorted((w for w in registry.suffixes if not w.isascii()), key=len, reverse=True)
+    return re.compile(r"\d[\d.,]*\s*[十百千万亿]*\s*(?:" + "|".join([*map(re.escape, words), "%"]) + ")")
+
+
 YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*财?年度?")
 """A year written before a half or a quarter (2025年上半年): a period word, never a name."""
 LABEL_RE = re.compile(
@@ -54,13 +70,13 @@ def subject_before(text: str, word_start: int, word_end: int, limit: int, ctx: C
         if NAME_CHAR.match(text[start - 1]):
             start -= 1
             continue
-        quoted = QUOTED_BEFORE.search(text, max(limit, start - 14), start)
+        quoted = _quoted_before(ctx.rules).search(text, max(limit, start - 14), start)
         if quoted is None or quoted.end() != start:
             break
         start = quoted.start()  # 「羽绒服」业务收入: a unit's name written in quotes is still its name
     if text[word_start:word_end].isascii():
         return english_subject(text, word_start, word_end, limit, ctx)
-    amounts = [m.end() for m in AMOUNT_BEFORE.finditer(text, start, word_start)]
+    amounts = [m.end() for m in _amount_before(currencies()).finditer(text, start, word_start)]
     if amounts:
         start = amounts[-1]  # 79.28亿元酱油收入: the amount is the figure, 酱油 the name
     if start == word_start:
